@@ -1,0 +1,6 @@
+/** Every `ccsim` command, in the order `--help` lists them. */
+import type { CommandModule } from 'yargs';
+
+// Each command module exports a yargs CommandModule; its handler throws `InputError` for
+// bad input and sets `process.exitCode` for a non-zero success code (e.g. a failed check).
+export const commands: CommandModule[] = [];

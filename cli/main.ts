@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * The `ccsim` command line: thin yargs commands that parse, call the library, print and
+ * set the exit code (DESIGN §1, §6).
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { commands } from './commands/index.js';
+import { EXIT_INTERNAL, EXIT_INVALID_INPUT, InputError } from './errors.js';
+
+function reportFailure(err: unknown, verbose: boolean): number {
+  if (err instanceof InputError) {
+    process.stderr.write(`ccsim: ${err.message}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`ccsim: internal error: ${message}\n`);
+  if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  else process.stderr.write('(run with --verbose for the stack)\n');
+  return EXIT_INTERNAL;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  let exitCode = 0;
+  const parser = yargs(argv as string[])
+    .scriptName('ccsim')
+    .option('verbose', { type: 'boolean', default: false, describe: 'Print stacks of internal errors' })
+    .strict()
+    .demandCommand(1, 'Name a command (see --help).')
+    .recommendCommands()
+    .help()
+    .version()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg: string | null, err: Error | undefined) => {
+      // yargs' own usage errors (unknown flag, missing argument) are input errors: exit 2.
+      throw err ?? new InputError(msg ?? 'invalid usage');
+    });
+  for (const command of commands) parser.command(command);
+  try {
+    await parser.parseAsync();
+    exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    exitCode = reportFailure(err, verbose);
+  }
+  return exitCode;
+}
+
+const code = await main(hideBin(process.argv));
+process.exitCode = code;

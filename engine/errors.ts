@@ -1,0 +1,27 @@
+/**
+ * The two kinds of failure ccsim distinguishes (DESIGN §6).
+ *
+ * - `InputError`: the user's input is wrong (scenario field, CLI flag). Each problem line names
+ *   where, the rule and the value received. The CLI prints it and exits 2, never with a stack.
+ * - `SimulationError`: an invariant of the kernel broke (e.g. conservation). A bug: exit 3,
+ *   reported with the simulated time at which it was found.
+ */
+export class InputError extends Error {
+  override readonly name: string = 'InputError';
+  /** One line per mistake; `message` joins them with newlines. */
+  readonly problems: readonly string[];
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === 'string' ? [problems] : [...problems];
+    super(list.join('\n'));
+    this.problems = list;
+  }
+}
+
+export class SimulationError extends Error {
+  override readonly name: string = 'SimulationError';
+  readonly simTimeSec: number;
+  constructor(message: string, simTimeSec: number) {
+    super(`${message} (at simulated time ${simTimeSec.toFixed(3)} s)`);
+    this.simTimeSec = simTimeSec;
+  }
+}

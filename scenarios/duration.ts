@@ -1,0 +1,61 @@
+/**
+ * Durations and rates as people write them. A duration is a number of seconds or a string
+ * with a unit: `20s`, `6m`, `1.5h`, `2d` (also `ms`, `w`). A rate is `count/duration`:
+ * `300/h`, `100/30m`, `2400/d`.
+ */
+const UNIT_SECONDS: Readonly<Record<string, number>> = {
+  ms: 0.001,
+  s: 1,
+  sec: 1,
+  m: 60,
+  min: 60,
+  h: 3600,
+  hr: 3600,
+  d: 86400,
+  w: 604800,
+};
+
+export const DURATION_UNITS = Object.keys(UNIT_SECONDS);
+
+const DURATION_RE = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-z]*)\s*$/i;
+
+/** Parses a duration to seconds, or returns an explanation of what is wrong. */
+export function parseDuration(value: unknown): { ok: true; seconds: number } | { ok: false; reason: string } {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? { ok: true, seconds: value } : { ok: false, reason: 'must be a finite number of seconds' };
+  }
+  if (typeof value !== 'string') return { ok: false, reason: 'must be seconds or a string like "20s", "6m", "1.5h"' };
+  const m = DURATION_RE.exec(value);
+  if (!m) return { ok: false, reason: 'must be seconds or a string like "20s", "6m", "1.5h"' };
+  const unit = (m[2] ?? '').toLowerCase() || 's';
+  const factor = UNIT_SECONDS[unit];
+  if (factor === undefined) {
+    return { ok: false, reason: `unknown unit "${m[2]}" (use one of ${DURATION_UNITS.join(', ')})` };
+  }
+  return { ok: true, seconds: Number(m[1]) * factor };
+}
+
+/** Parses `count/duration` (a bare number is per hour) to a rate per second. */
+export function parseRate(value: string): { ok: true; perSec: number } | { ok: false; reason: string } {
+  const slash = value.indexOf('/');
+  if (slash < 0) {
+    const n = Number(value);
+    return Number.isFinite(n) ? { ok: true, perSec: n / 3600 } : { ok: false, reason: 'must be like "300/h", "100/30m" or "2400/d"' };
+  }
+  const count = Number(value.slice(0, slash));
+  if (!Number.isFinite(count)) return { ok: false, reason: `count "${value.slice(0, slash)}" is not a number` };
+  let per = value.slice(slash + 1).trim();
+  if (/^[a-z]+$/i.test(per)) per = `1${per}`;
+  const d = parseDuration(per);
+  if (!d.ok) return { ok: false, reason: `period "${value.slice(slash + 1)}" ${d.reason}` };
+  if (d.seconds <= 0) return { ok: false, reason: 'period must be positive' };
+  return { ok: true, perSec: count / d.seconds };
+}
+
+/** Formats seconds compactly for reports: `20s`, `6m`, `1.5h`. */
+export function formatDuration(seconds: number): string {
+  if (seconds >= 86400 && seconds % 3600 === 0) return `${+(seconds / 86400).toFixed(3)}d`;
+  if (seconds >= 3600) return `${+(seconds / 3600).toFixed(3)}h`;
+  if (seconds >= 60) return `${+(seconds / 60).toFixed(3)}m`;
+  return `${+seconds.toFixed(3)}s`;
+}
