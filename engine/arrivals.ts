@@ -10,7 +10,27 @@
  */
 import type { Stream } from './random.js';
 
-export class ArrivalProcess {
+/** Where a channel's next arrival comes from: the Poisson process or a script. */
+export interface ArrivalSource {
+  /** The first arrival strictly after `t` (t non-decreasing between calls); Infinity when none is left. */
+  next(t: number, s: Stream): number;
+}
+
+/** Replays given arrival times (ascending); draws nothing from the stream. */
+export class ScriptedArrivals implements ArrivalSource {
+  private readonly times: Float64Array;
+  private index = 0;
+
+  constructor(times: readonly number[]) {
+    this.times = Float64Array.from(times);
+  }
+
+  next(_t: number, _s: Stream): number {
+    return this.index < this.times.length ? this.times[this.index++] : Infinity;
+  }
+}
+
+export class ArrivalProcess implements ArrivalSource {
   private readonly starts: Float64Array;
   private readonly ends: Float64Array;
   private readonly rates: Float64Array;

@@ -37,6 +37,12 @@ export interface ChannelModel {
   readonly kind: ChannelKind;
   /** Poisson arrival rate (per second) for each reporting interval; length = intervalCount. */
   readonly ratePerSec: readonly number[];
+  /**
+   * Scripted arrivals: when present, contacts arrive exactly at these times (seconds from the
+   * start of the recorded day, ascending) instead of by the Poisson process — to replay an
+   * arrival log, or to build hand-computable cases. `ratePerSec` then only feeds the baseline.
+   */
+  readonly arrivalTimesSec?: readonly number[];
   /** Handle time (talk + hold + wrap) of one contact. */
   readonly handle: DistSpec;
   /** Time a waiting customer is willing to wait; `null` = infinite patience (never abandons). */

@@ -16,7 +16,7 @@
  * figures (busy, available) are clipped to the recorded day [0, horizon).
  */
 import { AgentPool } from './agents.js';
-import { ArrivalProcess } from './arrivals.js';
+import { ArrivalProcess, ScriptedArrivals, type ArrivalSource } from './arrivals.js';
 import { Calendar, EventKind, EventPriority } from './calendar.js';
 import { ContactPool, ContactState } from './contacts.js';
 import { Sampler } from './distributions.js';
@@ -42,7 +42,7 @@ class Kernel {
   private readonly routing: RoutingTable;
   private readonly recorder: Recorder;
   private readonly queues: ContactQueue[];
-  private readonly arrivals: ArrivalProcess[];
+  private readonly arrivals: ArrivalSource[];
   private readonly arrivalStreams: Stream[];
   private readonly handleStreams: Stream[];
   private readonly patienceStreams: Stream[];
@@ -63,7 +63,11 @@ class Kernel {
     this.routing = new RoutingTable(model);
     this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, model.channels.map((c) => c.targetSec));
     this.queues = model.channels.map(() => new ContactQueue());
-    this.arrivals = model.channels.map((c) => new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec));
+    this.arrivals = model.channels.map((c) =>
+      c.arrivalTimesSec
+        ? new ScriptedArrivals(c.arrivalTimesSec)
+        : new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec),
+    );
     const stream = (source: string) => (c: { id: string }) => new Stream(seed, replication, `${source}:${c.id}`);
     this.arrivalStreams = model.channels.map(stream('arrivals'));
     this.handleStreams = model.channels.map(stream('handle'));
@@ -138,7 +142,7 @@ class Kernel {
     const q = this.queues[ch];
     q.push(c);
     this.contacts.state[c] = ContactState.Waiting;
-    this.recorder.queueLength(ch, now, q.live);
+    this.recorder.enqueue(ch, this.contacts.interval[c], now, q.live);
     const patience = this.contacts.patienceSec[c];
     if (patience !== Infinity) {
       this.contacts.abandonSeq[c] = this.calendar.schedule(now + patience, EventPriority.Abandon, EventKind.Abandon, c);

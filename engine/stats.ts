@@ -28,7 +28,9 @@ export interface ReplicationCounters {
   readonly abandoned: Float64Array;
   readonly answeredWithinTarget: Float64Array;
   readonly abandonedWithinTarget: Float64Array;
-  /** Answered after a positive wait (for P(wait)). */
+  /** Found no idle agent and queued (for P(wait), as Erlang C and A define it: per offered contact). */
+  readonly queued: Float64Array;
+  /** Answered after a positive wait. */
   readonly waited: Float64Array;
   readonly waitSumSec: Float64Array;
   readonly handleSumSec: Float64Array;
@@ -77,6 +79,7 @@ export class Recorder {
   readonly abandoned: Float64Array;
   readonly answeredWithinTarget: Float64Array;
   readonly abandonedWithinTarget: Float64Array;
+  readonly queued: Float64Array;
   readonly waited: Float64Array;
   readonly waitSumSec: Float64Array;
   readonly handleSumSec: Float64Array;
@@ -100,6 +103,7 @@ export class Recorder {
     this.abandoned = new Float64Array(ci);
     this.answeredWithinTarget = new Float64Array(ci);
     this.abandonedWithinTarget = new Float64Array(ci);
+    this.queued = new Float64Array(ci);
     this.waited = new Float64Array(ci);
     this.waitSumSec = new Float64Array(ci);
     this.handleSumSec = new Float64Array(ci);
@@ -150,11 +154,15 @@ export class Recorder {
     if (waitSec <= this.targetSec[ch]) this.abandonedWithinTarget[k] += 1;
   }
 
-  /** Queue length seen at time t (called when it grows). */
-  queueLength(ch: number, t: number, length: number): void {
-    const iv = this.intervalOf(t);
-    if (iv < 0) return;
-    const k = ch * this.I + iv;
+  /**
+   * A contact of arrival interval `iv` (−1: warm-up) joins a queue now `length` long. The
+   * longest queue is attributed to the interval in which it was seen.
+   */
+  enqueue(ch: number, iv: number, t: number, length: number): void {
+    if (iv >= 0) this.queued[ch * this.I + iv] += 1;
+    const seen = this.intervalOf(t);
+    if (seen < 0) return;
+    const k = ch * this.I + seen;
     if (length > this.maxQueue[k]) this.maxQueue[k] = length;
   }
 
@@ -208,7 +216,7 @@ export class Recorder {
       channelCount: this.C, groupCount: this.G, intervalCount: this.I,
       offered: this.offered, handled: this.handled, abandoned: this.abandoned,
       answeredWithinTarget: this.answeredWithinTarget, abandonedWithinTarget: this.abandonedWithinTarget,
-      waited: this.waited, waitSumSec: this.waitSumSec, handleSumSec: this.handleSumSec, maxQueue: this.maxQueue,
+      queued: this.queued, waited: this.waited, waitSumSec: this.waitSumSec, handleSumSec: this.handleSumSec, maxQueue: this.maxQueue,
       busySec: this.busySec, availableSec: this.availableSec, scheduledSec: this.scheduledSec,
       groupHandled: this.groupHandled, groupHandleSumSec: this.groupHandleSumSec,
       waitPctInterval, waitPctChannel, waitPctOverall,

@@ -1,0 +1,75 @@
+/** `ccsim run [FILE]`: simulate a scenario's replications and report them beside Erlang. */
+import type { Argv, CommandModule } from 'yargs';
+import { InputError } from '../../engine/errors.js';
+import { SERVICE_LEVEL_DEFINITIONS, type Model, type ServiceLevelDefinition } from '../../engine/model.js';
+import { buildRunResult } from '../../reports/result.js';
+import { renderText } from '../../reports/text.js';
+import { loadScenarioFile } from '../../scenarios/load.js';
+import { runReplications } from '../../workers/replications.js';
+import { emit, toJson } from '../output.js';
+import { DEFAULT_SCENARIO, bundledScenario } from '../paths.js';
+
+interface RunArgs {
+  file?: string;
+  seed?: number;
+  replications?: number;
+  set?: string[];
+  out?: string;
+  json: boolean;
+  format?: string;
+  'sl-definition'?: string;
+}
+
+/** Upper bound on `--replications`, the same as the scenario file's limit. */
+const MAX_REPLICATIONS = 100_000;
+
+export function checkRunFlags(args: Pick<RunArgs, 'seed' | 'replications' | 'sl-definition'>): void {
+  const problems: string[] = [];
+  if (args.seed !== undefined && (!Number.isSafeInteger(args.seed) || args.seed < 0)) {
+    problems.push(`--seed: must be a non-negative integer (got ${args.seed})`);
+  }
+  const reps = args.replications;
+  if (reps !== undefined && (!Number.isInteger(reps) || reps < 1 || reps > MAX_REPLICATIONS)) {
+    problems.push(`--replications: must be an integer from 1 to ${MAX_REPLICATIONS} (got ${reps})`);
+  }
+  const def = args['sl-definition'];
+  if (def !== undefined && !(SERVICE_LEVEL_DEFINITIONS as readonly string[]).includes(def)) {
+    problems.push(`--sl-definition: must be one of ${SERVICE_LEVEL_DEFINITIONS.join(', ')} (got "${def}")`);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+/** The scenario's model with the command line's seed, replications and SL definition applied. */
+export function applyRunFlags(model: Model, args: Pick<RunArgs, 'seed' | 'replications' | 'sl-definition'>): Model {
+  return {
+    ...model,
+    seed: args.seed ?? model.seed,
+    replications: args.replications ?? model.replications,
+    serviceLevelDefinition: (args['sl-definition'] as ServiceLevelDefinition | undefined) ?? model.serviceLevelDefinition,
+  };
+}
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run [file]',
+  describe: 'Simulate a scenario and report its KPIs beside the Erlang baseline',
+  builder: (y: Argv) =>
+    y
+      .positional('file', { type: 'string', describe: `Scenario (YAML or JSON); default: the bundled ${DEFAULT_SCENARIO}` })
+      .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s)' })
+      .option('replications', { alias: 'r', type: 'number', describe: 'Replications (default: the scenario\'s)' })
+      .option('set', { type: 'string', array: true, describe: 'Override a field: path=value (repeatable)' })
+      .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON' })
+      .option('format', { type: 'string', choices: ['text', 'json'], describe: 'Output format (default text)' })
+      .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' }) as unknown as Argv<RunArgs>,
+  handler: (args) => {
+    checkRunFlags(args);
+    const file = args.file ?? bundledScenario(DEFAULT_SCENARIO);
+    const loaded = loadScenarioFile(file, { overrides: args.set ?? [] });
+    const model = applyRunFlags(loaded.model, args);
+    const counters = runReplications(model, model.seed, model.replications);
+    const result = buildRunResult(model, model.seed, counters);
+    const json = args.json || args.format === 'json';
+    emit(json ? toJson(result) : renderText(result), args.out);
+  },
+};

@@ -1,0 +1,136 @@
+/**
+ * The Erlang baseline printed beside every simulated figure (DESIGN §3): for each channel,
+ * overall and per interval, the Erlang C (infinite patience) or Erlang A (exponential patience)
+ * prediction for the same offered load and staffing, and the agents Erlang would require.
+ *
+ * Offered load = arrival rate × the mean of the same handle DistSpec the simulation samples;
+ * Erlang A uses θ = 1 / mean patience. Only the means enter: Erlang assumes exponential handle
+ * and patience times, so a constant or lognormal handle time is where simulation and baseline
+ * are expected to part.
+ */
+import {
+  erlangA,
+  erlangC,
+  staffErlangA,
+  staffErlangC,
+  type ErlangAResult,
+  type ErlangCResult,
+  type StaffingTargets,
+} from '../engine/erlang/index.js';
+import type { ChannelModel, DistSpec, Model, ServiceLevelDefinition } from '../engine/model.js';
+
+/** The `erlang` object of a channel (overall) or of an interval × channel. */
+export interface ErlangBaselineFigures {
+  readonly model: 'erlangC' | 'erlangA';
+  /** Offered load, Erlangs. */
+  readonly loadErlangs: number;
+  /** Agents the scenario gives this channel (fractional when a group is shared). */
+  readonly agents: number;
+  /** The fewest whole agents meeting the channel's targetLevel within targetSec. */
+  readonly agentsRequired: number;
+  /** Service level under the model's definition, with the scenario's agents. */
+  readonly serviceLevel: number;
+  /** Mean wait of answered contacts, seconds (∞ when the queue is unstable; JSON null). */
+  readonly asaSec: number;
+  readonly pWait: number;
+  readonly occupancy: number;
+  /** Erlang A only. */
+  readonly pAbandon?: number;
+}
+
+export interface ChannelBaseline {
+  readonly channel: string;
+  /** Figures at the mean arrival rate over the intervals. */
+  readonly overall: ErlangBaselineFigures;
+  /** One entry per interval, in interval order. */
+  readonly intervals: readonly ErlangBaselineFigures[];
+}
+
+export interface BaselineOptions {
+  /** @default model.serviceLevelDefinition */
+  readonly serviceLevelDefinition?: ServiceLevelDefinition;
+}
+
+/** The mean of a duration distribution, seconds. */
+export function distMean(spec: DistSpec): number {
+  switch (spec.dist) {
+    case 'exponential':
+    case 'constant':
+    case 'lognormal':
+    case 'gamma':
+    case 'erlang':
+      return spec.mean;
+    case 'uniform':
+      return (spec.min + spec.max) / 2;
+    case 'triangular':
+      return (spec.min + spec.mode + spec.max) / 3;
+    case 'empirical':
+      return spec.values.reduce((sum, v) => sum + v, 0) / spec.values.length;
+  }
+}
+
+/**
+ * Agents per channel for given per-channel offered loads. A channel gets the agents of every
+ * group that serves it; a group serving several channels is split between them in proportion
+ * to their offered load (equally when none of them has load). This is the fluid split a
+ * load-balancing router would tend to; the simulation's actual split depends on routing rules.
+ */
+export function agentsByChannel(model: Model, loads: readonly number[]): number[] {
+  const agents = model.channels.map(() => 0);
+  for (const group of model.groups) {
+    const served = group.channels;
+    const total = served.reduce((sum, c) => sum + (loads[c] ?? 0), 0);
+    for (const c of served) {
+      const share = total > 0 ? (loads[c] ?? 0) / total : 1 / served.length;
+      agents[c] = (agents[c] ?? 0) + group.count * share;
+    }
+  }
+  return agents;
+}
+
+function figures(channel: ChannelModel, ratePerSec: number, agents: number, definition: ServiceLevelDefinition): ErlangBaselineFigures {
+  const handleSec = distMean(channel.handle);
+  const targetSec = channel.targetSec;
+  const targets: StaffingTargets = { serviceLevel: channel.targetLevel, targetSec };
+  const common = { ratePerSec, handleSec, targetSec, agents };
+  let r: ErlangCResult | ErlangAResult;
+  let agentsRequired: number;
+  if (channel.patience === null) {
+    r = erlangC(common);
+    agentsRequired = staffErlangC({ ratePerSec, handleSec, targets }).agents;
+  } else {
+    const patienceSec = distMean(channel.patience);
+    r = erlangA({ ...common, patienceSec, serviceLevelDefinition: definition });
+    agentsRequired = staffErlangA({ ratePerSec, handleSec, patienceSec, serviceLevelDefinition: definition, targets }).agents;
+  }
+  const base = {
+    model: r.model,
+    loadErlangs: r.loadErlangs,
+    agents,
+    agentsRequired,
+    serviceLevel: r.serviceLevel,
+    asaSec: r.asaSec,
+    pWait: r.pWait,
+    occupancy: r.occupancy,
+  };
+  return r.model === 'erlangA' ? { ...base, pAbandon: r.pAbandon } : base;
+}
+
+/**
+ * The Erlang baseline of every channel, overall and per interval, from the compiled model.
+ * Pure: call it once per run (it does not depend on the seed or replication).
+ */
+export function erlangBaseline(model: Model, options: BaselineOptions = {}): ChannelBaseline[] {
+  const definition = options.serviceLevelDefinition ?? model.serviceLevelDefinition;
+  const handleMeans = model.channels.map((c) => distMean(c.handle));
+  const meanRates = model.channels.map((c) => (c.ratePerSec.length === 0 ? 0 : c.ratePerSec.reduce((s, r) => s + r, 0) / c.ratePerSec.length));
+  const overallAgents = agentsByChannel(model, meanRates.map((r, c) => r * (handleMeans[c] ?? 0)));
+  const intervalAgents = Array.from({ length: model.intervalCount }, (_, i) =>
+    agentsByChannel(model, model.channels.map((c, ci) => (c.ratePerSec[i] ?? 0) * (handleMeans[ci] ?? 0))),
+  );
+  return model.channels.map((channel, c) => ({
+    channel: channel.id,
+    overall: figures(channel, meanRates[c] ?? 0, overallAgents[c] ?? 0, definition),
+    intervals: intervalAgents.map((agents, i) => figures(channel, channel.ratePerSec[i] ?? 0, agents[c] ?? 0, definition)),
+  }));
+}

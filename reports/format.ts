@@ -1,0 +1,32 @@
+/** Number formats shared by the human-readable reports. */
+import type { Estimate } from './confidence.js';
+
+export function pct(x: number | null | undefined, digits = 1): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)}%`;
+}
+
+export function seconds(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  if (Math.abs(x) >= 600) return `${(x / 60).toFixed(1)}m`;
+  return `${x.toFixed(1)}s`;
+}
+
+export function count(x: number | null | undefined, digits = 1): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
+}
+
+/** `0.786 ±0.012` style: the mean and the CI half-width, through the given formatter. */
+export function withCi(e: Estimate, f: (x: number) => string): string {
+  if (e.mean === null) return '–';
+  if (e.ci95 === null) return f(e.mean);
+  return `${f(e.mean)} ±${f((e.ci95[1] - e.ci95[0]) / 2)}`;
+}
+
+/** Clock time of an offset into the day: `08:30` for 8.5 h (day d > 0 prefixed `d2 `). */
+export function clock(sec: number): string {
+  const day = Math.floor(sec / 86400);
+  const s = sec - day * 86400;
+  const hh = String(Math.floor(s / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  return day > 0 ? `d${day + 1} ${hh}:${mm}` : `${hh}:${mm}`;
+}

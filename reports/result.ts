@@ -1,0 +1,139 @@
+/**
+ * The result of `ccsim run`: every KPI as { mean, ci95 } over replications, for the whole
+ * center, each channel, each group, and each interval (DESIGN §3). This object is the JSON
+ * contract; later versions extend it and never rename (`schemaVersion` says which).
+ * Replications are taken in index order, so the same counters always give the same bytes.
+ */
+import type { Model, ServiceLevelDefinition } from '../engine/model.js';
+import type { ReplicationCounters } from '../engine/stats.js';
+import { erlangBaseline, type ChannelBaseline, type ErlangBaselineFigures } from './baseline.js';
+import { estimate, type Estimate } from './confidence.js';
+import { CHANNEL_METRICS, GROUP_METRICS, channelKpis, groupKpis, type ChannelMetric, type GroupMetric } from './kpi.js';
+import { addChannel, addGroup, emptyTally } from './tally.js';
+
+export const SCHEMA_VERSION = 1;
+
+export type ChannelEstimates = Record<ChannelMetric, Estimate>;
+export type GroupEstimates = Record<GroupMetric, Estimate>;
+
+export interface ChannelResult extends ChannelEstimates {
+  readonly target: { readonly withinSec: number; readonly level: number };
+  /** What Erlang C (or A, with patience) predicts for the same load and staffing. */
+  readonly erlang: ErlangBaselineFigures;
+}
+
+export interface IntervalResult {
+  readonly startSec: number;
+  readonly channels: Record<string, ChannelResult>;
+  readonly groups: Record<string, GroupEstimates>;
+}
+
+export interface RunResult {
+  readonly schemaVersion: number;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly replications: number;
+  readonly serviceLevelDefinition: ServiceLevelDefinition;
+  readonly horizonSec: number;
+  readonly warmupSec: number;
+  readonly intervalSec: number;
+  readonly summary: {
+    readonly overall: ChannelEstimates;
+    readonly channels: Record<string, ChannelResult>;
+    readonly groups: Record<string, GroupEstimates>;
+  };
+  readonly intervals: readonly IntervalResult[];
+}
+
+type Kpis<M extends string> = Record<M, number>;
+
+/** Per-replication KPIs of every scope, before they are turned into estimates. */
+interface ReplicationKpis {
+  overall: Kpis<ChannelMetric>;
+  channels: Kpis<ChannelMetric>[];
+  groups: Kpis<GroupMetric>[];
+  intervalChannels: Kpis<ChannelMetric>[][];
+  intervalGroups: Kpis<GroupMetric>[][];
+}
+
+function servedBy(model: Model): number[][] {
+  return model.channels.map((_, ch) => model.groups.flatMap((g, gi) => (g.channels.includes(ch) ? [gi] : [])));
+}
+
+const PCT = 4;
+
+function kpisOf(model: Model, r: ReplicationCounters): ReplicationKpis {
+  const def = model.serviceLevelDefinition;
+  const by = servedBy(model);
+  const I = model.intervalCount;
+  const overallTally = emptyTally();
+  const channels = model.channels.map((_, ch) => {
+    const t = emptyTally();
+    for (let iv = 0; iv < I; iv++) { addChannel(t, r, ch, iv, by); addChannel(overallTally, r, ch, iv, by); }
+    return channelKpis(t, r.waitPctChannel.subarray(ch * PCT, ch * PCT + PCT), def);
+  });
+  const groups = model.groups.map((_, g) => {
+    const t = emptyTally();
+    for (let iv = 0; iv < I; iv++) addGroup(t, r, g, iv);
+    return groupKpis(t);
+  });
+  const intervalChannels: Kpis<ChannelMetric>[][] = [];
+  const intervalGroups: Kpis<GroupMetric>[][] = [];
+  for (let iv = 0; iv < I; iv++) {
+    intervalChannels.push(model.channels.map((_, ch) => {
+      const t = emptyTally();
+      addChannel(t, r, ch, iv, by);
+      const at = (ch * I + iv) * PCT;
+      return channelKpis(t, r.waitPctInterval.subarray(at, at + PCT), def);
+    }));
+    intervalGroups.push(model.groups.map((_, g) => {
+      const t = emptyTally();
+      addGroup(t, r, g, iv);
+      return groupKpis(t);
+    }));
+  }
+  return { overall: channelKpis(overallTally, r.waitPctOverall, def), channels, groups, intervalChannels, intervalGroups };
+}
+
+function estimates<M extends string>(metrics: readonly M[], rows: readonly Kpis<M>[]): Record<M, Estimate> {
+  const out = {} as Record<M, Estimate>;
+  for (const m of metrics) out[m] = estimate(rows.map((row) => row[m]));
+  return out;
+}
+
+function channelResult(model: Model, ch: number, rows: readonly Kpis<ChannelMetric>[], erlang: ErlangBaselineFigures): ChannelResult {
+  const c = model.channels[ch];
+  return { ...estimates(CHANNEL_METRICS, rows), target: { withinSec: c?.targetSec ?? 0, level: c?.targetLevel ?? 0 }, erlang };
+}
+
+/** Builds the run result from the counters of every replication (in replication order). */
+export function buildRunResult(model: Model, seed: number, counters: readonly ReplicationCounters[]): RunResult {
+  const reps = counters.map((r) => kpisOf(model, r));
+  const baseline: readonly ChannelBaseline[] = erlangBaseline(model);
+  const erlangOf = (ch: number, iv?: number): ErlangBaselineFigures => {
+    const b = baseline[ch] as ChannelBaseline;
+    return iv === undefined ? b.overall : (b.intervals[iv] as ErlangBaselineFigures);
+  };
+  const byId = <T>(items: readonly { id: string }[], f: (i: number) => T): Record<string, T> =>
+    Object.fromEntries(items.map((item, i) => [item.id, f(i)]));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    scenario: model.name,
+    seed,
+    replications: counters.length,
+    serviceLevelDefinition: model.serviceLevelDefinition,
+    horizonSec: model.horizonSec,
+    warmupSec: model.warmupSec,
+    intervalSec: model.intervalSec,
+    summary: {
+      overall: estimates(CHANNEL_METRICS, reps.map((k) => k.overall)),
+      channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.channels[ch] as Kpis<ChannelMetric>), erlangOf(ch))),
+      groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.groups[g] as Kpis<GroupMetric>))),
+    },
+    intervals: Array.from({ length: model.intervalCount }, (_, iv) => ({
+      startSec: iv * model.intervalSec,
+      channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.intervalChannels[iv]?.[ch] as Kpis<ChannelMetric>), erlangOf(ch, iv))),
+      groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[iv]?.[g] as Kpis<GroupMetric>))),
+    })),
+  };
+}

@@ -1,0 +1,21 @@
+/** The scenario format's public surface: load, validate, override, compile, describe. */
+export { loadScenarioFile, loadScenarioText, type LoadedScenario, type LoadOptions } from './load.js';
+export {
+  scenarioSchema,
+  channelSchema,
+  agentGroupSchema,
+  SCENARIO_DEFAULTS,
+  ID_PATTERN,
+  type Scenario,
+  type ScenarioInput,
+  type ChannelSpec,
+  type AgentGroupSpec,
+} from './schema.js';
+export { distributionSchema, DIST_NAMES, type Distribution } from './distribution.js';
+export { SCENARIO_LIMITS, type ScenarioLimits } from './limits.js';
+export { validateScenarioData, type ValidationResult } from './validation.js';
+export { applyOverrides, parseOverridePath, parseOverrideValue, FORBIDDEN_KEYS, type AppliedOverride, type OverrideResult } from './overrides.js';
+export { compileScenario, arrivalRatesPerSec } from './compile.js';
+export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
+export { parseDuration, parseRate, formatDuration, DURATION_UNITS } from './duration.js';
+export { formatPath, type PathSegment, type Problem } from './problem.js';

@@ -1,0 +1,108 @@
+/**
+ * Loading a scenario: read the file, parse YAML/JSON, apply `--set` overrides, validate,
+ * compile. Every mistake found is reported at once in one `InputError`, one line each:
+ * `file:line:col path.to.field: rule (got X) (did you mean "…"?)`. Bad input never
+ * produces a stack trace.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { InputError } from '../engine/errors.js';
+import type { Model } from '../engine/model.js';
+import { compileScenario } from './compile.js';
+import { parseScenarioDocument, type ScenarioDocument } from './document.js';
+import { SCENARIO_LIMITS } from './limits.js';
+import { type AppliedOverride, applyOverrides } from './overrides.js';
+import { formatPath, formatValue, type Problem, startsWith } from './problem.js';
+import type { Scenario } from './schema.js';
+import { validateScenarioData } from './validation.js';
+
+export interface LoadOptions {
+  /** `path=value` overrides (`ccsim … --set`), applied in order before validation. */
+  readonly overrides?: readonly string[];
+}
+
+export interface LoadedScenario {
+  /** The file name as given (or the label of text loaded from elsewhere). */
+  readonly file: string;
+  /** The validated scenario: defaults filled, durations in seconds, overrides applied. */
+  readonly scenario: Scenario;
+  /** What the kernel runs. */
+  readonly model: Model;
+}
+
+/** Problems beyond this many are summarised: past it they are echoes of one mistake. */
+const MAX_REPORTED_PROBLEMS = 50;
+
+/** Reads, validates and compiles a scenario file; throws `InputError` listing every problem. */
+export function loadScenarioFile(path: string, options: LoadOptions = {}): LoadedScenario {
+  return loadScenarioText(readScenarioFile(path), path, options);
+}
+
+/** As `loadScenarioFile`, for text already in memory; `fileLabel` names it in messages. */
+export function loadScenarioText(text: string, fileLabel: string, options: LoadOptions = {}): LoadedScenario {
+  const doc = parseScenarioDocument(text);
+  // After a syntax error the data is a guess, so its field problems would only mislead.
+  if (doc.problems.length > 0) throw new InputError(formatProblems(doc.problems, fileLabel, doc, []));
+  const overridden = applyOverrides(doc.data, options.overrides ?? []);
+  const result = validateScenarioData(overridden.data);
+  const lines = result.ok ? [] : formatProblems(result.problems, fileLabel, doc, overridden.applied);
+  if (overridden.problems.length > 0 || !result.ok) throw new InputError([...overridden.problems, ...lines]);
+  return { file: fileLabel, scenario: result.scenario, model: compileScenario(result.scenario) };
+}
+
+function readScenarioFile(path: string): string {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new InputError(`${path}: is a directory, not a scenario file`);
+    if (stat.size > SCENARIO_LIMITS.maxFileBytes) {
+      throw new InputError(`${path}: is ${stat.size} bytes; a scenario file may have at most ${SCENARIO_LIMITS.maxFileBytes}`);
+    }
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
+    if (code === 'EACCES') throw new InputError(`${path}: permission denied`);
+    throw new InputError(`${path}: cannot be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+interface Located {
+  readonly line: number;
+  readonly col: number;
+  readonly text: string;
+}
+
+function formatProblems(
+  problems: readonly Problem[],
+  file: string,
+  doc: ScenarioDocument,
+  applied: readonly AppliedOverride[],
+): string[] {
+  const located = problems.map((problem) => locate(problem, file, doc, applied));
+  // Stable sort: problems read top to bottom, those from --set (no position) last.
+  located.sort((a, b) => a.line - b.line || a.col - b.col);
+  const lines = located.slice(0, MAX_REPORTED_PROBLEMS).map((l) => l.text);
+  if (located.length > MAX_REPORTED_PROBLEMS) lines.push(`… and ${located.length - MAX_REPORTED_PROBLEMS} more problems`);
+  return lines;
+}
+
+function locate(problem: Problem, file: string, doc: ScenarioDocument, applied: readonly AppliedOverride[]): Located {
+  const what = describe(problem);
+  if (problem.position) {
+    const { line, col } = problem.position;
+    return { line, col, text: `${file}:${line}:${col} ${problem.path.length > 0 ? `${formatPath(problem.path)}: ` : ''}${what}` };
+  }
+  // The last override that wrote this field (or a mapping holding it) is where the value came from.
+  const override = [...applied].reverse().find((o) => startsWith(problem.path, o.path));
+  if (override) {
+    return { line: Infinity, col: Infinity, text: `${file} (--set ${override.text}) ${formatPath(problem.path)}: ${what}` };
+  }
+  const { line, col } = doc.locate(problem.path, problem.atKey === true);
+  return { line, col, text: `${file}:${line}:${col} ${formatPath(problem.path)}: ${what}` };
+}
+
+function describe(problem: Problem): string {
+  const got = problem.got ? ` (got ${formatValue(problem.got.value)})` : '';
+  const hint = problem.hint ? ` ${problem.hint}` : '';
+  return `${problem.message}${got}${hint}`;
+}

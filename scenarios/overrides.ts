@@ -1,0 +1,147 @@
+/**
+ * `--set path=value` overrides, applied to the parsed scenario data before validation, so
+ * an overridden value is checked like one written in the file.
+ *
+ * Paths: `seed`, `agents[0].count`, `channels[1].handle.mean`, and `channels.voice.…`
+ * (a list element chosen by its `id`). The value is read as YAML (`36`, `5m`, `true`,
+ * `null`, `[voice, chat]`): data only, never code. `__proto__`, `constructor` and
+ * `prototype` are refused, only own properties are followed, and the data is copied before
+ * it is changed, so no override can reach an object's prototype or a caller's object.
+ */
+import { parse as parseYaml } from 'yaml';
+import { formatPath, type PathSegment } from './problem.js';
+import { didYouMean } from './suggestion.js';
+
+/** Keys that would reach the prototype chain of a JavaScript object. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface AppliedOverride {
+  /** The path as resolved (ids turned into indices), for locating problems. */
+  readonly path: readonly PathSegment[];
+  /** The override as the user typed it. */
+  readonly text: string;
+}
+
+export interface OverrideResult {
+  readonly data: unknown;
+  readonly applied: readonly AppliedOverride[];
+  /** One line per override that could not be applied: `--set x=1: why`. */
+  readonly problems: readonly string[];
+}
+
+type Container = Record<string, unknown> | unknown[];
+
+class OverrideError extends Error {}
+
+/** Splits `channels[0].handle.mean` into `['channels', 0, 'handle', 'mean']`. */
+export function parseOverridePath(text: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  const token = /([^.[\]]+)|\[(\d+)\]|(\.)/gy;
+  let expectName = true;
+  let m: RegExpExecArray | null;
+  while (token.lastIndex < text.length && (m = token.exec(text)) !== null) {
+    if (m[1] !== undefined) {
+      if (!expectName) throw new OverrideError(`expected "." or "[" before "${m[1]}"`);
+      segments.push(/^\d+$/.test(m[1]) ? Number(m[1]) : m[1]);
+      expectName = false;
+    } else if (m[2] !== undefined) segments.push(Number(m[2]));
+    else expectName = true;
+  }
+  if (token.lastIndex < text.length || segments.length === 0 || expectName) {
+    throw new OverrideError('path must look like seed, agents[0].count or channels.voice.handle.mean');
+  }
+  const forbidden = segments.find((s) => typeof s === 'string' && FORBIDDEN_KEYS.has(s));
+  if (forbidden !== undefined) throw new OverrideError(`"${forbidden}" is not a scenario field and cannot be set`);
+  return segments;
+}
+
+/** Reads the value as YAML data; refuses keys that reach a prototype inside it too. */
+export function parseOverrideValue(text: string): unknown {
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (err) {
+    throw new OverrideError(`value is not valid YAML (${err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err)})`);
+  }
+  assertNoForbiddenKeys(value);
+  return value;
+}
+
+function assertNoForbiddenKeys(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) throw new OverrideError(`"${key}" is not a scenario field and cannot be set`);
+    assertNoForbiddenKeys((value as Record<string, unknown>)[key]);
+  }
+}
+
+/** Applies every override to a copy of `data`; bad overrides are reported, not thrown. */
+export function applyOverrides(data: unknown, overrides: readonly string[]): OverrideResult {
+  let root = structuredClone(data);
+  const applied: AppliedOverride[] = [];
+  const problems: string[] = [];
+  for (const text of overrides) {
+    try {
+      const eq = text.indexOf('=');
+      if (eq < 0) throw new OverrideError('must be path=value, e.g. agents[0].count=36');
+      const path = parseOverridePath(text.slice(0, eq).trim());
+      const value = parseOverrideValue(text.slice(eq + 1));
+      if (root === null || typeof root !== 'object') root = {};
+      applied.push({ path: setAt(root as Container, path, value), text });
+    } catch (err) {
+      if (!(err instanceof OverrideError)) throw err;
+      problems.push(`--set ${text}: ${err.message}`);
+    }
+  }
+  return { data: root, applied, problems };
+}
+
+/** Sets `value` at `path`, creating missing mappings; returns the path with ids resolved. */
+function setAt(root: Container, path: readonly PathSegment[], value: unknown): PathSegment[] {
+  const resolved: PathSegment[] = [];
+  let current: Container = root;
+  for (let i = 0; i < path.length; i++) {
+    const key = resolveKey(current, path[i] as PathSegment, resolved);
+    resolved.push(key);
+    if (i === path.length - 1) {
+      (current as Record<PathSegment, unknown>)[key] = value;
+      break;
+    }
+    current = descend(current, key, path[i + 1] as PathSegment, resolved);
+  }
+  return resolved;
+}
+
+function resolveKey(current: Container, segment: PathSegment, at: readonly PathSegment[]): PathSegment {
+  if (!Array.isArray(current)) {
+    if (typeof segment === 'number') throw new OverrideError(`${formatPath(at)} is not a list, so [${segment}] does not apply`);
+    return segment;
+  }
+  if (typeof segment === 'number') {
+    if (segment >= current.length) {
+      throw new OverrideError(`${formatPath(at)} has ${current.length} items, so index ${segment} does not exist`);
+    }
+    return segment;
+  }
+  const ids = current.map((item) => (item !== null && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined));
+  const index = ids.indexOf(segment);
+  if (index < 0) {
+    const hint = didYouMean(segment, ids.filter((id): id is string => typeof id === 'string'));
+    throw new OverrideError(`${formatPath(at)} has no item with id "${segment}"${hint === undefined ? '' : ` ${hint}`}`);
+  }
+  return index;
+}
+
+/** The container under `key`, created as a mapping when missing. */
+function descend(current: Container, key: PathSegment, next: PathSegment, at: readonly PathSegment[]): Container {
+  const record = current as Record<PathSegment, unknown>;
+  const child = Object.hasOwn(current, key) ? record[key] : undefined;
+  if (child === undefined || child === null) {
+    if (typeof next === 'number') throw new OverrideError(`${formatPath(at)} is not a list`);
+    const created: Record<string, unknown> = {};
+    record[key] = created;
+    return created;
+  }
+  if (typeof child !== 'object') throw new OverrideError(`${formatPath(at)} is ${JSON.stringify(child)}, not a mapping or a list`);
+  return child as Container;
+}

@@ -1,0 +1,81 @@
+/**
+ * Zod fields for the quantities a scenario is made of: durations (seconds or `"6m"`), whole
+ * counts, probabilities. Each field carries its own sentence-style message, because the
+ * loader prints it verbatim after the field path (`channels[0].handle.mean: must be a
+ * positive duration (got "-3m")`).
+ */
+import { z } from 'zod';
+import { DURATION_UNITS, formatDuration, parseDuration } from './duration.js';
+
+const DURATION_HINT = 'seconds or a string like "20s", "6m", "1.5h"';
+
+/** Case-insensitive unit alternatives for JSON Schema, which has no regex flags. */
+const UNIT_PATTERN = DURATION_UNITS.map((u) => [...u].map((c) => `[${c}${c.toUpperCase()}]`).join('')).join('|');
+
+/** What editors see in the JSON Schema; the loader itself checks with `parseDuration`. */
+export const DURATION_PATTERN = `^\\s*\\+?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*(${UNIT_PATTERN})?\\s*$`;
+
+export interface DurationRule {
+  /** Smallest allowed value, seconds. */
+  readonly min: number;
+  /** Whether `min` itself is excluded (a positive duration). */
+  readonly exclusive?: boolean;
+  /** Largest allowed value, seconds. */
+  readonly max?: number;
+}
+
+function durationProblem(seconds: number, rule: DurationRule): string | undefined {
+  if (rule.exclusive && seconds <= rule.min) {
+    return rule.min === 0 ? 'must be a positive duration' : `must be longer than ${formatDuration(rule.min)}`;
+  }
+  if (seconds < rule.min) {
+    return rule.min === 0 ? 'must be a duration of 0 or more' : `must be at least ${formatDuration(rule.min)}`;
+  }
+  if (rule.max !== undefined && seconds > rule.max) return `must be at most ${formatDuration(rule.max)}`;
+  return undefined;
+}
+
+/**
+ * A duration written as seconds or with a unit; parses to seconds. Wrong values are
+ * reported with the rule broken (sign, bound or unit), never just "invalid".
+ */
+export function duration(rule: DurationRule, description: string) {
+  const written = z
+    .union([z.number(), z.string().meta({ pattern: DURATION_PATTERN })], { error: `must be a duration: ${DURATION_HINT}` })
+    .meta({ description: `${description} (${DURATION_HINT})` });
+  return written.transform((value, ctx): number => {
+    const parsed = parseDuration(value);
+    const problem = parsed.ok ? durationProblem(parsed.seconds, rule) : `must be a duration: ${parsed.reason}`;
+    if (problem !== undefined || !parsed.ok) {
+      ctx.issues.push({ code: 'custom', message: problem ?? 'must be a duration', input: value });
+      return z.NEVER;
+    }
+    return parsed.seconds;
+  });
+}
+
+/** A whole number in [min, max]; `unit` names what is counted, for the message. */
+export function wholeNumber(min: number, max: number, unit: string, description: string) {
+  const range = `must be a whole number of ${unit} from ${min} to ${max.toLocaleString('en-US')}`;
+  return z
+    .number({ error: range })
+    .int({ error: range })
+    .min(min, { error: range })
+    .max(max, { error: range })
+    .meta({ description });
+}
+
+/** A finite number in [min, max] (a rate, a volume, a coefficient of variation). */
+export function boundedNumber(min: number, max: number, message: string, description: string) {
+  return z
+    .number({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message })
+    .meta({ description });
+}
+
+/** A number strictly above 0 (cv). */
+export function positiveNumber(description: string) {
+  const message = 'must be a number greater than 0';
+  return z.number({ error: message }).gt(0, { error: message }).meta({ description });
+}

@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Calendar, EventKind, EventPriority } from '../../engine/calendar.js';
+
+function drain(cal: Calendar): { t: number; kind: number; entity: number }[] {
+  const out = [];
+  while (cal.pop()) out.push({ t: cal.now, kind: cal.kind, entity: cal.entity });
+  return out;
+}
+
+describe('Calendar', () => {
+  it('pops events in time order', () => {
+    const cal = new Calendar(2);
+    [5, 1, 4, 2, 3].forEach((t, i) => cal.schedule(t, EventPriority.Arrival, EventKind.Arrival, i));
+    expect(drain(cal).map((e) => e.t)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('handles a release before a new contact is routed at the same instant', () => {
+    const cal = new Calendar();
+    cal.schedule(10, EventPriority.Arrival, EventKind.Arrival, 0);
+    cal.schedule(10, EventPriority.Finish, EventKind.Finish, 7);
+    expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Finish, EventKind.Arrival]);
+  });
+
+  it('answers a customer whose agent frees at the instant their patience runs out (finish before abandon)', () => {
+    const cal = new Calendar();
+    cal.schedule(10, EventPriority.Abandon, EventKind.Abandon, 3);
+    cal.schedule(10, EventPriority.Finish, EventKind.Finish, 1);
+    expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Finish, EventKind.Abandon]);
+  });
+
+  it('lets abandonments at an instant happen before arrivals at that instant', () => {
+    const cal = new Calendar();
+    cal.schedule(10, EventPriority.Arrival, EventKind.Arrival, 0);
+    cal.schedule(10, EventPriority.Abandon, EventKind.Abandon, 3);
+    expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Abandon, EventKind.Arrival]);
+  });
+
+  it('applies staffing changes before anything else at the same instant', () => {
+    const cal = new Calendar();
+    cal.schedule(10, EventPriority.Arrival, EventKind.Arrival, 0);
+    cal.schedule(10, EventPriority.Finish, EventKind.Finish, 0);
+    cal.schedule(10, EventPriority.Staffing, EventKind.Staffing, 0);
+    expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Staffing, EventKind.Finish, EventKind.Arrival]);
+  });
+
+  it('keeps events of one time and priority in the order they were scheduled', () => {
+    const cal = new Calendar(1);
+    for (let i = 0; i < 50; i++) cal.schedule(3, EventPriority.Arrival, EventKind.Arrival, i);
+    expect(drain(cal).map((e) => e.entity)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  it('returns the sequence number an owner uses to recognise its event (lazy cancellation)', () => {
+    const cal = new Calendar();
+    const a = cal.schedule(5, EventPriority.Abandon, EventKind.Abandon, 1);
+    const b = cal.schedule(6, EventPriority.Abandon, EventKind.Abandon, 1);
+    expect(b).not.toBe(a);
+    cal.pop();
+    expect(cal.eventSeq).toBe(a);
+    cal.pop();
+    expect(cal.eventSeq).toBe(b);
+  });
+
+  it('reports size and next time correctly while a popped root awaits refill', () => {
+    const cal = new Calendar();
+    cal.schedule(1, 0, 0, 0);
+    cal.schedule(2, 0, 0, 1);
+    cal.pop();
+    expect(cal.size).toBe(1);
+    expect(cal.peekTime()).toBe(2);
+    cal.schedule(1.5, 0, 0, 2);
+    expect(drain(cal).map((e) => e.t)).toEqual([1.5, 2]);
+  });
+
+  it('is a total order on (time, priority, sequence) for any interleaving of schedules and pops', () => {
+    const op = fc.oneof(
+      fc.record({ op: fc.constant('push' as const), t: fc.integer({ min: 0, max: 20 }), p: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ op: fc.constant('pop' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const cal = new Calendar(2);
+        const model: { t: number; p: number; s: number }[] = [];
+        let clock = 0;
+        for (const o of ops) {
+          if (o.op === 'push') {
+            const t = clock + o.t;
+            const s = cal.schedule(t, o.p, 0, 0);
+            model.push({ t, p: o.p, s });
+          } else if (model.length > 0) {
+            model.sort((x, y) => x.t - y.t || x.p - y.p || x.s - y.s);
+            const want = model.shift()!;
+            expect(cal.pop()).toBe(true);
+            expect([cal.now, cal.eventSeq]).toEqual([want.t, want.s]);
+            clock = cal.now;
+          }
+        }
+        expect(cal.size).toBe(model.length);
+      }),
+    );
+  });
+});

@@ -1,0 +1,35 @@
+// The scenarios shipped in scenarios/ must always validate, through the library and the CLI.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../scenarios/load.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('bundled scenarios', () => {
+  it('classic-80-20 is pure M/M/c: 300/h, exponential 6m, 35 agents, 8h, no patience', () => {
+    const { model } = loadScenarioFile(`${root}/scenarios/classic-80-20.yaml`);
+    expect(model).toMatchObject({ horizonSec: 28800, warmupSec: 1800, intervalSec: 1800, intervalCount: 16, replications: 20, seed: 1 });
+    expect(model.channels).toHaveLength(1);
+    expect(model.channels[0]).toMatchObject({ handle: { dist: 'exponential', mean: 360 }, patience: null, targetSec: 20, targetLevel: 0.8 });
+    expect(new Set(model.channels[0]?.ratePerSec)).toEqual(new Set([300 / 3600]));
+    expect(model.groups).toEqual([{ id: 'team-a', channels: [0], count: 35 }]);
+  });
+
+  it('sales-service has two voice channels with patience, a shared group and a volumes profile', () => {
+    const { model } = loadScenarioFile(`${root}/scenarios/sales-service.yaml`);
+    expect(model.channels.map((c) => [c.kind, c.patience?.dist])).toEqual([
+      ['voice', 'exponential'],
+      ['voice', 'exponential'],
+    ]);
+    expect(model.groups.some((g) => g.channels.length === 2)).toBe(true);
+    expect(new Set(model.channels[0]?.ratePerSec).size).toBeGreaterThan(1);
+  });
+
+  it.each(['classic-80-20.yaml', 'sales-service.yaml'])('ccsim validate %s prints ok and exits 0', (file) => {
+    const r = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', `scenarios/${file}`], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^scenarios/${file.replace('.', '\\.')}: ok \\(\\d+ channels?, \\d+ groups?, 16 intervals\\)\\n$`));
+  });
+});
