@@ -22,7 +22,6 @@ function reportFailure(err: unknown, verbose: boolean): number {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const verbose = argv.includes('--verbose');
-  let exitCode = 0;
   const parser = yargs(argv as string[])
     .scriptName('ccsim')
     .option('verbose', { type: 'boolean', default: false, describe: 'Print stacks of internal errors' })
@@ -40,11 +39,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   for (const command of commands) parser.command(command);
   try {
     await parser.parseAsync();
-    exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    exitCode = reportFailure(err, verbose);
+    return reportFailure(err, verbose);
   }
-  return exitCode;
 }
 
 const code = await main(hideBin(process.argv));

@@ -246,7 +246,8 @@ function tableRows(labels: readonly string[], input: erlang.IntervalTableInput, 
 }
 
 async function runTable(args: ErlangArgs): Promise<Json> {
-  const file = args.file ?? bad('file', 'required for "ccsim erlang table" (a CSV forecast or a scenario)', 'nothing');
+  const file = args.file;
+  if (file === undefined) throw new InputError('erlang table: name a file: a forecast CSV (interval_start,volume) or a scenario (.yaml, .yml, .json)');
   const shrink = optional(args, 'shrinkage', shrinkage) ?? 0;
   if (!/\.(ya?ml|json)$/i.test(file)) {
     const { labels, volumes, intervalSec } = await readForecast(file, args);

@@ -63,6 +63,17 @@ describe('ccsim erlang b and table', () => {
     expect(out.rows.map((row: { agents: number }) => row.agents)).toEqual([14, 0]);
     expect(out.rows[0].fte).toBeCloseTo(20, 9);
   });
+
+  it('table: a scenario gives one row per interval for each channel, from its own targets', () => {
+    const r = ccsim('table', 'scenarios/classic-80-20.yaml', '--json');
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.channels.length).toBeGreaterThan(0);
+    for (const c of out.channels) {
+      expect(c.rows.length).toBeGreaterThan(0);
+      for (const row of c.rows) expect(row.serviceLevel).toBeGreaterThanOrEqual(c.targets.serviceLevel);
+    }
+  });
 });
 
 describe('bad flags exit 2 with a message naming the flag and no stack trace', () => {
