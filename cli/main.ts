@@ -5,7 +5,7 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { commands } from './commands/index.js';
+import { loadCommands } from './commands/index.js';
 import { EXIT_INTERNAL, EXIT_INVALID_INPUT, InputError } from './errors.js';
 
 function reportFailure(err: unknown, verbose: boolean): number {
@@ -36,7 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // yargs' own usage errors (unknown flag, missing argument) are input errors: exit 2.
       throw err ?? new InputError(msg ?? 'invalid usage');
     });
-  for (const command of commands) parser.command(command);
+  for (const command of await loadCommands(argv)) parser.command(command);
   try {
     await parser.parseAsync();
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

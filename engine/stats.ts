@@ -2,7 +2,7 @@
  * The Recorder: streaming counters of one replication (STYLE habit 8 — the engine records,
  * `reports/` turns counters into KPIs). Memory is fixed by the model's shape (channels ×
  * groups × intervals), never by the horizon or the number of contacts: waits go to
- * bounded-memory HDR histograms (hdr-histogram-js, 3 significant digits, millisecond units).
+ * bounded-memory HDR histograms (hdr-histogram-js; see `newHistogram` for units and precision).
  *
  * Contact-based figures (offered, answered, waits, abandons) are attributed to the interval
  * in which the contact *arrived*, as WFM reports do; time-based figures (busy, available)
@@ -53,15 +53,18 @@ export interface ReplicationCounters {
 type Histogram = ReturnType<typeof hdr.build>;
 
 /**
- * Waits are recorded in milliseconds. Interval histograms keep 2 significant digits (1%
- * resolution: ample for a half-hour's p90, and ten times smaller and faster to query),
- * channel histograms 3. Both start sized for an hour's wait and grow only if needed.
+ * Waits are recorded in tenths of a second (a planner never needs finer, and small integers
+ * keep the histograms short, so reading percentiles is quick). Interval histograms keep 2
+ * significant digits (1%: ample for a half-hour's p90), channel histograms 3 (exact below
+ * 204.8 s). Both start sized for an hour's wait and grow only if needed.
  */
+const TICKS_PER_SEC = 10;
+
 function newHistogram(digits: 2 | 3): Histogram {
   return hdr.build({
     bitBucketSize: 32,
     autoResize: true,
-    highestTrackableValue: 3_600_000,
+    highestTrackableValue: 3600 * TICKS_PER_SEC,
     numberOfSignificantValueDigits: digits,
     useWebAssembly: false,
   });
@@ -139,9 +142,9 @@ export class Recorder {
     // Most answered contacts wait 0 s: they are counted in `handled − waited` and added to
     // the histograms in one call at the end, which keeps the hot path out of the library.
     if (waitSec > 0) {
-      const ms = Math.round(waitSec * 1000);
-      this.histograms[k].recordValue(ms);
-      this.channelHistograms[ch].recordValue(ms);
+      const ticks = Math.round(waitSec * TICKS_PER_SEC);
+      this.histograms[k].recordValue(ticks);
+      this.channelHistograms[ch].recordValue(ticks);
     }
     const gk = g * this.I + iv;
     this.groupHandled[gk] += 1;
@@ -227,6 +230,6 @@ export class Recorder {
 function writePercentiles(h: Histogram, out: Float64Array, at: number): void {
   const empty = h.totalCount === 0;
   for (let p = 0; p < WAIT_PERCENTILES.length; p++) {
-    out[at + p] = empty ? NaN : h.getValueAtPercentile(WAIT_PERCENTILES[p]) / 1000;
+    out[at + p] = empty ? NaN : h.getValueAtPercentile(WAIT_PERCENTILES[p]) / TICKS_PER_SEC;
   }
 }

@@ -57,4 +57,4 @@ export function model(o: ModelOptions = {}): Model {
   };
 }
 
-export const sum = (a: ArrayLike<number>): number => Array.prototype.reduce.call(a, (s: number, x: number) => s + x, 0) as number;
+export const sum = (a: ArrayLike<number>): number => Array.from(a).reduce((s, x) => s + x, 0);
