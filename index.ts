@@ -1,0 +1,62 @@
+/**
+ * ccsim as a library: `import { simulate, erlangC, loadScenario } from 'ccsim'`.
+ * Every export is named here; nothing else is public.
+ */
+import type { Model } from './engine/model.js';
+import { buildRunResult, type RunResult } from './reports/result.js';
+import { runReplications } from './workers/replications.js';
+
+export type {
+  ChannelKind,
+  ChannelModel,
+  DistSpec,
+  GroupModel,
+  Model,
+  ServiceLevelDefinition,
+} from './engine/model.js';
+export { CHANNEL_KINDS, SERVICE_LEVEL_DEFINITIONS } from './engine/model.js';
+export { InputError, SimulationError } from './engine/errors.js';
+export { simulateReplication } from './engine/simulate.js';
+export type { ReplicationCounters } from './engine/stats.js';
+export { Sampler } from './engine/distributions.js';
+export { Stream, streamKey } from './engine/random.js';
+export {
+  erlangA,
+  erlangB,
+  erlangC,
+  fte,
+  squareRootStaffing,
+  staffErlangA,
+  staffErlangC,
+  type ErlangAInput,
+  type ErlangAResult,
+  type ErlangCInput,
+  type ErlangCResult,
+  type StaffingTargets,
+} from './engine/erlang/index.js';
+export {
+  loadScenarioFile,
+  loadScenarioFile as loadScenario,
+  loadScenarioText,
+  type LoadedScenario,
+  type LoadOptions,
+} from './scenarios/load.js';
+export type { Scenario } from './scenarios/schema.js';
+export { buildRunResult, SCHEMA_VERSION, type ChannelResult, type IntervalResult, type RunResult } from './reports/result.js';
+export { erlangBaseline, type ErlangBaselineFigures } from './reports/baseline.js';
+export { estimate, type Estimate } from './reports/confidence.js';
+export { renderText } from './reports/text.js';
+
+export interface SimulateOptions {
+  /** @default model.seed */
+  readonly seed?: number;
+  /** @default model.replications */
+  readonly replications?: number;
+}
+
+/** Runs a compiled model's replications in this thread and returns the full run result. */
+export function simulate(model: Model, options: SimulateOptions = {}): RunResult {
+  const seed = options.seed ?? model.seed;
+  const replications = options.replications ?? model.replications;
+  return buildRunResult(model, seed, runReplications(model, seed, replications));
+}
