@@ -32,6 +32,39 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export const SERVICE_LEVEL_DEFINITIONS = ['excludeShortAbandons', 'offered', 'answered'] as const;
 export type ServiceLevelDefinition = (typeof SERVICE_LEVEL_DEFINITIONS)[number];
 
+/** Tiers of support: 1 (front line) to 3 (engineering, legal…). */
+export const TIERS = [1, 2, 3] as const;
+export type Tier = (typeof TIERS)[number];
+
+/** How a contact reaches the next tier: the customer stays on the line, or it becomes a ticket. */
+export type EscalationMode = 'transfer' | 'ticket';
+
+/**
+ * A contact type (taxonomy entry) of a channel: billing, technical, outage… A channel without
+ * declared types compiles to one type with the channel's own id and handle time.
+ */
+export interface ContactTypeModel {
+  readonly id: string;
+  /** Share of the channel's contacts that reach agents (shares of a channel sum to 1). */
+  readonly share: number;
+  /** 1 (P1, most urgent) to 4; queues are served by priority, then oldest first. */
+  readonly priority: number;
+  /** Handle time at tier 1, 2, 3 (index 0–2); null where this type never goes. */
+  readonly handleByTier: readonly [DistSpec, DistSpec | null, DistSpec | null];
+  /** Probability that a contact handled at tier 1 goes to tier 2, and at tier 2 to tier 3. */
+  readonly escalation: readonly [number, number];
+  /** First-contact resolution: a share 1 − fcr of resolved contacts come back as repeats. */
+  readonly fcr: number;
+}
+
+/** How tier 2 and tier 3 receive escalated work (index 0 = tier 1, which has no inflow). */
+export interface TierModel {
+  readonly tier: Tier;
+  readonly mode: EscalationMode;
+  /** Resolution-time (ticket) or answer-time (transfer) target at this tier, seconds; null: the channel's. */
+  readonly targetSec: number | null;
+}
+
 export interface ChannelModel {
   readonly id: string;
   readonly kind: ChannelKind;
@@ -51,14 +84,88 @@ export interface ChannelModel {
   readonly targetSec: number;
   /** Service-level goal, e.g. 0.8 for 80/20. */
   readonly targetLevel: number;
+  /** Contact types; at least one. Their shares sum to 1. */
+  readonly types: readonly ContactTypeModel[];
+  /** Share contained by self-service (IVR, bot, knowledge base) before reaching agents. */
+  readonly deflection: number;
+  /** Handle times of the contacts that get through deflection are multiplied by this (1: unchanged). */
+  readonly residualHandleFactor: number;
+  /** A share of deflected contacts comes back after a delay as a new contact (skipping deflection). */
+  readonly deflectionReturn: { readonly share: number; readonly delay: DistSpec } | null;
+  /** Sessions an agent holds at once on this channel (chat, messaging); 1 otherwise. */
+  readonly concurrency: number;
+  /**
+   * Handle time of a session started while the agent holds n sessions (this one included) is
+   * multiplied by 1 + (factor − 1)·(n − 1): factor 1 means no slowdown.
+   */
+  readonly concurrencyFactor: number;
+  /**
+   * Deferred work (email, social): nobody abandons, and the service level counts contacts
+   * *resolved* (finished) within the target instead of answered within it.
+   */
+  readonly deferred: boolean;
+  /** Hours of the day (seconds from midnight, start < end) when this channel's queue is worked; null: always. */
+  readonly openHours: { readonly startSec: number; readonly endSec: number } | null;
+  /** Abandoners call again with this probability after the delay (counted as retrials). */
+  readonly retrial: { readonly probability: number; readonly delay: DistSpec } | null;
+  /**
+   * Virtual hold: a caller still waiting after `afterSec` accepts a callback with probability
+   * `share`; the call leaves the live queue and becomes deferred work with its own target.
+   */
+  readonly callback: { readonly afterSec: number; readonly share: number; readonly targetSec: number } | null;
+  /** Delay before a repeat contact (not resolved first time) comes back. */
+  readonly repeatDelay: DistSpec;
+  /** Day-level forecast error: each day's rates are multiplied by a Gamma(mean 1, cv) draw; 0 = none. */
+  readonly overdispersion: number;
+  /** Contacts already waiting when the simulation starts. */
+  readonly initialBacklog: number;
+}
+
+/** What an agent group can take: a channel, optionally one contact type, with a preference rank. */
+export interface SkillModel {
+  readonly channel: number;
+  /** Index into the channel's types; −1 for every type of the channel. */
+  readonly type: number;
+  /** 1 = primary; a freed agent serves rank 1 work first (blending: voice rank 1, email rank 2). */
+  readonly rank: number;
+  /** Overflow: the group is eligible for a waiting contact only after it has waited this long. */
+  readonly afterSec: number;
+}
+
+/** One on-duty period of one agent, seconds from 0 (shift start to shift end). */
+export interface ShiftModel {
+  readonly startSec: number;
+  readonly endSec: number;
+  /** Breaks inside the shift: [start, end) in seconds from 0 (scheduled, not available). */
+  readonly breaks: readonly { readonly startSec: number; readonly endSec: number }[];
+}
+
+export interface ShrinkageModel {
+  /** Share of scheduled time spent in planned activities (meetings, training, coaching). */
+  readonly planned: number;
+  /** Length of one planned-shrinkage period, seconds. */
+  readonly periodSec: number;
+  /** Probability that an agent misses a whole day (unplanned). */
+  readonly absenteeism: number;
 }
 
 export interface GroupModel {
   readonly id: string;
-  /** Indices into `Model.channels` this group's agents can serve. */
+  /** Indices into `Model.channels` this group's agents can serve (derived from `skills`). */
   readonly channels: readonly number[];
-  /** Agents logged in (constant over the horizon in this version). */
+  /** Nominal agents: the most on duty at once (for a constant staffing, the count). */
   readonly count: number;
+  readonly tier: Tier;
+  readonly skills: readonly SkillModel[];
+  /**
+   * Each agent's shifts, one list per agent (agents = list length). A constant `count` compiles
+   * to `count` agents on duty from the start of the warm-up to the end of the day; per-interval
+   * counts to agent k on duty in the intervals whose count is ≥ k.
+   */
+  readonly agentShifts: readonly (readonly ShiftModel[])[];
+  readonly shrinkage: ShrinkageModel;
+  /** Cost of one agent-hour (scheduled time, plus overtime), in the scenario's currency. */
+  readonly costPerHour: number;
 }
 
 export interface Model {
@@ -81,4 +188,6 @@ export interface Model {
   readonly serviceLevelDefinition: ServiceLevelDefinition;
   readonly channels: readonly ChannelModel[];
   readonly groups: readonly GroupModel[];
+  /** Tiers 1–3, index 0–2. */
+  readonly tiers: readonly [TierModel, TierModel, TierModel];
 }

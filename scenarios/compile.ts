@@ -4,7 +4,8 @@
  * frozen, because the kernel trusts it and never validates it again (STYLE habit 4).
  * Durations are already seconds in a `Scenario`, so they pass through unchanged.
  */
-import type { ChannelModel, GroupModel, Model } from '../engine/model.js';
+import { completeModel, type ChannelBasics, type GroupBasics } from '../engine/defaults.js';
+import type { Model } from '../engine/model.js';
 import type { AgentGroupSpec, ChannelSpec, Scenario } from './schema.js';
 
 const SECONDS_PER_HOUR = 3600;
@@ -12,7 +13,7 @@ const SECONDS_PER_HOUR = 3600;
 export function compileScenario(scenario: Scenario): Model {
   const intervalCount = Math.round(scenario.horizon / scenario.interval);
   const channelIndex = new Map(scenario.channels.map((channel, i) => [channel.id, i]));
-  const model: Model = {
+  const model: Model = completeModel({
     name: scenario.name,
     seed: scenario.seed,
     replications: scenario.replications,
@@ -23,7 +24,7 @@ export function compileScenario(scenario: Scenario): Model {
     serviceLevelDefinition: scenario.serviceLevel.definition,
     channels: scenario.channels.map((channel) => compileChannel(channel, intervalCount, scenario.interval)),
     groups: scenario.agents.map((group) => compileGroup(group, channelIndex)),
-  };
+  });
   return deepFreeze(model);
 }
 
@@ -34,7 +35,7 @@ export function arrivalRatesPerSec(arrivals: ChannelSpec['arrivals'], intervalCo
   return new Array<number>(intervalCount).fill(perSec);
 }
 
-function compileChannel(channel: ChannelSpec, intervalCount: number, intervalSec: number): ChannelModel {
+function compileChannel(channel: ChannelSpec, intervalCount: number, intervalSec: number): ChannelBasics {
   return {
     id: channel.id,
     kind: channel.kind,
@@ -46,7 +47,7 @@ function compileChannel(channel: ChannelSpec, intervalCount: number, intervalSec
   };
 }
 
-function compileGroup(group: AgentGroupSpec, channelIndex: ReadonlyMap<string, number>): GroupModel {
+function compileGroup(group: AgentGroupSpec, channelIndex: ReadonlyMap<string, number>): GroupBasics {
   const channels = group.channels.map((id) => {
     const index = channelIndex.get(id);
     // Validation guarantees every id exists; reaching this is a bug, not bad input.

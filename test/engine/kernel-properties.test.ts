@@ -1,7 +1,8 @@
 // Properties that must hold for any model (fast-check, STYLE habit 11).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DistSpec, GroupModel, Model } from '../../engine/model.js';
+import type { GroupBasics } from '../../engine/defaults.js';
+import type { DistSpec, Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
 import { buildRunResult } from '../../reports/result.js';
 import { runReplications } from '../../workers/replications.js';
@@ -30,7 +31,7 @@ const center: fc.Arbitrary<Model> = fc
   })
   .map((o) => {
     const C = o.channels.length;
-    const groups: GroupModel[] = o.groups.map((g, i) => {
+    const groups: GroupBasics[] = o.groups.map((g, i) => {
       const chs = Array.from({ length: C }, (_, ch) => ch).filter((ch) => g.mask & (1 << ch));
       return { id: `g${i}`, count: g.count, channels: chs.length > 0 ? chs : [i % C] };
     });
@@ -87,7 +88,7 @@ describe('kernel properties', () => {
   it('never makes anyone wait with more agents than contacts', () => {
     fc.assert(
       fc.property(center, fc.integer({ min: 0, max: 1000 }), (m, seed) => {
-        const lavish = { ...m, groups: m.groups.map((g) => ({ ...g, count: 5000 })) };
+        const lavish = { ...m, groups: m.groups.map((g) => ({ ...g, count: 5000, agentShifts: Array.from({ length: 5000 }, () => g.agentShifts[0]!) })) };
         const r = simulateReplication(lavish, seed, 0);
         expect(sum(r.waitSumSec)).toBe(0);
         expect(sum(r.queued)).toBe(0);
@@ -100,7 +101,7 @@ describe('kernel properties', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 10, max: 400 }), fc.integer({ min: 0, max: 1000 }), (agents, perHour, seed) => {
         const base = model({ agents, horizonSec: 3 * 3600, warmupSec: 600, channels: [{ perHour, handle: exp(300) }] });
-        const more = { ...base, groups: [{ ...base.groups[0]!, count: agents + 1 }] };
+        const more = model({ agents: agents + 1, horizonSec: 3 * 3600, warmupSec: 600, channels: [{ perHour, handle: exp(300) }] });
         const a = simulateReplication(base, seed, 0);
         const b = simulateReplication(more, seed, 0);
         expect(Array.from(b.offered)).toEqual(Array.from(a.offered));

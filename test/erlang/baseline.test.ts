@@ -1,14 +1,15 @@
 // The Erlang baseline of `ccsim run` (reports/baseline.ts) on hand-built compiled models.
 import { describe, expect, it } from 'vitest';
-import type { ChannelModel, DistSpec, Model } from '../../engine/model.js';
+import { completeModel, type ChannelBasics, type GroupBasics } from '../../engine/defaults.js';
+import type { DistSpec, Model } from '../../engine/model.js';
 import { agentsByChannel, distMean, erlangBaseline } from '../../reports/baseline.js';
 
-function channel(id: string, ratePerSec: number[], handle: DistSpec, patience: DistSpec | null = null): ChannelModel {
+function channel(id: string, ratePerSec: number[], handle: DistSpec, patience: DistSpec | null = null): ChannelBasics {
   return { id, kind: 'voice', ratePerSec, handle, patience, targetSec: 20, targetLevel: 0.8 };
 }
 
-function model(channels: ChannelModel[], groups: Model['groups']): Model {
-  return {
+function model(channels: ChannelBasics[], groups: GroupBasics[]): Model {
+  return completeModel({
     name: 'test',
     seed: 1,
     replications: 1,
@@ -19,7 +20,7 @@ function model(channels: ChannelModel[], groups: Model['groups']): Model {
     serviceLevelDefinition: 'offered',
     channels,
     groups,
-  };
+  });
 }
 
 describe('distMean', () => {

@@ -1,5 +1,6 @@
 /** Builders of compiled models for engine tests (the scenario loader is tested on its own). */
-import type { ChannelModel, DistSpec, GroupModel, Model } from '../../engine/model.js';
+import { completeModel, type ChannelBasics, type GroupBasics } from '../../engine/defaults.js';
+import type { DistSpec, Model } from '../../engine/model.js';
 
 export const exp = (mean: number): DistSpec => ({ dist: 'exponential', mean });
 export const constant = (mean: number): DistSpec => ({ dist: 'constant', mean });
@@ -14,7 +15,7 @@ export interface ChannelOptions {
   arrivalTimesSec?: number[];
 }
 
-export function channel(o: ChannelOptions, intervals: number): ChannelModel {
+export function channel(o: ChannelOptions, intervals: number): ChannelBasics {
   const base = {
     id: o.id ?? 'voice',
     kind: 'voice' as const,
@@ -29,7 +30,7 @@ export function channel(o: ChannelOptions, intervals: number): ChannelModel {
 
 export interface ModelOptions {
   channels?: ChannelOptions[];
-  groups?: GroupModel[];
+  groups?: GroupBasics[];
   agents?: number;
   horizonSec?: number;
   warmupSec?: number;
@@ -43,7 +44,7 @@ export function model(o: ModelOptions = {}): Model {
   const horizonSec = o.horizonSec ?? 8 * 3600;
   const intervals = Math.round(horizonSec / intervalSec);
   const channels = (o.channels ?? [{}]).map((c) => channel(c, intervals));
-  return {
+  return completeModel({
     name: 'test',
     seed: 1,
     replications: o.replications ?? 10,
@@ -54,7 +55,7 @@ export function model(o: ModelOptions = {}): Model {
     serviceLevelDefinition: 'excludeShortAbandons',
     channels,
     groups: o.groups ?? [{ id: 'team', channels: channels.map((_, i) => i), count: o.agents ?? 35 }],
-  };
+  });
 }
 
 export const sum = (a: ArrayLike<number>): number => Array.from(a).reduce((s, x) => s + x, 0);
