@@ -26,6 +26,7 @@ const { model } = loadScenarioFile(spec.file, { overrides: spec.set });
 // Warm the JIT on a short run so the figure is the steady speed, as the reference reports it.
 simulateReplication(model, 12345, 0);
 let events = 0, contacts = 0;
+const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 for (let r = 0; r < spec.replications; r++) {
   const c = simulateReplication(model, model.seed, r);
@@ -33,6 +34,8 @@ for (let r = 0; r < spec.replications; r++) {
   contacts += c.contacts;
 }
 const wallSec = Number(process.hrtime.bigint() - t0) / 1e9;
+const cpu = process.cpuUsage(cpu0);
+const cpuSec = (cpu.user + cpu.system) / 1e6;
 console.log(JSON.stringify({
   case: name,
   replications: spec.replications,
@@ -41,5 +44,7 @@ console.log(JSON.stringify({
   wallSec: +wallSec.toFixed(3),
   eventsPerSec: Math.round(events / wallSec),
   contactsPerSec: Math.round(contacts / wallSec),
+  cpuSec: +cpuSec.toFixed(3),
+  eventsPerCpuSec: Math.round(events / cpuSec),
   peakRssMB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
 }));

@@ -1,69 +1,81 @@
 /**
- * Agents as indices into typed arrays, grouped by agent group. Each group keeps its idle
- * agents in a FIFO ring (one flat Int32Array for all groups): agents go idle in time order,
- * so the head of a group's ring is its longest-idle agent — the default routing choice —
- * found in O(1) without scanning.
+ * Agents as indices into typed arrays. An agent is *available* when on shift and not on a
+ * break, a shrinkage period or absent (`offReasons` = 0). An available agent with no
+ * contact is in its group's idle ring (longest idle at the head); one holding some but not all
+ * of its chat sessions is in the group's open-slot ring. Each change of state bumps the
+ * agent's stamp, which retires its old ring entry (lazy removal, see agentRing.ts).
  */
+import { AgentRing } from './agentRing.js';
+
 export class AgentPool {
-  /** Agent → group. */
   readonly group: Int32Array;
-  /** Agent → contact slot in hand, or −1. */
-  readonly contact: Int32Array;
-  readonly busySince: Float64Array;
+  /** Contacts in hand (chat sessions: up to the channel's concurrency). */
+  readonly sessions: Int32Array;
+  /** Channel of the sessions in hand (−1 with none). */
+  readonly sessionChannel: Int32Array;
+  /** Reasons the agent is unavailable (not on shift, on break, in shrinkage); 0 = available. */
+  readonly offReasons: Int32Array;
   readonly idleSince: Float64Array;
-  private readonly ring: Int32Array;
-  private readonly ringBase: Int32Array;
-  private readonly ringCap: Int32Array;
-  private readonly ringHead: Int32Array;
-  /** Idle agents per group. */
-  readonly idleCount: Int32Array;
+  /** Since when the agent has been available (for available-time accounting). */
+  readonly availableSince: Float64Array;
+  /** End of the shift in progress (overtime is measured from it). */
+  readonly shiftEndSec: Float64Array;
+  /** When the agent went from no contact to one (busy time runs while any is in hand). */
+  readonly busySince: Float64Array;
+  /** When the agent's shift ended while still finishing work (Infinity otherwise). */
+  readonly overtimeFrom: Float64Array;
+  readonly stamp: Float64Array;
+  readonly idle: AgentRing[];
+  readonly openSlots: AgentRing[];
+  private nextStamp = 1;
 
   constructor(counts: readonly number[]) {
     const total = counts.reduce((s, c) => s + c, 0);
-    const G = counts.length;
     this.group = new Int32Array(total);
-    this.contact = new Int32Array(total).fill(-1);
-    this.busySince = new Float64Array(total);
+    this.sessions = new Int32Array(total);
+    this.sessionChannel = new Int32Array(total).fill(-1);
+    this.offReasons = new Int32Array(total).fill(1);
     this.idleSince = new Float64Array(total);
-    this.ring = new Int32Array(Math.max(1, total));
-    this.ringBase = new Int32Array(G);
-    this.ringCap = new Int32Array(G);
-    this.ringHead = new Int32Array(G);
-    this.idleCount = new Int32Array(G);
-    let next = 0;
-    for (let g = 0; g < G; g++) {
-      this.ringBase[g] = next;
-      this.ringCap[g] = counts[g] ?? 0;
-      for (let i = 0; i < (counts[g] ?? 0); i++) this.group[next + i] = g;
-      next += counts[g] ?? 0;
-    }
+    this.availableSince = new Float64Array(total);
+    this.shiftEndSec = new Float64Array(total).fill(Infinity);
+    this.stamp = new Float64Array(total);
+    this.busySince = new Float64Array(total);
+    this.overtimeFrom = new Float64Array(total).fill(Infinity);
+    this.idle = counts.map((c) => new AgentRing(Math.max(4, c)));
+    this.openSlots = counts.map((c) => new AgentRing(Math.max(4, c)));
+    let a = 0;
+    counts.forEach((c, g) => { for (let i = 0; i < c; i++) this.group[a++] = g; });
   }
 
   get size(): number {
     return this.group.length;
   }
 
-  /** The agent of group g idle the longest; the group must have one idle. */
-  longestIdle(g: number): number {
-    return this.ring[this.ringBase[g] + this.ringHead[g]];
+  /** Retires the agent's ring entries. */
+  unlist(a: number): void {
+    this.stamp[a] = this.nextStamp++;
   }
 
-  /** Takes the longest-idle agent of group g off the idle ring. */
-  takeLongestIdle(g: number): number {
-    const a = this.ring[this.ringBase[g] + this.ringHead[g]];
-    this.ringHead[g] = this.ringHead[g] + 1 === this.ringCap[g] ? 0 : this.ringHead[g] + 1;
-    this.idleCount[g]--;
-    return a;
-  }
-
-  /** Puts agent a at the tail of its group's idle ring. */
-  goIdle(a: number, now: number): void {
-    const g = this.group[a];
-    let slot = this.ringHead[g] + this.idleCount[g];
-    if (slot >= this.ringCap[g]) slot -= this.ringCap[g];
-    this.ring[this.ringBase[g] + slot] = a;
-    this.idleCount[g]++;
+  /** The agent is available with nothing in hand: tail of its group's idle ring. */
+  listIdle(a: number, now: number): void {
+    this.unlist(a);
     this.idleSince[a] = now;
-    this.contact[a] = -1;
+    this.idle[this.group[a]].push(a, this.stamp[a]);
+  }
+
+  /** The agent holds chat sessions and has room for more: tail of the open-slot ring. */
+  listOpenSlot(a: number): void {
+    this.unlist(a);
+    this.openSlots[this.group[a]].push(a, this.stamp[a]);
+  }
+
+  /** Longest-idle agent of group g, or −1. */
+  longestIdle(g: number): number {
+    return this.idle[g].peekValid(this.stamp);
+  }
+
+  /** First agent of group g with a free session slot, or −1. */
+  firstOpenSlot(g: number): number {
+    return this.openSlots[g].peekValid(this.stamp);
   }
 }

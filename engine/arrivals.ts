@@ -36,7 +36,9 @@ export class ArrivalProcess implements ArrivalSource {
   private readonly rates: Float64Array;
   private segment = 0;
 
-  constructor(ratePerSec: readonly number[], intervalSec: number, warmupSec: number, scale = 1) {
+  /** `dayScale[d]` multiplies the rates of day d (0-based from time 0; the warm-up uses day 0's). */
+  constructor(ratePerSec: readonly number[], intervalSec: number, warmupSec: number, dayScale: ArrayLike<number> = [1]) {
+    const scaleAt = (t: number): number => dayScale[Math.max(0, Math.floor(t / 86_400))] ?? 1;
     const n = ratePerSec.length;
     const withWarmup = warmupSec > 0 ? 1 : 0;
     this.starts = new Float64Array(n + withWarmup);
@@ -45,12 +47,12 @@ export class ArrivalProcess implements ArrivalSource {
     if (withWarmup) {
       this.starts[0] = -warmupSec;
       this.ends[0] = 0;
-      this.rates[0] = (ratePerSec[0] ?? 0) * scale;
+      this.rates[0] = (ratePerSec[0] ?? 0) * scaleAt(0);
     }
     for (let i = 0; i < n; i++) {
       this.starts[i + withWarmup] = i * intervalSec;
       this.ends[i + withWarmup] = (i + 1) * intervalSec;
-      this.rates[i + withWarmup] = (ratePerSec[i] ?? 0) * scale;
+      this.rates[i + withWarmup] = (ratePerSec[i] ?? 0) * scaleAt(i * intervalSec);
     }
   }
 

@@ -18,14 +18,19 @@
  * tested by name in test/engine/calendar.test.ts.
  */
 export const EventPriority = {
-  /** Staffing changes at an interval boundary come first, so agents starting at t can take work at t. */
-  Staffing: 0,
-  /** A release is handled before anything else at the same instant: a freed agent takes the next waiting contact. */
-  Finish: 1,
-  /** Patience runs out after releases: a customer whose agent frees at the very instant they give up is answered. */
-  Abandon: 2,
+  /** An interval boundary comes first: the backlog is sampled as the interval closes, before the next one begins. */
+  Boundary: 0,
+  /** Staffing changes come next, so agents starting at t can take work at t. */
+  Staffing: 1,
+  /** A release is handled before contacts move: a freed agent takes the next waiting contact. */
+  Finish: 2,
+  /**
+   * Customer timers (patience running out, a callback offer, an overflow threshold) after
+   * releases: a customer whose agent frees at the very instant they give up is answered.
+   */
+  Abandon: 3,
   /** New contacts are routed last, after the queue has been served, so they never overtake a waiting one. */
-  Arrival: 3,
+  Arrival: 4,
 } as const;
 
 export const EventKind = {
@@ -33,6 +38,11 @@ export const EventKind = {
   Finish: 1,
   Abandon: 2,
   Staffing: 3,
+  Callback: 4,
+  Overflow: 5,
+  Rearrival: 6,
+  Boundary: 7,
+  Backlog: 8,
 } as const;
 
 /** Sequence numbers stay exact as doubles; the priority is packed above them. */

@@ -1,38 +1,85 @@
 /**
- * The contacts in the system, as a pool of slots in parallel typed arrays (no object per
- * contact). A slot is taken on arrival and given back when the contact leaves; the pool
- * doubles when full, which happens a handful of times per run at most.
+ * The contacts in the system, as slots in parallel typed arrays (no object per contact). A
+ * slot is taken when a contact arrives and given back when it leaves; the pool doubles when
+ * full, a handful of times per run at most.
+ *
+ * Everything random about a contact (type, deflection, handle time at each tier, patience,
+ * escalation, resolution, callback and retrial choices) is drawn when it arrives and kept
+ * here, so it belongs to the contact whatever the staffing (common random numbers).
  */
 export const ContactState = {
   Free: 0,
   Waiting: 1,
   InService: 2,
-  /** Gave up while queued; the slot is freed when the queue reaches it (lazy removal). */
-  Abandoned: 3,
+  /** Scheduled to come back (retrial, repeat, return from self-service). */
+  Pending: 3,
 } as const;
 
+/** Why a contact exists. */
+export const Origin = {
+  Fresh: 0,
+  Retrial: 1,
+  Repeat: 2,
+  DeflectionReturn: 3,
+  Backlog: 4,
+} as const;
+
+/** Bits of `flags`. */
+export const Flag = {
+  EscalatesToTier2: 1,
+  EscalatesToTier3: 2,
+  /** Not resolved first time: comes back as a repeat. */
+  Repeats: 4,
+  AcceptsCallback: 8,
+  Retries: 16,
+  /** Answered by a group it reached through overflow. */
+  Overflowed: 32,
+  /** Waiting for a callback rather than on the line. */
+  CallbackPending: 64,
+} as const;
+
+const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'transferPatienceSec', 'retrialDelaySec', 'repeatDelaySec', 'serviceStartSec'] as const;
+const I32_FIELDS = ['channel', 'type', 'tier', 'queue', 'interval', 'agent', 'flags', 'origin', 'overflowStep'] as const;
+
 export class ContactPool {
-  arrivalSec: Float64Array;
-  handleSec: Float64Array;
-  patienceSec: Float64Array;
-  /** Sequence number of the pending abandonment event (lazy cancellation token). */
-  abandonSeq: Float64Array;
-  channel: Int32Array;
+  arrivalSec!: Float64Array;
+  /** When it joined its current queue. */
+  enqueueSec!: Float64Array;
+  /** Queue-entry token (see queue.ts); also the lazy-cancellation key of its timers. */
+  token!: Float64Array;
+  /** Sequence numbers of the pending timers (lazy cancellation: a mismatch means stale). */
+  abandonSeq!: Float64Array;
+  callbackSeq!: Float64Array;
+  overflowSeq!: Float64Array;
+  handle1Sec!: Float64Array;
+  handle2Sec!: Float64Array;
+  handle3Sec!: Float64Array;
+  patienceSec!: Float64Array;
+  transferPatienceSec!: Float64Array;
+  retrialDelaySec!: Float64Array;
+  repeatDelaySec!: Float64Array;
+  serviceStartSec!: Float64Array;
+  channel!: Int32Array;
+  type!: Int32Array;
+  /** 1–3. */
+  tier!: Int32Array;
+  queue!: Int32Array;
   /** Interval of arrival in the recorded day; −1 for warm-up arrivals (not recorded). */
-  interval: Int32Array;
-  state: Uint8Array;
+  interval!: Int32Array;
+  agent!: Int32Array;
+  flags!: Int32Array;
+  origin!: Int32Array;
+  /** Index of the next overflow delay to fire for this contact's queue. */
+  overflowStep!: Int32Array;
+  state!: Uint8Array;
   private free: Int32Array;
   private freeTop: number;
   /** Slots in use. */
   inUse = 0;
 
   constructor(capacity = 1024) {
-    this.arrivalSec = new Float64Array(capacity);
-    this.handleSec = new Float64Array(capacity);
-    this.patienceSec = new Float64Array(capacity);
-    this.abandonSeq = new Float64Array(capacity);
-    this.channel = new Int32Array(capacity);
-    this.interval = new Int32Array(capacity);
+    for (const f of F64_FIELDS) this[f] = new Float64Array(capacity);
+    for (const f of I32_FIELDS) this[f] = new Int32Array(capacity);
     this.state = new Uint8Array(capacity);
     this.free = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
@@ -42,11 +89,15 @@ export class ContactPool {
   take(): number {
     if (this.freeTop === 0) this.grow();
     this.inUse++;
-    return this.free[--this.freeTop];
+    const c = this.free[--this.freeTop];
+    this.flags[c] = 0;
+    this.overflowStep[c] = 0;
+    return c;
   }
 
   release(c: number): void {
     this.state[c] = ContactState.Free;
+    this.token[c] = -1;
     this.free[this.freeTop++] = c;
     this.inUse--;
   }
@@ -54,14 +105,8 @@ export class ContactPool {
   private grow(): void {
     const old = this.state.length;
     const cap = old * 2;
-    const f64 = (a: Float64Array): Float64Array => { const b = new Float64Array(cap); b.set(a); return b; };
-    const i32 = (a: Int32Array): Int32Array => { const b = new Int32Array(cap); b.set(a); return b; };
-    this.arrivalSec = f64(this.arrivalSec);
-    this.handleSec = f64(this.handleSec);
-    this.patienceSec = f64(this.patienceSec);
-    this.abandonSeq = f64(this.abandonSeq);
-    this.channel = i32(this.channel);
-    this.interval = i32(this.interval);
+    for (const f of F64_FIELDS) { const b = new Float64Array(cap); b.set(this[f]); this[f] = b; }
+    for (const f of I32_FIELDS) { const b = new Int32Array(cap); b.set(this[f]); this[f] = b; }
     const st = new Uint8Array(cap); st.set(this.state); this.state = st;
     this.free = new Int32Array(cap);
     for (let i = old; i < cap; i++) this.free[this.freeTop++] = cap - 1 - (i - old);

@@ -1,47 +1,71 @@
 /**
- * A FIFO of contact slots as a ring buffer over an Int32Array (never `Array.shift`), doubling
- * when full. Contacts that abandon stay in the ring until they reach the head; `live` counts
- * the ones still waiting.
+ * A FIFO of contacts as a ring buffer (never `Array.shift`), doubling when full. Each entry
+ * carries the token the contact had when it joined; a contact that left the queue another way
+ * (abandoned, took a callback, got answered by an overflow group) gets a new token, so its
+ * old entry is recognised as stale when it reaches the head and skipped (lazy removal).
  */
 export class ContactQueue {
-  private ring: Int32Array;
+  private contacts: Int32Array;
+  private tokens: Float64Array;
   private mask: number;
   private head = 0;
-  /** Slots in the ring, abandoned ones included. */
+  /** Entries in the ring, stale ones included. */
   length = 0;
-  /** Contacts still waiting. */
+  /** Contacts really waiting here. */
   live = 0;
 
-  constructor(capacity = 256) {
+  constructor(capacity = 64) {
     let cap = 1;
     while (cap < capacity) cap <<= 1;
-    this.ring = new Int32Array(cap);
+    this.contacts = new Int32Array(cap);
+    this.tokens = new Float64Array(cap);
     this.mask = cap - 1;
   }
 
-  push(contact: number): void {
+  push(contact: number, token: number): void {
     if (this.length > this.mask) this.grow();
-    this.ring[(this.head + this.length) & this.mask] = contact;
+    const i = (this.head + this.length) & this.mask;
+    this.contacts[i] = contact;
+    this.tokens[i] = token;
     this.length++;
     this.live++;
   }
 
-  /** The slot at the head; the queue must not be empty. */
-  peek(): number {
-    return this.ring[this.head];
+  /** Contact at the head (the queue must not be empty). */
+  headContact(): number {
+    return this.contacts[this.head];
   }
 
-  /** Drops the head slot. */
+  headToken(): number {
+    return this.tokens[this.head];
+  }
+
+  /** Drops the head entry (stale or not; `live` is the caller's to keep). */
   shift(): void {
     this.head = (this.head + 1) & this.mask;
     this.length--;
   }
 
+  /** Calls `f(contact, token)` for each entry from the head, stale ones included. */
+  forEach(f: (contact: number, token: number) => void): void {
+    for (let i = 0; i < this.length; i++) {
+      const k = (this.head + i) & this.mask;
+      f(this.contacts[k], this.tokens[k]);
+    }
+  }
+
   private grow(): void {
-    const next = new Int32Array(this.ring.length * 2);
-    for (let i = 0; i < this.length; i++) next[i] = this.ring[(this.head + i) & this.mask];
-    this.ring = next;
-    this.mask = next.length - 1;
+    const cap = (this.mask + 1) * 2;
+    const c = new Int32Array(cap);
+    const t = new Float64Array(cap);
+    for (let i = 0; i < this.length; i++) {
+      const k = (this.head + i) & this.mask;
+      c[i] = this.contacts[k];
+      t[i] = this.tokens[k];
+    }
+    this.contacts = c;
+    this.tokens = t;
+    this.mask = cap - 1;
     this.head = 0;
   }
 }

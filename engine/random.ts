@@ -9,7 +9,9 @@
  * fail published randomness tests (BigCrush).
  *
  * Numbers are drawn a block at a time into a Float64Array: the hot loop then reads a typed
- * array and calls the generator's closure only on refill.
+ * array and calls the generator's closure only on refill. The generator and its block are
+ * created on the first draw: a model declares many sources (one per mechanism and channel)
+ * and most replications use only a few of them.
  *
  * Because every source has its own stream, adding an agent or changing one channel's handle
  * time never shifts another source's sequence: two scenarios run with one seed share
@@ -18,6 +20,7 @@
 import seedrandom from 'seedrandom';
 
 const BLOCK = 512;
+const EMPTY = new Float64Array(0);
 
 type Alea = seedrandom.StatefulPRNG<seedrandom.State.Alea>;
 
@@ -28,13 +31,12 @@ export function streamKey(seed: number, replication: number, source: string): st
 
 export class Stream {
   readonly key: string;
-  private readonly prng: Alea;
-  private readonly block: Float64Array = new Float64Array(BLOCK);
+  private prng: Alea | null = null;
+  private block: Float64Array = EMPTY;
   private pos = BLOCK;
 
   constructor(seed: number, replication: number, source: string) {
     this.key = streamKey(seed, replication, source);
-    this.prng = seedrandom.alea(this.key, { state: true });
   }
 
   /** A uniform number in [0, 1), 32 bits of resolution. */
@@ -48,7 +50,7 @@ export class Stream {
     const copy = Object.create(Stream.prototype) as Stream;
     Object.assign(copy, {
       key: this.key,
-      prng: seedrandom.alea('', { state: this.prng.state() }),
+      prng: this.prng === null ? null : seedrandom.alea('', { state: this.prng.state() }),
       block: Float64Array.from(this.block),
       pos: this.pos,
     });
@@ -56,6 +58,10 @@ export class Stream {
   }
 
   private refill(): void {
+    if (this.prng === null) {
+      this.prng = seedrandom.alea(this.key, { state: true });
+      this.block = new Float64Array(BLOCK);
+    }
     const b = this.block;
     const p = this.prng;
     for (let i = 0; i < BLOCK; i++) b[i] = p();

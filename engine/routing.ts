@@ -1,28 +1,130 @@
 /**
- * Who can serve what, compiled to compressed adjacency lists (CSR): for each channel the
- * groups that serve it, for each group the channels it serves, in the order the scenario
- * lists them (that order breaks ties, never chance).
+ * Who can serve what, compiled once per model into flat arrays (CSR adjacency lists).
+ *
+ * Queues: one per (channel, contact type, tier) plus one callback queue per (channel, type).
+ * For every queue, the groups that may take its contacts, by rank (then overflow delay, then
+ * the order the scenario lists them); for every group, the queues it may take from, by rank
+ * then priority. A freed agent picks the head of its best queue: lowest rank, then highest
+ * priority (P1 first), then the contact that has waited longest — ties go to list order,
+ * never to chance.
  */
 import type { Model } from './model.js';
 
+/** Callback work is served after live contacts of every priority (P1–P4). */
+export const CALLBACK_PRIORITY = 5;
+
+const QUEUES_PER_TYPE = 4; // tiers 1–3, then the callback queue
+
 export class RoutingTable {
-  /** groupsOfChannel[groupStart[ch] .. groupStart[ch + 1]) */
-  readonly groupStart: Int32Array;
-  readonly groupsOfChannel: Int32Array;
-  /** channelsOfGroup[channelStart[g] .. channelStart[g + 1]) */
-  readonly channelStart: Int32Array;
-  readonly channelsOfGroup: Int32Array;
+  readonly queueCount: number;
+  readonly queueChannel: Int32Array;
+  readonly queueType: Int32Array;
+  /** 1–3. */
+  readonly queueTier: Int32Array;
+  readonly queuePriority: Int32Array;
+  /** Deferred work: nobody abandons, service level counts contacts finished within the target. */
+  readonly queueDeferred: Uint8Array;
+  readonly queueIsCallback: Uint8Array;
+  readonly queueTargetSec: Float64Array;
+  /** First queue of each channel. */
+  private readonly channelBase: Int32Array;
+  /** queueGroups[queueGroupStart[q] .. queueGroupStart[q + 1]) with rank and overflow delay. */
+  readonly queueGroupStart: Int32Array;
+  readonly queueGroups: Int32Array;
+  readonly queueGroupRank: Int32Array;
+  readonly queueGroupAfterSec: Float64Array;
+  /** groupQueues[groupQueueStart[g] .. groupQueueStart[g + 1]) with rank and overflow delay. */
+  readonly groupQueueStart: Int32Array;
+  readonly groupQueues: Int32Array;
+  readonly groupQueueRank: Int32Array;
+  readonly groupQueueAfterSec: Float64Array;
+  /** Distinct positive overflow delays of each queue, ascending (CSR). */
+  readonly overflowStart: Int32Array;
+  readonly overflowSec: Float64Array;
 
   constructor(model: Model) {
     const C = model.channels.length;
-    const G = model.groups.length;
-    const byChannel: number[][] = Array.from({ length: C }, () => []);
-    model.groups.forEach((g, gi) => g.channels.forEach((ch) => byChannel[ch]?.push(gi)));
-    this.groupStart = new Int32Array(C + 1);
-    this.groupsOfChannel = Int32Array.from(byChannel.flat());
-    for (let ch = 0; ch < C; ch++) this.groupStart[ch + 1] = this.groupStart[ch] + (byChannel[ch]?.length ?? 0);
-    this.channelStart = new Int32Array(G + 1);
-    this.channelsOfGroup = Int32Array.from(model.groups.flatMap((g) => g.channels));
-    for (let g = 0; g < G; g++) this.channelStart[g + 1] = this.channelStart[g] + (model.groups[g]?.channels.length ?? 0);
+    this.channelBase = new Int32Array(C + 1);
+    for (let ch = 0; ch < C; ch++) this.channelBase[ch + 1] = this.channelBase[ch] + model.channels[ch].types.length * QUEUES_PER_TYPE;
+    const Q = this.channelBase[C];
+    this.queueCount = Q;
+    this.queueChannel = new Int32Array(Q);
+    this.queueType = new Int32Array(Q);
+    this.queueTier = new Int32Array(Q);
+    this.queuePriority = new Int32Array(Q);
+    this.queueDeferred = new Uint8Array(Q);
+    this.queueIsCallback = new Uint8Array(Q);
+    this.queueTargetSec = new Float64Array(Q);
+    model.channels.forEach((c, ch) => {
+      c.types.forEach((t, ti) => {
+        for (let k = 0; k < QUEUES_PER_TYPE; k++) {
+          const q = this.channelBase[ch] + ti * QUEUES_PER_TYPE + k;
+          const callback = k === 3;
+          const tier = callback ? 1 : k + 1;
+          const tierModel = model.tiers[tier - 1];
+          this.queueChannel[q] = ch;
+          this.queueType[q] = ti;
+          this.queueTier[q] = tier;
+          this.queueIsCallback[q] = callback ? 1 : 0;
+          this.queuePriority[q] = callback ? CALLBACK_PRIORITY : t.priority;
+          this.queueDeferred[q] = callback || c.deferred || (tier > 1 && tierModel.mode === 'ticket') ? 1 : 0;
+          this.queueTargetSec[q] = callback
+            ? (c.callback?.targetSec ?? c.targetSec)
+            : tier > 1 ? (tierModel.targetSec ?? c.targetSec) : c.targetSec;
+        }
+      });
+    });
+
+    type Link = { q: number; g: number; rank: number; after: number; order: number };
+    const links: Link[] = [];
+    model.groups.forEach((group, g) => {
+      group.skills.forEach((s, order) => {
+        const types = s.type < 0 ? model.channels[s.channel].types.map((_, i) => i) : [s.type];
+        for (const ti of types) {
+          for (let k = 0; k < QUEUES_PER_TYPE; k++) {
+            const q = this.channelBase[s.channel] + ti * QUEUES_PER_TYPE + k;
+            if (this.queueTier[q] === group.tier) links.push({ q, g, rank: s.rank, after: s.afterSec, order });
+          }
+        }
+      });
+    });
+    const byQueue = [...links].sort((a, b) => a.q - b.q || a.rank - b.rank || a.after - b.after || a.g - b.g || a.order - b.order);
+    const byGroup = [...links].sort(
+      (a, b) => a.g - b.g || a.rank - b.rank || this.queuePriority[a.q] - this.queuePriority[b.q] || a.order - b.order || a.q - b.q,
+    );
+    this.queueGroupStart = starts(byQueue.map((l) => l.q), Q);
+    this.queueGroups = Int32Array.from(byQueue, (l) => l.g);
+    this.queueGroupRank = Int32Array.from(byQueue, (l) => l.rank);
+    this.queueGroupAfterSec = Float64Array.from(byQueue, (l) => l.after);
+    this.groupQueueStart = starts(byGroup.map((l) => l.g), model.groups.length);
+    this.groupQueues = Int32Array.from(byGroup, (l) => l.q);
+    this.groupQueueRank = Int32Array.from(byGroup, (l) => l.rank);
+    this.groupQueueAfterSec = Float64Array.from(byGroup, (l) => l.after);
+    const delays: number[][] = Array.from({ length: Q }, () => []);
+    for (const l of byQueue) if (l.after > 0 && !delays[l.q].includes(l.after)) delays[l.q].push(l.after);
+    this.overflowStart = starts(delays.flatMap((d, q) => d.map(() => q)), Q);
+    this.overflowSec = Float64Array.from(delays.flatMap((d) => d.sort((a, b) => a - b)));
   }
+
+  /** The queue of (channel, type index, tier 1–3). */
+  queueOf(ch: number, type: number, tier: number): number {
+    return this.channelBase[ch] + type * QUEUES_PER_TYPE + tier - 1;
+  }
+
+  callbackQueueOf(ch: number, type: number): number {
+    return this.channelBase[ch] + type * QUEUES_PER_TYPE + 3;
+  }
+
+  /** Whether some group can take contacts of this queue at all. */
+  isServed(q: number): boolean {
+    return this.queueGroupStart[q + 1] > this.queueGroupStart[q];
+  }
+}
+
+/** CSR offsets for sorted keys in [0, n). */
+function starts(sortedKeys: readonly number[], n: number): Int32Array {
+  const out = new Int32Array(n + 1);
+  for (const k of sortedKeys) out[k + 1]++;
+  for (let i = 0; i < n; i++) out[i + 1] += out[i];
+  return out;
 }

@@ -2,30 +2,32 @@
  * The kernel: one replication of a compiled model, event by event.
  *
  * The step loop pops the calendar and dispatches on an integer event kind; handlers are
- * verbs (`arrive`, `route`, `startHandling`, `finishHandling`, `abandon`). Nothing in the
- * loop allocates: contacts, agents and queues are indices into typed arrays, samplers and
- * streams are built before the first event (DESIGN §5).
+ * verbs (`arrive`, `route`, `startHandling`, `finishHandling`, `abandon`, `escalate`,
+ * `offerCallback`, `overflow`, `changeStaffing`). Nothing in the loop allocates: contacts,
+ * agents and queues are indices into typed arrays; samplers and streams are built before the
+ * first event (DESIGN §5). Everything random about a contact is drawn when it arrives
+ * (contactFactory.ts), so staffing changes never shift another source's numbers.
  *
- * Random sources, each on its own stream (DESIGN §4): `arrivals:<channel>`,
- * `handle:<channel>`, `patience:<channel>`. A contact's handle time and patience are drawn
- * when it arrives, in arrival order, so they belong to the contact whatever the staffing:
- * two runs that differ only in agents see the same customers (common random numbers).
- *
- * End of day: arrivals stop at the horizon; contacts already in the system are served or
- * abandon (the queue drains), and their waits count in their arrival interval. Time-based
- * figures (busy, available) are clipped to the recorded day [0, horizon).
+ * End of day: arrivals stop at the horizon; whoever is on duty then stays until the live
+ * queues (calls, chats, transfers) have drained, and their waits count in their arrival
+ * interval. Deferred work (email, social, callbacks, tickets) still waiting at the horizon is
+ * left as backlog ("in system at the end"). Time-based figures are clipped to [0, horizon).
  */
 import { AgentPool } from './agents.js';
 import { ArrivalProcess, ScriptedArrivals, type ArrivalSource } from './arrivals.js';
 import { Calendar, EventKind, EventPriority } from './calendar.js';
-import { ContactPool, ContactState } from './contacts.js';
+import { ContactFactory } from './contactFactory.js';
+import { ContactPool, ContactState, Flag, Origin } from './contacts.js';
 import { Sampler } from './distributions.js';
 import { SimulationError } from './errors.js';
 import type { Model } from './model.js';
 import { ContactQueue } from './queue.js';
 import { Stream } from './random.js';
 import { RoutingTable } from './routing.js';
+import { StaffingChange, StaffingPlan } from './staffing.js';
 import { Recorder, type ReplicationCounters } from './stats.js';
+
+const DAY_SEC = 86_400;
 
 /** Runs replication `replication` of `model` with base seed `seed`. */
 export function simulateReplication(model: Model, seed: number, replication: number): ReplicationCounters {
@@ -36,192 +38,682 @@ class Kernel {
   private readonly model: Model;
   private readonly seed: number;
   private readonly replication: number;
+  private readonly horizonSec: number;
   private readonly calendar = new Calendar(1024);
   private readonly contacts = new ContactPool(1024);
   private readonly agents: AgentPool;
   private readonly routing: RoutingTable;
   private readonly recorder: Recorder;
+  private readonly plan: StaffingPlan;
   private readonly queues: ContactQueue[];
+  private readonly fresh: ContactFactory;
+  private readonly followUps: ContactFactory;
   private readonly arrivals: ArrivalSource[];
   private readonly arrivalStreams: Stream[];
-  private readonly handleStreams: Stream[];
-  private readonly patienceStreams: Stream[];
-  private readonly handleSamplers: Sampler[];
-  private readonly patienceSamplers: (Sampler | null)[];
-  /** Conservation counters over every contact, warm-up included. */
+  /** First global type index of each channel. */
+  private readonly typeBase: Int32Array;
+  private readonly concurrency: Int32Array;
+  private readonly concurrencyFactor: Float64Array;
+  /** Live (on the line) and deferred contacts waiting, per channel. */
+  private readonly liveWaiting: Float64Array;
+  private readonly backlog: Float64Array;
+  /** Conservation counters over every contact, warm-up included (see checkConservation). */
   private readonly arrived: Float64Array;
+  private readonly deflected: Float64Array;
   private readonly answered: Float64Array;
   private readonly gaveUp: Float64Array;
+  private readonly tierEntered = new Float64Array(3);
+  private readonly tierAnswered = new Float64Array(3);
+  private readonly tierGaveUp = new Float64Array(3);
+  private readonly needsBoundaries: boolean;
+  private ageScratch = new Float64Array(64);
+  private nextToken = 1;
+  /** After the horizon: deferred work is no longer picked up. */
+  private closed = false;
   private events = 0;
+  /** Set by findAgent: the chosen agent came through an overflow rule. */
+  private pickedByOverflow = false;
+  /** Set by findWork: the queue of the contact it returned. */
+  private pickedQueue = -1;
 
   constructor(model: Model, seed: number, replication: number) {
     this.model = model;
     this.seed = seed;
     this.replication = replication;
+    this.horizonSec = model.horizonSec;
     const C = model.channels.length;
-    this.agents = new AgentPool(model.groups.map((g) => g.count));
+    this.agents = new AgentPool(model.groups.map((g) => g.agentShifts.length));
     this.routing = new RoutingTable(model);
-    this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, model.channels.map((c) => c.targetSec));
-    this.queues = model.channels.map(() => new ContactQueue());
-    this.arrivals = model.channels.map((c) =>
-      c.arrivalTimesSec
-        ? new ScriptedArrivals(c.arrivalTimesSec)
-        : new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec),
-    );
-    const stream = (source: string) => (c: { id: string }) => new Stream(seed, replication, `${source}:${c.id}`);
-    this.arrivalStreams = model.channels.map(stream('arrivals'));
-    this.handleStreams = model.channels.map(stream('handle'));
-    this.patienceStreams = model.channels.map(stream('patience'));
-    this.handleSamplers = model.channels.map((c) => new Sampler(c.handle));
-    this.patienceSamplers = model.channels.map((c) => (c.patience ? new Sampler(c.patience) : null));
+    this.typeBase = new Int32Array(C + 1);
+    model.channels.forEach((c, ch) => { this.typeBase[ch + 1] = this.typeBase[ch] + c.types.length; });
+    this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, this.typeBase[C]);
+    this.plan = new StaffingPlan(model.groups, model.horizonSec, seed, replication);
+    this.queues = Array.from({ length: this.routing.queueCount }, () => new ContactQueue());
+    this.fresh = new ContactFactory(model, seed, replication);
+    this.followUps = new ContactFactory(model, seed, replication, 'followup:');
+    this.arrivals = model.channels.map((c) => {
+      if (c.arrivalTimesSec) return new ScriptedArrivals(c.arrivalTimesSec);
+      return new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec, this.dayScales(c.id, c.overdispersion));
+    });
+    this.arrivalStreams = model.channels.map((c) => new Stream(seed, replication, `arrivals:${c.id}`));
+    this.concurrency = Int32Array.from(model.channels, (c) => c.concurrency);
+    this.concurrencyFactor = Float64Array.from(model.channels, (c) => c.concurrencyFactor);
+    this.liveWaiting = new Float64Array(C);
+    this.backlog = new Float64Array(C);
     this.arrived = new Float64Array(C);
+    this.deflected = new Float64Array(C);
     this.answered = new Float64Array(C);
     this.gaveUp = new Float64Array(C);
+    this.needsBoundaries = model.channels.some((c) => c.openHours !== null) || this.routing.queueDeferred.some((d, q) => d === 1 && this.routing.isServed(q));
+  }
+
+  /** Day-level forecast error: one Gamma(mean 1, cv) multiplier per day (DESIGN §2). */
+  private dayScales(channelId: string, cv: number): Float64Array {
+    const days = Math.ceil(this.horizonSec / DAY_SEC);
+    if (cv <= 0) return new Float64Array(days).fill(1);
+    const stream = new Stream(this.seed, this.replication, `overdispersion:${channelId}`);
+    const gamma = new Sampler({ dist: 'gamma', mean: 1, cv });
+    return Float64Array.from({ length: days }, () => gamma.draw(stream));
   }
 
   run(): ReplicationCounters {
     const start = -this.model.warmupSec;
-    for (let a = 0; a < this.agents.size; a++) this.agents.goIdle(a, start);
-    this.model.groups.forEach((g, gi) => this.recorder.staffed(gi, 0, this.model.horizonSec, g.count));
-    for (let ch = 0; ch < this.queues.length; ch++) this.scheduleNextArrival(ch, start);
+    this.scheduleStaffing();
+    for (let ch = 0; ch < this.arrivals.length; ch++) this.scheduleNextArrival(ch, start);
+    this.model.channels.forEach((c, ch) => {
+      if (c.initialBacklog > 0) this.calendar.schedule(0, EventPriority.Arrival, EventKind.Backlog, ch);
+    });
+    if (this.needsBoundaries) this.calendar.schedule(this.model.intervalSec, EventPriority.Boundary, EventKind.Boundary, 1);
+    else this.closed = true; // nothing deferred: the horizon changes nothing
     const cal = this.calendar;
     while (cal.pop()) {
       this.events++;
+      const now = cal.now;
+      const e = cal.entity;
       switch (cal.kind) {
-        case EventKind.Arrival: this.arrive(cal.entity, cal.now); break;
-        case EventKind.Finish: this.finishHandling(cal.entity, cal.now); break;
-        case EventKind.Abandon: this.abandon(cal.entity, cal.now, cal.eventSeq); break;
+        case EventKind.Arrival: this.arrive(e, now); break;
+        case EventKind.Finish: this.finishHandling(e, now); break;
+        case EventKind.Abandon: this.abandon(e, now, cal.eventSeq); break;
+        case EventKind.Staffing: this.changeStaffing(e, now); break;
+        case EventKind.Callback: this.offerCallback(e, now, cal.eventSeq); break;
+        case EventKind.Overflow: this.overflow(e, now, cal.eventSeq); break;
+        case EventKind.Rearrival: this.rearrive(e, now); break;
+        case EventKind.Boundary: this.closeInterval(e, now); break;
+        case EventKind.Backlog: this.seedBacklog(e, now); break;
       }
     }
-    this.checkConservation();
-    const waitingAtEnd = Float64Array.from(this.queues, (q) => q.live);
+    this.closeWorkingPeriods(cal.now);
+    const waitingAtEnd = this.checkConservation();
     let contacts = 0;
     for (let ch = 0; ch < this.arrived.length; ch++) contacts += this.arrived[ch];
     return this.recorder.finish({ replication: this.replication, seed: this.seed, events: this.events, contacts, waitingAtEnd });
   }
+
+  // ---- arrivals ---------------------------------------------------------------------------
 
   private scheduleNextArrival(ch: number, now: number): void {
     const t = this.arrivals[ch].next(now, this.arrivalStreams[ch]);
     if (t !== Infinity) this.calendar.schedule(t, EventPriority.Arrival, EventKind.Arrival, ch);
   }
 
-  /** A contact arrives on channel ch: draw its handle time and patience, then route it. */
+  /** A fresh contact arrives on channel ch. */
   private arrive(ch: number, now: number): void {
     this.scheduleNextArrival(ch, now);
-    const P = this.contacts;
-    const c = P.take();
-    const patience = this.patienceSamplers[ch];
-    P.arrivalSec[c] = now;
-    P.channel[c] = ch;
-    P.handleSec[c] = this.handleSamplers[ch].draw(this.handleStreams[ch]);
-    P.patienceSec[c] = patience === null ? Infinity : patience.draw(this.patienceStreams[ch]);
-    const iv = this.recorder.intervalOf(now);
-    P.interval[c] = iv;
-    this.arrived[ch]++;
-    if (iv >= 0) this.recorder.offer(ch, iv);
-    this.route(c, ch, now);
+    this.admit(-1, ch, this.fresh.drawType(ch), Origin.Fresh, now, this.fresh);
   }
 
-  /** Sends a new contact to the longest-idle eligible agent, or queues it. */
-  private route(c: number, ch: number, now: number): void {
-    const R = this.routing;
-    const A = this.agents;
-    let bestGroup = -1;
-    let bestSince = Infinity;
-    for (let k = R.groupStart[ch]; k < R.groupStart[ch + 1]; k++) {
-      const g = R.groupsOfChannel[k];
-      if (A.idleCount[g] > 0) {
-        const since = A.idleSince[A.longestIdle(g)];
-        if (since < bestSince) { bestSince = since; bestGroup = g; }
-      }
-    }
-    if (bestGroup >= 0) {
-      this.startHandling(A.takeLongestIdle(bestGroup), c, now);
+  /** The initial backlog of channel ch joins its queue at time 0. */
+  private seedBacklog(ch: number, now: number): void {
+    const n = this.model.channels[ch].initialBacklog;
+    for (let i = 0; i < n; i++) this.admit(-1, ch, this.fresh.drawType(ch), Origin.Backlog, now, this.fresh);
+  }
+
+  /** A retrial, repeat or return from self-service comes back. */
+  private rearrive(c: number, now: number): void {
+    const P = this.contacts;
+    this.admit(c, P.channel[c], P.type[c], P.origin[c], now, this.followUps);
+  }
+
+  /** Schedules contact of (ch, type) to come back at `at` (dropped when that is past the horizon). */
+  private scheduleRearrival(ch: number, type: number, origin: number, at: number): void {
+    if (at >= this.horizonSec) return;
+    const P = this.contacts;
+    const c = P.take();
+    P.channel[c] = ch;
+    P.type[c] = type;
+    P.origin[c] = origin;
+    P.state[c] = ContactState.Pending;
+    this.calendar.schedule(at, EventPriority.Arrival, EventKind.Rearrival, c);
+  }
+
+  /** Self-service, then the contact's draws, then routing to tier 1. `c` < 0: take a new slot. */
+  private admit(slot: number, ch: number, type: number, origin: number, now: number, draws: ContactFactory): void {
+    const R = this.recorder;
+    const iv = R.intervalOf(now);
+    this.arrived[ch]++;
+    if (origin !== Origin.DeflectionReturn && draws.drawDeflected(ch)) {
+      this.deflected[ch]++;
+      if (iv >= 0) R.count('deflected', ch, iv);
+      const delay = draws.drawReturnDelay(ch);
+      if (slot >= 0) this.contacts.release(slot);
+      if (delay >= 0) this.scheduleRearrival(ch, type, Origin.DeflectionReturn, now + delay);
       return;
     }
-    const q = this.queues[ch];
-    q.push(c);
-    this.contacts.state[c] = ContactState.Waiting;
-    this.recorder.enqueue(ch, this.contacts.interval[c], now, q.live);
-    const patience = this.contacts.patienceSec[c];
-    if (patience !== Infinity) {
-      this.contacts.abandonSeq[c] = this.calendar.schedule(now + patience, EventPriority.Abandon, EventKind.Abandon, c);
+    const P = this.contacts;
+    const c = slot >= 0 ? slot : P.take();
+    P.arrivalSec[c] = now;
+    P.channel[c] = ch;
+    P.type[c] = type;
+    P.tier[c] = 1;
+    P.origin[c] = origin;
+    P.interval[c] = iv;
+    draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn);
+    this.tierEntered[0]++;
+    if (iv >= 0) {
+      R.offer(ch, iv, this.typeBase[ch] + type);
+      R.tier.entered[0]++;
+      if (origin === Origin.Retrial) R.count('retrials', ch, iv);
+      else if (origin === Origin.Repeat) { R.count('repeats', ch, iv); R.type.repeats[this.typeBase[ch] + type]++; }
+    }
+    this.route(c, this.routing.queueOf(ch, type, 1), now);
+  }
+
+  // ---- routing ----------------------------------------------------------------------------
+
+  /** Sends contact c to a free eligible agent, or queues it in q with its timers. */
+  private route(c: number, q: number, now: number): void {
+    const a = this.findAgent(q, 0, now);
+    const P = this.contacts;
+    P.queue[c] = q;
+    P.enqueueSec[c] = now;
+    if (a >= 0) {
+      this.startHandling(a, c, now);
+      return;
+    }
+    const R = this.routing;
+    const ch = R.queueChannel[q];
+    const token = this.nextToken++;
+    P.token[c] = token;
+    P.state[c] = ContactState.Waiting;
+    this.queues[q].push(c, token);
+    if (R.queueDeferred[q] === 1) this.backlog[ch]++;
+    else this.liveWaiting[ch]++;
+    const tier = P.tier[c];
+    const iv = P.interval[c];
+    if (tier === 1 && iv >= 0) this.recorder.queue(ch, iv, this.typeBase[ch] + P.type[c]);
+    this.recorder.queueLengths(ch, now, this.liveWaiting[ch], this.backlog[ch]);
+    this.setTimers(c, q, now);
+  }
+
+  private setTimers(c: number, q: number, now: number): void {
+    const P = this.contacts;
+    const R = this.routing;
+    const cal = this.calendar;
+    P.abandonSeq[c] = -1;
+    P.callbackSeq[c] = -1;
+    P.overflowSeq[c] = -1;
+    if (R.queueDeferred[q] === 0) {
+      const patience = P.tier[c] === 1 ? P.patienceSec[c] : P.transferPatienceSec[c];
+      if (patience !== Infinity) P.abandonSeq[c] = cal.schedule(now + patience, EventPriority.Abandon, EventKind.Abandon, c);
+      const callback = this.model.channels[R.queueChannel[q]].callback;
+      if (callback !== null && P.tier[c] === 1 && (P.flags[c] & Flag.AcceptsCallback) !== 0) {
+        P.callbackSeq[c] = cal.schedule(now + callback.afterSec, EventPriority.Abandon, EventKind.Callback, c);
+      }
+    }
+    const first = R.overflowStart[q];
+    if (first < R.overflowStart[q + 1]) {
+      P.overflowStep[c] = 0;
+      P.overflowSeq[c] = cal.schedule(now + R.overflowSec[first], EventPriority.Abandon, EventKind.Overflow, c);
     }
   }
+
+  /** Whether queue q's work may be picked up now (open hours; deferred work stops at the horizon). */
+  private isWorkable(q: number, now: number): boolean {
+    const R = this.routing;
+    if (this.closed && R.queueDeferred[q] === 1) return false;
+    const open = this.model.channels[R.queueChannel[q]].openHours;
+    if (open === null) return true;
+    const tod = ((now % DAY_SEC) + DAY_SEC) % DAY_SEC;
+    return tod >= open.startSec && tod < open.endSec;
+  }
+
+  /**
+   * A free agent for a contact of queue q that has waited `waitedSec`: among eligible groups
+   * (overflow delay met), the best rank; within it the longest-idle agent; failing that, for
+   * chat-like channels, the first agent with a free session slot. −1 when none.
+   */
+  private findAgent(q: number, waitedSec: number, now: number): number {
+    const R = this.routing;
+    const A = this.agents;
+    if (!this.isWorkable(q, now)) return -1;
+    let best = -1, bestRank = 0, bestSince = Infinity, bestAfter = 0;
+    for (let k = R.queueGroupStart[q]; k < R.queueGroupStart[q + 1]; k++) {
+      const rank = R.queueGroupRank[k];
+      if (best >= 0 && rank > bestRank) break;
+      if (R.queueGroupAfterSec[k] > waitedSec) continue;
+      const a = A.longestIdle(R.queueGroups[k]);
+      if (a >= 0 && A.idleSince[a] < bestSince) {
+        best = a; bestRank = rank; bestSince = A.idleSince[a]; bestAfter = R.queueGroupAfterSec[k];
+      }
+    }
+    const ch = R.queueChannel[q];
+    if (best < 0 && this.concurrency[ch] > 1) {
+      for (let k = R.queueGroupStart[q]; k < R.queueGroupStart[q + 1] && best < 0; k++) {
+        if (R.queueGroupAfterSec[k] > waitedSec) continue;
+        const a = A.firstOpenSlot(R.queueGroups[k]);
+        if (a >= 0 && A.sessionChannel[a] === ch) { best = a; bestAfter = R.queueGroupAfterSec[k]; }
+      }
+    }
+    this.pickedByOverflow = bestAfter > 0;
+    return best;
+  }
+
+  /**
+   * The next contact for free agent a: among the queues its group serves (only its session
+   * channel while it holds chats), the head of the best one by rank, then priority, then
+   * longest wait. Sets `pickedQueue`; −1 when nothing is waiting.
+   */
+  private findWork(a: number, now: number): number {
+    const R = this.routing;
+    const P = this.contacts;
+    const A = this.agents;
+    const g = A.group[a];
+    const only = A.sessions[a] > 0 ? A.sessionChannel[a] : -1;
+    let best = -1, bestRank = 0, bestPriority = 0, bestSince = Infinity, bestQueue = -1, bestK = -1;
+    for (let k = R.groupQueueStart[g]; k < R.groupQueueStart[g + 1]; k++) {
+      const q = R.groupQueues[k];
+      const queue = this.queues[q];
+      if (queue.live === 0) continue;
+      const rank = R.groupQueueRank[k];
+      const priority = R.queuePriority[q];
+      if (best >= 0 && (rank > bestRank || (rank === bestRank && priority > bestPriority))) continue;
+      if (only >= 0 && R.queueChannel[q] !== only) continue;
+      if (!this.isWorkable(q, now)) continue;
+      const head = this.validHead(queue);
+      if (head < 0) continue;
+      const since = P.enqueueSec[head];
+      if (now - since < R.groupQueueAfterSec[k]) continue;
+      if (best < 0 || rank < bestRank || priority < bestPriority || since < bestSince) {
+        best = head; bestRank = rank; bestPriority = priority; bestSince = since; bestQueue = q; bestK = k;
+      }
+    }
+    this.pickedQueue = bestQueue;
+    this.pickedByOverflow = bestK >= 0 && R.groupQueueAfterSec[bestK] > 0;
+    return best;
+  }
+
+  /** The head contact still waiting in `queue` (stale entries dropped), or −1. */
+  private validHead(queue: ContactQueue): number {
+    const P = this.contacts;
+    while (queue.length > 0) {
+      const c = queue.headContact();
+      if (P.token[c] === queue.headToken() && P.state[c] === ContactState.Waiting) return c;
+      queue.shift();
+    }
+    return -1;
+  }
+
+  /** Takes waiting contact c out of its queue (its entry goes stale; its timers too). */
+  private leaveQueue(c: number): void {
+    const P = this.contacts;
+    const q = P.queue[c];
+    const ch = this.routing.queueChannel[q];
+    this.queues[q].live--;
+    if (this.routing.queueDeferred[q] === 1) this.backlog[ch]--;
+    else this.liveWaiting[ch]--;
+    P.token[c] = -1;
+    P.abandonSeq[c] = -1;
+    P.callbackSeq[c] = -1;
+    P.overflowSeq[c] = -1;
+  }
+
+  // ---- service ----------------------------------------------------------------------------
 
   private startHandling(a: number, c: number, now: number): void {
     const P = this.contacts;
     const A = this.agents;
+    const q = P.queue[c];
     const ch = P.channel[c];
-    P.state[c] = ContactState.InService;
-    A.contact[a] = c;
-    A.busySince[a] = now;
-    this.answered[ch]++;
-    const iv = P.interval[c];
-    if (iv >= 0) this.recorder.answer(ch, iv, A.group[a], now - P.arrivalSec[c], P.handleSec[c]);
-    this.calendar.schedule(now + P.handleSec[c], EventPriority.Finish, EventKind.Finish, a);
-  }
-
-  /** Agent a completes its contact and takes the oldest contact waiting in its channels, or goes idle. */
-  private finishHandling(a: number, now: number): void {
-    const A = this.agents;
-    const c = A.contact[a];
-    const g = A.group[a];
-    this.recorder.busy(g, this.contacts.channel[c], A.busySince[a], now);
-    this.contacts.release(c);
-    const next = this.oldestWaitingFor(g);
-    if (next >= 0) {
-      this.queues[this.contacts.channel[next]].shift();
-      this.queues[this.contacts.channel[next]].live--;
-      this.startHandling(a, next, now);
+    const tier = P.tier[c];
+    if (this.pickedByOverflow) P.flags[c] |= Flag.Overflowed;
+    if (A.sessions[a] === 0) {
+      A.busySince[a] = now;
+      A.sessionChannel[a] = ch;
+    }
+    const n = ++A.sessions[a];
+    let handle = tier === 1 ? P.handle1Sec[c] : tier === 2 ? P.handle2Sec[c] : P.handle3Sec[c];
+    const cap = this.concurrency[ch];
+    if (cap > 1) {
+      handle *= 1 + (this.concurrencyFactor[ch] - 1) * (n - 1);
+      if (n < cap) A.listOpenSlot(a);
+      else A.unlist(a);
     } else {
-      A.goIdle(a, now);
+      A.unlist(a);
     }
+    P.state[c] = ContactState.InService;
+    P.agent[c] = a;
+    P.serviceStartSec[c] = now;
+    this.recordAnswer(c, q, A.group[a], handle, now);
+    this.calendar.schedule(now + handle, EventPriority.Finish, EventKind.Finish, c);
   }
 
-  /** The waiting contact with the earliest arrival among group g's channels (ties: channel order), or −1. */
-  private oldestWaitingFor(g: number): number {
-    const R = this.routing;
+  private recordAnswer(c: number, q: number, g: number, handle: number, now: number): void {
     const P = this.contacts;
-    let best = -1;
-    let bestArrival = Infinity;
-    for (let k = R.channelStart[g]; k < R.channelStart[g + 1]; k++) {
-      const q = this.queues[R.channelsOfGroup[k]];
-      while (q.length > 0 && P.state[q.peek()] === ContactState.Abandoned) {
-        P.release(q.peek());
-        q.shift();
+    const R = this.routing;
+    const rec = this.recorder;
+    const ch = P.channel[c];
+    const tier = P.tier[c];
+    const iv = P.interval[c];
+    const waitInQueue = now - P.enqueueSec[c];
+    if (tier === 1) {
+      this.answered[ch]++;
+      if (iv >= 0) {
+        const wait = now - P.arrivalSec[c];
+        const live = R.queueDeferred[q] === 0 || R.queueIsCallback[q] === 1;
+        rec.answer(ch, iv, this.typeBase[ch] + P.type[c], g, wait, handle, live && wait <= this.model.channels[ch].targetSec);
+        if ((P.flags[c] & Flag.Overflowed) !== 0) rec.count('overflowed', ch, iv);
       }
-      if (q.length > 0) {
-        const head = q.peek();
-        if (P.arrivalSec[head] < bestArrival) { bestArrival = P.arrivalSec[head]; best = head; }
-      }
+    } else {
+      this.tierAnswered[tier - 1]++;
     }
-    return best;
+    if (iv >= 0) {
+      const T = rec.tier;
+      T.handled[tier - 1]++;
+      T.waitSumSec[tier - 1] += waitInQueue;
+      T.handleSumSec[tier - 1] += handle;
+      if (R.queueDeferred[q] === 0 && waitInQueue <= R.queueTargetSec[q]) T.withinTarget[tier - 1]++;
+    }
   }
 
-  /** Patience runs out; stale events (the contact was answered, the slot reused) are ignored. */
+  /** Contact c's session ends: it escalates, or is resolved (and may come back as a repeat). */
+  private finishHandling(c: number, now: number): void {
+    const P = this.contacts;
+    const R = this.routing;
+    const a = P.agent[c];
+    const ch = P.channel[c];
+    const q = P.queue[c];
+    const tier = P.tier[c];
+    const iv = P.interval[c];
+    if (iv >= 0 && R.queueDeferred[q] === 1) this.recordResolutionTime(c, q, now);
+    const escalates = tier < 3 && (P.flags[c] & (tier === 1 ? Flag.EscalatesToTier2 : Flag.EscalatesToTier3)) !== 0;
+    const next = escalates ? R.queueOf(ch, P.type[c], tier + 1) : -1;
+    if (next >= 0 && R.isServed(next)) {
+      this.escalate(c, next, now);
+    } else {
+      if (iv >= 0) this.recorder.tier.resolved[tier - 1]++;
+      if ((P.flags[c] & Flag.Repeats) !== 0) this.scheduleRearrival(ch, P.type[c], Origin.Repeat, now + P.repeatDelaySec[c]);
+      P.release(c);
+    }
+    this.endSession(a, ch, now);
+  }
+
+  /** Deferred work (email, callbacks, tickets) meets its target when *finished* within it. */
+  private recordResolutionTime(c: number, q: number, now: number): void {
+    const P = this.contacts;
+    const R = this.routing;
+    const ch = P.channel[c];
+    const tier = P.tier[c];
+    if (tier === 1 && R.queueIsCallback[q] === 0) {
+      if (now - P.arrivalSec[c] <= R.queueTargetSec[q]) this.recorder.resolveDeferred(ch, P.interval[c], this.typeBase[ch] + P.type[c]);
+    } else if (tier > 1 && now - P.enqueueSec[c] <= R.queueTargetSec[q]) {
+      this.recorder.tier.withinTarget[tier - 1]++;
+    }
+  }
+
+  /** Sends contact c on to the next tier's queue (transfer: the customer waits on the line). */
+  private escalate(c: number, next: number, now: number): void {
+    const P = this.contacts;
+    const rec = this.recorder;
+    const tier = P.tier[c];
+    const ch = P.channel[c];
+    const iv = P.interval[c];
+    P.tier[c] = tier + 1;
+    this.tierEntered[tier]++;
+    if (iv >= 0) {
+      rec.tier.escalated[tier - 1]++;
+      rec.tier.entered[tier]++;
+      if (tier === 1) {
+        rec.count('escalated', ch, iv);
+        rec.type.escalated[this.typeBase[ch] + P.type[c]]++;
+      }
+    }
+    this.route(c, next, now);
+  }
+
+  /** Agent a closes a session on channel ch and takes new work if it still may. */
+  private endSession(a: number, ch: number, now: number): void {
+    const A = this.agents;
+    const g = A.group[a];
+    const left = --A.sessions[a];
+    if (left === 0) {
+      this.recorder.busy(g, ch, A.busySince[a], now);
+      A.sessionChannel[a] = -1;
+    }
+    if (A.offReasons[a] > 0) {
+      if (left === 0) this.stopWorking(a, now);
+      return;
+    }
+    const c = this.findWork(a, now);
+    if (c >= 0) {
+      this.leaveQueue(c);
+      this.startHandling(a, c, now);
+    } else if (left === 0) {
+      A.listIdle(a, now);
+    } else if (this.concurrency[ch] > 1) {
+      A.listOpenSlot(a);
+    }
+  }
+
+  // ---- customer timers --------------------------------------------------------------------
+
+  /** Patience runs out; stale events (answered, moved, slot reused) are ignored. */
   private abandon(c: number, now: number, seq: number): void {
     const P = this.contacts;
     if (P.state[c] !== ContactState.Waiting || P.abandonSeq[c] !== seq) return;
     const ch = P.channel[c];
-    P.state[c] = ContactState.Abandoned;
-    this.queues[ch].live--;
-    this.gaveUp[ch]++;
+    const tier = P.tier[c];
     const iv = P.interval[c];
-    if (iv >= 0) this.recorder.abandon(ch, iv, now - P.arrivalSec[c]);
+    this.leaveQueue(c);
+    if (tier === 1) {
+      this.gaveUp[ch]++;
+      if (iv >= 0) this.recorder.abandon(ch, iv, this.typeBase[ch] + P.type[c], now - P.arrivalSec[c] <= this.model.channels[ch].targetSec);
+      if ((P.flags[c] & Flag.Retries) !== 0) this.scheduleRearrival(ch, P.type[c], Origin.Retrial, now + P.retrialDelaySec[c]);
+    } else {
+      this.tierGaveUp[tier - 1]++;
+    }
+    if (iv >= 0) this.recorder.tier.abandoned[tier - 1]++;
+    P.release(c);
   }
 
-  /** offered = handled + abandoned + still waiting, per channel; a violation is a bug. */
-  private checkConservation(): void {
-    for (let ch = 0; ch < this.queues.length; ch++) {
-      const waiting = this.queues[ch].live;
-      if (this.arrived[ch] !== this.answered[ch] + this.gaveUp[ch] + waiting) {
-        throw new SimulationError(
-          `conservation violated on channel "${this.model.channels[ch]?.id}": arrived ${this.arrived[ch]} ≠ ` +
-            `answered ${this.answered[ch]} + abandoned ${this.gaveUp[ch]} + waiting ${waiting}`,
-          this.calendar.now,
-        );
+  /** Virtual hold: the caller accepts a callback and leaves the line for the callback queue. */
+  private offerCallback(c: number, now: number, seq: number): void {
+    const P = this.contacts;
+    if (P.state[c] !== ContactState.Waiting || P.callbackSeq[c] !== seq) return;
+    const ch = P.channel[c];
+    this.leaveQueue(c);
+    P.flags[c] |= Flag.CallbackPending;
+    if (P.interval[c] >= 0) this.recorder.count('callbacks', ch, P.interval[c]);
+    this.route(c, this.routing.callbackQueueOf(ch, P.type[c]), now);
+  }
+
+  /** An overflow threshold passes: backup groups may now take the contact. */
+  private overflow(c: number, now: number, seq: number): void {
+    const P = this.contacts;
+    const R = this.routing;
+    if (P.state[c] !== ContactState.Waiting || P.overflowSeq[c] !== seq) return;
+    const q = P.queue[c];
+    const a = this.findAgent(q, now - P.enqueueSec[c], now);
+    if (a >= 0) {
+      this.leaveQueue(c);
+      this.startHandling(a, c, now);
+      return;
+    }
+    const step = ++P.overflowStep[c];
+    const at = R.overflowStart[q] + step;
+    if (at < R.overflowStart[q + 1]) {
+      P.overflowSeq[c] = this.calendar.schedule(P.enqueueSec[c] + R.overflowSec[at], EventPriority.Abandon, EventKind.Overflow, c);
+    }
+  }
+
+  // ---- staffing ---------------------------------------------------------------------------
+
+  private scheduleStaffing(): void {
+    const groups = this.model.groups;
+    let a = 0;
+    groups.forEach((g, gi) => {
+      for (const shifts of g.agentShifts) {
+        for (const s of shifts) this.recorder.scheduled(gi, s.startSec, s.endSec);
+        this.scheduleNextChange(a++);
+      }
+    });
+  }
+
+  private scheduleNextChange(a: number): void {
+    const plan = this.plan;
+    if (plan.hasNext(a)) this.calendar.schedule(plan.timeSec[plan.cursor[a]], EventPriority.Staffing, EventKind.Staffing, a);
+  }
+
+  /** Agent a's next availability change: shift start/end, break, shrinkage, absence. */
+  private changeStaffing(a: number, now: number): void {
+    const A = this.agents;
+    const plan = this.plan;
+    const i = plan.cursor[a]++;
+    const kind = plan.kind[i];
+    this.scheduleNextChange(a);
+    const wasAvailable = A.offReasons[a] === 0;
+    if (kind === StaffingChange.ShiftStart || kind === StaffingChange.AwayEnd) A.offReasons[a]--;
+    else A.offReasons[a]++;
+    if (kind === StaffingChange.ShiftStart) A.shiftEndSec[a] = plan.shiftEndSec[i];
+    const isAvailable = A.offReasons[a] === 0;
+    if (!wasAvailable && isAvailable) this.startWorking(a, now);
+    else if (wasAvailable && !isAvailable) {
+      A.unlist(a);
+      if (A.sessions[a] === 0) this.stopWorking(a, now);
+      else if (kind === StaffingChange.ShiftEnd) A.overtimeFrom[a] = now;
+    }
+  }
+
+  /** Agent a becomes available: it takes waiting work or goes idle. */
+  private startWorking(a: number, now: number): void {
+    const A = this.agents;
+    if (A.sessions[a] === 0) A.availableSince[a] = now;
+    this.closeOvertime(a, now);
+    if (A.sessions[a] > 0) {
+      if (A.sessions[a] < this.concurrency[A.sessionChannel[a]]) A.listOpenSlot(a);
+      return;
+    }
+    const c = this.findWork(a, now);
+    if (c >= 0) {
+      this.leaveQueue(c);
+      this.startHandling(a, c, now);
+    } else {
+      A.listIdle(a, now);
+    }
+  }
+
+  /** Agent a stops working (away, with nothing in hand): its available time is recorded. */
+  private stopWorking(a: number, now: number): void {
+    const A = this.agents;
+    this.recorder.available(A.group[a], A.availableSince[a], now);
+    this.closeOvertime(a, now);
+    A.unlist(a);
+  }
+
+  private closeOvertime(a: number, now: number): void {
+    const A = this.agents;
+    if (A.overtimeFrom[a] !== Infinity) {
+      this.recorder.overtime(A.group[a], A.overtimeFrom[a], now);
+      A.overtimeFrom[a] = Infinity;
+    }
+  }
+
+  /** At the end, agents still available (or finishing) close their working period. */
+  private closeWorkingPeriods(now: number): void {
+    const A = this.agents;
+    for (let a = 0; a < A.size; a++) {
+      if (A.offReasons[a] === 0 || A.sessions[a] > 0) this.recorder.available(A.group[a], A.availableSince[a], Math.max(now, this.horizonSec));
+    }
+  }
+
+  // ---- interval boundaries ----------------------------------------------------------------
+
+  /** Interval k ends: sample the backlog's age, wake agents for channels that open, close at the horizon. */
+  private closeInterval(k: number, now: number): void {
+    const iv = k - 1;
+    for (let ch = 0; ch < this.model.channels.length; ch++) {
+      if (this.backlog[ch] > 0) this.recorder.channel.backlogAgeP90Sec[ch * this.model.intervalCount + iv] = this.backlogAgeP90(ch, now);
+    }
+    if (k >= this.model.intervalCount) {
+      this.closed = true;
+      return;
+    }
+    this.calendar.schedule((k + 1) * this.model.intervalSec, EventPriority.Boundary, EventKind.Boundary, k + 1);
+    this.wakeIdleAgents(now);
+  }
+
+  /** Idle agents look for work that has become workable (a channel opening). */
+  private wakeIdleAgents(now: number): void {
+    const A = this.agents;
+    for (let g = 0; g < this.model.groups.length; g++) {
+      for (const a of A.idle[g].validAgents(A.stamp)) {
+        const c = this.findWork(a, now);
+        if (c < 0) continue;
+        this.leaveQueue(c);
+        this.startHandling(a, c, now);
       }
     }
+  }
+
+  /** 90th percentile of the age of channel ch's deferred backlog now. */
+  private backlogAgeP90(ch: number, now: number): number {
+    const R = this.routing;
+    const P = this.contacts;
+    let n = 0;
+    for (let q = 0; q < R.queueCount; q++) {
+      if (R.queueChannel[q] !== ch || R.queueDeferred[q] === 0 || this.queues[q].live === 0) continue;
+      this.queues[q].forEach((c, token) => {
+        if (P.token[c] !== token || P.state[c] !== ContactState.Waiting) return;
+        if (n === this.ageScratch.length) { const b = new Float64Array(n * 2); b.set(this.ageScratch); this.ageScratch = b; }
+        this.ageScratch[n++] = now - P.arrivalSec[c];
+      });
+    }
+    if (n === 0) return NaN;
+    const ages = this.ageScratch.subarray(0, n).sort();
+    return ages[Math.max(0, Math.ceil(0.9 * n) - 1)];
+  }
+
+  // ---- conservation -----------------------------------------------------------------------
+
+  /**
+   * Per channel: arrived = deflected + answered + abandoned + still waiting at tier 1; per
+   * tier 2 and 3: entered = answered + abandoned + still waiting. A violation is a bug.
+   * Returns the contacts still waiting per channel (all tiers).
+   */
+  private checkConservation(): Float64Array {
+    const R = this.routing;
+    const C = this.model.channels.length;
+    const waitingTier1 = new Float64Array(C);
+    const waitingAll = new Float64Array(C);
+    const waitingTier = new Float64Array(3);
+    for (let q = 0; q < R.queueCount; q++) {
+      const live = this.queues[q].live;
+      waitingAll[R.queueChannel[q]] += live;
+      if (R.queueTier[q] === 1) waitingTier1[R.queueChannel[q]] += live;
+      else waitingTier[R.queueTier[q] - 1] += live;
+    }
+    const fail = (what: string): never => { throw new SimulationError(`conservation violated: ${what}`, this.calendar.now); };
+    for (let ch = 0; ch < C; ch++) {
+      const rhs = this.deflected[ch] + this.answered[ch] + this.gaveUp[ch] + waitingTier1[ch];
+      if (this.arrived[ch] !== rhs) {
+        fail(`channel "${this.model.channels[ch].id}": arrived ${this.arrived[ch]} ≠ deflected ${this.deflected[ch]} + answered ` +
+          `${this.answered[ch]} + abandoned ${this.gaveUp[ch]} + waiting ${waitingTier1[ch]}`);
+      }
+    }
+    for (let t = 1; t < 3; t++) {
+      if (this.tierEntered[t] !== this.tierAnswered[t] + this.tierGaveUp[t] + waitingTier[t]) {
+        fail(`tier ${t + 1}: entered ${this.tierEntered[t]} ≠ answered ${this.tierAnswered[t]} + abandoned ${this.tierGaveUp[t]} + waiting ${waitingTier[t]}`);
+      }
+    }
+    return waitingAll;
   }
 }

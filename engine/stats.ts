@@ -1,17 +1,43 @@
 /**
  * The Recorder: streaming counters of one replication (STYLE habit 8 — the engine records,
  * `reports/` turns counters into KPIs). Memory is fixed by the model's shape (channels ×
- * groups × intervals), never by the horizon or the number of contacts: waits go to
- * bounded-memory HDR histograms (hdr-histogram-js; see `newHistogram` for units and precision).
+ * groups × intervals), never by the horizon's length in contacts: waits go to bounded-memory
+ * HDR histograms (hdr-histogram-js; see `newHistogram` for units and precision).
  *
- * Contact-based figures (offered, answered, waits, abandons) are attributed to the interval
- * in which the contact *arrived*, as WFM reports do; time-based figures (busy, available)
- * to the interval in which the time was spent.
+ * Contact-based figures (offered, answered, waits, abandons, escalations…) are attributed to
+ * the interval in which the contact *arrived*, as WFM reports do; time-based figures (busy,
+ * available, scheduled, overtime) to the interval in which the time was spent.
  */
 import * as hdr from 'hdr-histogram-js';
 
 /** Percentiles kept per histogram, in this order (values in seconds). */
 export const WAIT_PERCENTILES = [50, 90, 95, 99] as const;
+
+/** Counters kept per channel × interval (index `ch * intervalCount + iv`). */
+export const CHANNEL_COUNTERS = [
+  'offered', 'handled', 'abandoned', 'answeredWithinTarget', 'abandonedWithinTarget', 'queued', 'waited',
+  'waitSumSec', 'handleSumSec', 'maxQueue', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated',
+  'overflowed', 'backlogMax', 'backlogAgeP90Sec',
+] as const;
+export type ChannelCounter = (typeof CHANNEL_COUNTERS)[number];
+
+/** Counters kept per contact type (index into the flattened list of every channel's types). */
+export const TYPE_COUNTERS = [
+  'offered', 'handled', 'abandoned', 'answeredWithinTarget', 'abandonedWithinTarget', 'queued', 'waitSumSec',
+  'handleSumSec', 'escalated', 'repeats',
+] as const;
+export type TypeCounter = (typeof TYPE_COUNTERS)[number];
+
+/** Counters kept per tier (index 0–2 for tiers 1–3). */
+export const TIER_COUNTERS = [
+  'entered', 'handled', 'abandoned', 'withinTarget', 'abandonedWithinTarget', 'resolved', 'escalated',
+  'waitSumSec', 'handleSumSec',
+] as const;
+export type TierCounter = (typeof TIER_COUNTERS)[number];
+
+/** Counters kept per group × interval. */
+export const GROUP_COUNTERS = ['availableSec', 'scheduledSec', 'overtimeSec', 'handled', 'handleSumSec'] as const;
+export type GroupCounter = (typeof GROUP_COUNTERS)[number];
 
 /** Counters of one replication: plain data (typed arrays), safe to send between threads. */
 export interface ReplicationCounters {
@@ -22,32 +48,19 @@ export interface ReplicationCounters {
   readonly channelCount: number;
   readonly groupCount: number;
   readonly intervalCount: number;
-  /** Per channel × interval, index `ch * intervalCount + iv`. */
-  readonly offered: Float64Array;
-  readonly handled: Float64Array;
-  readonly abandoned: Float64Array;
-  readonly answeredWithinTarget: Float64Array;
-  readonly abandonedWithinTarget: Float64Array;
-  /** Found no idle agent and queued (for P(wait), as Erlang C and A define it: per offered contact). */
-  readonly queued: Float64Array;
-  /** Answered after a positive wait. */
-  readonly waited: Float64Array;
-  readonly waitSumSec: Float64Array;
-  readonly handleSumSec: Float64Array;
-  readonly maxQueue: Float64Array;
+  readonly typeCount: number;
+  readonly channel: Readonly<Record<ChannelCounter, Float64Array>>;
+  readonly type: Readonly<Record<TypeCounter, Float64Array>>;
+  readonly tier: Readonly<Record<TierCounter, Float64Array>>;
+  readonly group: Readonly<Record<GroupCounter, Float64Array>>;
   /** Per group × channel × interval, index `(g * channelCount + ch) * intervalCount + iv`. */
   readonly busySec: Float64Array;
-  /** Per group × interval: agent time logged in and not shrunk / agent time scheduled. */
-  readonly availableSec: Float64Array;
-  readonly scheduledSec: Float64Array;
-  readonly groupHandled: Float64Array;
-  readonly groupHandleSumSec: Float64Array;
   /** Wait percentiles of answered contacts, seconds (NaN: nobody answered there). */
   readonly waitPctInterval: Float64Array; // (ch * intervalCount + iv) * 4 + p
   readonly waitPctChannel: Float64Array; // ch * 4 + p
   readonly waitPctOverall: Float64Array; // p
-  /** Contacts still waiting when the run ended (after draining, normally 0). */
-  readonly waitingAtEnd: Float64Array; // per channel
+  /** Contacts still waiting when the run ended, per channel (deferred backlog, stranded calls). */
+  readonly waitingAtEnd: Float64Array;
 }
 
 type Histogram = ReturnType<typeof hdr.build>;
@@ -70,56 +83,54 @@ function newHistogram(digits: 2 | 3): Histogram {
   });
 }
 
+function counters<K extends string>(names: readonly K[], size: number): Record<K, Float64Array> {
+  const out = {} as Record<K, Float64Array>;
+  for (const n of names) out[n] = new Float64Array(size);
+  return out;
+}
+
 export class Recorder {
   readonly C: number;
   readonly G: number;
   readonly I: number;
   private readonly intervalSec: number;
   private readonly horizonSec: number;
-  private readonly targetSec: Float64Array;
-  readonly offered: Float64Array;
-  readonly handled: Float64Array;
-  readonly abandoned: Float64Array;
-  readonly answeredWithinTarget: Float64Array;
-  readonly abandonedWithinTarget: Float64Array;
-  readonly queued: Float64Array;
-  readonly waited: Float64Array;
-  readonly waitSumSec: Float64Array;
-  readonly handleSumSec: Float64Array;
-  readonly maxQueue: Float64Array;
+  readonly channel: Record<ChannelCounter, Float64Array>;
+  readonly type: Record<TypeCounter, Float64Array>;
+  readonly tier: Record<TierCounter, Float64Array>;
+  readonly group: Record<GroupCounter, Float64Array>;
   readonly busySec: Float64Array;
-  readonly availableSec: Float64Array;
-  readonly scheduledSec: Float64Array;
-  readonly groupHandled: Float64Array;
-  readonly groupHandleSumSec: Float64Array;
   private readonly histograms: Histogram[];
   private readonly channelHistograms: Histogram[];
+  // Hot counters, held directly so the kernel's most frequent updates skip a lookup.
+  private readonly offered: Float64Array;
+  private readonly handled: Float64Array;
+  private readonly waited: Float64Array;
+  private readonly waitSum: Float64Array;
+  private readonly handleSum: Float64Array;
+  private readonly withinTarget: Float64Array;
 
-  constructor(channels: number, groups: number, intervals: number, intervalSec: number, targetSec: readonly number[]) {
+  constructor(channels: number, groups: number, intervals: number, intervalSec: number, types: number) {
     this.C = channels; this.G = groups; this.I = intervals;
     this.intervalSec = intervalSec;
     this.horizonSec = intervals * intervalSec;
-    this.targetSec = Float64Array.from(targetSec);
     const ci = channels * intervals;
-    this.offered = new Float64Array(ci);
-    this.handled = new Float64Array(ci);
-    this.abandoned = new Float64Array(ci);
-    this.answeredWithinTarget = new Float64Array(ci);
-    this.abandonedWithinTarget = new Float64Array(ci);
-    this.queued = new Float64Array(ci);
-    this.waited = new Float64Array(ci);
-    this.waitSumSec = new Float64Array(ci);
-    this.handleSumSec = new Float64Array(ci);
-    this.maxQueue = new Float64Array(ci);
+    this.channel = counters(CHANNEL_COUNTERS, ci);
+    this.channel.backlogAgeP90Sec.fill(NaN);
+    this.type = counters(TYPE_COUNTERS, types);
+    this.tier = counters(TIER_COUNTERS, 3);
+    this.group = counters(GROUP_COUNTERS, groups * intervals);
     this.busySec = new Float64Array(groups * channels * intervals);
-    this.availableSec = new Float64Array(groups * intervals);
-    this.scheduledSec = new Float64Array(groups * intervals);
-    this.groupHandled = new Float64Array(groups * intervals);
-    this.groupHandleSumSec = new Float64Array(groups * intervals);
     this.histograms = [];
     for (let i = 0; i < ci; i++) this.histograms.push(newHistogram(2));
     this.channelHistograms = [];
     for (let i = 0; i < channels; i++) this.channelHistograms.push(newHistogram(3));
+    this.offered = this.channel.offered;
+    this.handled = this.channel.handled;
+    this.waited = this.channel.waited;
+    this.waitSum = this.channel.waitSumSec;
+    this.handleSum = this.channel.handleSumSec;
+    this.withinTarget = this.channel.answeredWithinTarget;
   }
 
   /** Interval of a time in the recorded day; −1 before 0 (warm-up) or at/after the horizon. */
@@ -128,65 +139,92 @@ export class Recorder {
     return Math.floor(t / this.intervalSec);
   }
 
-  offer(ch: number, iv: number): void {
-    this.offered[ch * this.I + iv] += 1;
+  /** Adds 1 (or `n`) to a channel × interval counter. */
+  count(name: ChannelCounter, ch: number, iv: number, n = 1): void {
+    this.channel[name][ch * this.I + iv] += n;
   }
 
-  answer(ch: number, iv: number, g: number, waitSec: number, handleSec: number): void {
+  offer(ch: number, iv: number, type: number): void {
+    this.offered[ch * this.I + iv] += 1;
+    this.type.offered[type] += 1;
+  }
+
+  /** A contact is answered at tier 1 after `waitSec`; `withinTarget` for live queues only. */
+  answer(ch: number, iv: number, type: number, g: number, waitSec: number, handleSec: number, withinTarget: boolean): void {
     const k = ch * this.I + iv;
     this.handled[k] += 1;
-    this.waitSumSec[k] += waitSec;
-    this.handleSumSec[k] += handleSec;
-    if (waitSec > 0) this.waited[k] += 1;
-    if (waitSec <= this.targetSec[ch]) this.answeredWithinTarget[k] += 1;
+    this.waitSum[k] += waitSec;
+    this.handleSum[k] += handleSec;
+    if (withinTarget) { this.withinTarget[k] += 1; this.type.answeredWithinTarget[type] += 1; }
+    const T = this.type;
+    T.handled[type] += 1;
+    T.waitSumSec[type] += waitSec;
+    T.handleSumSec[type] += handleSec;
     // Most answered contacts wait 0 s: they are counted in `handled − waited` and added to
     // the histograms in one call at the end, which keeps the hot path out of the library.
     if (waitSec > 0) {
+      this.waited[k] += 1;
       const ticks = Math.round(waitSec * TICKS_PER_SEC);
       this.histograms[k].recordValue(ticks);
       this.channelHistograms[ch].recordValue(ticks);
     }
     const gk = g * this.I + iv;
-    this.groupHandled[gk] += 1;
-    this.groupHandleSumSec[gk] += handleSec;
+    this.group.handled[gk] += 1;
+    this.group.handleSumSec[gk] += handleSec;
   }
 
-  abandon(ch: number, iv: number, waitSec: number): void {
+  /** A deferred tier-1 contact (email) is finished: its service level counts resolution time. */
+  resolveDeferred(ch: number, iv: number, type: number): void {
+    this.withinTarget[ch * this.I + iv] += 1;
+    this.type.answeredWithinTarget[type] += 1;
+  }
+
+  abandon(ch: number, iv: number, type: number, withinTarget: boolean): void {
     const k = ch * this.I + iv;
-    this.abandoned[k] += 1;
-    if (waitSec <= this.targetSec[ch]) this.abandonedWithinTarget[k] += 1;
+    this.channel.abandoned[k] += 1;
+    this.type.abandoned[type] += 1;
+    if (withinTarget) { this.channel.abandonedWithinTarget[k] += 1; this.type.abandonedWithinTarget[type] += 1; }
   }
 
-  /**
-   * A contact of arrival interval `iv` (−1: warm-up) joins a queue now `length` long. The
-   * longest queue is attributed to the interval in which it was seen.
-   */
-  enqueue(ch: number, iv: number, t: number, length: number): void {
-    if (iv >= 0) this.queued[ch * this.I + iv] += 1;
-    const seen = this.intervalOf(t);
-    if (seen < 0) return;
-    const k = ch * this.I + seen;
-    if (length > this.maxQueue[k]) this.maxQueue[k] = length;
+  /** A contact of arrival interval iv queued at tier 1 (it found no free agent). */
+  queue(ch: number, iv: number, type: number): void {
+    this.channel.queued[ch * this.I + iv] += 1;
+    this.type.queued[type] += 1;
+  }
+
+  /** The longest live queue and backlog seen in the interval containing t. */
+  queueLengths(ch: number, t: number, live: number, backlog: number): void {
+    const iv = this.intervalOf(t);
+    if (iv < 0) return;
+    const k = ch * this.I + iv;
+    if (live > this.channel.maxQueue[k]) this.channel.maxQueue[k] = live;
+    if (backlog > this.channel.backlogMax[k]) this.channel.backlogMax[k] = backlog;
   }
 
   /** Adds agent busy time on a channel over [from, to), clipped to the recorded day, split by interval. */
   busy(g: number, ch: number, from: number, to: number): void {
-    this.spread(this.busySec, (g * this.C + ch) * this.I, from, to, 1);
+    this.spread(this.busySec, (g * this.C + ch) * this.I, from, to);
   }
 
-  /** Adds `agents` agents' logged-in time over [from, to) to a group's available and scheduled time. */
-  staffed(g: number, from: number, to: number, agents: number): void {
-    this.spread(this.availableSec, g * this.I, from, to, agents);
-    this.spread(this.scheduledSec, g * this.I, from, to, agents);
+  available(g: number, from: number, to: number): void {
+    this.spread(this.group.availableSec, g * this.I, from, to);
   }
 
-  private spread(target: Float64Array, base: number, from: number, to: number, weight: number): void {
+  scheduled(g: number, from: number, to: number): void {
+    this.spread(this.group.scheduledSec, g * this.I, from, to);
+  }
+
+  overtime(g: number, from: number, to: number): void {
+    this.spread(this.group.overtimeSec, g * this.I, from, to);
+  }
+
+  private spread(target: Float64Array, base: number, from: number, to: number): void {
     let a = from < 0 ? 0 : from;
     const b = to > this.horizonSec ? this.horizonSec : to;
     while (a < b) {
       const iv = Math.floor(a / this.intervalSec);
       const end = Math.min(b, (iv + 1) * this.intervalSec);
-      target[base + iv] += (end - a) * weight;
+      target[base + iv] += end - a;
       a = end;
     }
   }
@@ -216,12 +254,8 @@ export class Recorder {
     writePercentiles(overall, waitPctOverall, 0);
     return {
       ...meta,
-      channelCount: this.C, groupCount: this.G, intervalCount: this.I,
-      offered: this.offered, handled: this.handled, abandoned: this.abandoned,
-      answeredWithinTarget: this.answeredWithinTarget, abandonedWithinTarget: this.abandonedWithinTarget,
-      queued: this.queued, waited: this.waited, waitSumSec: this.waitSumSec, handleSumSec: this.handleSumSec, maxQueue: this.maxQueue,
-      busySec: this.busySec, availableSec: this.availableSec, scheduledSec: this.scheduledSec,
-      groupHandled: this.groupHandled, groupHandleSumSec: this.groupHandleSumSec,
+      channelCount: this.C, groupCount: this.G, intervalCount: this.I, typeCount: this.type.offered.length,
+      channel: this.channel, type: this.type, tier: this.tier, group: this.group, busySec: this.busySec,
       waitPctInterval, waitPctChannel, waitPctOverall,
     };
   }

@@ -8,13 +8,18 @@ import type { Model, ServiceLevelDefinition } from '../engine/model.js';
 import type { ReplicationCounters } from '../engine/stats.js';
 import { erlangBaseline, type ChannelBaseline, type ErlangBaselineFigures } from './baseline.js';
 import { estimate, type Estimate } from './confidence.js';
-import { CHANNEL_METRICS, GROUP_METRICS, channelKpis, groupKpis, type ChannelMetric, type GroupMetric } from './kpi.js';
-import { addChannel, addGroup, emptyTally } from './tally.js';
+import {
+  CHANNEL_METRICS, GROUP_METRICS, TIER_METRICS, TYPE_METRICS, channelKpis, groupKpis, tierKpis, typeKpis,
+  type ChannelMetric, type GroupMetric, type TierMetric, type TypeMetric,
+} from './kpi.js';
+import { addChannel, addGroup, emptyTally, type Staffing } from './tally.js';
 
 export const SCHEMA_VERSION = 1;
 
 export type ChannelEstimates = Record<ChannelMetric, Estimate>;
 export type GroupEstimates = Record<GroupMetric, Estimate>;
+export type TypeEstimates = Record<TypeMetric, Estimate> & { readonly channel: string; readonly priority: number };
+export type TierEstimates = Record<TierMetric, Estimate> & { readonly mode: string };
 
 export interface ChannelResult extends ChannelEstimates {
   readonly target: { readonly withinSec: number; readonly level: number };
@@ -41,6 +46,10 @@ export interface RunResult {
     readonly overall: ChannelEstimates;
     readonly channels: Record<string, ChannelResult>;
     readonly groups: Record<string, GroupEstimates>;
+    /** Tiers "1", "2", "3". */
+    readonly tiers: Record<string, TierEstimates>;
+    /** Contact types, keyed "<channel>/<type>" (a channel without declared types has one, "<channel>/<channel>"). */
+    readonly types: Record<string, TypeEstimates>;
   };
   readonly intervals: readonly IntervalResult[];
 }
@@ -50,21 +59,27 @@ type Kpis<M extends string> = Record<M, number>;
 /** Per-replication KPIs of every scope, before they are turned into estimates. */
 interface ReplicationKpis {
   overall: Kpis<ChannelMetric>;
+  tiers: Kpis<TierMetric>[];
+  types: Kpis<TypeMetric>[];
   channels: Kpis<ChannelMetric>[];
   groups: Kpis<GroupMetric>[];
   intervalChannels: Kpis<ChannelMetric>[][];
   intervalGroups: Kpis<GroupMetric>[][];
 }
 
-function servedBy(model: Model): number[][] {
-  return model.channels.map((_, ch) => model.groups.flatMap((g, gi) => (g.channels.includes(ch) ? [gi] : [])));
+function staffingOf(model: Model): Staffing {
+  return {
+    servedBy: model.channels.map((_, ch) => model.groups.flatMap((g, gi) => (g.channels.includes(ch) ? [gi] : []))),
+    channelsOfGroup: model.groups.map((g) => g.channels.length),
+    costPerHour: model.groups.map((g) => g.costPerHour),
+  };
 }
 
 const PCT = 4;
 
 function kpisOf(model: Model, r: ReplicationCounters): ReplicationKpis {
   const def = model.serviceLevelDefinition;
-  const by = servedBy(model);
+  const by = staffingOf(model);
   const I = model.intervalCount;
   const overallTally = emptyTally();
   const channels = model.channels.map((_, ch) => {
@@ -74,7 +89,7 @@ function kpisOf(model: Model, r: ReplicationCounters): ReplicationKpis {
   });
   const groups = model.groups.map((_, g) => {
     const t = emptyTally();
-    for (let iv = 0; iv < I; iv++) addGroup(t, r, g, iv);
+    for (let iv = 0; iv < I; iv++) addGroup(t, r, g, iv, by);
     return groupKpis(t);
   });
   const intervalChannels: Kpis<ChannelMetric>[][] = [];
@@ -88,11 +103,13 @@ function kpisOf(model: Model, r: ReplicationCounters): ReplicationKpis {
     }));
     intervalGroups.push(model.groups.map((_, g) => {
       const t = emptyTally();
-      addGroup(t, r, g, iv);
+      addGroup(t, r, g, iv, by);
       return groupKpis(t);
     }));
   }
-  return { overall: channelKpis(overallTally, r.waitPctOverall, def), channels, groups, intervalChannels, intervalGroups };
+  const tiers = [1, 2, 3].map((tier) => tierKpis(r, tier));
+  const types = Array.from({ length: r.typeCount }, (_, t) => typeKpis(r, t, def));
+  return { overall: channelKpis(overallTally, r.waitPctOverall, def), tiers, types, channels, groups, intervalChannels, intervalGroups };
 }
 
 function estimates<M extends string>(metrics: readonly M[], rows: readonly Kpis<M>[]): Record<M, Estimate> {
@@ -129,6 +146,17 @@ export function buildRunResult(model: Model, seed: number, counters: readonly Re
       overall: estimates(CHANNEL_METRICS, reps.map((k) => k.overall)),
       channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.channels[ch] as Kpis<ChannelMetric>), erlangOf(ch))),
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.groups[g] as Kpis<GroupMetric>))),
+      tiers: Object.fromEntries(model.tiers.map((t, i) => [
+        String(t.tier),
+        { ...estimates(TIER_METRICS, reps.map((k) => k.tiers[i] as Kpis<TierMetric>)), mode: i === 0 ? 'front line' : t.mode },
+      ])),
+      types: Object.fromEntries(model.channels.flatMap((c) => c.types).map((t, i) => {
+        const channel = model.channels.find((c) => c.types.includes(t))!;
+        return [
+          `${channel.id}/${t.id}`,
+          { ...estimates(TYPE_METRICS, reps.map((k) => k.types[i] as Kpis<TypeMetric>)), channel: channel.id, priority: t.priority },
+        ];
+      })),
     },
     intervals: Array.from({ length: model.intervalCount }, (_, iv) => ({
       startSec: iv * model.intervalSec,

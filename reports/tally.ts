@@ -16,17 +16,43 @@ export interface Tally {
   waitSumSec: number;
   handleSumSec: number;
   maxQueue: number;
+  deflected: number;
+  repeats: number;
+  retrials: number;
+  callbacks: number;
+  escalated: number;
+  overflowed: number;
+  backlogMax: number;
+  /** The worst (largest) interval-end p90 backlog age in the scope; NaN without backlog. */
+  backlogAgeP90Sec: number;
   busySec: number;
-  /** Available and scheduled agent time attributed to this scope (see `addChannel`). */
+  /** Agent time and cost attributed to this scope (see `addChannel`). */
   availableSec: number;
   scheduledSec: number;
+  overtimeSec: number;
+  cost: number;
 }
 
 export function emptyTally(): Tally {
   return {
-    offered: 0, handled: 0, abandoned: 0, answeredWithinTarget: 0, abandonedWithinTarget: 0,
-    queued: 0, waited: 0, waitSumSec: 0, handleSumSec: 0, maxQueue: 0, busySec: 0, availableSec: 0, scheduledSec: 0,
+    offered: 0, handled: 0, abandoned: 0, answeredWithinTarget: 0, abandonedWithinTarget: 0, queued: 0, waited: 0,
+    waitSumSec: 0, handleSumSec: 0, maxQueue: 0, deflected: 0, repeats: 0, retrials: 0, callbacks: 0, escalated: 0,
+    overflowed: 0, backlogMax: 0, backlogAgeP90Sec: NaN, busySec: 0, availableSec: 0, scheduledSec: 0, overtimeSec: 0, cost: 0,
   };
+}
+
+const SUMMED = [
+  'offered', 'handled', 'abandoned', 'answeredWithinTarget', 'abandonedWithinTarget', 'queued', 'waited', 'waitSumSec',
+  'handleSumSec', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed',
+] as const;
+
+/** The shape of a model the tallies need: who serves which channel, and what an agent-hour costs. */
+export interface Staffing {
+  /** Groups serving each channel. */
+  readonly servedBy: readonly (readonly number[])[];
+  /** Number of channels each group serves. */
+  readonly channelsOfGroup: readonly number[];
+  readonly costPerHour: readonly number[];
 }
 
 /** Agent busy time of group g in interval iv, over all its channels. */
@@ -36,46 +62,46 @@ function groupBusy(r: ReplicationCounters, g: number, iv: number): number {
   return busy;
 }
 
+/** Cost of group g's agents in interval iv: scheduled plus overtime hours at the hourly rate. */
+function groupCost(r: ReplicationCounters, s: Staffing, g: number, iv: number): number {
+  const k = g * r.intervalCount + iv;
+  return ((r.group.scheduledSec[k] + r.group.overtimeSec[k]) / 3600) * (s.costPerHour[g] ?? 0);
+}
+
 /**
- * Adds channel ch in interval iv. Agent time is attributed to a channel in proportion to the
- * busy time each group spent on it (a group idle the whole interval splits its time evenly
- * between the channels it serves), so a channel's occupancy is its busy time over the agent
- * time it drew on; with one channel per group this is exactly the group's occupancy.
+ * Adds channel ch in interval iv. Agent time and cost are attributed to a channel in
+ * proportion to the busy time each group spent on it (a group idle the whole interval splits
+ * its time evenly between the channels it serves), so a channel's occupancy is its busy time
+ * over the agent time it drew on; with one channel per group this is exactly the group's.
  */
-export function addChannel(t: Tally, r: ReplicationCounters, ch: number, iv: number, servedBy: readonly number[][]): void {
+export function addChannel(t: Tally, r: ReplicationCounters, ch: number, iv: number, s: Staffing): void {
   const k = ch * r.intervalCount + iv;
-  t.offered += r.offered[k];
-  t.handled += r.handled[k];
-  t.abandoned += r.abandoned[k];
-  t.answeredWithinTarget += r.answeredWithinTarget[k];
-  t.abandonedWithinTarget += r.abandonedWithinTarget[k];
-  t.queued += r.queued[k];
-  t.waited += r.waited[k];
-  t.waitSumSec += r.waitSumSec[k];
-  t.handleSumSec += r.handleSumSec[k];
-  t.maxQueue = Math.max(t.maxQueue, r.maxQueue[k]);
-  for (const g of servedBy[ch] ?? []) {
+  for (const name of SUMMED) t[name] += r.channel[name][k];
+  t.maxQueue = Math.max(t.maxQueue, r.channel.maxQueue[k]);
+  t.backlogMax = Math.max(t.backlogMax, r.channel.backlogMax[k]);
+  const age = r.channel.backlogAgeP90Sec[k];
+  if (Number.isFinite(age) && !(age <= t.backlogAgeP90Sec)) t.backlogAgeP90Sec = age;
+  for (const g of s.servedBy[ch] ?? []) {
     const busy = r.busySec[(g * r.channelCount + ch) * r.intervalCount + iv];
     const total = groupBusy(r, g, iv);
-    const share = total > 0 ? busy / total : 1 / channelsOfGroup(servedBy, g);
+    const share = total > 0 ? busy / total : 1 / (s.channelsOfGroup[g] ?? 1);
+    const gk = g * r.intervalCount + iv;
     t.busySec += busy;
-    t.availableSec += r.availableSec[g * r.intervalCount + iv] * share;
-    t.scheduledSec += r.scheduledSec[g * r.intervalCount + iv] * share;
+    t.availableSec += r.group.availableSec[gk] * share;
+    t.scheduledSec += r.group.scheduledSec[gk] * share;
+    t.overtimeSec += r.group.overtimeSec[gk] * share;
+    t.cost += groupCost(r, s, g, iv) * share;
   }
 }
 
-function channelsOfGroup(servedBy: readonly number[][], g: number): number {
-  let n = 0;
-  for (const groups of servedBy) if (groups.includes(g)) n++;
-  return n;
-}
-
-/** Adds group g in interval iv (time-based figures and contacts it answered). */
-export function addGroup(t: Tally, r: ReplicationCounters, g: number, iv: number): void {
+/** Adds group g in interval iv (time-based figures, cost and the contacts it answered). */
+export function addGroup(t: Tally, r: ReplicationCounters, g: number, iv: number, s: Staffing): void {
   const k = g * r.intervalCount + iv;
-  t.handled += r.groupHandled[k];
-  t.handleSumSec += r.groupHandleSumSec[k];
+  t.handled += r.group.handled[k];
+  t.handleSumSec += r.group.handleSumSec[k];
   t.busySec += groupBusy(r, g, iv);
-  t.availableSec += r.availableSec[k];
-  t.scheduledSec += r.scheduledSec[k];
+  t.availableSec += r.group.availableSec[k];
+  t.scheduledSec += r.group.scheduledSec[k];
+  t.overtimeSec += r.group.overtimeSec[k];
+  t.cost += groupCost(r, s, g, iv);
 }

@@ -11,14 +11,14 @@ describe('kernel, hand-computable cases', () => {
     // Arrivals at 0, 10, 20; handle 100 s each: waits 0, 90, 180; answers at 0, 100, 200.
     const m = model({ ...oneHour, agents: 1, channels: [{ arrivalTimesSec: [0, 10, 20], handle: constant(100) }] });
     const r = simulateReplication(m, 1, 0);
-    expect(r.offered[0]).toBe(3);
-    expect(r.handled[0]).toBe(3);
-    expect(r.waitSumSec[0]).toBe(270);
-    expect(r.answeredWithinTarget[0]).toBe(1);
-    expect(r.queued[0]).toBe(2);
+    expect(r.channel.offered[0]).toBe(3);
+    expect(r.channel.handled[0]).toBe(3);
+    expect(r.channel.waitSumSec[0]).toBe(270);
+    expect(r.channel.answeredWithinTarget[0]).toBe(1);
+    expect(r.channel.queued[0]).toBe(2);
     expect(r.busySec[0]).toBe(300);
-    expect(r.availableSec[0]).toBe(3600);
-    expect(r.maxQueue[0]).toBe(2);
+    expect(r.group.availableSec[0]).toBe(3600);
+    expect(r.channel.maxQueue[0]).toBe(2);
     // Percentiles come from an HDR histogram with 3 significant digits: exact to 0.1%.
     [90, 180, 180, 180].forEach((want, p) => expect(Math.abs(r.waitPctChannel[p]! - want)).toBeLessThanOrEqual(want * 1e-3));
   });
@@ -28,31 +28,31 @@ describe('kernel, hand-computable cases', () => {
     // B is answered at 100 (wait 50), C waits until 200 (wait 100).
     const m = model({ ...oneHour, agents: 1, channels: [{ arrivalTimesSec: [0, 50, 100], handle: constant(100) }] });
     const r = simulateReplication(m, 1, 0);
-    expect(r.waitSumSec[0]).toBe(150);
+    expect(r.channel.waitSumSec[0]).toBe(150);
     expect(Math.abs(r.waitPctChannel[3]! - 100)).toBeLessThanOrEqual(0.1);
   });
 
   it('answers a customer whose agent frees at the instant their patience runs out', () => {
     const m = model({ ...oneHour, agents: 1, channels: [{ arrivalTimesSec: [0, 10], handle: constant(100), patience: constant(90) }] });
     const r = simulateReplication(m, 1, 0);
-    expect(r.handled[0]).toBe(2);
-    expect(r.abandoned[0]).toBe(0);
-    expect(r.waitSumSec[0]).toBe(90);
+    expect(r.channel.handled[0]).toBe(2);
+    expect(r.channel.abandoned[0]).toBe(0);
+    expect(r.channel.waitSumSec[0]).toBe(90);
   });
 
   it('lets a customer abandon when patience runs out before an agent frees', () => {
     const m = model({ ...oneHour, agents: 1, channels: [{ arrivalTimesSec: [0, 10, 15], handle: constant(100), patience: constant(30) }] });
     const r = simulateReplication(m, 1, 0);
-    expect(r.handled[0]).toBe(1);
-    expect(r.abandoned[0]).toBe(2);
-    expect(r.abandonedWithinTarget[0]).toBe(0); // both waited 30 s > 20 s target
+    expect(r.channel.handled[0]).toBe(1);
+    expect(r.channel.abandoned[0]).toBe(2);
+    expect(r.channel.abandonedWithinTarget[0]).toBe(0); // both waited 30 s > 20 s target
     expect(r.busySec[0]).toBe(100);
   });
 
   it('counts short abandons separately for the excludeShortAbandons service level', () => {
     const m = model({ ...oneHour, agents: 1, channels: [{ arrivalTimesSec: [0, 10], handle: constant(100), patience: constant(5) }] });
     const r = simulateReplication(m, 1, 0);
-    expect(r.abandonedWithinTarget[0]).toBe(1);
+    expect(r.channel.abandonedWithinTarget[0]).toBe(1);
   });
 
   it('routes a new contact to the longest-idle agent across groups, ties to the first listed group', () => {
@@ -64,7 +64,7 @@ describe('kernel, hand-computable cases', () => {
       groups: [{ id: 'A', channels: [0], count: 1 }, { id: 'B', channels: [0], count: 1 }],
     });
     const r = simulateReplication(m, 1, 0);
-    expect([r.groupHandled[0], r.groupHandled[1]]).toEqual([2, 1]);
+    expect([r.group.handled[0], r.group.handled[1]]).toEqual([2, 1]);
   });
 
   it('lets a freed agent take the oldest waiting contact among its channels', () => {
@@ -79,24 +79,24 @@ describe('kernel, hand-computable cases', () => {
       agents: 1,
     });
     const r = simulateReplication(m, 1, 0);
-    expect(r.waitSumSec[0]).toBe(180); // sales: 0 + (200 − 20)
-    expect(r.waitSumSec[1]).toBe(90); // service: 100 − 10
+    expect(r.channel.waitSumSec[0]).toBe(180); // sales: 0 + (200 − 20)
+    expect(r.channel.waitSumSec[1]).toBe(90); // service: 100 − 10
   });
 
   it('records nothing from the warm-up but counts its agents\' busy time after 0', () => {
     const m = model({ horizonSec: 3600, intervalSec: 3600, warmupSec: 600, agents: 1, channels: [{ arrivalTimesSec: [-100, 50], handle: constant(300) }] });
     const r = simulateReplication(m, 1, 0);
-    expect(r.offered[0]).toBe(1);
-    expect(r.waitSumSec[0]).toBe(150); // the 50 s arrival waits until 200
+    expect(r.channel.offered[0]).toBe(1);
+    expect(r.channel.waitSumSec[0]).toBe(150); // the 50 s arrival waits until 200
     expect(r.busySec[0]).toBe(200 + 300);
   });
 
   it('drains the queue after the horizon and attributes waits to the arrival interval', () => {
     const m = model({ horizonSec: 200, intervalSec: 100, agents: 1, channels: [{ arrivalTimesSec: [0, 150, 160], handle: constant(180) }] });
     const r = simulateReplication(m, 1, 0);
-    expect(Array.from(r.offered)).toEqual([1, 2]);
-    expect(Array.from(r.handled)).toEqual([1, 2]);
-    expect(Array.from(r.waitSumSec)).toEqual([0, 30 + 200]);
+    expect(Array.from(r.channel.offered)).toEqual([1, 2]);
+    expect(Array.from(r.channel.handled)).toEqual([1, 2]);
+    expect(Array.from(r.channel.waitSumSec)).toEqual([0, 30 + 200]);
     expect(sum(r.busySec)).toBe(200); // busy time is clipped to the recorded day
     expect(Array.from(r.waitingAtEnd)).toEqual([0]);
   });

@@ -51,7 +51,7 @@ describe('kernel properties', () => {
     fc.assert(
       fc.property(center, fc.integer({ min: 0, max: 1000 }), (m, seed) => {
         const r = simulateReplication(m, seed, 0);
-        for (let k = 0; k < r.offered.length; k++) expect(r.offered[k]).toBe(r.handled[k]! + r.abandoned[k]!);
+        for (let k = 0; k < r.channel.offered.length; k++) expect(r.channel.offered[k]).toBe(r.channel.handled[k]! + r.channel.abandoned[k]!);
         expect(sum(r.waitingAtEnd)).toBe(0);
       }),
       RUNS,
@@ -67,7 +67,7 @@ describe('kernel properties', () => {
             let busy = 0;
             for (let ch = 0; ch < r.channelCount; ch++) busy += r.busySec[(g * r.channelCount + ch) * r.intervalCount + iv]!;
             expect(busy).toBeGreaterThanOrEqual(0);
-            expect(busy).toBeLessThanOrEqual(r.availableSec[g * r.intervalCount + iv]! * (1 + 1e-12));
+            expect(busy).toBeLessThanOrEqual(r.group.availableSec[g * r.intervalCount + iv]! * (1 + 1e-12));
           }
         }
       }),
@@ -79,7 +79,7 @@ describe('kernel properties', () => {
     fc.assert(
       fc.property(center, fc.integer({ min: 0, max: 1000 }), (m, seed) => {
         const patient = { ...m, channels: m.channels.map((c) => ({ ...c, patience: null })) };
-        expect(sum(simulateReplication(patient, seed, 0).abandoned)).toBe(0);
+        expect(sum(simulateReplication(patient, seed, 0).channel.abandoned)).toBe(0);
       }),
       RUNS,
     );
@@ -90,8 +90,8 @@ describe('kernel properties', () => {
       fc.property(center, fc.integer({ min: 0, max: 1000 }), (m, seed) => {
         const lavish = { ...m, groups: m.groups.map((g) => ({ ...g, count: 5000, agentShifts: Array.from({ length: 5000 }, () => g.agentShifts[0]!) })) };
         const r = simulateReplication(lavish, seed, 0);
-        expect(sum(r.waitSumSec)).toBe(0);
-        expect(sum(r.queued)).toBe(0);
+        expect(sum(r.channel.waitSumSec)).toBe(0);
+        expect(sum(r.channel.queued)).toBe(0);
       }),
       { numRuns: 15 },
     );
@@ -104,8 +104,8 @@ describe('kernel properties', () => {
         const more = model({ agents: agents + 1, horizonSec: 3 * 3600, warmupSec: 600, channels: [{ perHour, handle: exp(300) }] });
         const a = simulateReplication(base, seed, 0);
         const b = simulateReplication(more, seed, 0);
-        expect(Array.from(b.offered)).toEqual(Array.from(a.offered));
-        expect(sum(b.waitSumSec)).toBeLessThanOrEqual(sum(a.waitSumSec) + 1e-6);
+        expect(Array.from(b.channel.offered)).toEqual(Array.from(a.channel.offered));
+        expect(sum(b.channel.waitSumSec)).toBeLessThanOrEqual(sum(a.channel.waitSumSec) + 1e-6);
       }),
       RUNS,
     );
@@ -118,7 +118,7 @@ describe('kernel properties', () => {
         const a = simulateReplication(two(360), seed, 0);
         const b = simulateReplication(two(handleSec), seed, 0);
         const I = a.intervalCount;
-        expect(Array.from(b.offered.subarray(I, 2 * I))).toEqual(Array.from(a.offered.subarray(I, 2 * I)));
+        expect(Array.from(b.channel.offered.subarray(I, 2 * I))).toEqual(Array.from(a.channel.offered.subarray(I, 2 * I)));
       }),
       { numRuns: 20 },
     );
@@ -140,7 +140,7 @@ describe('piecewise arrival rates', () => {
     const counts = Array.from({ length: 4 }, () => [] as number[]);
     for (let rep = 0; rep < R; rep++) {
       const r = simulateReplication(m, 1, rep);
-      r.offered.forEach((x, iv) => counts[iv]!.push(x));
+      r.channel.offered.forEach((x, iv) => counts[iv]!.push(x));
     }
     expect(counts[0]!.every((x) => x === 0)).toBe(true);
     expect(counts[2]!.every((x) => x === 0)).toBe(true);
