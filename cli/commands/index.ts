@@ -17,6 +17,8 @@ export const COMMAND_LOADERS: Readonly<Record<string, Loader>> = {
   validate: async () => as((await import('./validate.js')).validateCommand),
   erlang: async () => as((await import('./erlang.js')).erlangCommand),
   schema: async () => as((await import('./schema.js')).schemaCommand),
+  sweep: async () => as((await import('./sweep.js')).sweepCommand),
+  merge: async () => as((await import('./merge.js')).mergeCommand),
 };
 
 /** The commands needed to parse `argv`: just the one named, or all of them. */

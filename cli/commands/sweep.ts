@@ -1,0 +1,132 @@
+/**
+ * `ccsim sweep FILE`: run every point of a sweep × its replications on a worker pool and
+ * print the sweep result (JSON or tidy CSV). See workers/ for the machinery and
+ * docs/sharding.md for running shards on several machines.
+ *
+ * Exit codes: 0; 2 invalid input (before anything runs); 3 when tasks errored (the report is
+ * still printed, errors listed in it); 130 when interrupted (SIGINT) — the `--out` file is
+ * then resumable with `--resume`.
+ */
+import { SingleBar } from 'cli-progress';
+import { pino, type Logger } from 'pino';
+import type { Argv, CommandModule } from 'yargs';
+import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
+import { CHANNEL_METRICS } from '../../reports/kpi.js';
+import { loadScenarioText } from '../../scenarios/load.js';
+import { renderSweep, SWEEP_FORMATS, type SweepFormat } from '../../workers/outcomes.js';
+import { defaultWorkers } from '../../workers/pool.js';
+import { runSweep } from '../../workers/sweep.js';
+import { EXIT_INTERNAL } from '../errors.js';
+import { emit } from '../output.js';
+import { checkSweepFlags, shardOf, sweepDefinition, type SweepArgs } from './sweepFlags.js';
+
+export const EXIT_INTERRUPTED = 130;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** pino JSON lines on stderr (stdout carries the result); synchronous, so nothing is lost on exit. */
+export function stderrLogger(level: string): Logger {
+  return pino({ level, base: { cmd: 'ccsim' } }, pino.destination({ fd: 2, sync: true }));
+}
+
+/** The command to type to continue an interrupted sweep. */
+function resumeCommand(): string {
+  const args = process.argv.slice(2).map((s) => (/^[\w@%+=:,./[\]-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`));
+  return `ccsim ${args.join(' ')}${args.includes('--resume') ? '' : ' --resume'}`;
+}
+
+function progressBar(): SingleBar | null {
+  if (!process.stderr.isTTY) return null;
+  return new SingleBar({
+    stream: process.stderr,
+    format: 'sweep [{bar}] {value}/{total} tasks | {percentage}% | ETA {eta_formatted}',
+    hideCursor: true,
+    etaBuffer: 50,
+  });
+}
+
+async function handle(args: SweepArgs): Promise<void> {
+  checkSweepFlags(args);
+  const logger = stderrLogger(args['log-level']);
+  const definition = sweepDefinition(args, (text, label) => loadScenarioText(text, label, { overrides: args.set ?? [] }).model.replications);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts++;
+    if (interrupts === 1) {
+      process.stderr.write('\nccsim: interrupted; finishing the tasks in flight (Ctrl-C again to abandon them)\n');
+      controller.abort();
+      return;
+    }
+    // Every recorded line is already on disk (synchronous writes): the file is resumable as is.
+    process.stderr.write(`ccsim: abandoned the tasks in flight${args.out ? `; resume with: ${resumeCommand()}` : ''}\n`);
+    process.exit(EXIT_INTERRUPTED);
+  };
+  process.on('SIGINT', onSigint);
+  const bar = progressBar();
+  let barStarted = false;
+  try {
+    const run = await runSweep({
+      definition,
+      shard: shardOf(args),
+      workers: args.workers ?? defaultWorkers(),
+      out: args.out ?? null,
+      resume: args.resume,
+      signal: controller.signal,
+      logger,
+      onProgress: (done, total) => {
+        if (bar === null) return;
+        if (!barStarted) { bar.start(total, done); barStarted = true; }
+        bar.setTotal(total);
+        bar.update(done);
+      },
+    });
+    bar?.stop();
+    if (run.interrupted) {
+      process.stderr.write(args.out
+        ? `ccsim: stopped with ${run.outcomes.size} tasks recorded in ${args.out}; resume with: ${resumeCommand()}\n`
+        : 'ccsim: stopped; nothing was saved (run with --out FILE to be able to resume)\n');
+      process.exitCode = EXIT_INTERRUPTED;
+      return;
+    }
+    emit(renderSweep(definition, run.planned, run.outcomes, args.format as SweepFormat), args.report);
+    if (run.errored > 0) {
+      process.stderr.write(`ccsim: ${run.errored} task${run.errored > 1 ? 's' : ''} errored after a retry (listed under "errors" in the result)\n`);
+      process.exitCode = EXIT_INTERNAL;
+    }
+  } finally {
+    bar?.stop();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep <file>',
+  describe: 'Run a sweep of scenario variants × replications on a worker pool',
+  builder: (y: Argv) =>
+    y
+      .positional('file', { type: 'string', describe: 'Scenario (YAML or JSON), optionally with a sweep: block', demandOption: true })
+      .option('vary', { type: 'string', array: true, describe: 'Vary a field: path=30..45, path=30..45:5 or path=0.2,0.3 (repeatable: grid)' })
+      .option('set', { type: 'string', array: true, describe: 'Override a field in every point: path=value (repeatable)' })
+      .option('replications', { alias: 'r', type: 'number', describe: 'Replications per point (with --precision: of the first round)' })
+      .option('workers', { type: 'number', describe: `Worker threads (0: run in this thread; default ${defaultWorkers()}, the cores)` })
+      .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s)' })
+      .option('crn', { type: 'boolean', default: true, describe: 'Common random numbers across points (--no-crn: a seed per point)' })
+      .option('out', { type: 'string', describe: 'Stream every task\'s result to this JSONL file (resumable, mergeable)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'Continue the --out file: skip tasks already recorded' })
+      .option('shard-index', { type: 'number', describe: 'Run only shard I (0-based) of --shard-count' })
+      .option('shard-count', { type: 'number', describe: 'Number of shards the sweep is split into' })
+      .option('format', { type: 'string', choices: [...SWEEP_FORMATS], default: 'json', describe: 'Result format' })
+      .option('report', { type: 'string', describe: 'Write the result to FILE instead of stdout' })
+      .option('baseline', { type: 'string', describe: 'Point NAME to take paired differences against' })
+      .option('precision', { type: 'number', describe: 'Add replications until the 95% CI half-width of --metric is at most this' })
+      .option('metric', { type: 'string', choices: [...CHANNEL_METRICS], describe: 'Metric for --precision' })
+      .option('channel', { type: 'string', describe: 'Channel id for --precision (default: the whole center)' })
+      .option('max-replications', { type: 'number', describe: 'Cap per point with --precision (default 200)' })
+      .option('minimize', { type: 'string', describe: 'Objective: agents or a metric (e.g. overall.asaSec)' })
+      .option('maximize', { type: 'string', describe: 'Objective: a metric to maximize' })
+      .option('subject-to', { type: 'string', array: true, describe: 'Constraint met with 95% confidence, e.g. channels.voice.serviceLevel>=0.8' })
+      .option('intervals', { type: 'boolean', default: false, describe: 'Include every point\'s per-interval results' })
+      .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
+      .option('log-level', { type: 'string', choices: [...LOG_LEVELS], default: 'warn', describe: 'pino log level (JSON on stderr)' }) as unknown as Argv<SweepArgs>,
+  handler: handle,
+};

@@ -1,0 +1,140 @@
+/**
+ * The flags of `ccsim sweep`, checked (every mistake at once, each naming its flag: exit 2)
+ * and turned into the sweep's definition (workers/plan.ts) before anything runs.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InputError } from '../../engine/errors.js';
+import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
+import { CHANNEL_METRICS, type ChannelMetric } from '../../reports/kpi.js';
+import { parseConstraint, parseMetricRef, type ObjectiveSpec } from '../../reports/objective.js';
+import type { ReplicationPolicy, Shard, SweepDefinition } from '../../workers/plan.js';
+import { splitSweepBlock, sweepBlockPoints } from '../../workers/sweepBlock.js';
+import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
+
+export interface SweepArgs {
+  file: string;
+  vary?: string[];
+  set?: string[];
+  replications?: number;
+  workers?: number;
+  seed?: number;
+  out?: string;
+  resume: boolean;
+  'shard-index'?: number;
+  'shard-count'?: number;
+  format: string;
+  report?: string;
+  baseline?: string;
+  crn: boolean;
+  precision?: number;
+  metric?: string;
+  channel?: string;
+  'max-replications'?: number;
+  minimize?: string;
+  maximize?: string;
+  'subject-to'?: string[];
+  intervals: boolean;
+  'sl-definition'?: string;
+  'log-level': string;
+}
+
+export const MAX_REPLICATIONS = 100_000;
+export const MAX_WORKERS = 256;
+/** Precision mode: first-round replications and cap, when not given. */
+export const DEFAULT_INITIAL_REPLICATIONS = 10;
+export const DEFAULT_MAX_REPLICATIONS = 200;
+
+const isWhole = (v: number | undefined, min: number, max: number): boolean => v !== undefined && Number.isInteger(v) && v >= min && v <= max;
+
+/** Flag rules that need no file; all problems in one InputError. */
+export function checkSweepFlags(a: SweepArgs): void {
+  const p: string[] = [];
+  const whole = (flag: string, v: number | undefined, min: number, max: number): void => {
+    if (v !== undefined && !isWhole(v, min, max)) p.push(`--${flag}: must be a whole number from ${min} to ${max} (got ${v})`);
+  };
+  whole('workers', a.workers, 0, MAX_WORKERS);
+  whole('replications', a.replications, a.precision === undefined ? 1 : 2, MAX_REPLICATIONS);
+  whole('max-replications', a['max-replications'], 2, MAX_REPLICATIONS);
+  if (a.seed !== undefined && !isWhole(a.seed, 0, Number.MAX_SAFE_INTEGER)) p.push(`--seed: must be a non-negative integer (got ${a.seed})`);
+  const count = a['shard-count'];
+  const index = a['shard-index'];
+  whole('shard-count', count, 1, 10_000);
+  if ((count === undefined) !== (index === undefined)) p.push('--shard-index and --shard-count: give both or neither');
+  else if (index !== undefined && count !== undefined && isWhole(count, 1, 10_000) && !isWhole(index, 0, count - 1)) {
+    p.push(`--shard-index: must be a whole number from 0 to ${count - 1} (--shard-count ${count}) (got ${index})`);
+  }
+  if (a.resume && a.out === undefined) p.push('--resume: needs --out FILE, the sweep file to continue');
+  if (a.precision !== undefined && !(a.precision > 0 && Number.isFinite(a.precision))) p.push(`--precision: must be a positive half-width, e.g. 0.01 (got ${a.precision})`);
+  if ((a.precision === undefined) !== (a.metric === undefined)) p.push('--precision and --metric: give both (e.g. --precision 0.01 --metric serviceLevel)');
+  if (a.metric !== undefined && !(CHANNEL_METRICS as readonly string[]).includes(a.metric)) p.push(`--metric: must be one of ${CHANNEL_METRICS.join(', ')} (got "${a.metric}")`);
+  if (a.precision === undefined && (a.channel !== undefined || a['max-replications'] !== undefined)) p.push('--channel and --max-replications: only apply with --precision');
+  const max = a['max-replications'] ?? DEFAULT_MAX_REPLICATIONS;
+  if (a.precision !== undefined && (a.replications ?? DEFAULT_INITIAL_REPLICATIONS) > max) p.push(`--replications: the first round (${a.replications}) exceeds --max-replications (${max})`);
+  if (a.minimize !== undefined && a.maximize !== undefined) p.push('--minimize and --maximize: give one of them');
+  if (a['subject-to'] !== undefined && a.minimize === undefined && a.maximize === undefined) p.push('--subject-to: needs --minimize or --maximize');
+  const def = a['sl-definition'];
+  if (def !== undefined && !(SERVICE_LEVEL_DEFINITIONS as readonly string[]).includes(def)) p.push(`--sl-definition: must be one of ${SERVICE_LEVEL_DEFINITIONS.join(', ')} (got "${def}")`);
+  for (const fn of [() => objectiveOf(a), () => a.vary?.forEach(parseVary)]) {
+    try { fn(); } catch (err) { if (err instanceof InputError) p.push(...err.problems); else throw err; }
+  }
+  if (p.length > 0) throw new InputError(p);
+}
+
+function objectiveOf(a: SweepArgs): ObjectiveSpec | null {
+  const quantity = a.minimize ?? a.maximize;
+  if (quantity === undefined) return null;
+  const sense = a.minimize !== undefined ? 'minimize' : 'maximize';
+  if (quantity !== 'agents') parseMetricRef(quantity, `--${sense}`);
+  const subjectTo = a['subject-to'] ?? [];
+  subjectTo.forEach(parseConstraint);
+  return { sense, quantity, subjectTo };
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot be read (${code ?? String(err)})`}`);
+  }
+}
+
+function policyOf(a: SweepArgs): ReplicationPolicy | null {
+  if (a.precision === undefined) return a.replications === undefined ? null : { mode: 'fixed', count: a.replications };
+  return {
+    mode: 'precision',
+    initial: a.replications ?? DEFAULT_INITIAL_REPLICATIONS,
+    max: a['max-replications'] ?? DEFAULT_MAX_REPLICATIONS,
+    halfWidth: a.precision,
+    metric: a.metric as ChannelMetric,
+    channel: a.channel ?? null,
+  };
+}
+
+/**
+ * The sweep's definition. Without `--replications` (and without --precision) the count is
+ * the base scenario's `replications`, read by `scenarioReplications` once the base compiles.
+ */
+export function sweepDefinition(a: SweepArgs, scenarioReplications: (text: string, label: string) => number): SweepDefinition {
+  const label = basename(a.file);
+  const split = splitSweepBlock(readText(a.file));
+  let points;
+  if (a.vary !== undefined && a.vary.length > 0) points = gridPoints(a.vary.map(parseVary));
+  else if (split.block !== undefined) points = sweepBlockPoints(split.block, label);
+  else throw new InputError(`${a.file}: nothing to vary: give --vary path=values (e.g. --vary agents[0].count=30..45) or a sweep: block in the scenario`);
+  return {
+    scenario: { label, text: split.text },
+    baseOverrides: a.set ?? [],
+    points,
+    seed: a.seed ?? null,
+    crn: a.crn,
+    replications: policyOf(a) ?? { mode: 'fixed', count: scenarioReplications(split.text, label) },
+    serviceLevelDefinition: (a['sl-definition'] as ServiceLevelDefinition | undefined) ?? null,
+    report: { baseline: a.baseline ?? null, objective: objectiveOf(a), intervals: a.intervals },
+  };
+}
+
+export function shardOf(a: SweepArgs): Shard {
+  return { index: a['shard-index'] ?? 0, count: a['shard-count'] ?? 1 };
+}

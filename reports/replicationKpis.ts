@@ -1,0 +1,40 @@
+/**
+ * The summary KPIs of one replication (the whole center, each channel, each group), kept
+ * per replication rather than folded into estimates: sweeps need them to pair replication r
+ * of two points (paired differences under common random numbers) and to watch one metric's
+ * CI half-width narrow (precision mode).
+ *
+ * They are taken from `buildRunResult` over that replication alone — the mean of one value
+ * is the value — so they are by construction what `ccsim run` computes, whatever the KPI
+ * code becomes. A KPI undefined in the replication (null mean) is NaN here.
+ */
+import type { Model } from '../engine/model.js';
+import type { ReplicationCounters } from '../engine/stats.js';
+import { buildRunResult } from './result.js';
+
+export type Kpis = Readonly<Record<string, number>>;
+
+export interface SummaryKpis {
+  readonly overall: Kpis;
+  /** By channel id. */
+  readonly channels: Readonly<Record<string, Kpis>>;
+  /** By group id. */
+  readonly groups: Readonly<Record<string, Kpis>>;
+}
+
+const isEstimate = (v: unknown): v is { mean: number | null } => v !== null && typeof v === 'object' && 'mean' in v && 'ci95' in v;
+
+/** The estimates of a scope as plain numbers (members that are not estimates, e.g. `erlang`, left out). */
+function values(scope: object): Kpis {
+  const out: Record<string, number> = {};
+  for (const [metric, v] of Object.entries(scope)) if (isEstimate(v)) out[metric] = v.mean ?? NaN;
+  return out;
+}
+
+const byId = (scopes: Readonly<Record<string, object>>): Record<string, Kpis> =>
+  Object.fromEntries(Object.entries(scopes).map(([id, s]) => [id, values(s)]));
+
+export function summaryKpis(model: Model, r: ReplicationCounters): SummaryKpis {
+  const { summary } = buildRunResult(model, r.seed, [r]);
+  return { overall: values(summary.overall), channels: byId(summary.channels), groups: byId(summary.groups) };
+}

@@ -1,0 +1,114 @@
+// The plan (points → tasks, hashes, shards) and the JSONL checkpoint (records, truncation).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../engine/errors.js';
+import { simulateReplication } from '../../engine/simulate.js';
+import { parseCheckpoint, parseTaskLine, taskLine, CHECKPOINT_FORMAT } from '../../workers/checkpoint.js';
+import { compilePoints, definitionHash, inShard, taskOf, type SweepDefinition } from '../../workers/plan.js';
+import { pointSeed } from '../../workers/seed.js';
+import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
+
+const classic = readFileSync(fileURLToPath(new URL('../../scenarios/classic-80-20.yaml', import.meta.url)), 'utf8');
+
+function definition(vary: string, over: Partial<SweepDefinition> = {}): SweepDefinition {
+  return {
+    scenario: { label: 'classic-80-20.yaml', text: classic },
+    baseOverrides: ['horizon=1h', 'warmup=0'],
+    points: gridPoints([parseVary(vary)]),
+    seed: null,
+    crn: true,
+    replications: { mode: 'fixed', count: 4 },
+    serviceLevelDefinition: null,
+    report: { baseline: null, objective: null, intervals: false },
+    ...over,
+  };
+}
+
+describe('plan', () => {
+  it('with CRN every point runs with the base seed; without, a seed that depends only on (seed, point)', () => {
+    const crn = compilePoints(definition('agents[0].count=35,36'));
+    expect(crn.map((p) => p.seed)).toEqual([1, 1]);
+    const independent = compilePoints(definition('agents[0].count=35,36', { crn: false }));
+    expect(independent.map((p) => p.seed)).toEqual([pointSeed(1, 0, false), pointSeed(1, 1, false)]);
+    expect(independent[0]?.seed).not.toBe(independent[1]?.seed);
+    expect(compilePoints(definition('agents[0].count=35,36', { seed: 9 })).map((p) => p.seed)).toEqual([9, 9]);
+  });
+
+  it('a task hash changes with the model, the seed and the replication, and with nothing else', () => {
+    const [a, b] = compilePoints(definition('agents[0].count=35,36'));
+    if (!a || !b) throw new Error('two points expected');
+    expect(taskOf(a, 0).id).toBe('p0r0');
+    expect(taskOf(a, 0).hash).not.toBe(taskOf(b, 0).hash);
+    expect(taskOf(a, 0).hash).not.toBe(taskOf(a, 1).hash);
+    const [again] = compilePoints(definition('agents[0].count=35,36', { replications: { mode: 'fixed', count: 9 } }));
+    expect(again && taskOf(again, 0).hash).toBe(taskOf(a, 0).hash);
+    const [reseeded] = compilePoints(definition('agents[0].count=35,36', { seed: 2 }));
+    expect(reseeded && taskOf(reseeded, 0).hash).not.toBe(taskOf(a, 0).hash);
+  });
+
+  it('the sweep id changes with anything in the definition', () => {
+    expect(definitionHash(definition('agents[0].count=35,36'))).toBe(definitionHash(definition('agents[0].count=35,36')));
+    expect(definitionHash(definition('agents[0].count=35,36', { crn: false }))).not.toBe(definitionHash(definition('agents[0].count=35,36')));
+  });
+
+  it('shards deal every task to exactly one shard', () => {
+    for (const policy of [{ mode: 'fixed', count: 7 } as const, { mode: 'precision', initial: 2, max: 7, halfWidth: 0.1, metric: 'serviceLevel', channel: null } as const]) {
+      for (let p = 0; p < 5; p++) {
+        for (let r = 0; r < 7; r++) {
+          const owners = [0, 1, 2].filter((index) => inShard(policy, p, r, { index, count: 3 }));
+          expect(owners).toHaveLength(1);
+        }
+      }
+    }
+  });
+
+  it('every invalid point is reported at once, naming the point, before anything runs', () => {
+    try {
+      compilePoints(definition('agents[0].count=35,-1,0'));
+      throw new Error('expected an InputError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      const problems = (err as InputError).problems;
+      expect(problems.some((l) => l.startsWith('point 1 (agents[0].count=-1): classic-80-20.yaml (--set agents[0].count=-1) agents[0].count'))).toBe(true);
+      expect(problems.some((l) => l.startsWith('point 2 (agents[0].count=0)'))).toBe(true);
+    }
+  });
+});
+
+describe('checkpoint', () => {
+  const [point] = compilePoints(definition('agents[0].count=35'));
+  if (!point) throw new Error('one point expected');
+  const task = taskOf(point, 0);
+  const counters = simulateReplication(point.model, point.seed, 0);
+  const header = JSON.stringify({ type: 'header', format: CHECKPOINT_FORMAT, version: 1, sweepId: 'x', shard: { index: 0, count: 1 }, definition: {} });
+
+  it('a task record reads back with the same counters (typed arrays, NaN kept)', () => {
+    const record = parseTaskLine(taskLine(task, { state: 'completed', counters }, 1));
+    expect(record.state).toBe('completed');
+    if (record.state !== 'completed') return;
+    // Same shape, typed arrays restored as typed arrays, every number (NaN included) equal.
+    expect(record.counters).toStrictEqual(counters);
+    expect({ id: record.id, point: record.point, replication: record.replication, seed: record.seed, hash: record.hash }).toEqual(task);
+  });
+
+  it('a last line cut short by a kill is dropped, and said so', () => {
+    const line = taskLine(task, { state: 'completed', counters }, 1);
+    const read = parseCheckpoint(`${header}\n${line}${line.slice(0, 40)}`, 'x.jsonl');
+    expect(read.truncated).toBe(true);
+    expect(read.tasks).toHaveLength(1);
+    expect(read.end).toBeNull();
+  });
+
+  it('a complete last line without its newline is kept', () => {
+    const line = taskLine(task, { state: 'errored', error: { message: 'boom' } }, 2);
+    const read = parseCheckpoint(`${header}\n${line.trimEnd()}`, 'x.jsonl');
+    expect(read.truncated).toBe(false);
+    expect(read.tasks[0]).toMatchObject({ state: 'errored', error: { message: 'boom' }, attempts: 2 });
+  });
+
+  it('a damaged line elsewhere, or a file that is not a sweep, is an input error naming the line', () => {
+    expect(() => parseCheckpoint(`${header}\n{oops\n{}\n`, 'x.jsonl')).toThrow(/^x\.jsonl:2: not a ccsim sweep record/);
+    expect(() => parseCheckpoint('{"type":"task"}\n', 'x.jsonl')).toThrow(/^x\.jsonl:1: not a ccsim sweep file/);
+  });
+});

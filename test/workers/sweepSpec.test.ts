@@ -1,0 +1,133 @@
+// Sweep points: --vary parsing, grids, the scenario's sweep: block, samples.
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../engine/errors.js';
+import { drawSamples } from '../../workers/sample.js';
+import { splitSweepBlock, sweepBlockPoints } from '../../workers/sweepBlock.js';
+import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
+
+const problem = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return (err as Error).message;
+  }
+  throw new Error('expected an InputError');
+};
+
+describe('--vary', () => {
+  it('a whole-number range includes both ends', () => {
+    expect(parseVary('agents[0].count=30..33')).toEqual({ path: 'agents[0].count', values: [30, 31, 32, 33] });
+  });
+
+  it('a range with a step stops at the last step inside the range', () => {
+    expect(parseVary('agents[0].count=30..45:5').values).toEqual([30, 35, 40, 45]);
+    expect(parseVary('agents[0].count=30..44:5').values).toEqual([30, 35, 40]);
+  });
+
+  it('a decimal range with a step prints clean decimals', () => {
+    expect(parseVary('channels[0].deflection=0.1..0.3:0.1').values).toEqual([0.1, 0.2, 0.3]);
+  });
+
+  it('a comma list reads each item as a YAML scalar, as --set does', () => {
+    expect(parseVary('channels[1].deflection=0.2,0.3,0.4').values).toEqual([0.2, 0.3, 0.4]);
+    expect(parseVary('channels.voice.handle.mean=5m,6m').values).toEqual(['5m', '6m']);
+  });
+
+  it('names the flag and the rule for bad input', () => {
+    expect(problem(() => parseVary('agents[0].count'))).toMatch(/^--vary agents\[0\]\.count: must be path=values/);
+    expect(problem(() => parseVary('agents[0].count=45..30'))).toMatch(/--vary .*: the range must go up \(got 45\.\.30\)/);
+    expect(problem(() => parseVary('x=0.1..0.3'))).toMatch(/a range of decimals needs a step/);
+    expect(problem(() => parseVary('x=1..5:0'))).toMatch(/the step must be greater than 0/);
+    expect(problem(() => parseVary('x=0..1000000'))).toMatch(/at most 10000 points/);
+    expect(problem(() => parseVary('__proto__.x=1,2'))).toMatch(/"__proto__" is not a scenario field/);
+    expect(problem(() => parseVary('x=1,,2'))).toMatch(/empty item/);
+  });
+
+  it('several flags make a grid, the first varying slowest; points are named by their parameters', () => {
+    const points = gridPoints([parseVary('a=1,2'), parseVary('b=x,y')]);
+    expect(points.map((p) => p.name)).toEqual(['a=1,b=x', 'a=1,b=y', 'a=2,b=x', 'a=2,b=y']);
+    expect(points[1]?.overrides).toEqual(['a=1', 'b="y"']);
+  });
+
+  it('refuses a field varied twice', () => {
+    expect(problem(() => gridPoints([parseVary('a=1,2'), parseVary('a=3')]))).toMatch(/--vary a: the field is varied twice/);
+  });
+});
+
+describe('the sweep: block', () => {
+  const text = [
+    'name: Test',
+    'sweep:',
+    '  grid:',
+    '    agents[0].count: 30..31',
+    '    channels[0].handle.mean: [5m, 6m]',
+    'seed: 3',
+    '',
+  ].join('\n');
+
+  it('is cut out of the text, every other field keeping its line and column', () => {
+    const split = splitSweepBlock(text);
+    expect(split.text.split('\n')).toHaveLength(text.split('\n').length);
+    expect(split.text.split('\n')[5]).toBe('seed: 3');
+    expect(split.text).not.toMatch(/sweep|grid/);
+    expect(sweepBlockPoints(split.block, 'f.yaml').map((p) => p.name)).toEqual([
+      'agents[0].count=30,channels[0].handle.mean=5m',
+      'agents[0].count=30,channels[0].handle.mean=6m',
+      'agents[0].count=31,channels[0].handle.mean=5m',
+      'agents[0].count=31,channels[0].handle.mean=6m',
+    ]);
+  });
+
+  it('is cut out of a JSON scenario too', () => {
+    const split = splitSweepBlock('{"name": "T", "sweep": {"variants": [{"name": "a"}]}, "seed": 2}');
+    expect(split.text).not.toMatch(/sweep/);
+    expect(split.text).toMatch(/seed/);
+    expect(sweepBlockPoints(split.block, 'f.json').map((p) => p.name)).toEqual(['a']);
+  });
+
+  it('a scenario without one is left alone', () => {
+    expect(splitSweepBlock('name: T\n')).toEqual({ text: 'name: T\n', block: undefined });
+  });
+
+  it('variants are named points with their own overrides', () => {
+    const points = sweepBlockPoints({ variants: [{ name: 'today' }, { name: 'plus-two', set: { 'agents[0].count': 37 } }] }, 'f.yaml');
+    expect(points.map((p) => [p.name, p.overrides])).toEqual([['today', []], ['plus-two', ['agents[0].count=37']]]);
+  });
+
+  it('reports mistakes with the file and the path in the block', () => {
+    expect(problem(() => sweepBlockPoints({ grid: {}, variants: [] }, 'f.yaml'))).toMatch(/^f\.yaml: sweep: must have exactly one of grid, variants or samples/);
+    expect(problem(() => sweepBlockPoints({ gird: {} }, 'f.yaml'))).toMatch(/^f\.yaml: sweep\.gird: unknown key/);
+    expect(problem(() => sweepBlockPoints({ variants: [{ name: 'a' }, { name: 'a' }] }, 'f.yaml'))).toMatch(/sweep\.variants\[1\]\.name: "a" is used by an earlier variant/);
+    expect(problem(() => sweepBlockPoints({ samples: { count: 0, ranges: { x: { min: 0, max: 1 } } } }, 'f.yaml'))).toMatch(/sweep\.samples\.count: must be a whole number/);
+    expect(problem(() => sweepBlockPoints({ samples: { count: 3, ranges: { x: { min: 2, max: 1 } } } }, 'f.yaml'))).toMatch(/sweep\.samples\.ranges\.x: must be \{ min, max \}/);
+  });
+});
+
+describe('samples', () => {
+  const ranges = [
+    { path: 'agents[0].count', min: 30, max: 49, integer: true },
+    { path: 'channels[0].deflection', min: 0, max: 0.5, integer: false },
+  ];
+
+  it('the same seed gives the same samples; another seed, others', () => {
+    expect(drawSamples('lhs', ranges, 20, 7)).toEqual(drawSamples('lhs', ranges, 20, 7));
+    expect(drawSamples('lhs', ranges, 20, 8)).not.toEqual(drawSamples('lhs', ranges, 20, 7));
+    expect(drawSamples('random', ranges, 5, 7)).toEqual(drawSamples('random', ranges, 5, 7));
+  });
+
+  it('a Latin hypercube uses every stratum of every dimension exactly once', () => {
+    const n = 20;
+    const samples = drawSamples('lhs', ranges, n, 3);
+    // 20 whole numbers 30..49 in 20 strata: each value once.
+    expect(samples.map((s) => s[0]).sort((a, b) => (a as number) - (b as number))).toEqual(Array.from({ length: n }, (_, i) => 30 + i));
+    const strata = samples.map((s) => Math.floor(((s[1] as number) / 0.5) * n)).sort((a, b) => a - b);
+    expect(strata).toEqual(Array.from({ length: n }, (_, i) => i));
+  });
+
+  it('sample points are named sample-i and carry their values', () => {
+    const points = sweepBlockPoints({ samples: { method: 'lhs', count: 3, seed: 1, ranges: { 'agents[0].count': { min: 30, max: 32, integer: true } } } }, 'f.yaml');
+    expect(points.map((p) => p.name)).toEqual(['sample-0', 'sample-1', 'sample-2']);
+    expect(points.map((p) => p.parameters['agents[0].count']).sort()).toEqual([30, 31, 32]);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The sweep's JSONL file (`--out results.jsonl`): one JSON record a line, written as each
+ * task finishes, so a killed sweep loses at most the line being written.
+ *
+ * 1. `{"type":"header", "format":"ccsim-sweep", "version":1, "sweepId", "shard":{index,count}, "definition":{…}}`
+ *    — the sweep's whole definition (workers/plan.ts), scenario text included;
+ * 2. `{"type":"task", "id":"p3r7", "point":3, "replication":7, "seed", "hash", "state":"completed", "counters":{…}}`
+ *    or `… "state":"errored", "error":{"message", "simTimeSec"?}, "attempts":2}`, in finishing order;
+ * 3. `{"type":"end", "tasks", "completed", "errored"}` once the shard is finished.
+ *
+ * Counters are the kernel's `ReplicationCounters` with typed arrays written as JSON arrays
+ * (NaN as null). The report is always built from records read back from this form, so a
+ * sweep, its resumption and `ccsim merge` all print the same bytes.
+ */
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { InputError } from '../engine/errors.js';
+import type { ReplicationCounters } from '../engine/stats.js';
+import type { Shard, SweepDefinition, Task } from './plan.js';
+
+export const CHECKPOINT_FORMAT = 'ccsim-sweep';
+export const CHECKPOINT_VERSION = 1;
+
+export interface HeaderRecord {
+  readonly type: 'header';
+  readonly format: typeof CHECKPOINT_FORMAT;
+  readonly version: number;
+  readonly sweepId: string;
+  readonly shard: Shard;
+  readonly definition: SweepDefinition;
+}
+
+export interface TaskError {
+  readonly message: string;
+  readonly simTimeSec?: number;
+}
+
+/** What running a task gave: data, never a live error (STYLE habit 9). */
+export type TaskOutcome =
+  | { readonly state: 'completed'; readonly counters: ReplicationCounters }
+  | { readonly state: 'errored'; readonly error: TaskError };
+
+export type TaskRecord = Task & { readonly type: 'task'; readonly attempts: number } & TaskOutcome;
+
+export interface EndRecord {
+  readonly type: 'end';
+  readonly tasks: number;
+  readonly completed: number;
+  readonly errored: number;
+}
+
+/** Counters as JSON: typed arrays become arrays (NaN as null), nested records are followed. */
+type Encoded = number | (number | null)[] | { [key: string]: Encoded };
+
+function encode(value: unknown): Encoded {
+  if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+  }
+  return value as number;
+}
+
+/** The inverse of `encode`: counters hold typed arrays only, so every array is a Float64Array. */
+function decode(value: Encoded): unknown {
+  if (Array.isArray(value)) return Float64Array.from(value, (v) => (v === null ? NaN : v));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+  }
+  return value;
+}
+
+const encodeCounters = (c: ReplicationCounters): Encoded => encode(c);
+const decodeCounters = (e: Encoded): ReplicationCounters => decode(e) as ReplicationCounters;
+
+/** The line recording a task's outcome (with its newline). */
+export function taskLine(task: Task, outcome: TaskOutcome, attempts: number): string {
+  const base = { type: 'task', ...task, attempts };
+  const record = outcome.state === 'completed'
+    ? { ...base, state: 'completed', counters: encodeCounters(outcome.counters) }
+    : { ...base, state: 'errored', error: outcome.error };
+  return `${JSON.stringify(record)}\n`;
+}
+
+/** A task record parsed from its line (counters back as typed arrays). */
+export function parseTaskLine(line: string): TaskRecord {
+  return decodeTask(JSON.parse(line) as Record<string, unknown>);
+}
+
+function decodeTask(raw: Record<string, unknown>): TaskRecord {
+  if (raw.state === 'completed') return { ...raw, counters: decodeCounters(raw.counters as Encoded) } as unknown as TaskRecord;
+  return raw as unknown as TaskRecord;
+}
+
+export interface CheckpointContents {
+  readonly header: HeaderRecord;
+  /** Task records in file order. */
+  readonly tasks: readonly TaskRecord[];
+  /** The raw line of each task record, to copy on resume. */
+  readonly taskLines: readonly string[];
+  readonly end: EndRecord | null;
+  /** A last line cut short (a SIGKILL mid-write) was dropped. */
+  readonly truncated: boolean;
+}
+
+/** Reads a checkpoint; a cut-off last line is tolerated, anything else malformed is an InputError. */
+export function readCheckpoint(path: string, flag: string): CheckpointContents {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(`${flag}: cannot read "${path}" (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))})`);
+  }
+  return parseCheckpoint(text, path);
+}
+
+export function parseCheckpoint(text: string, path: string): CheckpointContents {
+  const lines = text.split('\n');
+  // Every complete record ends with "\n", so the last piece is "" unless a write was cut.
+  const tail = lines.pop() ?? '';
+  let truncated = tail !== '';
+  const records: Record<string, unknown>[] = [];
+  const taskLines: string[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      records.push(JSON.parse(line) as Record<string, unknown>);
+      if (records[records.length - 1]?.type === 'task') taskLines.push(`${line}\n`);
+    } catch {
+      throw new InputError(`${path}:${i + 1}: not a ccsim sweep record (invalid JSON); only the last line may be cut short`);
+    }
+  });
+  if (truncated) {
+    // A tail that happens to be complete JSON lost only its newline: keep it.
+    try {
+      const record = JSON.parse(tail) as Record<string, unknown>;
+      records.push(record);
+      if (record.type === 'task') taskLines.push(`${tail}\n`);
+      truncated = false;
+    } catch { /* cut short: dropped, the task runs again */ }
+  }
+  const header = records[0];
+  if (header?.type !== 'header' || header.format !== CHECKPOINT_FORMAT) {
+    throw new InputError(`${path}:1: not a ccsim sweep file (the first line must be its header record)`);
+  }
+  if (header.version !== CHECKPOINT_VERSION) {
+    throw new InputError(`${path}:1: sweep file version ${String(header.version)} is not supported (expected ${CHECKPOINT_VERSION})`);
+  }
+  const tasks = records.filter((r) => r.type === 'task').map(decodeTask);
+  const end = (records.find((r) => r.type === 'end') as EndRecord | undefined) ?? null;
+  return { header: header as unknown as HeaderRecord, tasks, taskLines, end, truncated };
+}
+
+/** Appends records to the checkpoint, one synchronous write a line (survives a crash of the process). */
+export class CheckpointWriter {
+  private fd: number | null;
+
+  private constructor(fd: number) {
+    this.fd = fd;
+  }
+
+  /** Starts the file afresh (or, resuming, rewrites it with the kept task lines) and opens it to append. */
+  static create(path: string, header: HeaderRecord, keptLines: readonly string[] = []): CheckpointWriter {
+    const text = `${JSON.stringify(header)}\n${keptLines.join('')}`;
+    try {
+      // Written aside and renamed: a kill during the rewrite leaves the old file whole.
+      const tmp = `${path}.tmp-${process.pid}`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, path);
+      return new CheckpointWriter(openSync(path, 'a'));
+    } catch (err) {
+      throw new InputError(`--out: cannot write "${path}" (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+  }
+
+  static exists(path: string): boolean {
+    return existsSync(path);
+  }
+
+  write(line: string): void {
+    if (this.fd !== null) writeSync(this.fd, line);
+  }
+
+  end(record: EndRecord): void {
+    this.write(`${JSON.stringify(record)}\n`);
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The recorded outcomes of a sweep's tasks, keyed by task id (never by finishing order),
+ * and the report made from them. `ccsim sweep`, its `--resume` and `ccsim merge` all end
+ * here, with records read back from their JSONL form, so all three print the same bytes.
+ */
+import type { ReplicationCounters } from '../engine/stats.js';
+import { buildSweepResult, type SweepErrorEntry, type SweepReportInput, type SweepResult } from '../reports/sweep.js';
+import { sweepCsv } from '../reports/sweepTable.js';
+import type { TaskRecord } from './checkpoint.js';
+import { pointIndexByName, type PlannedPoint, type SweepDefinition } from './plan.js';
+
+export type SweepFormat = 'json' | 'csv';
+export const SWEEP_FORMATS: readonly SweepFormat[] = ['json', 'csv'];
+
+export class Outcomes {
+  private readonly byId = new Map<string, TaskRecord>();
+
+  /** A completed record is never replaced by an errored one (a retry after resume may fail differently). */
+  add(record: TaskRecord): void {
+    const previous = this.byId.get(record.id);
+    if (previous?.state === 'completed' && record.state === 'errored') return;
+    this.byId.set(record.id, record);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Records in (point, replication) order. */
+  ordered(): TaskRecord[] {
+    return [...this.byId.values()].sort((a, b) => a.point - b.point || a.replication - b.replication);
+  }
+
+  /** Completed counters of `point`, ascending by replication. */
+  countersOf(point: number): ReplicationCounters[] {
+    return this.ordered().flatMap((r) => (r.point === point && r.state === 'completed' ? [r.counters] : []));
+  }
+}
+
+export function reportInput(def: SweepDefinition, planned: readonly PlannedPoint[], outcomes: Outcomes): SweepReportInput {
+  const records = outcomes.ordered();
+  const counters: ReplicationCounters[][] = planned.map(() => []);
+  const errors: SweepErrorEntry[] = [];
+  for (const r of records) {
+    if (r.state === 'completed') counters[r.point]?.push(r.counters);
+    else {
+      errors.push({
+        point: r.point, name: planned[r.point]?.point.name ?? '', replication: r.replication, seed: r.seed, message: r.error.message,
+        ...(r.error.simTimeSec === undefined ? {} : { simTimeSec: r.error.simTimeSec }),
+      });
+    }
+  }
+  const policy = def.replications;
+  return {
+    crn: def.crn,
+    replications: policy,
+    points: planned.map((p, i) => ({ name: p.point.name, parameters: p.point.parameters, model: p.model, seed: p.seed, counters: counters[i] ?? [] })),
+    errors,
+    baseline: def.report.baseline === null ? null : pointIndexByName(def.points, def.report.baseline, '--baseline'),
+    objective: def.report.objective,
+    precision: policy.mode === 'precision' ? { metric: policy.metric, channel: policy.channel, halfWidth: policy.halfWidth } : null,
+    intervals: def.report.intervals,
+  };
+}
+
+export function sweepResult(def: SweepDefinition, planned: readonly PlannedPoint[], outcomes: Outcomes): { result: SweepResult; input: SweepReportInput } {
+  const input = reportInput(def, planned, outcomes);
+  return { result: buildSweepResult(input), input };
+}
+
+/** The report as printed: JSON with two-space indent or the tidy CSV, each ending in a newline. */
+export function renderSweep(def: SweepDefinition, planned: readonly PlannedPoint[], outcomes: Outcomes, format: SweepFormat): string {
+  const { result, input } = sweepResult(def, planned, outcomes);
+  return format === 'csv' ? sweepCsv(result, input) : `${JSON.stringify(result, null, 2)}\n`;
+}

@@ -1,0 +1,134 @@
+/**
+ * A sweep's definition (everything that decides its results, written as the checkpoint's
+ * header so `ccsim merge` can rebuild the report without the original flags) and its plan:
+ * the compiled model of every point and the (point, replication) tasks.
+ *
+ * Task ids are `p<point>r<replication>`; a task's hash covers what the kernel reads — the
+ * compiled model (less its default seed and replication count, which the sweep sets), the
+ * seed and the replication — so `--resume` reuses a stored result only when it would come
+ * out the same.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../engine/errors.js';
+import type { Model, ServiceLevelDefinition } from '../engine/model.js';
+import type { ChannelMetric } from '../reports/kpi.js';
+import type { ObjectiveSpec } from '../reports/objective.js';
+import { loadScenarioText } from '../scenarios/load.js';
+import { pointSeed } from './seed.js';
+import type { SweepPoint } from './sweepSpec.js';
+
+export type ReplicationPolicy =
+  | { readonly mode: 'fixed'; readonly count: number }
+  | {
+      readonly mode: 'precision';
+      /** Replications of the first round. */
+      readonly initial: number;
+      /** Cap per point (`--max-replications`). */
+      readonly max: number;
+      /** Target 95% CI half-width, in the metric's units. */
+      readonly halfWidth: number;
+      readonly metric: ChannelMetric;
+      /** A channel id, or null for the whole center. */
+      readonly channel: string | null;
+    };
+
+export interface ReportOptions {
+  /** Name of the point paired differences are taken against. */
+  readonly baseline: string | null;
+  readonly objective: ObjectiveSpec | null;
+  /** Include per-interval results of every point (large). */
+  readonly intervals: boolean;
+}
+
+export interface SweepDefinition {
+  /** The scenario without its `sweep:` block; `label` is the file's base name. */
+  readonly scenario: { readonly label: string; readonly text: string };
+  /** `--set` overrides, applied to every point before the point's own. */
+  readonly baseOverrides: readonly string[];
+  readonly points: readonly SweepPoint[];
+  /** `--seed`, or null for each point's scenario seed. */
+  readonly seed: number | null;
+  /** Common random numbers across points (false with `--no-crn`). */
+  readonly crn: boolean;
+  readonly replications: ReplicationPolicy;
+  readonly serviceLevelDefinition: ServiceLevelDefinition | null;
+  readonly report: ReportOptions;
+}
+
+export interface PlannedPoint {
+  readonly index: number;
+  readonly point: SweepPoint;
+  readonly model: Model;
+  /** The seed every replication of this point runs with (workers/seed.ts). */
+  readonly seed: number;
+  readonly modelHash: string;
+}
+
+export interface Task {
+  readonly id: string;
+  readonly point: number;
+  readonly replication: number;
+  readonly seed: number;
+  readonly hash: string;
+}
+
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/** Identifies a sweep: shards of one sweep share it; merge refuses files that differ. */
+export function definitionHash(def: SweepDefinition): string {
+  return sha(JSON.stringify(def));
+}
+
+/** Problems beyond this many are summarised: a bad base scenario fails every point alike. */
+const MAX_REPORTED = 30;
+
+/** Validates and compiles every point; all invalid points are reported at once (exit 2). */
+export function compilePoints(def: SweepDefinition): PlannedPoint[] {
+  const problems: string[] = [];
+  const planned: PlannedPoint[] = [];
+  def.points.forEach((point, index) => {
+    try {
+      const { model: compiled } = loadScenarioText(def.scenario.text, def.scenario.label, { overrides: [...def.baseOverrides, ...point.overrides] });
+      const model: Model = def.serviceLevelDefinition ? { ...compiled, serviceLevelDefinition: def.serviceLevelDefinition } : compiled;
+      const { seed: _seed, replications: _replications, ...kernelInput } = model;
+      planned.push({ index, point, model, seed: pointSeed(def.seed ?? model.seed, index, def.crn), modelHash: sha(JSON.stringify(kernelInput)) });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      for (const line of err.problems) problems.push(`point ${index} (${point.name}): ${line}`);
+    }
+  });
+  if (problems.length > 0) {
+    const shown = problems.slice(0, MAX_REPORTED);
+    if (problems.length > MAX_REPORTED) shown.push(`… and ${problems.length - MAX_REPORTED} more problems`);
+    throw new InputError(shown);
+  }
+  return planned;
+}
+
+export function taskOf(p: PlannedPoint, replication: number): Task {
+  return { id: `p${p.index}r${replication}`, point: p.index, replication, seed: p.seed, hash: sha(`${p.modelHash}|${p.seed}|${replication}`) };
+}
+
+/**
+ * Whether a task belongs to a shard. With a fixed replication count the tasks, numbered
+ * point-major, are dealt round-robin (balanced whatever the shape of the sweep); in
+ * precision mode a point's replications depend on each other's results, so whole points
+ * are dealt instead.
+ */
+export function inShard(policy: ReplicationPolicy, point: number, replication: number, shard: Shard): boolean {
+  if (policy.mode === 'precision') return point % shard.count === shard.index;
+  return (point * policy.count + replication) % shard.count === shard.index;
+}
+
+/** The index of the point named `name`, or an InputError naming `flag` and the choices. */
+export function pointIndexByName(points: readonly SweepPoint[], name: string, flag: string): number {
+  const i = points.findIndex((p) => p.name === name);
+  if (i >= 0) return i;
+  const names = points.slice(0, 8).map((p) => `"${p.name}"`).join(', ');
+  throw new InputError(`${flag}: no point is named "${name}" (points: ${names}${points.length > 8 ? ', …' : ''})`);
+}
