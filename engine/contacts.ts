@@ -78,8 +78,30 @@ export class ContactPool {
   inUse = 0;
 
   constructor(capacity = 1024) {
-    for (const f of F64_FIELDS) this[f] = new Float64Array(capacity);
-    for (const f of I32_FIELDS) this[f] = new Int32Array(capacity);
+    // Each field assigned by name, in one order, so every pool has the same fast shape.
+    this.arrivalSec = new Float64Array(capacity);
+    this.enqueueSec = new Float64Array(capacity);
+    this.token = new Float64Array(capacity);
+    this.abandonSeq = new Float64Array(capacity);
+    this.callbackSeq = new Float64Array(capacity);
+    this.overflowSeq = new Float64Array(capacity);
+    this.handle1Sec = new Float64Array(capacity);
+    this.handle2Sec = new Float64Array(capacity);
+    this.handle3Sec = new Float64Array(capacity);
+    this.patienceSec = new Float64Array(capacity);
+    this.transferPatienceSec = new Float64Array(capacity);
+    this.retrialDelaySec = new Float64Array(capacity);
+    this.repeatDelaySec = new Float64Array(capacity);
+    this.serviceStartSec = new Float64Array(capacity);
+    this.channel = new Int32Array(capacity);
+    this.type = new Int32Array(capacity);
+    this.tier = new Int32Array(capacity);
+    this.queue = new Int32Array(capacity);
+    this.interval = new Int32Array(capacity);
+    this.agent = new Int32Array(capacity);
+    this.flags = new Int32Array(capacity);
+    this.origin = new Int32Array(capacity);
+    this.overflowStep = new Int32Array(capacity);
     this.state = new Uint8Array(capacity);
     this.free = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;

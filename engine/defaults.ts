@@ -24,7 +24,7 @@ export const DEFAULT_TIERS: readonly [TierModel, TierModel, TierModel] = [
 
 export function completeChannel(c: ChannelBasics): ChannelModel {
   return {
-    types: [{ id: c.id, share: 1, priority: 1, handleByTier: [c.handle, null, null], escalation: [0, 0], fcr: 1 }],
+    types: [{ id: c.id, share: 1, priority: 3, handleByTier: [c.handle, null, null], escalation: [0, 0], fcr: 1 }],
     deflection: 0,
     residualHandleFactor: 1,
     deflectionReturn: null,

@@ -75,21 +75,56 @@ export function distMean(spec: DistSpec): number {
  * to their offered load (equally when none of them has load). This is the fluid split a
  * load-balancing router would tend to; the simulation's actual split depends on routing rules.
  */
-export function agentsByChannel(model: Model, loads: readonly number[]): number[] {
+export function agentsByChannel(model: Model, loads: readonly number[], groupAgents?: readonly number[]): number[] {
   const agents = model.channels.map(() => 0);
-  for (const group of model.groups) {
+  model.groups.forEach((group, g) => {
+    if (group.tier !== 1) return; // tiers 2–3 serve escalations, not the channel's arrivals
     const served = group.channels;
     const total = served.reduce((sum, c) => sum + (loads[c] ?? 0), 0);
+    const count = groupAgents?.[g] ?? group.count;
     for (const c of served) {
       const share = total > 0 ? (loads[c] ?? 0) / total : 1 / served.length;
-      agents[c] = (agents[c] ?? 0) + group.count * share;
+      agents[c] = (agents[c] ?? 0) + count * share;
     }
-  }
+  });
   return agents;
 }
 
-function figures(channel: ChannelModel, ratePerSec: number, agents: number, definition: ServiceLevelDefinition): ErlangBaselineFigures {
-  const handleSec = distMean(channel.handle);
+/**
+ * Agents of each group expected to be available over [from, to): the time-average of agents
+ * on shift and not on a break, times (1 − planned shrinkage)(1 − absenteeism) — the staffing
+ * an Erlang calculation would be given for that interval.
+ */
+export function availableAgents(model: Model, from: number, to: number): number[] {
+  const overlap = (a: number, b: number): number => Math.max(0, Math.min(b, to) - Math.max(a, from));
+  return model.groups.map((g) => {
+    let onDuty = 0;
+    for (const shifts of g.agentShifts) {
+      for (const s of shifts) {
+        onDuty += overlap(s.startSec, s.endSec);
+        for (const b of s.breaks) onDuty -= overlap(b.startSec, b.endSec);
+      }
+    }
+    return (onDuty / (to - from)) * (1 - g.shrinkage.planned) * (1 - g.shrinkage.absenteeism);
+  });
+}
+
+/**
+ * The channel as Erlang sees it: the rate that reaches agents (after deflection), the mean
+ * tier-1 handle time over its contact types (× the residual factor), and for chat the agents
+ * multiplied by the session concurrency (effective servers — an approximation).
+ */
+function erlangView(channel: ChannelModel): { rateFactor: number; handleSec: number; serverFactor: number } {
+  const typeMean = channel.types.reduce((sum, t) => sum + t.share * distMean(t.handleByTier[0]), 0);
+  const residual = channel.deflection > 0 ? channel.residualHandleFactor : 1;
+  return { rateFactor: 1 - channel.deflection, handleSec: typeMean * residual, serverFactor: channel.concurrency };
+}
+
+function figures(channel: ChannelModel, offeredRatePerSec: number, agentsGiven: number, definition: ServiceLevelDefinition): ErlangBaselineFigures {
+  const view = erlangView(channel);
+  const handleSec = view.handleSec;
+  const ratePerSec = offeredRatePerSec * view.rateFactor;
+  const agents = agentsGiven * view.serverFactor;
   const targetSec = channel.targetSec;
   const targets: StaffingTargets = { serviceLevel: channel.targetLevel, targetSec };
   const common = { ratePerSec, handleSec, targetSec, agents };
@@ -106,8 +141,9 @@ function figures(channel: ChannelModel, ratePerSec: number, agents: number, defi
   const base = {
     model: r.model,
     loadErlangs: r.loadErlangs,
-    agents,
-    agentsRequired,
+    agents: agentsGiven,
+    // Chat: Erlang's servers are sessions; an agent holds `concurrency` of them.
+    agentsRequired: Math.ceil(agentsRequired / view.serverFactor),
     serviceLevel: r.serviceLevel,
     asaSec: r.asaSec,
     pWait: r.pWait,
@@ -122,11 +158,12 @@ function figures(channel: ChannelModel, ratePerSec: number, agents: number, defi
  */
 export function erlangBaseline(model: Model, options: BaselineOptions = {}): ChannelBaseline[] {
   const definition = options.serviceLevelDefinition ?? model.serviceLevelDefinition;
-  const handleMeans = model.channels.map((c) => distMean(c.handle));
+  const loadPerRate = model.channels.map((c) => { const v = erlangView(c); return v.rateFactor * v.handleSec; });
   const meanRates = model.channels.map((c) => (c.ratePerSec.length === 0 ? 0 : c.ratePerSec.reduce((s, r) => s + r, 0) / c.ratePerSec.length));
-  const overallAgents = agentsByChannel(model, meanRates.map((r, c) => r * (handleMeans[c] ?? 0)));
+  const I = model.intervalSec;
+  const overallAgents = agentsByChannel(model, meanRates.map((r, c) => r * (loadPerRate[c] ?? 0)), availableAgents(model, 0, model.horizonSec));
   const intervalAgents = Array.from({ length: model.intervalCount }, (_, i) =>
-    agentsByChannel(model, model.channels.map((c, ci) => (c.ratePerSec[i] ?? 0) * (handleMeans[ci] ?? 0))),
+    agentsByChannel(model, model.channels.map((c, ci) => (c.ratePerSec[i] ?? 0) * (loadPerRate[ci] ?? 0)), availableAgents(model, i * I, (i + 1) * I)),
   );
   return model.channels.map((channel, c) => ({
     channel: channel.id,

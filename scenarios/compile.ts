@@ -1,19 +1,23 @@
 /**
  * A validated scenario → the engine's compiled `Model` (engine/model.ts): ids become
- * indices, arrivals become a Poisson rate per second for every interval, and the result is
- * frozen, because the kernel trusts it and never validates it again (STYLE habit 4).
- * Durations are already seconds in a `Scenario`, so they pass through unchanged.
+ * indices, arrivals become a Poisson rate per second for every interval, staffing becomes
+ * each agent's shifts, and the result is frozen, because the kernel trusts it and never
+ * validates it again (STYLE habit 4). Durations are already seconds in a `Scenario`, so
+ * they pass through unchanged. Every default is the scenario format's (schema/defaults.ts),
+ * which engine/defaults.ts mirrors for hand-built models.
  */
-import { completeModel, type ChannelBasics, type GroupBasics } from '../engine/defaults.js';
-import type { Model } from '../engine/model.js';
-import type { AgentGroupSpec, ChannelSpec, Scenario } from './schema.js';
+import type { Model, TierModel } from '../engine/model.js';
+import { compileChannel } from './compile/channel.js';
+import { compileGroup } from './compile/group.js';
+import { SCENARIO_DEFAULTS as D } from './schema/defaults.js';
+import type { Scenario } from './schema.js';
 
-const SECONDS_PER_HOUR = 3600;
+export { arrivalRatesPerSec } from './compile/channel.js';
 
 export function compileScenario(scenario: Scenario): Model {
   const intervalCount = Math.round(scenario.horizon / scenario.interval);
-  const channelIndex = new Map(scenario.channels.map((channel, i) => [channel.id, i]));
-  const model: Model = completeModel({
+  const timing = { horizonSec: scenario.horizon, warmupSec: scenario.warmup, intervalSec: scenario.interval, dayStartSec: scenario.dayStart };
+  const model: Model = {
     name: scenario.name,
     seed: scenario.seed,
     replications: scenario.replications,
@@ -22,39 +26,20 @@ export function compileScenario(scenario: Scenario): Model {
     intervalSec: scenario.interval,
     intervalCount,
     serviceLevelDefinition: scenario.serviceLevel.definition,
-    channels: scenario.channels.map((channel) => compileChannel(channel, intervalCount, scenario.interval)),
-    groups: scenario.agents.map((group) => compileGroup(group, channelIndex)),
-  });
+    channels: scenario.channels.map((channel) => compileChannel(channel, intervalCount, scenario.interval, scenario.dayStart)),
+    groups: scenario.agents.map((group) => compileGroup(group, scenario.channels, timing)),
+    tiers: compileTiers(scenario.tiers),
+  };
   return deepFreeze(model);
 }
 
-/** `perHour` is one rate for every interval; `volumes[i]` is spread over interval i. */
-export function arrivalRatesPerSec(arrivals: ChannelSpec['arrivals'], intervalCount: number, intervalSec: number): number[] {
-  if (arrivals.volumes !== undefined) return arrivals.volumes.map((volume) => volume / intervalSec);
-  const perSec = (arrivals.perHour ?? 0) / SECONDS_PER_HOUR;
-  return new Array<number>(intervalCount).fill(perSec);
-}
-
-function compileChannel(channel: ChannelSpec, intervalCount: number, intervalSec: number): ChannelBasics {
-  return {
-    id: channel.id,
-    kind: channel.kind,
-    ratePerSec: arrivalRatesPerSec(channel.arrivals, intervalCount, intervalSec),
-    handle: channel.handle,
-    patience: channel.patience ?? null,
-    targetSec: channel.target.within,
-    targetLevel: channel.target.level,
-  };
-}
-
-function compileGroup(group: AgentGroupSpec, channelIndex: ReadonlyMap<string, number>): GroupBasics {
-  const channels = group.channels.map((id) => {
-    const index = channelIndex.get(id);
-    // Validation guarantees every id exists; reaching this is a bug, not bad input.
-    if (index === undefined) throw new Error(`compileScenario: group "${group.id}" names unknown channel "${id}"`);
-    return index;
-  });
-  return { id: group.id, channels, count: group.count };
+function compileTiers(tiers: Scenario['tiers']): [TierModel, TierModel, TierModel] {
+  return [
+    // Tier 1 receives no escalations; its entry exists so tiers index by tier − 1.
+    { tier: 1, mode: 'transfer', targetSec: null },
+    { tier: 2, mode: tiers[2]?.mode ?? D.tier2Mode, targetSec: tiers[2]?.target ?? null },
+    { tier: 3, mode: tiers[3]?.mode ?? D.tier3Mode, targetSec: tiers[3]?.target ?? null },
+  ];
 }
 
 function deepFreeze<T>(value: T): T {

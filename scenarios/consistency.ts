@@ -1,42 +1,46 @@
 /**
- * Rules that relate fields to each other: unique ids, groups naming channels that exist,
- * every channel served, the horizon a whole number of intervals, one volume per interval.
- * They run on the raw data (not zod's output) so they are reported in the same pass as
- * the field rules, and they skip quietly whatever a field rule already rejects.
+ * Rules that relate fields to each other: unique ids, the horizon a whole number of
+ * intervals, one volume (and one count) per interval, skills naming channels and types
+ * that exist, every contact type served at Tier 1 and every tier escalation sends work to
+ * staffed, the physics of each channel kind. They run on the raw data (not zod's output) so
+ * they are reported in the same pass as the field rules, and they skip quietly whatever a
+ * field rule already rejects. The themed rules are in `consistency/`.
  */
+import { channelKindProblems } from './consistency/channel-kind.js';
+import { contactTypeProblems } from './consistency/contact-types.js';
+import { routingProblems } from './consistency/routing.js';
+import { agentsOf, staffingProblems } from './consistency/staffing.js';
 import { parseDuration } from './duration.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
 import { type PathSegment, type Problem } from './problem.js';
-import { SCENARIO_DEFAULTS } from './schema.js';
-import { didYouMean } from './suggestion.js';
-
-type Raw = Readonly<Record<string, unknown>>;
-
-const isRecord = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
-const listOf = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
-const idOf = (v: unknown): string | undefined => (isRecord(v) && typeof v.id === 'string' ? v.id : undefined);
+import { idOf, isRecord, listOf, type Raw, secondsOf } from './raw.js';
+import { SCENARIO_DEFAULTS } from './schema/defaults.js';
 
 export function checkConsistency(data: Raw): Problem[] {
-  const intervals = intervalCount(data);
+  const intervals = intervalsOf(data);
+  const horizonSec = secondsOf(data.horizon);
+  const warmupSec = Math.max(0, secondsOf(data.warmup ?? SCENARIO_DEFAULTS.warmup) ?? 0);
   return [
     ...intervals.problems,
     ...duplicateIds(listOf(data.channels), 'channels', 'channel'),
     ...duplicateIds(listOf(data.agents), 'agents', 'agent group'),
     ...listOf(data.channels).flatMap((channel, i) => arrivalProblems(channel, ['channels', i, 'arrivals'], intervals)),
-    ...groupChannelProblems(data),
-    ...servedProblems(data),
+    ...contactTypeProblems(data),
+    ...channelKindProblems(data),
+    ...routingProblems(data),
+    ...staffingProblems(data, intervals.count, horizonSec, warmupSec),
     ...totalAgentProblems(data),
   ];
 }
 
-interface Intervals {
+export interface Intervals {
   readonly count?: number;
   readonly intervalSec?: number;
   readonly problems: Problem[];
 }
 
 /** horizon ÷ interval, when both are valid durations; a problem when it is not whole. */
-function intervalCount(data: Raw): Intervals {
+export function intervalsOf(data: Raw): Intervals {
   const horizon = parseDuration(data.horizon);
   const interval = parseDuration(data.interval ?? SCENARIO_DEFAULTS.interval);
   const usable = horizon.ok && interval.ok && horizon.seconds > 0 && horizon.seconds <= L.maxHorizonSec;
@@ -69,9 +73,9 @@ function duplicateIds(items: readonly unknown[], list: string, noun: string): Pr
 
 function arrivalProblems(channel: unknown, path: PathSegment[], intervals: Intervals): Problem[] {
   if (!isRecord(channel) || !isRecord(channel.arrivals)) return [];
-  const { perHour, volumes } = channel.arrivals;
-  if ((perHour === undefined) === (volumes === undefined)) {
-    return [{ path, message: 'must give exactly one of perHour or volumes', got: { value: channel.arrivals } }];
+  const { perHour, volumes, forecast } = channel.arrivals;
+  if ([perHour, volumes, forecast].filter((v) => v !== undefined).length !== 1) {
+    return [{ path, message: 'must give exactly one of perHour or volumes or forecast', got: { value: channel.arrivals } }];
   }
   if (!Array.isArray(volumes) || intervals.count === undefined || intervals.intervalSec === undefined) return [];
   if (volumes.length !== intervals.count) {
@@ -85,56 +89,8 @@ function arrivalProblems(channel: unknown, path: PathSegment[], intervals: Inter
   return [{ path: [...path, 'volumes', tooHigh], message, got: { value: volumes[tooHigh] } }];
 }
 
-function groupChannelProblems(data: Raw): Problem[] {
-  const channelIds = [...new Set(listOf(data.channels).map(idOf).filter((id): id is string => id !== undefined))];
-  if (!Array.isArray(data.channels)) return [];
-  return listOf(data.agents).flatMap((group, g) => {
-    if (!isRecord(group)) return [];
-    const seen = new Set<unknown>();
-    return listOf(group.channels).flatMap((ref, k): Problem[] => {
-      const path = ['agents', g, 'channels', k];
-      if (typeof ref !== 'string') return [];
-      if (seen.has(ref)) return [{ path, message: 'lists this channel twice', got: { value: ref } }];
-      seen.add(ref);
-      if (channelIds.includes(ref)) return [];
-      const known = channelIds.length > 0 ? ` (channels are ${channelIds.join(', ')})` : '';
-      const problem: Problem = { path, message: `names no channel of this scenario${known}`, got: { value: ref } };
-      const hint = didYouMean(ref, channelIds);
-      return [hint === undefined ? problem : { ...problem, hint }];
-    });
-  });
-}
-
-/** Every channel needs agents: otherwise its contacts queue forever (or all abandon). */
-function servedProblems(data: Raw): Problem[] {
-  if (!Array.isArray(data.agents)) return [];
-  const agentsFor = new Map<string, number>();
-  for (const group of data.agents) {
-    if (!isRecord(group)) continue;
-    const count = typeof group.count === 'number' ? group.count : 0;
-    for (const ref of listOf(group.channels)) if (typeof ref === 'string') agentsFor.set(ref, (agentsFor.get(ref) ?? 0) + count);
-  }
-  const seen = new Set<string>();
-  return listOf(data.channels).flatMap((channel, i): Problem[] => {
-    const id = idOf(channel);
-    // A repeated id is reported as a duplicate; saying it is unserved again is noise.
-    if (id === undefined || !isRecord(channel) || seen.has(id)) return [];
-    seen.add(id);
-    const path = ['channels', i, 'id'];
-    const agents = agentsFor.get(id);
-    if (agents === undefined) {
-      return [{ path, message: `no agent group serves this channel (add "${id}" to the channels of a group in agents)`, got: { value: id } }];
-    }
-    if (agents === 0 && (channel.patience === undefined || channel.patience === null)) {
-      const message = 'is served by 0 agents and its customers never abandon, so every contact would wait forever';
-      return [{ path, message, got: { value: id } }];
-    }
-    return [];
-  });
-}
-
 function totalAgentProblems(data: Raw): Problem[] {
-  const counts = listOf(data.agents).map((g) => (isRecord(g) && typeof g.count === 'number' ? g.count : 0));
+  const counts = listOf(data.agents).map((g) => agentsOf(g) ?? 0);
   const total = counts.reduce((sum, count) => sum + count, 0);
   // A group over its own limit is already reported there; the total would repeat it.
   if (total <= L.maxAgentsTotal || counts.some((count) => count > L.maxAgentsPerGroup)) return [];

@@ -99,7 +99,8 @@ export const distributionSchema = z
         ? 'must be a mapping like { dist: exponential, mean: 6m }'
         : `must be one of ${DIST_NAMES.join(', ')}`,
   })
-  .meta({ description: 'a distribution of durations, chosen by `dist`' });
+  // The id puts it once under `$defs` in the JSON Schema; every duration field refers to it.
+  .meta({ id: 'distribution', description: 'a distribution of durations, chosen by `dist`' });
 
 /** A parsed distribution: the engine's `DistSpec`, every duration in seconds. */
 export type Distribution = z.output<typeof distributionSchema>;

@@ -19,12 +19,17 @@ export const DURATION_UNITS = Object.keys(UNIT_SECONDS);
 
 const DURATION_RE = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*([a-z]*)\s*$/i;
 
+/** `8h30m`, `1m30s`, `2d12h`: whole or decimal amounts, each with a unit, largest first as people write them. */
+const COMPOUND_RE = /^\s*(?:(?:\d+\.?\d*|\.\d+)[a-z]+){2,}\s*$/i;
+const COMPOUND_PART_RE = /(\d+\.?\d*|\.\d+)([a-z]+)/gi;
+
 /** Parses a duration to seconds, or returns an explanation of what is wrong. */
 export function parseDuration(value: unknown): { ok: true; seconds: number } | { ok: false; reason: string } {
   if (typeof value === 'number') {
     return Number.isFinite(value) ? { ok: true, seconds: value } : { ok: false, reason: 'must be a finite number of seconds' };
   }
   if (typeof value !== 'string') return { ok: false, reason: 'must be seconds or a string like "20s", "6m", "1.5h"' };
+  if (COMPOUND_RE.test(value)) return parseCompound(value);
   const m = DURATION_RE.exec(value);
   if (!m) return { ok: false, reason: 'must be seconds or a string like "20s", "6m", "1.5h"' };
   const unit = (m[2] ?? '').toLowerCase() || 's';
@@ -33,6 +38,41 @@ export function parseDuration(value: unknown): { ok: true; seconds: number } | {
     return { ok: false, reason: `unknown unit "${m[2]}" (use one of ${DURATION_UNITS.join(', ')})` };
   }
   return { ok: true, seconds: Number(m[1]) * factor };
+}
+
+function parseCompound(value: string): { ok: true; seconds: number } | { ok: false; reason: string } {
+  let seconds = 0;
+  for (const [, amount, unit] of value.matchAll(COMPOUND_PART_RE)) {
+    const factor = UNIT_SECONDS[(unit ?? '').toLowerCase()];
+    if (factor === undefined) return { ok: false, reason: `unknown unit "${unit}" (use one of ${DURATION_UNITS.join(', ')})` };
+    seconds += Number(amount) * factor;
+  }
+  return { ok: true, seconds };
+}
+
+const CLOCK_RE = /^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/;
+
+/** Whether a string is written as a clock time (`08:30`, `8:30:15`) rather than a duration. */
+export function isClockTime(value: string): boolean {
+  return CLOCK_RE.test(value);
+}
+
+/**
+ * Parses a time of day: a clock time `HH:MM[:SS]` (00:00 to 24:00) or a duration from
+ * midnight (`8h`, `30600`), to seconds from midnight.
+ */
+export function parseTimeOfDay(value: unknown): { ok: true; seconds: number } | { ok: false; reason: string } {
+  if (typeof value === 'string') {
+    const m = CLOCK_RE.exec(value);
+    if (m) {
+      const [hours, minutes, seconds] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+      if (minutes > 59 || seconds > 59) return { ok: false, reason: `"${value}" is not a clock time (minutes and seconds go to 59)` };
+      return { ok: true, seconds: hours * 3600 + minutes * 60 + seconds };
+    }
+  }
+  const d = parseDuration(value);
+  if (d.ok || typeof value !== 'string') return d;
+  return { ok: false, reason: 'must be a clock time like "08:30" or a duration from midnight like "8.5h"' };
 }
 
 /** Parses `count/duration` (a bare number is per hour) to a rate per second. */
@@ -50,6 +90,15 @@ export function parseRate(value: string): { ok: true; perSec: number } | { ok: f
   if (!d.ok) return { ok: false, reason: `period "${value.slice(slash + 1)}" ${d.reason}` };
   if (d.seconds <= 0) return { ok: false, reason: 'period must be positive' };
   return { ok: true, perSec: count / d.seconds };
+}
+
+/** Formats seconds from midnight as a clock time: `08:30`, `26:00` past midnight. */
+export function formatClock(seconds: number): string {
+  const whole = Math.round(seconds);
+  const hh = String(Math.floor(whole / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((whole % 3600) / 60)).padStart(2, '0');
+  const ss = whole % 60;
+  return ss === 0 ? `${hh}:${mm}` : `${hh}:${mm}:${String(ss).padStart(2, '0')}`;
 }
 
 /** Formats seconds compactly for reports: `20s`, `6m`, `1.5h`. */

@@ -5,6 +5,7 @@ export {
   channelSchema,
   agentGroupSchema,
   SCENARIO_DEFAULTS,
+  TARGET_WITHIN_BY_KIND,
   ID_PATTERN,
   type Scenario,
   type ScenarioInput,
@@ -13,9 +14,10 @@ export {
 } from './schema.js';
 export { distributionSchema, DIST_NAMES, type Distribution } from './distribution.js';
 export { SCENARIO_LIMITS, type ScenarioLimits } from './limits.js';
-export { validateScenarioData, type ValidationResult } from './validation.js';
+export { validateScenarioData, type ValidationOptions, type ValidationResult } from './validation.js';
+export { parseAssertion, ASSERTION_OPERATORS, type Assertion, type AssertionOperator } from './assertion.js';
 export { applyOverrides, parseOverridePath, parseOverrideValue, FORBIDDEN_KEYS, type AppliedOverride, type OverrideResult } from './overrides.js';
 export { compileScenario, arrivalRatesPerSec } from './compile.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
-export { parseDuration, parseRate, formatDuration, DURATION_UNITS } from './duration.js';
+export { parseDuration, parseRate, parseTimeOfDay, formatDuration, formatClock, DURATION_UNITS } from './duration.js';
 export { formatPath, type PathSegment, type Problem } from './problem.js';

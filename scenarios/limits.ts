@@ -35,6 +35,33 @@ export const SCENARIO_LIMITS = {
   maxFileBytes: 64 * 1024 * 1024,
   /** Length of a channel or group id (ids become JSON keys and CSV columns). */
   maxIdLength: 64,
+  /** Contact types of one channel (each has its own queues per tier and priority). */
+  maxTypesPerChannel: 100,
+  /** Skills of one agent group (scanned when routing). */
+  maxSkillsPerGroup: 1_000,
+  /** Preference ranks: more than a handful of fallbacks is a typo. */
+  maxSkillRank: 9,
+  /** Shift patterns of one group (each repeats every day). */
+  maxShiftsPerGroup: 1_000,
+  /** Breaks in one shift. */
+  maxBreaksPerShift: 20,
+  /**
+   * Agent shifts in the compiled model over all groups (agents × days, or on-duty runs of
+   * per-interval counts): each is a small object the model carries to every worker.
+   */
+  maxAgentShifts: 2_000_000,
+  /** Sessions one agent holds at once; chat desks run 2–4. */
+  maxConcurrency: 20,
+  /** Contacts waiting at time 0 on one channel. */
+  maxInitialBacklog: 1_000_000,
+  /** cv of the day-level forecast error; a forecast off by more than ±300% is no forecast. */
+  maxOverdispersion: 3,
+  /** Cost of an agent-hour, in any currency; guards against a misplaced decimal point. */
+  maxCostPerHour: 1_000_000,
+  /** `assert:` entries of one scenario. */
+  maxAsserts: 1_000,
+  /** Length of one `assert:` entry. */
+  maxAssertLength: 500,
 } as const;
 
 export type ScenarioLimits = typeof SCENARIO_LIMITS;

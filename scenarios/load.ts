@@ -5,6 +5,7 @@
  * produces a stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InputError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { compileScenario } from './compile.js';
@@ -18,6 +19,8 @@ import { validateScenarioData } from './validation.js';
 export interface LoadOptions {
   /** `path=value` overrides (`ccsim … --set`), applied in order before validation. */
   readonly overrides?: readonly string[];
+  /** Directory that files named in the scenario (forecast CSVs) are relative to; default: the scenario file's. */
+  readonly baseDir?: string;
 }
 
 export interface LoadedScenario {
@@ -43,7 +46,9 @@ export function loadScenarioText(text: string, fileLabel: string, options: LoadO
   // After a syntax error the data is a guess, so its field problems would only mislead.
   if (doc.problems.length > 0) throw new InputError(formatProblems(doc.problems, fileLabel, doc, []));
   const overridden = applyOverrides(doc.data, options.overrides ?? []);
-  const result = validateScenarioData(overridden.data);
+  // The label is the file's path when loaded from a file (also for sweeps), so its directory
+  // is where the scenario's forecast files are; text from elsewhere resolves against cwd.
+  const result = validateScenarioData(overridden.data, { baseDir: options.baseDir ?? dirname(fileLabel) });
   const lines = result.ok ? [] : formatProblems(result.problems, fileLabel, doc, overridden.applied);
   if (overridden.problems.length > 0 || !result.ok) throw new InputError([...overridden.problems, ...lines]);
   return { file: fileLabel, scenario: result.scenario, model: compileScenario(result.scenario) };

@@ -5,7 +5,7 @@
  * positive duration (got "-3m")`).
  */
 import { z } from 'zod';
-import { DURATION_UNITS, formatDuration, parseDuration } from './duration.js';
+import { DURATION_UNITS, formatClock, formatDuration, parseDuration, parseTimeOfDay } from './duration.js';
 
 const DURATION_HINT = 'seconds or a string like "20s", "6m", "1.5h"';
 
@@ -13,7 +13,7 @@ const DURATION_HINT = 'seconds or a string like "20s", "6m", "1.5h"';
 const UNIT_PATTERN = DURATION_UNITS.map((u) => [...u].map((c) => `[${c}${c.toUpperCase()}]`).join('')).join('|');
 
 /** What editors see in the JSON Schema; the loader itself checks with `parseDuration`. */
-export const DURATION_PATTERN = `^\\s*\\+?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*(${UNIT_PATTERN})?\\s*$`;
+export const DURATION_PATTERN = `^\\s*(\\+?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*(${UNIT_PATTERN})?|((\\d+\\.?\\d*|\\.\\d+)(${UNIT_PATTERN})){2,})\\s*$`;
 
 export interface DurationRule {
   /** Smallest allowed value, seconds. */
@@ -78,4 +78,48 @@ export function boundedNumber(min: number, max: number, message: string, descrip
 export function positiveNumber(description: string) {
   const message = 'must be a number greater than 0';
   return z.number({ error: message }).gt(0, { error: message }).meta({ description });
+}
+
+/** What editors see for a time of day: a clock time or a duration pattern. */
+const CLOCK_PATTERN = '^\\s*\\d{1,2}:\\d{2}(:\\d{2})?\\s*$';
+
+/**
+ * A time of day: `"08:30"` or a duration from midnight (`8.5h`, `30600`); parses to seconds
+ * from midnight, within [0, max] (`max` exclusive when `exclusiveMax`).
+ */
+export function timeOfDay(max: number, exclusiveMax: boolean, description: string) {
+  const hint = 'a clock time like "08:30" or a duration from midnight like "8.5h"';
+  const written = z
+    .union([z.number(), z.string().meta({ anyOf: [{ pattern: CLOCK_PATTERN }, { pattern: DURATION_PATTERN }] })], {
+      error: `must be ${hint}`,
+    })
+    .meta({ description: `${description} (${hint})` });
+  return written.transform((value, ctx): number => {
+    const parsed = parseTimeOfDay(value);
+    let problem: string | undefined;
+    if (!parsed.ok) problem = parsed.reason;
+    else if (parsed.seconds < 0) problem = 'must be a time of day from 00:00';
+    else if (exclusiveMax ? parsed.seconds >= max : parsed.seconds > max) {
+      problem = `must be a time of day ${exclusiveMax ? 'before' : 'at most'} ${formatClock(max)}`;
+    }
+    if (problem !== undefined || !parsed.ok) {
+      ctx.issues.push({ code: 'custom', message: problem ?? 'must be a time of day', input: value });
+      return z.NEVER;
+    }
+    return parsed.seconds;
+  });
+}
+
+/**
+ * A share in [0, 1] (a probability, a fraction of contacts). `below1` excludes 1 (a
+ * deflection of 100% would leave nothing to simulate), `above0` excludes 0.
+ */
+export function share(description: string, bounds: { readonly above0?: boolean; readonly below1?: boolean } = {}) {
+  const low = bounds.above0 ? 'greater than 0' : '0 or more';
+  const high = bounds.below1 ? 'less than 1' : 'at most 1';
+  const message = `must be a share ${low} and ${high}`;
+  const rule = z.number({ error: message });
+  const withLow = bounds.above0 ? rule.gt(0, { error: message }) : rule.min(0, { error: message });
+  const withHigh = bounds.below1 ? withLow.lt(1, { error: message }) : withLow.max(1, { error: message });
+  return withHigh.meta({ description });
 }

@@ -38,7 +38,12 @@ function unwrap(node: SchemaNode, data: unknown): SchemaNode {
 }
 
 function chooseOption(options: readonly SchemaNode[], discriminator: string | undefined, data: unknown): SchemaNode | undefined {
-  if (discriminator === undefined || data === null || typeof data !== 'object') return undefined;
+  if (data === null || typeof data !== 'object') return undefined;
+  // A plain union (`deflection: 0.3 | { share… }`): the option of the data's shape.
+  if (discriminator === undefined) {
+    const shape = Array.isArray(data) ? 'array' : 'object';
+    return options.find((option) => unwrapPlain(option)._zod.def.type === shape);
+  }
   const tag = (data as Record<string, unknown>)[discriminator];
   return options.find((option) => unwrapPlain(option)._zod.propValues?.[discriminator]?.has(tag) === true);
 }

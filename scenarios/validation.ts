@@ -5,7 +5,9 @@
  * and names, a "did you mean".
  */
 import type { z } from 'zod';
-import { checkConsistency } from './consistency.js';
+import { checkConsistency, intervalsOf } from './consistency.js';
+import { parseTimeOfDay } from './duration.js';
+import { readForecasts } from './forecast.js';
 import { type PathSegment, type Problem, valueAt } from './problem.js';
 import { type Scenario, scenarioSchema } from './schema.js';
 import { acceptedKeys } from './schema-keys.js';
@@ -13,16 +15,38 @@ import { didYouMean } from './suggestion.js';
 
 export type ValidationResult = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly problems: Problem[] };
 
-/** Validates raw scenario data; defaults are filled and durations become seconds. */
-export function validateScenarioData(data: unknown): ValidationResult {
+export interface ValidationOptions {
+  /** Directory that files named in the scenario (forecast CSVs) are relative to; default the working directory. */
+  readonly baseDir?: string;
+}
+
+/**
+ * Validates raw scenario data; defaults are filled and durations become seconds. Forecast
+ * files are read here, so a valid scenario's arrivals always carry `perHour` or `volumes`.
+ */
+export function validateScenarioData(data: unknown, options: ValidationOptions = {}): ValidationResult {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const message = 'must be a mapping with name, horizon, channels and agents';
     return { ok: false, problems: [{ path: [], message, got: { value: data } }] };
   }
+  const raw = data as Readonly<Record<string, unknown>>;
   const parsed = scenarioSchema.safeParse(data);
   const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => problemsOf(issue, data));
-  problems.push(...checkConsistency(data as Readonly<Record<string, unknown>>));
+  problems.push(...checkConsistency(raw));
+  const intervals = intervalsOf(raw);
+  const dayStart = parseTimeOfDay(raw.dayStart ?? 0);
+  const forecasts = readForecasts(raw, {
+    baseDir: options.baseDir ?? process.cwd(),
+    intervalCount: intervals.count,
+    intervalSec: intervals.intervalSec,
+    dayStartSec: dayStart.ok ? dayStart.seconds : 0,
+  });
+  problems.push(...forecasts.problems);
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+  for (const [i, volumes] of forecasts.volumes) {
+    const channel = parsed.data.channels[i];
+    if (channel !== undefined) channel.arrivals.volumes = volumes;
+  }
   return { ok: true, scenario: parsed.data };
 }
 
@@ -40,6 +64,8 @@ function problemsOf(issue: z.core.$ZodIssue, data: unknown): Problem[] {
     case 'invalid_value':
       return [nameProblem(path, issue.message, value, issue.values.map(String))];
     case 'invalid_union': {
+      const branch = matchingBranch(issue);
+      if (branch !== undefined) return branch.flatMap((sub) => problemsOf({ ...sub, path: [...issue.path, ...sub.path] }, data));
       // A discriminated union whose tag matches no option lists the tags it knows (zod 4
       // sets `options` on the issue but does not declare it in the issue's type).
       const options = (issue as { readonly options?: unknown }).options;
@@ -50,6 +76,21 @@ function problemsOf(issue: z.core.$ZodIssue, data: unknown): Problem[] {
       break;
   }
   return [{ path, message: issue.message, got: { value } }];
+}
+
+/** JSON types a union branch can reject a value for, before any rule of the branch applies. */
+const BASE_TYPES: ReadonlySet<unknown> = new Set(['number', 'string', 'array', 'object', 'boolean', 'null']);
+
+/**
+ * For a union such as `count: 35 | [30, 32…]` or `deflection: 0.3 | { share… }`: the
+ * issues of the one branch whose type the value has, so `count: 3.5` reports the count rule
+ * rather than "matches no option". `undefined` when no single branch fits the value's type.
+ */
+function matchingBranch(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] | undefined {
+  const fitting = issue.errors.filter(
+    (branch) => !branch.some((sub) => sub.code === 'invalid_type' && sub.path.length === 0 && BASE_TYPES.has(sub.expected)),
+  );
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
 /** A value that must be one of some names (an enum, a `dist`): suggest the closest. */

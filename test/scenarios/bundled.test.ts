@@ -13,7 +13,10 @@ describe('bundled scenarios', () => {
     expect(model.channels).toHaveLength(1);
     expect(model.channels[0]).toMatchObject({ handle: { dist: 'exponential', mean: 360 }, patience: null, targetSec: 20, targetLevel: 0.8 });
     expect(new Set(model.channels[0]?.ratePerSec)).toEqual(new Set([300 / 3600]));
-    expect(model.groups).toEqual([{ id: 'team-a', channels: [0], count: 35 }]);
+    expect(model.groups).toMatchObject([{ id: 'team-a', channels: [0], count: 35, tier: 1 }]);
+    // A constant count keeps every agent on duty for the whole run, warm-up included.
+    expect(model.groups[0]?.agentShifts).toHaveLength(35);
+    expect(new Set(model.groups[0]?.agentShifts.flat().map((s) => `${s.startSec}..${s.endSec}/${s.breaks.length}`))).toEqual(new Set(['-1800..28800/0']));
   });
 
   it('sales-service has two voice channels with patience, a shared group and a volumes profile', () => {
@@ -26,10 +29,16 @@ describe('bundled scenarios', () => {
     expect(new Set(model.channels[0]?.ratePerSec).size).toBeGreaterThan(1);
   });
 
-  it.each(['classic-80-20.yaml', 'sales-service.yaml'])('ccsim validate %s prints ok and exits 0', (file) => {
+  it.each([
+    ['classic-80-20.yaml', 16],
+    ['sales-service.yaml', 16],
+    ['retail-omnichannel.yaml', 24],
+    ['saas-support.yaml', 120],
+    ['bank-voice.yaml', 24],
+  ])('ccsim validate %s prints ok and exits 0', (file, intervals) => {
     const r = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', `scenarios/${file}`], { cwd: root, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^scenarios/${file.replace('.', '\\.')}: ok \\(\\d+ channels?, \\d+ groups?, 16 intervals\\)\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^scenarios/${file.replace('.', '\\.')}: ok \\(\\d+ channels?, \\d+ groups?, ${intervals} intervals\\)\\n$`));
   });
 });

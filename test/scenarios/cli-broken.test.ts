@@ -48,6 +48,41 @@ const cases: Record<string, readonly string[]> = {
     ':10:40 channels[0].handle.mean: must be a positive duration (got 0)',
     ':15:12 agents[0].count: must be a whole number of agents',
   ],
+  // Issue 4: channels' physics, types, skills, tiers, schedules, forecasts, assertions.
+  'skill-unknown-channel.yaml': [':13:14 agents[0].skills[0]: names no channel of this scenario', '(got "vocie") (did you mean "voice"?)'],
+  'skill-unknown-type.yaml': [':16:14 agents[0].skills[0]: names no contact type of channel "voice" (its types are billing, tech)', '(did you mean "voice/billing"?)'],
+  'type-shares.yaml': [':11:5 channels[0].types: must have shares that sum to 1', '(got 0.9)'],
+  'duplicate-type-id.yaml': [':13:15 channels[0].types[1].id: duplicate contact type id (also types[0].id) (got "billing")'],
+  'escalation-without-tier.yaml': [':12:29 channels[0].escalate.tier2.probability: sends work to Tier 2, but no tier-2 agent group serves "voice"'],
+  'concurrency-below-one.yaml': [
+    ':11:18 channels[0].concurrency: must be a whole number of sessions from 1 to 20 (got 0)',
+    ':17:18 channels[1].concurrency: must be a whole number of sessions from 1 to 20 (got 2.5)',
+  ],
+  'concurrency-on-voice.yaml': [':11:18 channels[0].concurrency: must be 1 on voice: only chat and messaging agents hold several sessions at once (got 3)'],
+  'priority-out-of-range.yaml': [
+    ':12:45 channels[0].types[0].priority: must be a priority P1 (most urgent) to P4, or 1 to 4 (got "P5")',
+    ':13:44 channels[0].types[1].priority: must be a priority P1 (most urgent) to P4, or 1 to 4 (got 0)',
+  ],
+  'probability-out-of-range.yaml': [
+    ':11:29 channels[0].retrial.probability: must be a share 0 or more and at most 1 (got 1.5)',
+    ':12:10 channels[0].fcr: must be a share greater than 0 and at most 1 (got -0.2)',
+  ],
+  'deflection-total.yaml': [':11:17 channels[0].deflection: must be a share 0 or more and less than 1 (got 1)'],
+  'open-hours.yaml': [':10:39 channels[0].openHours.end: must be after start (got "09:00")', ':15:34 channels[1].openHours.end: must be a time of day at most 24:00 (got "25h")'],
+  'break-outside-shift.yaml': [':15:59 agents[0].shifts[0].breaks[0]: must end before the shift does (ends 4h5m into a 4h shift)'],
+  'shift-too-long.yaml': [':15:35 agents[0].shifts[0].length: must be at most 24h', '(got "25h")'],
+  'patience-on-email.yaml': [':10:5 channels[0].patience: must be left out: email is deferred work, its customers do not abandon'],
+  'overflow-after-negative.yaml': [':13:48 agents[0].skills[0].after: must be a duration of 0 or more (got "-30s")'],
+  'cost-negative.yaml': [':15:18 agents[0].costPerHour: must be a cost of 0 or more per agent-hour'],
+  'assert-malformed.yaml': [':17:5 assert[1]: must be an assertion "<path> <op> <number>"', '(got "channels.voice.serviceLevel => 80%")', ':18:5 assert[2]:'],
+  'count-and-shifts.yaml': [':12:5 agents[0]: must give exactly one of count (a number or one per interval) or shifts'],
+  'count-list-length.yaml': [':14:12 agents[0].count: must list one count per interval: 16 intervals, 3 listed'],
+  'forecast-missing.yaml': [':9:27 channels[0].arrivals.forecast: ../forecast/no-such.csv: no such file'],
+  'forecast-malformed.yaml': [
+    ':9:27 channels[0].arrivals.forecast: ../forecast/two-channels.csv:6 column volume: must be a number of contacts, 0 or more (got "x")',
+    ':14:27 channels[1].arrivals.forecast: ../forecast/voice-bad-start.csv:4 column interval_start: must be 09:00',
+  ],
+  'forecast-row-count.yaml': [':9:27 channels[0].arrivals.forecast: ../forecast/voice-short.csv: has 3 rows; the horizon has 4 intervals'],
 };
 
 describe('ccsim validate on broken scenarios', () => {

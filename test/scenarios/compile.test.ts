@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { completeModel } from '../../engine/defaults.js';
+import type { Model } from '../../engine/model.js';
 import { loadScenarioText } from '../../scenarios/load.js';
 
 const yaml = `
@@ -51,7 +53,7 @@ describe('compileScenario', () => {
   });
 
   it('turns channel ids into indices, in the order the group lists them', () => {
-    expect(model.groups).toEqual([
+    expect(model.groups).toMatchObject([
       { id: 'universal', channels: [1, 0], count: 20 },
       { id: 'sales-team', channels: [0], count: 4 },
     ]);
@@ -69,5 +71,18 @@ describe('compileScenario', () => {
 
   it('survives structured clone unchanged (it crosses to workers)', () => {
     expect(structuredClone(model)).toEqual(model);
+  });
+});
+
+describe('compileScenario and engine/defaults.ts', () => {
+  it('fill the same defaults for a scenario that uses none of the issue-4 mechanisms (except the P3 default priority)', () => {
+    const { model } = loadScenarioText(yaml, 'two-lines.yaml');
+    const bare = completeModel({
+      ...model,
+      channels: model.channels.map(({ id, kind, ratePerSec, handle, patience, targetSec, targetLevel }) => ({ id, kind, ratePerSec, handle, patience, targetSec, targetLevel })),
+      groups: model.groups.map(({ id, channels, count }) => ({ id, channels, count })),
+    });
+    const withoutPriority = (m: Model) => ({ ...m, channels: m.channels.map((c) => ({ ...c, types: c.types.map((t) => ({ ...t, priority: 0 })) })) });
+    expect(withoutPriority(model)).toEqual(withoutPriority(bare));
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * A validated channel → the engine's `ChannelModel`: arrivals as a rate per interval, the
+ * kind's physics, and the contact types with their handle time per tier. The channel's
+ * `priority`, `fcr` and `escalate` are its types' defaults; without `types` it is one type
+ * named after the channel. Handle times are passed as written: the kernel applies
+ * `residualHandleFactor` (deflection) and the session slowdown itself.
+ */
+import type { ChannelModel, ContactTypeModel, DistSpec } from '../../engine/model.js';
+import { DEFERRED_KINDS } from '../schema/defaults.js';
+import type { ChannelSpec, EscalateSpec } from '../schema.js';
+
+const SECONDS_PER_HOUR = 3600;
+const SECONDS_PER_DAY = 86_400;
+
+/** `perHour` is one rate for every interval; `volumes[i]` (also read from a forecast) is spread over interval i. */
+export function arrivalRatesPerSec(arrivals: ChannelSpec['arrivals'], intervalCount: number, intervalSec: number): number[] {
+  if (arrivals.volumes !== undefined) return arrivals.volumes.map((volume) => volume / intervalSec);
+  const perSec = (arrivals.perHour ?? 0) / SECONDS_PER_HOUR;
+  return new Array<number>(intervalCount).fill(perSec);
+}
+
+export function compileChannel(channel: ChannelSpec, intervalCount: number, intervalSec: number, dayStartSec: number): ChannelModel {
+  const deferred = DEFERRED_KINDS.includes(channel.kind);
+  const { deflection } = channel;
+  return {
+    id: channel.id,
+    kind: channel.kind,
+    ratePerSec: arrivalRatesPerSec(channel.arrivals, intervalCount, intervalSec),
+    handle: channel.handle,
+    patience: deferred ? null : (channel.patience ?? null),
+    targetSec: channel.target.within,
+    targetLevel: channel.target.level,
+    types: compileTypes(channel),
+    deflection: deflection.share,
+    residualHandleFactor: deflection.residualHandle,
+    deflectionReturn: deflection.returns,
+    concurrency: channel.concurrency,
+    concurrencyFactor: channel.sessionHandleFactor,
+    deferred,
+    openHours: channel.openHours === undefined ? null : openWindow(channel.openHours, dayStartSec),
+    retrial: channel.retrial ?? null,
+    callback: channel.callback === undefined ? null : { afterSec: channel.callback.after, share: channel.callback.share, targetSec: channel.callback.target },
+    repeatDelay: channel.repeatDelay,
+    overdispersion: channel.overdispersion,
+    initialBacklog: channel.initialBacklog,
+  };
+}
+
+export function compileTypes(channel: ChannelSpec): ContactTypeModel[] {
+  if (channel.types === undefined) {
+    return [{ id: channel.id, share: 1, priority: channel.priority, ...escalation(channel.handle, channel.escalate), fcr: channel.fcr }];
+  }
+  return channel.types.map((type) => ({
+    id: type.id,
+    share: type.share,
+    priority: type.priority ?? channel.priority,
+    ...escalation(type.handle ?? channel.handle, type.escalate ?? channel.escalate),
+    fcr: type.fcr ?? channel.fcr,
+  }));
+}
+
+/**
+ * Escalation probabilities and the handle time at each tier. A tier the type never reaches
+ * has no handle time (null); an omitted one is the previous tier's.
+ */
+function escalation(tier1: DistSpec, escalate: EscalateSpec | undefined): Pick<ContactTypeModel, 'handleByTier' | 'escalation'> {
+  const toTier2 = escalate?.tier2?.probability ?? 0;
+  const toTier3 = escalate?.tier3?.probability ?? 0;
+  const tier2 = toTier2 > 0 ? (escalate?.tier2?.handle ?? tier1) : null;
+  const tier3 = tier2 !== null && toTier3 > 0 ? (escalate?.tier3?.handle ?? tier2) : null;
+  return { handleByTier: [tier1, tier2, tier3], escalation: [toTier2, toTier3] };
+}
+
+/**
+ * Clock hours → the model's window in seconds from time 0's time of day. Validation refuses
+ * windows that contain `dayStart` strictly inside, so the window never wraps past midnight.
+ */
+function openWindow(hours: { readonly start: number; readonly end: number }, dayStartSec: number): { startSec: number; endSec: number } {
+  const shift = hours.start >= dayStartSec ? -dayStartSec : SECONDS_PER_DAY - dayStartSec;
+  return { startSec: hours.start + shift, endSec: hours.end + shift };
+}

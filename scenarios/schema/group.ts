@@ -1,0 +1,139 @@
+/**
+ * An agent group (DESIGN §2 items 3, 7): its tier, what it can take (`channels`, or `skills`
+ * with ranks and overflow thresholds), when its agents work (a constant `count`, a count per
+ * interval, or daily `shifts` with breaks), its shrinkage and its cost. Which of `channels`
+ * and `skills`, `count` and `shifts` is given is a cross-field rule (`../consistency/`).
+ */
+import { z } from 'zod';
+import { TIERS, type Tier } from '../../engine/model.js';
+import { duration, share, timeOfDay, boundedNumber, wholeNumber } from '../quantity.js';
+import { SCENARIO_LIMITS as L } from '../limits.js';
+import { SKILL_STRING_PATTERN, SKILL_STRING_RULE, splitSkillString } from '../skill.js';
+import { id } from './common.js';
+import { SCENARIO_DEFAULTS as D } from './defaults.js';
+
+const SECONDS_PER_DAY = 86_400;
+
+const skillObject = z
+  .strictObject({
+    channel: id('a channel id'),
+    type: id('a contact type of that channel; default: every type').optional(),
+    rank: wholeNumber(1, L.maxSkillRank, 'ranks', 'preference: rank 1 work is served first (blending: email at rank 2 waits for idle voice agents); default 1').default(D.skillRank),
+    after: duration({ min: 0, max: L.maxHorizonSec }, 'overflow: the group takes a contact only once it has waited this long; default 0').prefault(D.skillAfter),
+  })
+  .meta({ description: 'a skill with its preference rank and overflow threshold' });
+
+const skillString = z
+  .string({ error: SKILL_STRING_RULE })
+  .regex(new RegExp(SKILL_STRING_PATTERN), { error: SKILL_STRING_RULE })
+  .transform((text) => ({ ...splitSkillString(text), rank: D.skillRank, after: D.skillAfter }) as SkillSpec)
+  .meta({ description: '"channel" or "channel/type", rank 1, no overflow threshold' });
+
+export interface SkillSpec {
+  readonly channel: string;
+  /** Absent: every type of the channel. */
+  readonly type?: string;
+  readonly rank: number;
+  /** Seconds. */
+  readonly after: number;
+}
+
+const skillSchema = z.union([skillString, skillObject], { error: `${SKILL_STRING_RULE}, or a mapping { channel, type, rank, after }` });
+
+const breakSchema = z
+  .strictObject({
+    after: duration({ min: 0, max: SECONDS_PER_DAY }, 'time from the start of the shift to the break'),
+    length: duration({ min: 0, exclusive: true, max: SECONDS_PER_DAY }, 'length of the break'),
+  })
+  .meta({ description: 'a break: scheduled but not available' });
+
+const shiftSchema = z
+  .strictObject({
+    start: timeOfDay(SECONDS_PER_DAY, true, 'time of day the shift starts (every day of the horizon)'),
+    length: duration({ min: 0, exclusive: true }, 'length of the shift, breaks included; at most 24h').refine((seconds) => seconds <= SECONDS_PER_DAY, {
+      error: 'must be at most 24h (a shift is one day’s work; cover longer spans with several shifts)',
+    }),
+    count: wholeNumber(0, L.maxAgentsPerGroup, 'agents', 'agents working this shift'),
+    breaks: z
+      .array(breakSchema)
+      .max(L.maxBreaksPerShift, { error: `must list at most ${L.maxBreaksPerShift} breaks` })
+      .default([])
+      .meta({ description: 'breaks inside the shift, each ending before the shift does' }),
+  })
+  .superRefine((shift, ctx) => {
+    let previousEnd = 0;
+    shift.breaks.forEach((b, i) => {
+      const end = b.after + b.length;
+      if (end >= shift.length) {
+        const message = `must end before the shift does (ends ${fmt(end)} into a ${fmt(shift.length)} shift)`;
+        ctx.addIssue({ code: 'custom', message, input: b, path: ['breaks', i] });
+      } else if (b.after < previousEnd) {
+        ctx.addIssue({ code: 'custom', message: `must start after the previous break ends (${fmt(previousEnd)} into the shift)`, input: b, path: ['breaks', i] });
+      }
+      previousEnd = Math.max(previousEnd, end);
+    });
+  })
+  .meta({ description: 'a daily shift: `count` agents from `start` for `length`, with breaks' });
+
+function fmt(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.round((seconds % 3600) / 60);
+  return m === 0 ? `${h}h` : `${h}h${m}m`;
+}
+
+const shrinkageSchema = z
+  .strictObject({
+    planned: share('share of scheduled time in meetings, training, coaching (not breaks given in shifts)', { below1: true }).default(0),
+    period: duration({ min: 0, exclusive: true, max: SECONDS_PER_DAY }, 'length of one planned-shrinkage period').prefault(D.shrinkagePeriod),
+    absenteeism: share('probability that an agent misses a whole day', { below1: true }).default(0),
+  })
+  .meta({ description: 'shrinkage: planned (a share of scheduled time, in periods) and absenteeism; default none' });
+
+const TIER_RULE = 'must be a tier: 1, 2 or 3';
+
+export const agentGroupSchema = z.strictObject({
+  id: id('the agent group id, used in results'),
+  tier: z
+    .number({ error: TIER_RULE })
+    .refine((t) => (TIERS as readonly number[]).includes(t), { error: TIER_RULE })
+    .transform((t) => t as Tier)
+    .default(D.tier)
+    .meta({ description: 'the support tier these agents work at (1 front line, 2, 3); default 1' }),
+  channels: z
+    .array(id('a channel id'))
+    .min(1, { error: 'must list at least one channel id' })
+    .optional()
+    .meta({ description: 'ids of the channels these agents serve (every type, rank 1); or use skills' }),
+  skills: z
+    .array(skillSchema)
+    .min(1, { error: 'must list at least one skill' })
+    .max(L.maxSkillsPerGroup, { error: `must list at most ${L.maxSkillsPerGroup} skills` })
+    .optional()
+    .meta({ description: 'what these agents take, instead of channels: "voice", "voice/billing" or { channel, type, rank, after }' }),
+  count: z
+    .union([
+      wholeNumber(0, L.maxAgentsPerGroup, 'agents', 'agents logged in over the whole horizon'),
+      z
+        .array(wholeNumber(0, L.maxAgentsPerGroup, 'agents', 'agents in this interval'))
+        .max(L.maxIntervals, { error: `must list at most ${L.maxIntervals} intervals` })
+        .meta({ description: 'agents on duty in each interval, one number per interval' }),
+    ])
+    .optional()
+    .meta({ description: 'agents: a constant, or one count per interval; or use shifts' }),
+  shifts: z
+    .array(shiftSchema)
+    .min(1, { error: 'must list at least one shift' })
+    .max(L.maxShiftsPerGroup, { error: `must list at most ${L.maxShiftsPerGroup} shifts` })
+    .optional()
+    .meta({ description: 'daily shifts instead of count, repeated every day of the horizon' }),
+  shrinkage: shrinkageSchema.optional(),
+  costPerHour: boundedNumber(
+    0,
+    L.maxCostPerHour,
+    `must be a cost of 0 or more per agent-hour (at most ${L.maxCostPerHour.toLocaleString('en-US')})`,
+    'cost of one scheduled agent-hour (and of overtime), in the scenario’s currency; default 0',
+  ).default(D.costPerHour),
+});
+
+export type AgentGroupSpec = z.output<typeof agentGroupSchema>;
+export type ShiftSpec = z.output<typeof shiftSchema>;

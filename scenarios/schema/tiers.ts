@@ -1,0 +1,30 @@
+/**
+ * How escalated work reaches Tier 2 and Tier 3 (DESIGN §2 item 5): `transfer` keeps the
+ * customer on the line (patience applies again), `ticket` makes it asynchronous work with a
+ * resolution-time target. Tier 1 receives no escalations, so it has no entry.
+ */
+import { z } from 'zod';
+import { SCENARIO_LIMITS as L } from '../limits.js';
+import { duration } from '../quantity.js';
+
+const MODES = ['transfer', 'ticket'] as const;
+
+const tierSchema = (tier: 2 | 3, mode: (typeof MODES)[number]) =>
+  z
+    .strictObject({
+      mode: z
+        .enum(MODES, { error: `must be one of ${MODES.join(', ')}` })
+        .optional()
+        .meta({ description: `transfer (the customer waits on the line) or ticket (asynchronous); default ${mode}` }),
+      target: duration({ min: 0, exclusive: true, max: L.maxHorizonSec }, `answer (transfer) or resolution (ticket) target at Tier ${tier}; default: the channel’s`).optional(),
+    })
+    .meta({ description: `how work escalated to Tier ${tier} is received` });
+
+export const tiersSchema = z
+  .strictObject({
+    2: tierSchema(2, 'transfer').optional(),
+    3: tierSchema(3, 'ticket').optional(),
+  })
+  .meta({ description: 'escalation modes and targets of Tier 2 and Tier 3; default: 2 transfer, 3 ticket, targets the channel’s' });
+
+export type TiersSpec = z.output<typeof tiersSchema>;
