@@ -5,10 +5,23 @@ export function pct(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)}%`;
 }
 
-export function seconds(x: number | null | undefined): string {
+/**
+ * A duration in seconds, minutes or hours by the magnitude of `scale` (default: x itself):
+ * a mean and its CI half-width printed with the same scale share a unit (`25.1m ±1.6m`).
+ */
+export function seconds(x: number | null | undefined, scale?: number): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
-  if (Math.abs(x) >= 600) return `${(x / 60).toFixed(1)}m`;
+  const s = Math.abs(scale ?? x);
+  if (s >= 36_000) return `${(x / 3600).toFixed(1)}h`;
+  if (s >= 600) return `${(x / 60).toFixed(1)}m`;
   return `${x.toFixed(1)}s`;
+}
+
+/** A target time as a planner writes it: `20s`, `2m`, `1h`, `24h`, `1.5h`. */
+export function duration(sec: number): string {
+  if (sec >= 3600 && Number.isInteger((sec / 3600) * 10)) return `${sec / 3600}h`;
+  if (sec >= 60 && Number.isInteger((sec / 60) * 10)) return `${sec / 60}m`;
+  return `${sec}s`;
 }
 
 export function count(x: number | null | undefined, digits = 1): string {

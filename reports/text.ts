@@ -1,82 +1,169 @@
 /**
- * The human-readable report of a run: what a planner reads first. Tables are drawn with
- * cli-table3 and kept within 100 columns; simulated figures carry their 95% CI half-width
- * and stand beside the Erlang prediction for the same load and staffing.
+ * The human-readable report of a run: what a planner reads first. Simulated figures carry
+ * their 95% CI half-width and stand beside the Erlang prediction for the same load and
+ * staffing. Tables are drawn with cli-table3 within 100 columns (reports/textTable.ts);
+ * colours only when asked for (reports/palette.ts decides when), never in piped output.
+ * Scopes and metrics the renderer does not know (tiers, types, new metrics) are listed
+ * generically, so the report keeps up with the result.
  */
-import Table from 'cli-table3';
-import type { ErlangBaselineFigures } from './baseline.js';
-import { clock, count, pct, seconds, withCi } from './format.js';
-import type { ChannelResult, RunResult } from './result.js';
+import { clock, count, duration } from './format.js';
+import { formatDifference, formatEstimate, formatValue, metricLabel } from './metricFormat.js';
+import { palette, type Palette } from './palette.js';
+import type { RunResult } from './result.js';
+import { ERLANG_COMPARED, entriesOf, erlangFigure, finite, keyedScopes, metricOf, scopeEntries, singular, summaryEntries, type ScopeEntry } from './scopes.js';
+import { fitTable, renderTable, type Column } from './textTable.js';
+import { judge } from './verdict.js';
 
-const STYLE = { head: [] as string[], border: [] as string[], compact: true };
-
-function table(head: string[]): Table.Table {
-  return new Table({ head, style: STYLE, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+export interface TextOptions {
+  /** ANSI colours (only for a terminal). @default false */
+  readonly colour?: boolean;
 }
 
-function erlangName(e: ErlangBaselineFigures): string {
-  return e.model === 'erlangA' ? 'Erlang A' : 'Erlang C';
+/** What the channel tables show; any other metric a channel has goes to "other metrics". */
+const CHANNEL_SERVICE = ['offered', 'serviceLevel', 'asaSec', 'abandonRate', 'waitP90Sec'] as const;
+const CHANNEL_WORK = ['handled', 'ahtSec', 'occupancy', 'utilization', 'costPerContact'] as const;
+/** Shown elsewhere (comparison table) or derivable, so not repeated under "other metrics". */
+const CHANNEL_SHOWN: ReadonlySet<string> = new Set([...CHANNEL_SERVICE, ...CHANNEL_WORK, 'pWait', 'abandoned', 'waitP50Sec', 'waitP95Sec', 'waitP99Sec', 'maxQueue']);
+/** Preferred order for groups and for scopes this report does not know (tiers, types…). */
+const GROUP_ORDER = ['handled', 'ahtSec', 'occupancy', 'utilization', 'availableHours', 'scheduledHours', 'overtimeHours', 'costPerContact'];
+const GENERIC_ORDER = ['offered', 'volume', 'handled', 'serviceLevel', 'attainment', 'asaSec', 'abandonRate', 'occupancy', 'utilization', 'costPerContact'];
+
+const has = (entries: readonly ScopeEntry[], metric: string): boolean => entries.some((e) => metricOf(e, metric) !== undefined);
+
+/** Metrics present in the entries, `preferred` first (in that order), then the rest. */
+function presentMetrics(entries: readonly ScopeEntry[], preferred: readonly string[]): string[] {
+  const all = [...new Set(entries.flatMap((e) => e.metrics.map(([m]) => m)))];
+  return [...preferred.filter((m) => all.includes(m)), ...all.filter((m) => !preferred.includes(m))];
 }
 
-function diff(sim: number | null, erl: number, f: (x: number) => string): string {
-  if (sim === null || !Number.isFinite(erl)) return '–';
-  const d = sim - erl;
-  return `${d >= 0 ? '+' : '−'}${f(Math.abs(d))}`;
+function idColumn(head: string): Column<ScopeEntry> {
+  return { head, cell: (e) => e.id ?? 'all', align: 'left' };
 }
 
-function channelTable(r: RunResult): string {
-  const t = table(['channel', 'offered', 'aband.', 'service level', 'ASA', 'AHT', 'p90 wait', 'occupancy']);
-  for (const [id, c] of Object.entries(r.summary.channels)) {
-    t.push([id, withCi(c.offered, (x) => count(x, 0)), withCi(c.abandonRate, (x) => pct(x)), withCi(c.serviceLevel, (x) => pct(x)),
-      withCi(c.asaSec, seconds), seconds(c.ahtSec.mean), seconds(c.waitP90Sec.mean), withCi(c.occupancy, (x) => pct(x))]);
+/** Service level coloured by its CI against the target: green met, red missed, yellow unsure. */
+function slCell(p: Palette) {
+  return (e: ScopeEntry): string => {
+    const sl = metricOf(e, 'serviceLevel');
+    const text = formatEstimate('serviceLevel', sl);
+    if (sl === undefined || e.target === undefined) return text;
+    const v = judge(sl, '>=', e.target.level);
+    if (v.state === 'pass') return p.green(text);
+    if (v.state === 'fail') return p.red(text);
+    return v.state === 'inconclusive' ? p.yellow(text) : text;
+  };
+}
+
+function metricColumns(metrics: readonly string[], p: Palette): Column<ScopeEntry>[] {
+  return metrics.map((metric) => ({
+    head: metricLabel(metric),
+    cell: metric === 'serviceLevel' ? slCell(p) : (e: ScopeEntry) => formatEstimate(metric, metricOf(e, metric)),
+  }));
+}
+
+function channelTables(channels: readonly ScopeEntry[], overall: ScopeEntry | undefined, p: Palette): string[] {
+  const rows = overall && channels.length > 1 ? [...channels, overall] : [...channels];
+  const service = CHANNEL_SERVICE.filter((m) => has(rows, m));
+  const target: Column<ScopeEntry> = {
+    head: 'target',
+    cell: (e) => (e.target ? `${formatValue('serviceLevel', e.target.level).replace('.0%', '%')}/${duration(e.target.withinSec)}` : ''),
+  };
+  const serviceCols = [idColumn('channel'), ...metricColumns(service, p)];
+  serviceCols.splice(3, 0, target);
+  const out = ['Channels — service', fitTable(serviceCols, rows, { bold: p.bold })];
+  out.push('', 'Channels — workload', fitTable([idColumn('channel'), ...metricColumns(CHANNEL_WORK.filter((m) => has(rows, m)), p)], rows, { bold: p.bold }));
+  const others = presentMetrics(rows, []).filter((m) => !CHANNEL_SHOWN.has(m));
+  if (others.length > 0) out.push('', 'Channels — other metrics', fitTable([idColumn('channel'), ...metricColumns(others, p)], rows, { bold: p.bold }));
+  return out;
+}
+
+function erlangName(e: ScopeEntry): string {
+  return e.erlang?.model === 'erlangA' ? 'Erlang A' : 'Erlang C';
+}
+
+function comparisonTable(e: ScopeEntry, p: Palette): string {
+  type Row = readonly [string, string, string, string];
+  const t = e.target;
+  const title = t ? `${e.id ?? ''} (${Math.round(t.level * 1000) / 10}/${duration(t.withinSec)})` : (e.id ?? '');
+  const rows: Row[] = [];
+  for (const m of ERLANG_COMPARED) {
+    const sim = metricOf(e, m);
+    const erl = erlangFigure(e, m);
+    if (sim === undefined || (m === 'abandonRate' && erl === null)) continue;
+    const simText = m === 'serviceLevel' ? slCell(p)(e) : formatEstimate(m, sim);
+    rows.push([metricLabel(m), simText, formatValue(m, erl), formatDifference(m, sim.mean, erl)]);
   }
-  return t.toString();
+  const erl = e.erlang;
+  if (erl) rows.push(['agents (have / Erlang needs)', count(finite(erl.agents), 1), String(finite(erl.agentsRequired) ?? '–'), '']);
+  const cols: Column<Row>[] = [
+    { head: title, cell: (r) => r[0], align: 'left' },
+    { head: 'simulated (95% CI)', cell: (r) => r[1] },
+    { head: erlangName(e), cell: (r) => r[2] },
+    { head: 'sim − Erlang', cell: (r) => r[3] },
+  ];
+  return renderTable(cols, rows, { bold: p.bold });
 }
 
-function comparisonTable(id: string, c: ChannelResult): string {
-  const e = c.erlang;
-  const t = table([`${id} (${c.target.level * 100}/${c.target.withinSec}s)`, 'simulated (95% CI)', erlangName(e), 'sim − Erlang']);
-  t.push(['service level', withCi(c.serviceLevel, (x) => pct(x)), pct(e.serviceLevel), diff(c.serviceLevel.mean, e.serviceLevel, (x) => pct(x))]);
-  t.push(['P(wait > 0)', withCi(c.pWait, (x) => pct(x)), pct(e.pWait), diff(c.pWait.mean, e.pWait, (x) => pct(x))]);
-  t.push(['ASA', withCi(c.asaSec, seconds), seconds(e.asaSec), diff(c.asaSec.mean, e.asaSec, seconds)]);
-  t.push(['occupancy', withCi(c.occupancy, (x) => pct(x)), pct(e.occupancy), diff(c.occupancy.mean, e.occupancy, (x) => pct(x))]);
-  if (e.pAbandon !== undefined) {
-    t.push(['abandon rate', withCi(c.abandonRate, (x) => pct(x)), pct(e.pAbandon), diff(c.abandonRate.mean, e.pAbandon, (x) => pct(x))]);
-  }
-  t.push(['agents (have / Erlang needs)', count(e.agents, 1), String(e.agentsRequired), '']);
-  return t.toString();
+function scopeTable(scope: string, entries: readonly ScopeEntry[], p: Palette): string {
+  const metrics = presentMetrics(entries, scope === 'groups' ? GROUP_ORDER : GENERIC_ORDER);
+  return fitTable([idColumn(singular(scope)), ...metricColumns(metrics, p)], entries, { bold: p.bold });
 }
 
-function groupTable(r: RunResult): string {
-  const t = table(['group', 'handled', 'AHT', 'occupancy', 'utilization', 'available h']);
-  for (const [id, g] of Object.entries(r.summary.groups)) {
-    t.push([id, count(g.handled.mean, 0), seconds(g.ahtSec.mean), withCi(g.occupancy, (x) => pct(x)),
-      withCi(g.utilization, (x) => pct(x)), count(g.availableHours.mean, 1)]);
-  }
-  return t.toString();
+interface IntervalRow {
+  readonly startSec: number;
+  readonly entry: ScopeEntry;
 }
 
-function intervalTable(r: RunResult, id: string): string {
-  const t = table(['start', 'offered', 'SL sim', 'SL Erl', 'ASA sim', 'ASA Erl', 'aband.', 'occ sim', 'occ Erl', 'agents', 'Erl need']);
+function intervalTable(r: RunResult, id: string, p: Palette): string {
+  const rows: IntervalRow[] = [];
   for (const iv of r.intervals) {
-    const c = iv.channels[id];
-    if (!c) continue;
-    const e = c.erlang;
-    t.push([clock(iv.startSec), count(c.offered.mean, 1), pct(c.serviceLevel.mean), pct(e.serviceLevel), seconds(c.asaSec.mean),
-      seconds(e.asaSec), pct(c.abandonRate.mean), pct(c.occupancy.mean), pct(e.occupancy), count(e.agents, 1), String(e.agentsRequired)]);
+    const entry = scopeEntries(iv).find((e) => e.scope === 'channels' && e.id === id);
+    if (entry) rows.push({ startSec: iv.startSec, entry });
   }
-  return t.toString();
+  const mean = (m: string) => (row: IntervalRow) => formatValue(m, metricOf(row.entry, m)?.mean);
+  const erl = (m: string) => (row: IntervalRow) => formatValue(m, erlangFigure(row.entry, m));
+  const slMean = (row: IntervalRow): string => {
+    const text = mean('serviceLevel')(row);
+    const sl = metricOf(row.entry, 'serviceLevel')?.mean;
+    const level = row.entry.target?.level;
+    if (sl === null || sl === undefined || level === undefined) return text;
+    return sl >= level ? p.green(text) : p.red(text);
+  };
+  const cols: Column<IntervalRow>[] = [
+    { head: 'start', cell: (row) => clock(row.startSec), align: 'left' },
+    { head: 'offered', cell: (row) => count(metricOf(row.entry, 'offered')?.mean, 1) },
+    { head: 'sim', cell: slMean },
+    { head: 'Erlang', cell: erl('serviceLevel') },
+    { head: 'sim', cell: mean('asaSec') },
+    { head: 'Erlang', cell: erl('asaSec') },
+    { head: 'aband.', cell: mean('abandonRate') },
+    { head: 'sim', cell: mean('occupancy') },
+    { head: 'Erlang', cell: erl('occupancy') },
+    { head: 'have', cell: (row) => count(finite(row.entry.erlang?.agents), 1) },
+    { head: 'needs', cell: (row) => String(finite(row.entry.erlang?.agentsRequired) ?? '–') },
+  ];
+  const groups = [
+    { label: '', span: 2 }, { label: 'service level', span: 2 }, { label: 'ASA', span: 2 },
+    { label: '', span: 1 }, { label: 'occupancy', span: 2 }, { label: 'agents', span: 2 },
+  ];
+  return renderTable(cols, rows, { bold: p.bold, groups });
 }
 
-export function renderText(r: RunResult): string {
+export function renderText(r: RunResult, options: TextOptions = {}): string {
+  const p = palette(options.colour ?? false);
+  const entries = summaryEntries(r);
+  const channels = entriesOf(entries, 'channels');
+  const overall = entries.find((e) => e.scope === 'overall');
   const out: string[] = [];
-  const days = r.horizonSec / 3600;
-  out.push(`${r.scenario} — ${r.replications} replications, seed ${r.seed}, ${count(days, 1)} h recorded ` +
+  const hours = r.horizonSec / 3600;
+  out.push(p.bold(r.scenario));
+  out.push(`${r.replications} replications, seed ${r.seed}; ${count(hours, 1)} h recorded ` +
     `(${r.intervals.length} × ${r.intervalSec / 60} min intervals), warm-up ${r.warmupSec / 60} min`);
   out.push(`Service level definition: ${r.serviceLevelDefinition}; ± is the 95% CI half-width over replications.`);
-  out.push('', 'Channels', channelTable(r));
-  for (const [id, c] of Object.entries(r.summary.channels)) out.push('', comparisonTable(id, c));
-  out.push('', 'Agent groups', groupTable(r));
-  for (const id of Object.keys(r.summary.channels)) out.push('', `Intervals — ${id} (means over replications)`, intervalTable(r, id));
+  out.push('', ...channelTables(channels, overall, p));
+  for (const c of channels) if (c.erlang) out.push('', comparisonTable(c, p));
+  for (const scope of keyedScopes(entries).filter((s) => s !== 'channels')) {
+    out.push('', scope === 'groups' ? 'Agent groups' : `${scope[0]?.toUpperCase() ?? ''}${scope.slice(1)}`, scopeTable(scope, entriesOf(entries, scope), p));
+  }
+  for (const c of channels) if (c.id !== null) out.push('', `Intervals — ${c.id} (means over replications)`, intervalTable(r, c.id, p));
   return `${out.join('\n')}\n`;
 }

@@ -14,6 +14,8 @@ const as = (m: unknown): CommandModule => m as CommandModule;
 
 export const COMMAND_LOADERS: Readonly<Record<string, Loader>> = {
   run: async () => as((await import('./run.js')).runCommand),
+  check: async () => as((await import('./check.js')).checkCommand),
+  report: async () => as((await import('./report.js')).reportCommand),
   validate: async () => as((await import('./validate.js')).validateCommand),
   erlang: async () => as((await import('./erlang.js')).erlangCommand),
   schema: async () => as((await import('./schema.js')).schemaCommand),

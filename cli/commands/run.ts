@@ -3,11 +3,10 @@ import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { SERVICE_LEVEL_DEFINITIONS, type Model, type ServiceLevelDefinition } from '../../engine/model.js';
 import { buildRunResult } from '../../reports/result.js';
-import { renderText } from '../../reports/text.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { runReplications } from '../../workers/replications.js';
-import { emit, toJson } from '../output.js';
 import { DEFAULT_SCENARIO, bundledScenario } from '../paths.js';
+import { REPORT_FORMATS, chosenFormat, writeReport } from '../reportOutput.js';
 
 interface RunArgs {
   file?: string;
@@ -17,6 +16,7 @@ interface RunArgs {
   out?: string;
   json: boolean;
   format?: string;
+  specs?: string;
   'sl-definition'?: string;
 }
 
@@ -60,16 +60,17 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('set', { type: 'string', array: true, describe: 'Override a field: path=value (repeatable)' })
       .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON' })
-      .option('format', { type: 'string', choices: ['text', 'json'], describe: 'Output format (default text)' })
-      .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' }) as unknown as Argv<RunArgs>,
-  handler: (args) => {
+      .option('format', { type: 'string', choices: [...REPORT_FORMATS], describe: 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)' })
+      .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' })
+      .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }) as unknown as Argv<RunArgs>,
+  handler: async (args) => {
     checkRunFlags(args);
+    const format = chosenFormat(args);
     const file = args.file ?? bundledScenario(DEFAULT_SCENARIO);
     const loaded = loadScenarioFile(file, { overrides: args.set ?? [] });
     const model = applyRunFlags(loaded.model, args);
     const counters = runReplications(model, model.seed, model.replications);
     const result = buildRunResult(model, model.seed, counters);
-    const json = args.json || args.format === 'json';
-    emit(json ? toJson(result) : renderText(result), args.out);
+    await writeReport(result, { format, out: args.out, specs: args.specs });
   },
 };

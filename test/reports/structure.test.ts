@@ -1,0 +1,111 @@
+// Markdown and CSV of `ccsim run`: exact structure (headers, sections, row counts computed from
+// the result's own shape), never the random numbers inside.
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../../reports/csv.js';
+import type { RunResult } from '../../reports/result.js';
+import { ccsim } from '../support/cli.js';
+import { FAST, estimateKeys, runResult } from './support.js';
+
+const SCENARIO = 'scenarios/sales-service.yaml';
+const render = (format: string): string => {
+  const r = ccsim(['run', SCENARIO, ...FAST, '--format', format]);
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+};
+
+interface MdTable { title: string; head: string[]; rows: string[][] }
+
+/** The GFM tables of a document, each with the heading or <summary> above it. */
+function mdTables(md: string): MdTable[] {
+  const tables: MdTable[] = [];
+  let title = '';
+  let current: string[][] | null = null;
+  const cells = (line: string): string[] => line.slice(2, -2).split(/ (?<!\\)\| /);
+  for (const line of md.split('\n')) {
+    const heading = /^### (.*)$/.exec(line) ?? /^<details><summary>(.*)<\/summary>$/.exec(line);
+    if (heading) title = heading[1] ?? '';
+    if (!line.startsWith('| ')) { current = null; continue; }
+    if (current === null) {
+      current = [];
+      tables.push({ title, head: cells(line), rows: current });
+    } else if (!/^\| -/.test(line)) current.push(cells(line));
+  }
+  return tables;
+}
+
+const channelIds = (r: RunResult): string[] => Object.keys(r.summary.channels);
+const scopeTitle = (scope: string): string => (scope === 'groups' ? 'Agent groups' : scope[0]!.toUpperCase() + scope.slice(1));
+
+describe('Markdown report', () => {
+  const result = runResult(SCENARIO);
+  const md = render('md');
+  const tables = mdTables(md);
+
+  it('starts with the scenario and the run description', () => {
+    expect(md.split('\n')[0]).toBe(`## ccsim: ${result.scenario}`);
+    expect(md).toMatch(/^3 replications, seed 11 · 8\.0 h recorded \(16 × 30 min intervals\)/m);
+  });
+
+  it('has a metric × id table per scope, with a row per metric the scope holds', () => {
+    const scopes = Object.keys(result.summary).filter((s) => s !== 'overall');
+    const keys = estimateKeys(result.summary);
+    for (const scope of scopes) {
+      const t = tables.find((x) => x.title === scopeTitle(scope));
+      expect(t, scope).toBeDefined();
+      const ids = Object.keys((result.summary as unknown as Record<string, object>)[scope]!);
+      const withAll = scope === 'channels' && ids.length > 1 ? [...ids, 'all'] : ids;
+      expect(t!.head).toEqual(['metric', ...withAll]);
+      const metrics = new Set(keys.filter(([s]) => s === scope).map(([, , m]) => m));
+      expect(t!.rows).toHaveLength(metrics.size + (scope === 'channels' ? 1 : 0));
+      for (const row of t!.rows) expect(row).toHaveLength(t!.head.length);
+    }
+  });
+
+  it('compares every channel with Erlang: 5 metrics with Erlang A (4 with C) and the agents row', () => {
+    const t = tables.find((x) => x.title === 'Simulated vs Erlang')!;
+    expect(t.head).toEqual(['channel', 'metric', 'simulated (95% CI)', 'Erlang A', 'sim − Erlang']);
+    expect(t.rows).toHaveLength(channelIds(result).length * 6);
+    expect(t.rows.map((row) => row[0])).toEqual(channelIds(result).flatMap((id) => Array<string>(6).fill(id)));
+  });
+
+  it('folds one per-interval table per channel with a row per interval', () => {
+    const intervals = tables.filter((x) => x.title.startsWith('Intervals — '));
+    expect(intervals.map((t) => t.title)).toEqual(channelIds(result).map((id) => `Intervals — ${id} (means over replications)`));
+    for (const t of intervals) {
+      expect(t.head).toEqual(['start', 'offered', 'SL', 'SL Erlang', 'ASA', 'ASA Erlang', 'abandon rate', 'p90 wait', 'occupancy', 'occupancy Erlang', 'agents', 'Erlang needs']);
+      expect(t.rows).toHaveLength(result.intervals.length);
+      expect(t.rows[1]![0]).toBe('00:30');
+    }
+    expect(md.match(/<details>/g)).toHaveLength(channelIds(result).length);
+  });
+});
+
+describe('CSV report', () => {
+  const result = runResult(SCENARIO);
+  const rows = parse(render('csv')) as string[][];
+
+  it('has the tidy header', () => {
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(CSV_COLUMNS).toEqual(['scenario', 'seed', 'replications', 'scope', 'id', 'interval_start_sec', 'metric', 'mean', 'ci_low', 'ci_high', 'erlang']);
+  });
+
+  it('has one row per summary scope × metric, then per interval × scope × metric, in order', () => {
+    const expected = [
+      ...estimateKeys(result.summary).map(([s, id, m]) => [s, id, '', m]),
+      ...result.intervals.flatMap((iv) => estimateKeys(iv).map(([s, id, m]) => [s, id, String(iv.startSec), m])),
+    ];
+    const body = rows.slice(1);
+    expect(body).toHaveLength(expected.length);
+    expect(body.map((row) => [row[3], row[4], row[5], row[6]])).toEqual(expected);
+    for (const row of body) {
+      expect(row.slice(0, 3)).toEqual([result.scenario, '11', '3']);
+      for (const cell of row.slice(7)) expect(cell === '' || Number.isFinite(Number(cell)), cell).toBe(true);
+    }
+  });
+
+  it('fills the Erlang column exactly for the five metrics Erlang predicts', () => {
+    const withErlang = new Set(rows.slice(1).filter((row) => row[10] !== '').map((row) => row[6]));
+    expect([...withErlang].sort()).toEqual(['abandonRate', 'asaSec', 'occupancy', 'pWait', 'serviceLevel']);
+  });
+});

@@ -1,0 +1,44 @@
+// Helpers of the report suites: scratch directories, the bundled scenarios, a run result.
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { RunResult } from '../../reports/result.js';
+import { ccsim, ROOT } from '../support/cli.js';
+
+export const scratch = (): string => mkdtempSync(join(tmpdir(), 'ccsim-reports-'));
+
+/** Every scenario shipped in scenarios/ (the ones a user runs first). */
+export const bundledScenarios = (): string[] =>
+  readdirSync(join(ROOT, 'scenarios')).filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'scenario.schema.json').map((f) => `scenarios/${f}`).sort();
+
+/** Few replications: the suites check shapes and plumbing, not the numbers. */
+export const FAST = ['--replications', '3', '--seed', '11'] as const;
+
+export function runResult(scenario: string, ...args: string[]): RunResult {
+  const r = ccsim(['run', scenario, ...FAST, ...args, '--format', 'json']);
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as RunResult;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isEstimate = (v: unknown): boolean => isObject(v) && 'mean' in v && 'ci95' in v;
+
+/**
+ * [scope, id, metric] of every estimate in `container` (the summary or one interval), walked
+ * here independently of reports/scopes.ts: `overall` holds metrics, other scopes hold ids.
+ */
+export function estimateKeys(container: object): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  for (const [scope, value] of Object.entries(container)) {
+    if (!isObject(value)) continue;
+    if (Object.values(value).some(isEstimate)) {
+      for (const [m, v] of Object.entries(value)) if (isEstimate(v)) out.push([scope, '', m]);
+      continue;
+    }
+    for (const [id, rec] of Object.entries(value)) {
+      if (isObject(rec)) for (const [m, v] of Object.entries(rec)) if (isEstimate(v)) out.push([scope, id, m]);
+    }
+  }
+  return out;
+}
