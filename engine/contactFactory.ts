@@ -32,6 +32,8 @@ interface ChannelDraws {
   readonly returnDelay: Sampler | null;
   /** Cumulative type shares. */
   readonly cumulativeShare: Float64Array;
+  /** Per type: nothing beyond handle time and patience to draw (no escalation, repeats, callback, retrial). */
+  readonly plain: Uint8Array;
 }
 
 export class ContactFactory {
@@ -60,6 +62,9 @@ export class ContactFactory {
         repeatDelay: new Sampler(c.repeatDelay),
         returnDelay: c.deflectionReturn ? new Sampler(c.deflectionReturn.delay) : null,
         cumulativeShare: Float64Array.from(c.types, (t) => (acc += t.share)),
+        plain: Uint8Array.from(c.types, (t) =>
+          t.escalation[0] === 0 && t.fcr >= 1 && c.callback === null && c.retrial === null && c.deflection === 0 ? 1 : 0,
+        ),
       };
     });
   }
@@ -94,6 +99,12 @@ export class ContactFactory {
   /** Fills contact c's handle times, patience and choices; c's channel and type are set. */
   fill(P: ContactPool, c: number, ch: number, type: number, bypassedDeflection: boolean): void {
     const d = this.channels[ch];
+    if (d.plain[type] === 1) {
+      P.handle1Sec[c] = d.handleSamplers[type][0].draw(d.handle[0]);
+      P.patienceSec[c] = d.patienceSampler === null ? Infinity : d.patienceSampler.draw(d.patience);
+      P.flags[c] = 0;
+      return;
+    }
     const ch0 = d.channel;
     const t = ch0.types[type];
     const s = d.handleSamplers[type];

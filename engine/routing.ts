@@ -15,6 +15,18 @@ export const CALLBACK_PRIORITY = 5;
 
 const QUEUES_PER_TYPE = 4; // tiers 1–3, then the callback queue
 
+const cache = new WeakMap<Model, RoutingTable>();
+
+/** The routing table of a model, built once per model (it depends on nothing random). */
+export function routingOf(model: Model): RoutingTable {
+  let table = cache.get(model);
+  if (table === undefined) {
+    table = new RoutingTable(model);
+    cache.set(model, table);
+  }
+  return table;
+}
+
 export class RoutingTable {
   readonly queueCount: number;
   readonly queueChannel: Int32Array;
@@ -26,6 +38,8 @@ export class RoutingTable {
   readonly queueDeferred: Uint8Array;
   readonly queueIsCallback: Uint8Array;
   readonly queueTargetSec: Float64Array;
+  /** Neither deferred nor limited to open hours: always workable (the kernel's fast path). */
+  readonly queueAlwaysWorkable: Uint8Array;
   /** First queue of each channel. */
   private readonly channelBase: Int32Array;
   /** queueGroups[queueGroupStart[q] .. queueGroupStart[q + 1]) with rank and overflow delay. */
@@ -55,6 +69,7 @@ export class RoutingTable {
     this.queueDeferred = new Uint8Array(Q);
     this.queueIsCallback = new Uint8Array(Q);
     this.queueTargetSec = new Float64Array(Q);
+    this.queueAlwaysWorkable = new Uint8Array(Q);
     model.channels.forEach((c, ch) => {
       c.types.forEach((t, ti) => {
         for (let k = 0; k < QUEUES_PER_TYPE; k++) {
@@ -68,6 +83,7 @@ export class RoutingTable {
           this.queueIsCallback[q] = callback ? 1 : 0;
           this.queuePriority[q] = callback ? CALLBACK_PRIORITY : t.priority;
           this.queueDeferred[q] = callback || c.deferred || (tier > 1 && tierModel.mode === 'ticket') ? 1 : 0;
+          this.queueAlwaysWorkable[q] = this.queueDeferred[q] === 0 && c.openHours === null ? 1 : 0;
           this.queueTargetSec[q] = callback
             ? (c.callback?.targetSec ?? c.targetSec)
             : tier > 1 ? (tierModel.targetSec ?? c.targetSec) : c.targetSec;
@@ -83,6 +99,8 @@ export class RoutingTable {
         for (const ti of types) {
           for (let k = 0; k < QUEUES_PER_TYPE; k++) {
             const q = this.channelBase[s.channel] + ti * QUEUES_PER_TYPE + k;
+            // A callback queue only exists for channels that offer callbacks.
+            if (k === 3 && model.channels[s.channel].callback === null) continue;
             if (this.queueTier[q] === group.tier) links.push({ q, g, rank: s.rank, after: s.afterSec, order });
           }
         }

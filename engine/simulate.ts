@@ -23,7 +23,7 @@ import { SimulationError } from './errors.js';
 import type { Model } from './model.js';
 import { ContactQueue } from './queue.js';
 import { Stream } from './random.js';
-import { RoutingTable } from './routing.js';
+import { routingOf, type RoutingTable } from './routing.js';
 import { StaffingChange, StaffingPlan } from './staffing.js';
 import { Recorder, type ReplicationCounters } from './stats.js';
 
@@ -52,8 +52,14 @@ class Kernel {
   private readonly arrivalStreams: Stream[];
   /** First global type index of each channel. */
   private readonly typeBase: Int32Array;
+  /** Per channel: global index of its only type, or −1 when it has several. */
+  private readonly singleType: Int32Array;
+  /** Per channel: first global type index when it has several types (counted per contact), or −1. */
+  private readonly typeIndex: Int32Array;
   private readonly concurrency: Int32Array;
   private readonly concurrencyFactor: Float64Array;
+  private readonly targetSec: Float64Array;
+  private readonly hasDeflection: Uint8Array;
   /** Live (on the line) and deferred contacts waiting, per channel. */
   private readonly liveWaiting: Float64Array;
   private readonly backlog: Float64Array;
@@ -62,7 +68,7 @@ class Kernel {
   private readonly deflected: Float64Array;
   private readonly answered: Float64Array;
   private readonly gaveUp: Float64Array;
-  private readonly tierEntered = new Float64Array(3);
+  private readonly tierEntered = new Float64Array(3); // tiers 2–3 (index 0 unused)
   private readonly tierAnswered = new Float64Array(3);
   private readonly tierGaveUp = new Float64Array(3);
   private readonly needsBoundaries: boolean;
@@ -83,10 +89,16 @@ class Kernel {
     this.horizonSec = model.horizonSec;
     const C = model.channels.length;
     this.agents = new AgentPool(model.groups.map((g) => g.agentShifts.length));
-    this.routing = new RoutingTable(model);
+    this.routing = routingOf(model);
     this.typeBase = new Int32Array(C + 1);
     model.channels.forEach((c, ch) => { this.typeBase[ch + 1] = this.typeBase[ch] + c.types.length; });
-    this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, this.typeBase[C]);
+    this.typeIndex = new Int32Array(C);
+    this.singleType = new Int32Array(C);
+    model.channels.forEach((c, ch) => {
+      this.singleType[ch] = c.types.length === 1 ? this.typeBase[ch] : -1;
+      this.typeIndex[ch] = c.types.length === 1 ? -1 : this.typeBase[ch];
+    });
+    this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, this.typeBase[C], this.singleType);
     this.plan = new StaffingPlan(model.groups, model.horizonSec, seed, replication);
     this.queues = Array.from({ length: this.routing.queueCount }, () => new ContactQueue());
     this.fresh = new ContactFactory(model, seed, replication);
@@ -98,6 +110,8 @@ class Kernel {
     this.arrivalStreams = model.channels.map((c) => new Stream(seed, replication, `arrivals:${c.id}`));
     this.concurrency = Int32Array.from(model.channels, (c) => c.concurrency);
     this.concurrencyFactor = Float64Array.from(model.channels, (c) => c.concurrencyFactor);
+    this.targetSec = Float64Array.from(model.channels, (c) => c.targetSec);
+    this.hasDeflection = Uint8Array.from(model.channels, (c) => (c.deflection > 0 ? 1 : 0));
     this.liveWaiting = new Float64Array(C);
     this.backlog = new Float64Array(C);
     this.arrived = new Float64Array(C);
@@ -149,6 +163,12 @@ class Kernel {
     return this.recorder.finish({ replication: this.replication, seed: this.seed, events: this.events, contacts, waitingAtEnd });
   }
 
+  /** Global type index for per-type counters, or −1 when the channel's only type is counted from channel sums. */
+  private gtype(ch: number, type: number): number {
+    const base = this.typeIndex[ch];
+    return base < 0 ? -1 : base + type;
+  }
+
   // ---- arrivals ---------------------------------------------------------------------------
 
   private scheduleNextArrival(ch: number, now: number): void {
@@ -191,7 +211,7 @@ class Kernel {
     const R = this.recorder;
     const iv = R.intervalOf(now);
     this.arrived[ch]++;
-    if (origin !== Origin.DeflectionReturn && draws.drawDeflected(ch)) {
+    if (this.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch)) {
       this.deflected[ch]++;
       if (iv >= 0) R.count('deflected', ch, iv);
       const delay = draws.drawReturnDelay(ch);
@@ -208,12 +228,13 @@ class Kernel {
     P.origin[c] = origin;
     P.interval[c] = iv;
     draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn);
-    this.tierEntered[0]++;
     if (iv >= 0) {
-      R.offer(ch, iv, this.typeBase[ch] + type);
-      R.tier.entered[0]++;
-      if (origin === Origin.Retrial) R.count('retrials', ch, iv);
-      else if (origin === Origin.Repeat) { R.count('repeats', ch, iv); R.type.repeats[this.typeBase[ch] + type]++; }
+      const gt = this.gtype(ch, type);
+      R.offer(ch, iv, gt);
+      if (origin !== Origin.Fresh) {
+        if (origin === Origin.Retrial) R.count('retrials', ch, iv);
+        else if (origin === Origin.Repeat) { R.count('repeats', ch, iv); if (gt >= 0) R.type.repeats[gt]++; }
+      }
     }
     this.route(c, this.routing.queueOf(ch, type, 1), now);
   }
@@ -240,7 +261,7 @@ class Kernel {
     else this.liveWaiting[ch]++;
     const tier = P.tier[c];
     const iv = P.interval[c];
-    if (tier === 1 && iv >= 0) this.recorder.queue(ch, iv, this.typeBase[ch] + P.type[c]);
+    if (tier === 1 && iv >= 0) this.recorder.queue(ch, iv, this.gtype(ch, P.type[c]));
     this.recorder.queueLengths(ch, now, this.liveWaiting[ch], this.backlog[ch]);
     this.setTimers(c, q, now);
   }
@@ -270,6 +291,7 @@ class Kernel {
   /** Whether queue q's work may be picked up now (open hours; deferred work stops at the horizon). */
   private isWorkable(q: number, now: number): boolean {
     const R = this.routing;
+    if (R.queueAlwaysWorkable[q] === 1) return true;
     if (this.closed && R.queueDeferred[q] === 1) return false;
     const open = this.model.channels[R.queueChannel[q]].openHours;
     if (open === null) return true;
@@ -410,12 +432,12 @@ class Kernel {
       if (iv >= 0) {
         const wait = now - P.arrivalSec[c];
         const live = R.queueDeferred[q] === 0 || R.queueIsCallback[q] === 1;
-        rec.answer(ch, iv, this.typeBase[ch] + P.type[c], g, wait, handle, live && wait <= this.model.channels[ch].targetSec);
+        rec.answer(ch, iv, this.gtype(ch, P.type[c]), g, wait, handle, live && wait <= this.targetSec[ch]);
         if ((P.flags[c] & Flag.Overflowed) !== 0) rec.count('overflowed', ch, iv);
       }
-    } else {
-      this.tierAnswered[tier - 1]++;
+      return; // tier 1's counters are the channel's (Recorder.fillDerivedCounters)
     }
+    this.tierAnswered[tier - 1]++;
     if (iv >= 0) {
       const T = rec.tier;
       T.handled[tier - 1]++;
@@ -440,7 +462,7 @@ class Kernel {
     if (next >= 0 && R.isServed(next)) {
       this.escalate(c, next, now);
     } else {
-      if (iv >= 0) this.recorder.tier.resolved[tier - 1]++;
+      if (iv >= 0 && tier > 1) this.recorder.tier.resolved[tier - 1]++;
       if ((P.flags[c] & Flag.Repeats) !== 0) this.scheduleRearrival(ch, P.type[c], Origin.Repeat, now + P.repeatDelaySec[c]);
       P.release(c);
     }
@@ -454,7 +476,7 @@ class Kernel {
     const ch = P.channel[c];
     const tier = P.tier[c];
     if (tier === 1 && R.queueIsCallback[q] === 0) {
-      if (now - P.arrivalSec[c] <= R.queueTargetSec[q]) this.recorder.resolveDeferred(ch, P.interval[c], this.typeBase[ch] + P.type[c]);
+      if (now - P.arrivalSec[c] <= R.queueTargetSec[q]) this.recorder.resolveDeferred(ch, P.interval[c], this.gtype(ch, P.type[c]));
     } else if (tier > 1 && now - P.enqueueSec[c] <= R.queueTargetSec[q]) {
       this.recorder.tier.withinTarget[tier - 1]++;
     }
@@ -474,7 +496,8 @@ class Kernel {
       rec.tier.entered[tier]++;
       if (tier === 1) {
         rec.count('escalated', ch, iv);
-        rec.type.escalated[this.typeBase[ch] + P.type[c]]++;
+        const gt = this.gtype(ch, P.type[c]);
+        if (gt >= 0) rec.type.escalated[gt]++;
       }
     }
     this.route(c, next, now);
@@ -516,12 +539,12 @@ class Kernel {
     this.leaveQueue(c);
     if (tier === 1) {
       this.gaveUp[ch]++;
-      if (iv >= 0) this.recorder.abandon(ch, iv, this.typeBase[ch] + P.type[c], now - P.arrivalSec[c] <= this.model.channels[ch].targetSec);
+      if (iv >= 0) this.recorder.abandon(ch, iv, this.gtype(ch, P.type[c]), now - P.arrivalSec[c] <= this.targetSec[ch]);
       if ((P.flags[c] & Flag.Retries) !== 0) this.scheduleRearrival(ch, P.type[c], Origin.Retrial, now + P.retrialDelaySec[c]);
     } else {
       this.tierGaveUp[tier - 1]++;
+      if (iv >= 0) this.recorder.tier.abandoned[tier - 1]++;
     }
-    if (iv >= 0) this.recorder.tier.abandoned[tier - 1]++;
     P.release(c);
   }
 

@@ -110,7 +110,16 @@ export class Recorder {
   private readonly handleSum: Float64Array;
   private readonly withinTarget: Float64Array;
 
-  constructor(channels: number, groups: number, intervals: number, intervalSec: number, types: number) {
+  /** Per channel: its global type index when it has a single type (counted from channel sums), else −1. */
+  private readonly singleType: Int32Array;
+
+  /**
+   * `singleType[ch]`: the global type index of a channel with one contact type, −1 otherwise.
+   * Such a type's counters, and tier 1's, equal sums of channel counters: they are filled in
+   * at the end instead of counted contact by contact (the kernel passes type −1 for them).
+   */
+  constructor(channels: number, groups: number, intervals: number, intervalSec: number, types: number, singleType: Int32Array) {
+    this.singleType = singleType;
     this.C = channels; this.G = groups; this.I = intervals;
     this.intervalSec = intervalSec;
     this.horizonSec = intervals * intervalSec;
@@ -146,7 +155,7 @@ export class Recorder {
 
   offer(ch: number, iv: number, type: number): void {
     this.offered[ch * this.I + iv] += 1;
-    this.type.offered[type] += 1;
+    if (type >= 0) this.type.offered[type] += 1;
   }
 
   /** A contact is answered at tier 1 after `waitSec`; `withinTarget` for live queues only. */
@@ -155,11 +164,14 @@ export class Recorder {
     this.handled[k] += 1;
     this.waitSum[k] += waitSec;
     this.handleSum[k] += handleSec;
-    if (withinTarget) { this.withinTarget[k] += 1; this.type.answeredWithinTarget[type] += 1; }
-    const T = this.type;
-    T.handled[type] += 1;
-    T.waitSumSec[type] += waitSec;
-    T.handleSumSec[type] += handleSec;
+    if (withinTarget) this.withinTarget[k] += 1;
+    if (type >= 0) {
+      const T = this.type;
+      if (withinTarget) T.answeredWithinTarget[type] += 1;
+      T.handled[type] += 1;
+      T.waitSumSec[type] += waitSec;
+      T.handleSumSec[type] += handleSec;
+    }
     // Most answered contacts wait 0 s: they are counted in `handled − waited` and added to
     // the histograms in one call at the end, which keeps the hot path out of the library.
     if (waitSec > 0) {
@@ -176,20 +188,23 @@ export class Recorder {
   /** A deferred tier-1 contact (email) is finished: its service level counts resolution time. */
   resolveDeferred(ch: number, iv: number, type: number): void {
     this.withinTarget[ch * this.I + iv] += 1;
-    this.type.answeredWithinTarget[type] += 1;
+    if (type >= 0) this.type.answeredWithinTarget[type] += 1;
   }
 
   abandon(ch: number, iv: number, type: number, withinTarget: boolean): void {
     const k = ch * this.I + iv;
     this.channel.abandoned[k] += 1;
-    this.type.abandoned[type] += 1;
-    if (withinTarget) { this.channel.abandonedWithinTarget[k] += 1; this.type.abandonedWithinTarget[type] += 1; }
+    if (withinTarget) this.channel.abandonedWithinTarget[k] += 1;
+    if (type >= 0) {
+      this.type.abandoned[type] += 1;
+      if (withinTarget) this.type.abandonedWithinTarget[type] += 1;
+    }
   }
 
   /** A contact of arrival interval iv queued at tier 1 (it found no free agent). */
   queue(ch: number, iv: number, type: number): void {
     this.channel.queued[ch * this.I + iv] += 1;
-    this.type.queued[type] += 1;
+    if (type >= 0) this.type.queued[type] += 1;
   }
 
   /** The longest live queue and backlog seen in the interval containing t. */
@@ -199,6 +214,30 @@ export class Recorder {
     const k = ch * this.I + iv;
     if (live > this.channel.maxQueue[k]) this.channel.maxQueue[k] = live;
     if (backlog > this.channel.backlogMax[k]) this.channel.backlogMax[k] = backlog;
+  }
+
+  /** Single-type channels' type counters and tier 1's, from the channel counters (see the constructor). */
+  private fillDerivedCounters(): void {
+    const c = this.channel;
+    const I = this.I;
+    const pairs: [TypeCounter, ChannelCounter][] = [
+      ['offered', 'offered'], ['handled', 'handled'], ['abandoned', 'abandoned'], ['answeredWithinTarget', 'answeredWithinTarget'],
+      ['abandonedWithinTarget', 'abandonedWithinTarget'], ['queued', 'queued'], ['waitSumSec', 'waitSumSec'],
+      ['handleSumSec', 'handleSumSec'], ['escalated', 'escalated'], ['repeats', 'repeats'],
+    ];
+    for (let ch = 0; ch < this.C; ch++) {
+      const t = this.singleType[ch];
+      if (t >= 0) for (const [tn, cn] of pairs) this.type[tn][t] = channelSum(c[cn], I, ch);
+    }
+    const T = this.tier;
+    T.entered[0] = channelSum(c.offered, I, -1);
+    T.handled[0] = channelSum(c.handled, I, -1);
+    T.abandoned[0] = channelSum(c.abandoned, I, -1);
+    T.withinTarget[0] = channelSum(c.answeredWithinTarget, I, -1);
+    T.abandonedWithinTarget[0] = channelSum(c.abandonedWithinTarget, I, -1);
+    T.waitSumSec[0] = channelSum(c.waitSumSec, I, -1);
+    T.handleSumSec[0] = channelSum(c.handleSumSec, I, -1);
+    T.resolved[0] = T.handled[0] - T.escalated[0];
   }
 
   /** Adds agent busy time on a channel over [from, to), clipped to the recorded day, split by interval. */
@@ -252,6 +291,7 @@ export class Recorder {
     }
     const waitPctOverall = new Float64Array(P);
     writePercentiles(overall, waitPctOverall, 0);
+    this.fillDerivedCounters();
     return {
       ...meta,
       channelCount: this.C, groupCount: this.G, intervalCount: this.I, typeCount: this.type.offered.length,
@@ -259,6 +299,15 @@ export class Recorder {
       waitPctInterval, waitPctChannel, waitPctOverall,
     };
   }
+}
+
+/** Sum of a channel × interval counter over channel ch (all channels when ch < 0). */
+function channelSum(a: Float64Array, I: number, ch: number): number {
+  let s = 0;
+  const from = ch < 0 ? 0 : ch * I;
+  const to = ch < 0 ? a.length : from + I;
+  for (let k = from; k < to; k++) s += a[k];
+  return s;
 }
 
 function writePercentiles(h: Histogram, out: Float64Array, at: number): void {
