@@ -19,6 +19,11 @@ export class AgentRing {
     this.mask = cap - 1;
   }
 
+  reset(): void {
+    this.head = 0;
+    this.length = 0;
+  }
+
   push(agent: number, stamp: number): void {
     if (this.length > this.mask) this.grow();
     const i = (this.head + this.length) & this.mask;

@@ -47,6 +47,17 @@ export class AgentPool {
     counts.forEach((c, g) => { for (let i = 0; i < c; i++) this.group[a++] = g; });
   }
 
+  /** Every agent back off duty with nothing in hand, for a new run. */
+  reset(): void {
+    this.sessions.fill(0);
+    this.sessionChannel.fill(-1);
+    this.offReasons.fill(1);
+    this.shiftEndSec.fill(Infinity);
+    this.overtimeFrom.fill(Infinity);
+    for (const r of this.idle) r.reset();
+    for (const r of this.openSlots) r.reset();
+  }
+
   get size(): number {
     return this.group.length;
   }

@@ -71,6 +71,14 @@ export class Calendar {
     this.entities = new Int32Array(capacity);
   }
 
+  /** Empties the calendar for a new run, keeping its capacity. */
+  reset(): void {
+    this.n = 0;
+    this.seq = 0;
+    this.rootEmpty = false;
+    this.now = 0;
+  }
+
   get size(): number {
     return this.rootEmpty ? this.n - 1 : this.n;
   }

@@ -108,6 +108,15 @@ export class ContactPool {
     this.freeTop = capacity;
   }
 
+  /** Frees every slot for a new run, keeping the capacity (the arrays' contents are rewritten on use). */
+  reset(): void {
+    const cap = this.state.length;
+    for (let i = 0; i < cap; i++) this.free[i] = cap - 1 - i;
+    this.freeTop = cap;
+    this.inUse = 0;
+    this.state.fill(ContactState.Free);
+  }
+
   take(): number {
     if (this.freeTop === 0) this.grow();
     this.inUse++;

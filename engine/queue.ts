@@ -22,6 +22,12 @@ export class ContactQueue {
     this.mask = cap - 1;
   }
 
+  reset(): void {
+    this.head = 0;
+    this.length = 0;
+    this.live = 0;
+  }
+
   push(contact: number, token: number): void {
     if (this.length > this.mask) this.grow();
     const i = (this.head + this.length) & this.mask;

@@ -13,19 +13,20 @@
  * interval. Deferred work (email, social, callbacks, tickets) still waiting at the horizon is
  * left as backlog ("in system at the end"). Time-based figures are clipped to [0, horizon).
  */
-import { AgentPool } from './agents.js';
+import type { AgentPool } from './agents.js';
 import { ArrivalProcess, ScriptedArrivals, type ArrivalSource } from './arrivals.js';
-import { Calendar, EventKind, EventPriority } from './calendar.js';
+import { EventKind, EventPriority, type Calendar } from './calendar.js';
 import { ContactFactory } from './contactFactory.js';
-import { ContactPool, ContactState, Flag, Origin } from './contacts.js';
+import { ContactState, Flag, Origin, type ContactPool } from './contacts.js';
 import { Sampler } from './distributions.js';
 import { SimulationError } from './errors.js';
 import type { Model } from './model.js';
-import { ContactQueue } from './queue.js';
+import type { ContactQueue } from './queue.js';
 import { Stream } from './random.js';
 import { routingOf, type RoutingTable } from './routing.js';
 import { StaffingChange, StaffingPlan } from './staffing.js';
 import { Recorder, type ReplicationCounters } from './stats.js';
+import { workspaceFor } from './workspace.js';
 
 const DAY_SEC = 86_400;
 
@@ -39,13 +40,13 @@ class Kernel {
   private readonly seed: number;
   private readonly replication: number;
   private readonly horizonSec: number;
-  private readonly calendar = new Calendar(1024);
-  private readonly contacts = new ContactPool(1024);
+  private readonly calendar: Calendar;
+  private readonly contacts: ContactPool;
   private readonly agents: AgentPool;
   private readonly routing: RoutingTable;
   private readonly recorder: Recorder;
   private readonly plan: StaffingPlan;
-  private readonly queues: ContactQueue[];
+  private readonly queues: readonly ContactQueue[];
   private readonly fresh: ContactFactory;
   private readonly followUps: ContactFactory;
   private readonly arrivals: ArrivalSource[];
@@ -88,7 +89,11 @@ class Kernel {
     this.replication = replication;
     this.horizonSec = model.horizonSec;
     const C = model.channels.length;
-    this.agents = new AgentPool(model.groups.map((g) => g.agentShifts.length));
+    const workspace = workspaceFor(model);
+    this.calendar = workspace.calendar;
+    this.contacts = workspace.contacts;
+    this.agents = workspace.agents;
+    this.queues = workspace.queues;
     this.routing = routingOf(model);
     this.typeBase = new Int32Array(C + 1);
     model.channels.forEach((c, ch) => { this.typeBase[ch + 1] = this.typeBase[ch] + c.types.length; });
@@ -100,7 +105,6 @@ class Kernel {
     });
     this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, this.typeBase[C], this.singleType);
     this.plan = new StaffingPlan(model.groups, model.horizonSec, seed, replication);
-    this.queues = Array.from({ length: this.routing.queueCount }, () => new ContactQueue());
     this.fresh = new ContactFactory(model, seed, replication);
     this.followUps = new ContactFactory(model, seed, replication, 'followup:');
     this.arrivals = model.channels.map((c) => {
@@ -179,7 +183,7 @@ class Kernel {
   /** A fresh contact arrives on channel ch. */
   private arrive(ch: number, now: number): void {
     this.scheduleNextArrival(ch, now);
-    this.admit(-1, ch, this.fresh.drawType(ch), Origin.Fresh, now, this.fresh);
+    this.admit(-1, ch, this.singleType[ch] >= 0 ? 0 : this.fresh.drawType(ch), Origin.Fresh, now, this.fresh);
   }
 
   /** The initial backlog of channel ch joins its queue at time 0. */
@@ -212,11 +216,7 @@ class Kernel {
     const iv = R.intervalOf(now);
     this.arrived[ch]++;
     if (this.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch)) {
-      this.deflected[ch]++;
-      if (iv >= 0) R.count('deflected', ch, iv);
-      const delay = draws.drawReturnDelay(ch);
-      if (slot >= 0) this.contacts.release(slot);
-      if (delay >= 0) this.scheduleRearrival(ch, type, Origin.DeflectionReturn, now + delay);
+      this.contain(slot, ch, type, iv, now, draws);
       return;
     }
     const P = this.contacts;
@@ -229,14 +229,29 @@ class Kernel {
     P.interval[c] = iv;
     draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn);
     if (iv >= 0) {
-      const gt = this.gtype(ch, type);
-      R.offer(ch, iv, gt);
-      if (origin !== Origin.Fresh) {
-        if (origin === Origin.Retrial) R.count('retrials', ch, iv);
-        else if (origin === Origin.Repeat) { R.count('repeats', ch, iv); if (gt >= 0) R.type.repeats[gt]++; }
-      }
+      R.offer(ch, iv, this.gtype(ch, type));
+      if (origin !== Origin.Fresh) this.countFollowUp(ch, type, iv, origin);
     }
     this.route(c, this.routing.queueOf(ch, type, 1), now);
+  }
+
+  /** Self-service contains the contact; some come back later. */
+  private contain(slot: number, ch: number, type: number, iv: number, now: number, draws: ContactFactory): void {
+    this.deflected[ch]++;
+    if (iv >= 0) this.recorder.count('deflected', ch, iv);
+    const delay = draws.drawReturnDelay(ch);
+    if (slot >= 0) this.contacts.release(slot);
+    if (delay >= 0) this.scheduleRearrival(ch, type, Origin.DeflectionReturn, now + delay);
+  }
+
+  private countFollowUp(ch: number, type: number, iv: number, origin: number): void {
+    const R = this.recorder;
+    if (origin === Origin.Retrial) R.count('retrials', ch, iv);
+    else if (origin === Origin.Repeat) {
+      R.count('repeats', ch, iv);
+      const gt = this.gtype(ch, type);
+      if (gt >= 0) R.type.repeats[gt]++;
+    }
   }
 
   // ---- routing ----------------------------------------------------------------------------
@@ -247,10 +262,13 @@ class Kernel {
     const P = this.contacts;
     P.queue[c] = q;
     P.enqueueSec[c] = now;
-    if (a >= 0) {
-      this.startHandling(a, c, now);
-      return;
-    }
+    if (a >= 0) this.startHandling(a, c, now);
+    else this.enqueue(c, q, now);
+  }
+
+  /** No free agent: contact c waits in queue q, with its timers. */
+  private enqueue(c: number, q: number, now: number): void {
+    const P = this.contacts;
     const R = this.routing;
     const ch = R.queueChannel[q];
     const token = this.nextToken++;
@@ -404,39 +422,48 @@ class Kernel {
     }
     const n = ++A.sessions[a];
     let handle = tier === 1 ? P.handle1Sec[c] : tier === 2 ? P.handle2Sec[c] : P.handle3Sec[c];
-    const cap = this.concurrency[ch];
-    if (cap > 1) {
-      handle *= 1 + (this.concurrencyFactor[ch] - 1) * (n - 1);
-      if (n < cap) A.listOpenSlot(a);
-      else A.unlist(a);
-    } else {
-      A.unlist(a);
-    }
+    if (this.concurrency[ch] > 1) handle *= this.takeSession(a, ch, n);
+    else A.unlist(a);
     P.state[c] = ContactState.InService;
     P.agent[c] = a;
     P.serviceStartSec[c] = now;
-    this.recordAnswer(c, q, A.group[a], handle, now);
+    if (tier === 1) this.recordAnswer(c, q, A.group[a], handle, now);
+    else this.recordTierAnswer(c, q, handle, now);
     this.calendar.schedule(now + handle, EventPriority.Finish, EventKind.Finish, c);
   }
 
+  /**
+   * Chat: agent a now holds n sessions of channel ch. It stays open for more while it has room;
+   * returns the handle-time multiplier 1 + (factor − 1)·(n − 1) of the new session.
+   */
+  private takeSession(a: number, ch: number, n: number): number {
+    if (n < this.concurrency[ch]) this.agents.listOpenSlot(a);
+    else this.agents.unlist(a);
+    return 1 + (this.concurrencyFactor[ch] - 1) * (n - 1);
+  }
+
+  /** A tier-1 answer; tier 1's own counters are the channel's (Recorder.fillDerivedCounters). */
   private recordAnswer(c: number, q: number, g: number, handle: number, now: number): void {
     const P = this.contacts;
     const R = this.routing;
-    const rec = this.recorder;
     const ch = P.channel[c];
+    const iv = P.interval[c];
+    this.answered[ch]++;
+    if (iv < 0) return;
+    const wait = now - P.arrivalSec[c];
+    const live = R.queueDeferred[q] === 0 || R.queueIsCallback[q] === 1;
+    this.recorder.answer(ch, iv, this.gtype(ch, P.type[c]), g, wait, handle, live && wait <= this.targetSec[ch]);
+    if ((P.flags[c] & Flag.Overflowed) !== 0) this.recorder.count('overflowed', ch, iv);
+  }
+
+  /** An answer at tier 2 or 3: wait counted from the escalation. */
+  private recordTierAnswer(c: number, q: number, handle: number, now: number): void {
+    const P = this.contacts;
+    const R = this.routing;
+    const rec = this.recorder;
     const tier = P.tier[c];
     const iv = P.interval[c];
     const waitInQueue = now - P.enqueueSec[c];
-    if (tier === 1) {
-      this.answered[ch]++;
-      if (iv >= 0) {
-        const wait = now - P.arrivalSec[c];
-        const live = R.queueDeferred[q] === 0 || R.queueIsCallback[q] === 1;
-        rec.answer(ch, iv, this.gtype(ch, P.type[c]), g, wait, handle, live && wait <= this.targetSec[ch]);
-        if ((P.flags[c] & Flag.Overflowed) !== 0) rec.count('overflowed', ch, iv);
-      }
-      return; // tier 1's counters are the channel's (Recorder.fillDerivedCounters)
-    }
     this.tierAnswered[tier - 1]++;
     if (iv >= 0) {
       const T = rec.tier;
@@ -450,8 +477,20 @@ class Kernel {
   /** Contact c's session ends: it escalates, or is resolved (and may come back as a repeat). */
   private finishHandling(c: number, now: number): void {
     const P = this.contacts;
-    const R = this.routing;
     const a = P.agent[c];
+    const ch = P.channel[c];
+    if (P.flags[c] === 0 && this.routing.queueDeferred[P.queue[c]] === 0) {
+      P.release(c); // resolved, no follow-up: the common case
+    } else {
+      this.conclude(c, now);
+    }
+    this.endSession(a, ch, now);
+  }
+
+  /** Contact c's session ends with something to do: record resolution time, escalate, or schedule a repeat. */
+  private conclude(c: number, now: number): void {
+    const P = this.contacts;
+    const R = this.routing;
     const ch = P.channel[c];
     const q = P.queue[c];
     const tier = P.tier[c];
@@ -466,7 +505,6 @@ class Kernel {
       if ((P.flags[c] & Flag.Repeats) !== 0) this.scheduleRearrival(ch, P.type[c], Origin.Repeat, now + P.repeatDelaySec[c]);
       P.release(c);
     }
-    this.endSession(a, ch, now);
   }
 
   /** Deferred work (email, callbacks, tickets) meets its target when *finished* within it. */

@@ -1,0 +1,43 @@
+/**
+ * The kernel's working memory — calendar, contact slots, queues, agents — kept per model and
+ * reset between replications instead of reallocated: a replication of a short day is a few
+ * thousand events, and allocating ~50 typed arrays for each would cost as much as simulating
+ * them. Only the counters a replication returns are allocated afresh (engine/stats.ts).
+ *
+ * Runs are synchronous and a workspace is used by one run at a time (per thread).
+ */
+import { AgentPool } from './agents.js';
+import { Calendar } from './calendar.js';
+import { ContactPool } from './contacts.js';
+import type { Model } from './model.js';
+import { ContactQueue } from './queue.js';
+import { routingOf } from './routing.js';
+
+export interface Workspace {
+  readonly calendar: Calendar;
+  readonly contacts: ContactPool;
+  readonly queues: readonly ContactQueue[];
+  readonly agents: AgentPool;
+}
+
+const workspaces = new WeakMap<Model, Workspace>();
+
+/** The model's workspace, emptied for a new run. */
+export function workspaceFor(model: Model): Workspace {
+  let w = workspaces.get(model);
+  if (w === undefined) {
+    w = {
+      calendar: new Calendar(1024),
+      contacts: new ContactPool(1024),
+      queues: Array.from({ length: routingOf(model).queueCount }, () => new ContactQueue()),
+      agents: new AgentPool(model.groups.map((g) => g.agentShifts.length)),
+    };
+    workspaces.set(model, w);
+    return w;
+  }
+  w.calendar.reset();
+  w.contacts.reset();
+  for (const q of w.queues) q.reset();
+  w.agents.reset();
+  return w;
+}
