@@ -15,14 +15,9 @@ import { Sampler } from './distributions.js';
 import type { ChannelModel, Model } from './model.js';
 import { Stream } from './random.js';
 
-interface ChannelDraws {
+/** What a channel's draws need that depends only on the model (built once per model). */
+interface ChannelSamplers {
   readonly channel: ChannelModel;
-  readonly types: Stream;
-  readonly deflection: Stream;
-  readonly handle: readonly [Stream, Stream, Stream];
-  readonly patience: Stream;
-  readonly choices: Stream;
-  readonly delays: Stream;
   /** Per type: samplers of the handle time at tiers 1–3 (null where the type never goes). */
   readonly handleSamplers: readonly (readonly [Sampler, Sampler | null, Sampler | null])[];
   readonly patienceSampler: Sampler | null;
@@ -36,21 +31,25 @@ interface ChannelDraws {
   readonly plain: Uint8Array;
 }
 
-export class ContactFactory {
-  private readonly channels: ChannelDraws[];
+/** A channel's samplers and this run's streams. */
+interface ChannelDraws extends ChannelSamplers {
+  readonly types: Stream;
+  readonly deflection: Stream;
+  readonly handle: readonly [Stream, Stream, Stream];
+  readonly patience: Stream;
+  readonly choices: Stream;
+  readonly delays: Stream;
+}
 
-  constructor(model: Model, seed: number, replication: number, prefix = '') {
-    this.channels = model.channels.map((c) => {
-      const stream = (source: string): Stream => new Stream(seed, replication, `${prefix}${source}:${c.id}`);
+const samplerCache = new WeakMap<Model, readonly ChannelSamplers[]>();
+
+function samplersOf(model: Model): readonly ChannelSamplers[] {
+  let cached = samplerCache.get(model);
+  if (cached === undefined) {
+    cached = model.channels.map((c) => {
       let acc = 0;
       return {
         channel: c,
-        types: stream('type'),
-        deflection: stream('deflection'),
-        handle: [stream('handle'), stream('handle2'), stream('handle3')],
-        patience: stream('patience'),
-        choices: stream('choices'),
-        delays: stream('delays'),
         handleSamplers: c.types.map((t) => [
           new Sampler(t.handleByTier[0]),
           t.handleByTier[1] ? new Sampler(t.handleByTier[1]) : null,
@@ -65,6 +64,36 @@ export class ContactFactory {
         plain: Uint8Array.from(c.types, (t) =>
           t.escalation[0] === 0 && t.fcr >= 1 && c.callback === null && c.retrial === null && c.deflection === 0 ? 1 : 0,
         ),
+      };
+    });
+    samplerCache.set(model, cached);
+  }
+  return cached;
+}
+
+export class ContactFactory {
+  private readonly channels: ChannelDraws[];
+
+  constructor(model: Model, seed: number, replication: number, prefix = '') {
+    this.channels = samplersOf(model).map((sc) => {
+      const stream = (source: string): Stream => new Stream(seed, replication, `${prefix}${source}:${sc.channel.id}`);
+      // Spelled out (not spread) so every channel's object has one fixed shape.
+      return {
+        channel: sc.channel,
+        handleSamplers: sc.handleSamplers,
+        patienceSampler: sc.patienceSampler,
+        transferPatience: sc.transferPatience,
+        retrialDelay: sc.retrialDelay,
+        repeatDelay: sc.repeatDelay,
+        returnDelay: sc.returnDelay,
+        cumulativeShare: sc.cumulativeShare,
+        plain: sc.plain,
+        types: stream('type'),
+        deflection: stream('deflection'),
+        handle: [stream('handle'), stream('handle2'), stream('handle3')],
+        patience: stream('patience'),
+        choices: stream('choices'),
+        delays: stream('delays'),
       };
     });
   }

@@ -24,7 +24,8 @@ import type { Model } from './model.js';
 import type { ContactQueue } from './queue.js';
 import { Stream } from './random.js';
 import { routingOf, type RoutingTable } from './routing.js';
-import { StaffingChange, StaffingPlan } from './staffing.js';
+import { StaffingChange, staffingPlanFor, type StaffingPlan } from './staffing.js';
+import { tablesOf, type ModelTables } from './tables.js';
 import { Recorder, type ReplicationCounters } from './stats.js';
 import { workspaceFor } from './workspace.js';
 
@@ -48,15 +49,12 @@ class Kernel {
   private readonly plan: StaffingPlan;
   private readonly queues: readonly ContactQueue[];
   private readonly fresh: ContactFactory;
-  private readonly followUps: ContactFactory;
+  private followUpDraws: ContactFactory | null = null;
   private readonly arrivals: ArrivalSource[];
   private readonly arrivalStreams: Stream[];
-  /** First global type index of each channel. */
-  private readonly typeBase: Int32Array;
+  private readonly tables: ModelTables;
   /** Per channel: global index of its only type, or −1 when it has several. */
   private readonly singleType: Int32Array;
-  /** Per channel: first global type index when it has several types (counted per contact), or −1. */
-  private readonly typeIndex: Int32Array;
   private readonly concurrency: Int32Array;
   private readonly concurrencyFactor: Float64Array;
   private readonly targetSec: Float64Array;
@@ -69,10 +67,9 @@ class Kernel {
   private readonly deflected: Float64Array;
   private readonly answered: Float64Array;
   private readonly gaveUp: Float64Array;
-  private readonly tierEntered = new Float64Array(3); // tiers 2–3 (index 0 unused)
-  private readonly tierAnswered = new Float64Array(3);
-  private readonly tierGaveUp = new Float64Array(3);
-  private readonly needsBoundaries: boolean;
+  private readonly tierEntered: Float64Array; // tiers 2–3 (index 0 unused)
+  private readonly tierAnswered: Float64Array;
+  private readonly tierGaveUp: Float64Array;
   private ageScratch = new Float64Array(64);
   private nextToken = 1;
   /** After the horizon: deferred work is no longer picked up. */
@@ -95,34 +92,37 @@ class Kernel {
     this.agents = workspace.agents;
     this.queues = workspace.queues;
     this.routing = routingOf(model);
-    this.typeBase = new Int32Array(C + 1);
-    model.channels.forEach((c, ch) => { this.typeBase[ch + 1] = this.typeBase[ch] + c.types.length; });
-    this.typeIndex = new Int32Array(C);
-    this.singleType = new Int32Array(C);
-    model.channels.forEach((c, ch) => {
-      this.singleType[ch] = c.types.length === 1 ? this.typeBase[ch] : -1;
-      this.typeIndex[ch] = c.types.length === 1 ? -1 : this.typeBase[ch];
-    });
-    this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, this.typeBase[C], this.singleType);
-    this.plan = new StaffingPlan(model.groups, model.horizonSec, seed, replication);
+    const t = tablesOf(model);
+    this.tables = t;
+    this.singleType = t.singleType;
+    this.concurrency = t.concurrency;
+    this.concurrencyFactor = t.concurrencyFactor;
+    this.targetSec = t.targetSec;
+    this.hasDeflection = t.hasDeflection;
+    const totals = workspace.totals;
+    this.liveWaiting = totals.liveWaiting;
+    this.backlog = totals.backlog;
+    this.arrived = totals.arrived;
+    this.deflected = totals.deflected;
+    this.answered = totals.answered;
+    this.gaveUp = totals.gaveUp;
+    this.tierEntered = totals.tierEntered;
+    this.tierAnswered = totals.tierAnswered;
+    this.tierGaveUp = totals.tierGaveUp;
+    this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, t.typeCount, t.singleType);
+    this.plan = staffingPlanFor(model, seed, replication);
     this.fresh = new ContactFactory(model, seed, replication);
-    this.followUps = new ContactFactory(model, seed, replication, 'followup:');
     this.arrivals = model.channels.map((c) => {
       if (c.arrivalTimesSec) return new ScriptedArrivals(c.arrivalTimesSec);
       return new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec, this.dayScales(c.id, c.overdispersion));
     });
     this.arrivalStreams = model.channels.map((c) => new Stream(seed, replication, `arrivals:${c.id}`));
-    this.concurrency = Int32Array.from(model.channels, (c) => c.concurrency);
-    this.concurrencyFactor = Float64Array.from(model.channels, (c) => c.concurrencyFactor);
-    this.targetSec = Float64Array.from(model.channels, (c) => c.targetSec);
-    this.hasDeflection = Uint8Array.from(model.channels, (c) => (c.deflection > 0 ? 1 : 0));
-    this.liveWaiting = new Float64Array(C);
-    this.backlog = new Float64Array(C);
-    this.arrived = new Float64Array(C);
-    this.deflected = new Float64Array(C);
-    this.answered = new Float64Array(C);
-    this.gaveUp = new Float64Array(C);
-    this.needsBoundaries = model.channels.some((c) => c.openHours !== null) || this.routing.queueDeferred.some((d, q) => d === 1 && this.routing.isServed(q));
+  }
+
+  /** Follow-up contacts' draws, made on the first follow-up (most runs of simple models have none). */
+  private get followUps(): ContactFactory {
+    if (this.followUpDraws === null) this.followUpDraws = new ContactFactory(this.model, this.seed, this.replication, 'followup:');
+    return this.followUpDraws;
   }
 
   /** Day-level forecast error: one Gamma(mean 1, cv) multiplier per day (DESIGN §2). */
@@ -141,7 +141,7 @@ class Kernel {
     this.model.channels.forEach((c, ch) => {
       if (c.initialBacklog > 0) this.calendar.schedule(0, EventPriority.Arrival, EventKind.Backlog, ch);
     });
-    if (this.needsBoundaries) this.calendar.schedule(this.model.intervalSec, EventPriority.Boundary, EventKind.Boundary, 1);
+    if (this.tables.needsBoundaries) this.calendar.schedule(this.model.intervalSec, EventPriority.Boundary, EventKind.Boundary, 1);
     else this.closed = true; // nothing deferred: the horizon changes nothing
     const cal = this.calendar;
     while (cal.pop()) {
@@ -169,7 +169,7 @@ class Kernel {
 
   /** Global type index for per-type counters, or −1 when the channel's only type is counted from channel sums. */
   private gtype(ch: number, type: number): number {
-    const base = this.typeIndex[ch];
+    const base = this.tables.typeIndex[ch];
     return base < 0 ? -1 : base + type;
   }
 

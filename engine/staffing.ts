@@ -15,7 +15,7 @@
  * End of day: changes that would send an agent away at or after the horizon are dropped, so
  * whoever is on duty when the day ends stays until the live queues have drained.
  */
-import type { GroupModel } from './model.js';
+import type { GroupModel, Model } from './model.js';
 import { Stream } from './random.js';
 
 export const StaffingChange = {
@@ -66,10 +66,34 @@ export class StaffingPlan {
     this.cursor = Int32Array.from(this.start.subarray(0, all.length));
   }
 
+  /** Rewinds every agent to its first change (a deterministic plan is reused across runs). */
+  rewind(): void {
+    this.cursor.set(this.start.subarray(0, this.cursor.length));
+  }
+
   /** Whether agent a has a change left; `cursor[a]` indexes it. */
   hasNext(a: number): boolean {
     return this.cursor[a] < this.start[a + 1];
   }
+}
+
+const deterministicPlans = new WeakMap<Model, StaffingPlan>();
+
+/**
+ * The staffing plan of a run. Without planned shrinkage or absenteeism nothing in it is
+ * random, so it is built once per model and rewound for each run.
+ */
+export function staffingPlanFor(model: Model, seed: number, replication: number): StaffingPlan {
+  const random = model.groups.some((g) => g.shrinkage.planned > 0 || g.shrinkage.absenteeism > 0);
+  if (random) return new StaffingPlan(model.groups, model.horizonSec, seed, replication);
+  let plan = deterministicPlans.get(model);
+  if (plan === undefined) {
+    plan = new StaffingPlan(model.groups, model.horizonSec, seed, replication);
+    deterministicPlans.set(model, plan);
+  } else {
+    plan.rewind();
+  }
+  return plan;
 }
 
 function agentChanges(g: GroupModel, shifts: GroupModel['agentShifts'][number], stream: Stream): Change[] {

@@ -13,11 +13,36 @@ import type { Model } from './model.js';
 import { ContactQueue } from './queue.js';
 import { routingOf } from './routing.js';
 
+/** Per-channel and per-tier running totals of one run (zeroed for each). */
+export interface RunTotals {
+  /** Live (on the line) and deferred contacts waiting, per channel. */
+  readonly liveWaiting: Float64Array;
+  readonly backlog: Float64Array;
+  /** Conservation counters over every contact, warm-up included, per channel. */
+  readonly arrived: Float64Array;
+  readonly deflected: Float64Array;
+  readonly answered: Float64Array;
+  readonly gaveUp: Float64Array;
+  /** Per tier (index 1–2 used: tier 1 is the channels'). */
+  readonly tierEntered: Float64Array;
+  readonly tierAnswered: Float64Array;
+  readonly tierGaveUp: Float64Array;
+}
+
 export interface Workspace {
   readonly calendar: Calendar;
   readonly contacts: ContactPool;
   readonly queues: readonly ContactQueue[];
   readonly agents: AgentPool;
+  readonly totals: RunTotals;
+}
+
+function newTotals(channels: number): RunTotals {
+  const c = (): Float64Array => new Float64Array(channels);
+  return {
+    liveWaiting: c(), backlog: c(), arrived: c(), deflected: c(), answered: c(), gaveUp: c(),
+    tierEntered: new Float64Array(3), tierAnswered: new Float64Array(3), tierGaveUp: new Float64Array(3),
+  };
 }
 
 const workspaces = new WeakMap<Model, Workspace>();
@@ -31,6 +56,7 @@ export function workspaceFor(model: Model): Workspace {
       contacts: new ContactPool(1024),
       queues: Array.from({ length: routingOf(model).queueCount }, () => new ContactQueue()),
       agents: new AgentPool(model.groups.map((g) => g.agentShifts.length)),
+      totals: newTotals(model.channels.length),
     };
     workspaces.set(model, w);
     return w;
@@ -39,5 +65,6 @@ export function workspaceFor(model: Model): Workspace {
   w.contacts.reset();
   for (const q of w.queues) q.reset();
   w.agents.reset();
+  for (const a of Object.values(w.totals)) a.fill(0);
   return w;
 }

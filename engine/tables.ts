@@ -1,0 +1,50 @@
+/**
+ * Per-channel facts the kernel reads on every contact, as typed arrays built once per model
+ * (a model is immutable, and many replications run it).
+ */
+import type { Model } from './model.js';
+import { routingOf } from './routing.js';
+
+export class ModelTables {
+  readonly typeCount: number;
+  /** Per channel: global index of its only type, or −1 when it has several. */
+  readonly singleType: Int32Array;
+  /** Per channel: first global type index when it has several types (counted per contact), or −1. */
+  readonly typeIndex: Int32Array;
+  readonly concurrency: Int32Array;
+  readonly concurrencyFactor: Float64Array;
+  readonly targetSec: Float64Array;
+  readonly hasDeflection: Uint8Array;
+  /** Interval boundaries are needed for deferred work (backlog age, closing time) and open hours. */
+  readonly needsBoundaries: boolean;
+
+  constructor(model: Model) {
+    const C = model.channels.length;
+    this.singleType = new Int32Array(C);
+    this.typeIndex = new Int32Array(C);
+    let base = 0;
+    model.channels.forEach((c, ch) => {
+      this.singleType[ch] = c.types.length === 1 ? base : -1;
+      this.typeIndex[ch] = c.types.length === 1 ? -1 : base;
+      base += c.types.length;
+    });
+    this.typeCount = base;
+    this.concurrency = Int32Array.from(model.channels, (c) => c.concurrency);
+    this.concurrencyFactor = Float64Array.from(model.channels, (c) => c.concurrencyFactor);
+    this.targetSec = Float64Array.from(model.channels, (c) => c.targetSec);
+    this.hasDeflection = Uint8Array.from(model.channels, (c) => (c.deflection > 0 ? 1 : 0));
+    const R = routingOf(model);
+    this.needsBoundaries = model.channels.some((c) => c.openHours !== null) || R.queueDeferred.some((d, q) => d === 1 && R.isServed(q));
+  }
+}
+
+const cache = new WeakMap<Model, ModelTables>();
+
+export function tablesOf(model: Model): ModelTables {
+  let t = cache.get(model);
+  if (t === undefined) {
+    t = new ModelTables(model);
+    cache.set(model, t);
+  }
+  return t;
+}
