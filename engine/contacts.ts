@@ -38,7 +38,7 @@ export const Flag = {
   CallbackPending: 64,
 } as const;
 
-const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'transferPatienceSec', 'retrialDelaySec', 'repeatDelaySec', 'serviceStartSec'] as const;
+const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'transferPatienceSec', 'retrialDelaySec', 'repeatDelaySec'] as const;
 const I32_FIELDS = ['channel', 'type', 'tier', 'queue', 'interval', 'agent', 'flags', 'origin', 'overflowStep'] as const;
 
 export class ContactPool {
@@ -58,7 +58,6 @@ export class ContactPool {
   transferPatienceSec!: Float64Array;
   retrialDelaySec!: Float64Array;
   repeatDelaySec!: Float64Array;
-  serviceStartSec!: Float64Array;
   channel!: Int32Array;
   type!: Int32Array;
   /** 1–3. */
@@ -92,7 +91,6 @@ export class ContactPool {
     this.transferPatienceSec = new Float64Array(capacity);
     this.retrialDelaySec = new Float64Array(capacity);
     this.repeatDelaySec = new Float64Array(capacity);
-    this.serviceStartSec = new Float64Array(capacity);
     this.channel = new Int32Array(capacity);
     this.type = new Int32Array(capacity);
     this.tier = new Int32Array(capacity);

@@ -109,7 +109,7 @@ class Kernel {
     this.tierEntered = totals.tierEntered;
     this.tierAnswered = totals.tierAnswered;
     this.tierGaveUp = totals.tierGaveUp;
-    this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, t.typeCount, t.singleType);
+    this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, t.typeCount, t.singleType, workspace.waits);
     this.plan = staffingPlanFor(model, seed, replication);
     this.fresh = new ContactFactory(model, seed, replication);
     this.arrivals = model.channels.map((c) => {
@@ -426,7 +426,6 @@ class Kernel {
     else A.unlist(a);
     P.state[c] = ContactState.InService;
     P.agent[c] = a;
-    P.serviceStartSec[c] = now;
     if (tier === 1) this.recordAnswer(c, q, A.group[a], handle, now);
     else this.recordTierAnswer(c, q, handle, now);
     this.calendar.schedule(now + handle, EventPriority.Finish, EventKind.Finish, c);

@@ -63,7 +63,29 @@ export interface ReplicationCounters {
   readonly waitingAtEnd: Float64Array;
 }
 
-type Histogram = ReturnType<typeof hdr.build>;
+export type Histogram = ReturnType<typeof hdr.build>;
+
+/**
+ * The wait histograms of a run: per channel × interval (2 digits), per channel (3 digits) and
+ * one for the whole center. Kept with the kernel's workspace and reset between runs: building
+ * them costs more than a short replication's events.
+ */
+export class WaitHistograms {
+  readonly interval: Histogram[] = [];
+  readonly channel: Histogram[] = [];
+  readonly overall: Histogram = newHistogram(3);
+
+  constructor(channels: number, intervals: number) {
+    for (let i = 0; i < channels * intervals; i++) this.interval.push(newHistogram(2));
+    for (let i = 0; i < channels; i++) this.channel.push(newHistogram(3));
+  }
+
+  reset(): void {
+    for (const h of this.interval) h.reset();
+    for (const h of this.channel) h.reset();
+    this.overall.reset();
+  }
+}
 
 /**
  * Waits are recorded in tenths of a second (a planner never needs finer, and small integers
@@ -73,7 +95,7 @@ type Histogram = ReturnType<typeof hdr.build>;
  */
 const TICKS_PER_SEC = 10;
 
-function newHistogram(digits: 2 | 3): Histogram {
+export function newHistogram(digits: 2 | 3): Histogram {
   return hdr.build({
     bitBucketSize: 32,
     autoResize: true,
@@ -119,6 +141,7 @@ export class Recorder {
   readonly busySec: Float64Array;
   private readonly histograms: Histogram[];
   private readonly channelHistograms: Histogram[];
+  private readonly overallHistogram: Histogram;
   // Hot counters, held directly so the kernel's most frequent updates skip a lookup.
   private readonly offered: Float64Array;
   private readonly handled: Float64Array;
@@ -135,7 +158,7 @@ export class Recorder {
    * Such a type's counters, and tier 1's, equal sums of channel counters: they are filled in
    * at the end instead of counted contact by contact (the kernel passes type −1 for them).
    */
-  constructor(channels: number, groups: number, intervals: number, intervalSec: number, types: number, singleType: Int32Array) {
+  constructor(channels: number, groups: number, intervals: number, intervalSec: number, types: number, singleType: Int32Array, waits: WaitHistograms) {
     this.singleType = singleType;
     this.C = channels; this.G = groups; this.I = intervals;
     this.intervalSec = intervalSec;
@@ -151,10 +174,9 @@ export class Recorder {
     this.tier = counters(TIER_COUNTERS, 3, arena);
     this.group = counters(GROUP_COUNTERS, groups * intervals, arena);
     this.busySec = arena.take(groups * channels * intervals);
-    this.histograms = [];
-    for (let i = 0; i < ci; i++) this.histograms.push(newHistogram(2));
-    this.channelHistograms = [];
-    for (let i = 0; i < channels; i++) this.channelHistograms.push(newHistogram(3));
+    this.histograms = waits.interval;
+    this.channelHistograms = waits.channel;
+    this.overallHistogram = waits.overall;
     this.offered = this.channel.offered;
     this.handled = this.channel.handled;
     this.waited = this.channel.waited;
@@ -302,7 +324,7 @@ export class Recorder {
     const P = WAIT_PERCENTILES.length;
     const waitPctInterval = new Float64Array(this.C * this.I * P);
     const waitPctChannel = new Float64Array(this.C * P);
-    const overall = newHistogram(3);
+    const overall = this.overallHistogram;
     for (let ch = 0; ch < this.C; ch++) {
       const channel = this.channelHistograms[ch];
       let zeros = 0;
@@ -316,10 +338,11 @@ export class Recorder {
       }
       if (zeros > 0) channel.recordValueWithCount(0, zeros);
       writePercentiles(channel, waitPctChannel, ch * P);
-      overall.add(channel);
+      if (this.C > 1) overall.add(channel);
     }
     const waitPctOverall = new Float64Array(P);
-    writePercentiles(overall, waitPctOverall, 0);
+    if (this.C > 1) writePercentiles(overall, waitPctOverall, 0);
+    else waitPctOverall.set(waitPctChannel.subarray(0, P)); // one channel: the center is the channel
     this.fillDerivedCounters();
     return {
       ...meta,

@@ -12,6 +12,7 @@ import { ContactPool } from './contacts.js';
 import type { Model } from './model.js';
 import { ContactQueue } from './queue.js';
 import { routingOf } from './routing.js';
+import { WaitHistograms } from './stats.js';
 
 /** Per-channel and per-tier running totals of one run (zeroed for each). */
 export interface RunTotals {
@@ -35,6 +36,7 @@ export interface Workspace {
   readonly queues: readonly ContactQueue[];
   readonly agents: AgentPool;
   readonly totals: RunTotals;
+  readonly waits: WaitHistograms;
 }
 
 function newTotals(channels: number): RunTotals {
@@ -57,6 +59,7 @@ export function workspaceFor(model: Model): Workspace {
       queues: Array.from({ length: routingOf(model).queueCount }, () => new ContactQueue()),
       agents: new AgentPool(model.groups.map((g) => g.agentShifts.length)),
       totals: newTotals(model.channels.length),
+      waits: new WaitHistograms(model.channels.length, model.intervalCount),
     };
     workspaces.set(model, w);
     return w;
@@ -66,5 +69,6 @@ export function workspaceFor(model: Model): Workspace {
   for (const q of w.queues) q.reset();
   w.agents.reset();
   for (const a of Object.values(w.totals)) a.fill(0);
+  w.waits.reset();
   return w;
 }
