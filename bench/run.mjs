@@ -29,6 +29,10 @@ if (existsSync(reference)) {
   }));
 }
 
-if (existsSync('bench/sweep.mjs')) {
-  process.stdout.write(`${run(['bench/sweep.mjs'])}\n`);
-}
+process.stdout.write(`${run(['bench/erlang.mjs'])}\n`);
+// Sweeps on the worker pool: the classic day (tasks of ~1 ms, so thread start-up weighs), and
+// the same over a week (tasks long enough to show what a second thread buys).
+process.stdout.write(`${run(['bench/sweep.mjs'])}\n`);
+process.env.SWEEP_HORIZON = '7d';
+process.stdout.write(`${run(['bench/sweep.mjs'])}\n`);
+if (existsSync('bench/staff.mjs')) process.stdout.write(`${run(['bench/staff.mjs'])}\n`);

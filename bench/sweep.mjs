@@ -17,6 +17,9 @@ import { fileURLToPath } from 'node:url';
 
 const POINTS = 20;
 const REPLICATIONS = 20;
+// SWEEP_HORIZON=7d runs the same sweep over a week instead of the scenario's 8-hour day, so
+// each task does enough work for thread start-up to stop dominating.
+const HORIZON = process.env.SWEEP_HORIZON ?? '';
 
 async function runCase(workers) {
   const { pino } = await import('pino');
@@ -25,7 +28,7 @@ async function runCase(workers) {
   const { gridPoints, parseVary } = await import('../dist/workers/sweepSpec.js');
   const definition = {
     scenario: { label: 'classic-80-20.yaml', text: readFileSync(fileURLToPath(import.meta.resolve('../scenarios/classic-80-20.yaml')), 'utf8') },
-    baseOverrides: [],
+    baseOverrides: HORIZON ? [`horizon=${HORIZON}`] : [],
     points: gridPoints([parseVary(`agents[0].count=30..${30 + POINTS - 1}`)]),
     seed: null,
     crn: true,
@@ -42,7 +45,7 @@ async function runCase(workers) {
   const wallSec = (performance.now() - start) / 1000;
   const tasks = POINTS * REPLICATIONS;
   return {
-    case: `sweep-classic-${POINTS}x${REPLICATIONS}`,
+    case: `sweep-classic-${POINTS}x${REPLICATIONS}${HORIZON ? `-${HORIZON}` : ''}`,
     workers,
     tasks,
     wallSec: +wallSec.toFixed(3),
@@ -66,13 +69,13 @@ if (child >= 0) {
   const pair = await Promise.all([0, 1].map(() => promisify(execFile)(process.execPath, [self, '--case', '0'], { encoding: 'utf8' })));
   const paired = pair.map((r) => JSON.parse(r.stdout).wallSec);
   console.log(JSON.stringify({
-    case: 'parallel-capacity-control',
+    case: `parallel-capacity-control${HORIZON ? `-${HORIZON}` : ''}`,
     aloneWallSec: alone.wallSec,
     pairedWallSec: paired,
     slowdownWhenPaired: +((paired[0] + paired[1]) / 2 / alone.wallSec).toFixed(3),
   }));
   console.log(JSON.stringify({
-    case: 'sweep-scaling',
+    case: `sweep-scaling${HORIZON ? `-${HORIZON}` : ''}`,
     wallRatio2over1: +(two.wallSec / one.wallSec).toFixed(3),
     target: 0.6,
     identicalOutput: one.outputSha256 === two.outputSha256,
