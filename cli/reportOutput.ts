@@ -28,7 +28,7 @@ export function specsDir(flags: ReportFlags): string | undefined {
   return `${flags.out.replace(/\.html?$/i, '')}.vega`;
 }
 
-function writeSpecs(dir: string, charts: readonly Chart[]): void {
+export function writeSpecs(dir: string, charts: readonly Chart[]): void {
   try {
     mkdirSync(dir, { recursive: true });
     for (const c of charts) writeFileSync(join(dir, `${c.id}.vl.json`), toJson(c.spec));

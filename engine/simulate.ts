@@ -336,16 +336,26 @@ class Kernel {
         best = a; bestRank = rank; bestSince = A.idleSince[a]; bestAfter = R.queueGroupAfterSec[k];
       }
     }
-    const ch = R.queueChannel[q];
-    if (best < 0 && this.concurrency[ch] > 1) {
-      for (let k = R.queueGroupStart[q]; k < R.queueGroupStart[q + 1] && best < 0; k++) {
-        if (R.queueGroupAfterSec[k] > waitedSec) continue;
-        const a = A.firstOpenSlot(R.queueGroups[k]);
-        if (a >= 0 && A.sessionChannel[a] === ch) { best = a; bestAfter = R.queueGroupAfterSec[k]; }
-      }
-    }
+    if (best < 0 && this.concurrency[R.queueChannel[q]] > 1) return this.findOpenSlot(q, waitedSec);
     this.pickedByOverflow = bestAfter > 0;
     return best;
+  }
+
+  /** Chat: the first eligible agent (rank order) holding sessions of q's channel with room for one more. */
+  private findOpenSlot(q: number, waitedSec: number): number {
+    const R = this.routing;
+    const A = this.agents;
+    const ch = R.queueChannel[q];
+    for (let k = R.queueGroupStart[q]; k < R.queueGroupStart[q + 1]; k++) {
+      if (R.queueGroupAfterSec[k] > waitedSec) continue;
+      const a = A.firstOpenSlot(R.queueGroups[k]);
+      if (a >= 0 && A.sessionChannel[a] === ch) {
+        this.pickedByOverflow = R.queueGroupAfterSec[k] > 0;
+        return a;
+      }
+    }
+    this.pickedByOverflow = false;
+    return -1;
   }
 
   /**
@@ -409,7 +419,28 @@ class Kernel {
 
   // ---- service ----------------------------------------------------------------------------
 
+  /** Agent a starts on contact c. The plain case (tier 1, one session, no overflow) stays small enough to inline. */
   private startHandling(a: number, c: number, now: number): void {
+    const P = this.contacts;
+    const ch = P.channel[c];
+    if (P.tier[c] !== 1 || this.concurrency[ch] > 1 || this.pickedByOverflow) {
+      this.startSpecialHandling(a, c, now);
+      return;
+    }
+    const A = this.agents;
+    A.busySince[a] = now;
+    A.sessionChannel[a] = ch;
+    A.sessions[a] = 1;
+    A.unlist(a);
+    P.state[c] = ContactState.InService;
+    P.agent[c] = a;
+    const handle = P.handle1Sec[c];
+    this.recordAnswer(c, P.queue[c], A.group[a], handle, now);
+    this.calendar.schedule(now + handle, EventPriority.Finish, EventKind.Finish, c);
+  }
+
+  /** Tiers 2–3, chat sessions, overflow answers. */
+  private startSpecialHandling(a: number, c: number, now: number): void {
     const P = this.contacts;
     const A = this.agents;
     const q = P.queue[c];

@@ -29,7 +29,7 @@ interface Point {
 
 const WIDTH = 680;
 const HEIGHT = 200;
-const PERCENT_AXIS = { format: '.0%' } as const;
+export const PERCENT_AXIS = { format: '.0%' } as const;
 /**
  * Student-t bands of a non-negative quantity can reach below zero with few replications;
  * the scale is clamped so the band stops at the axis instead of drawing impossible values.
@@ -70,7 +70,8 @@ function xAxis(r: RunResult) {
   } as const;
 }
 
-function frame(title: string, values: readonly Point[], layer: readonly unknown[], extra: object = {}): TopLevelSpec {
+/** A layered spec with the report's size and look; `title` may be a vega-lite title object. */
+export function frame(title: string | object, values: readonly object[], layer: readonly unknown[], extra: object = {}): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
@@ -111,7 +112,7 @@ function serviceLevelChart(r: RunResult, c: ScopeEntry): Chart {
 }
 
 /** The unit a wait axis reads best in, from the longest wait plotted. */
-function waitUnit(maxSec: number): { readonly name: string; readonly sec: number } {
+export function waitUnit(maxSec: number): { readonly name: string; readonly sec: number } {
   if (maxSec >= 36_000) return { name: 'h', sec: 3600 };
   if (maxSec >= 600) return { name: 'min', sec: 60 };
   return { name: 's', sec: 1 };
@@ -139,7 +140,7 @@ const PERCENTILES = ['waitP50Sec', 'waitP90Sec', 'waitP95Sec', 'waitP99Sec'] as 
 const percentileName = (m: string): string => m.replace(/^wait(P\d+)Sec$/, '$1').toLowerCase();
 
 /** A file-name-safe form of an id (ids may hold any character). */
-function slug(id: string): string {
+export function slug(id: string): string {
   return id.replace(/[^A-Za-z0-9_-]+/g, '_');
 }
 

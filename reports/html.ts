@@ -15,7 +15,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-const STYLE = `
+/** The reports' stylesheet (the sweep report, reports/sweepHtml.ts, shares it). */
+export const STYLE = `
 :root { color-scheme: light; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; background: #f6f8fa; }
 main { max-width: 1000px; margin: 0 auto; padding: 24px; background: #fff; }
@@ -55,7 +56,7 @@ export function htmlTable(t: ReportTable): string {
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 
-async function figure(chart: Chart): Promise<string> {
+export async function figure(chart: Chart): Promise<string> {
   const svg = await renderSvg(chart.spec);
   return `<figure class="chart" id="chart-${escapeHtml(chart.id)}" data-chart="${escapeHtml(chart.id)}">\n` +
     `<figcaption>${escapeHtml(chart.title)}</figcaption>\n${svg}\n</figure>`;

@@ -67,7 +67,8 @@ interface ReplicationKpis {
   intervalGroups: Kpis<GroupMetric>[][];
 }
 
-function staffingOf(model: Model): Staffing {
+/** Who serves which channel and what an agent-hour costs, as the tallies need it. */
+export function staffingOf(model: Model): Staffing {
   return {
     servedBy: model.channels.map((_, ch) => model.groups.flatMap((g, gi) => (g.channels.includes(ch) ? [gi] : []))),
     channelsOfGroup: model.groups.map((g) => g.channels.length),

@@ -102,7 +102,7 @@ export interface CheckpointContents {
 }
 
 /** Reads a checkpoint; a cut-off last line is tolerated, anything else malformed is an InputError. */
-export function readCheckpoint(path: string, flag: string): CheckpointContents {
+export function readCheckpoint(path: string, flag: string, format: string = CHECKPOINT_FORMAT): CheckpointContents {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -110,10 +110,15 @@ export function readCheckpoint(path: string, flag: string): CheckpointContents {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(`${flag}: cannot read "${path}" (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))})`);
   }
-  return parseCheckpoint(text, path);
+  return parseCheckpoint(text, path, format);
 }
 
-export function parseCheckpoint(text: string, path: string): CheckpointContents {
+/**
+ * `format` is the header's format name: `ccsim-sweep`, or `ccsim-staff` for a staffing
+ * search (workers/staffing/), which shares this file layout with its own task payload.
+ */
+export function parseCheckpoint(text: string, path: string, format: string = CHECKPOINT_FORMAT): CheckpointContents {
+  const name = format === CHECKPOINT_FORMAT ? 'ccsim sweep' : format;
   const lines = text.split('\n');
   // Every complete record ends with "\n", so the last piece is "" unless a write was cut.
   const tail = lines.pop() ?? '';
@@ -126,7 +131,7 @@ export function parseCheckpoint(text: string, path: string): CheckpointContents 
       records.push(JSON.parse(line) as Record<string, unknown>);
       if (records[records.length - 1]?.type === 'task') taskLines.push(`${line}\n`);
     } catch {
-      throw new InputError(`${path}:${i + 1}: not a ccsim sweep record (invalid JSON); only the last line may be cut short`);
+      throw new InputError(`${path}:${i + 1}: not a ${name} record (invalid JSON); only the last line may be cut short`);
     }
   });
   if (truncated) {
@@ -139,8 +144,8 @@ export function parseCheckpoint(text: string, path: string): CheckpointContents 
     } catch { /* cut short: dropped, the task runs again */ }
   }
   const header = records[0];
-  if (header?.type !== 'header' || header.format !== CHECKPOINT_FORMAT) {
-    throw new InputError(`${path}:1: not a ccsim sweep file (the first line must be its header record)`);
+  if (header?.type !== 'header' || header.format !== format) {
+    throw new InputError(`${path}:1: not a ${name} file (the first line must be its header record)`);
   }
   if (header.version !== CHECKPOINT_VERSION) {
     throw new InputError(`${path}:1: sweep file version ${String(header.version)} is not supported (expected ${CHECKPOINT_VERSION})`);
@@ -159,7 +164,7 @@ export class CheckpointWriter {
   }
 
   /** Starts the file afresh (or, resuming, rewrites it with the kept task lines) and opens it to append. */
-  static create(path: string, header: HeaderRecord, keptLines: readonly string[] = []): CheckpointWriter {
+  static create(path: string, header: HeaderRecord | { readonly type: 'header'; readonly format: string }, keptLines: readonly string[] = []): CheckpointWriter {
     const text = `${JSON.stringify(header)}\n${keptLines.join('')}`;
     try {
       // Written aside and renamed: a kill during the rewrite leaves the old file whole.

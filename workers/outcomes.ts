@@ -1,16 +1,13 @@
 /**
  * The recorded outcomes of a sweep's tasks, keyed by task id (never by finishing order),
- * and the report made from them. `ccsim sweep`, its `--resume` and `ccsim merge` all end
- * here, with records read back from their JSONL form, so all three print the same bytes.
+ * and the report's data made from them. `ccsim sweep`, its `--resume` and `ccsim merge` all
+ * end here, with records read back from their JSONL form, so all three print the same bytes
+ * in every format (reports/sweepRender.ts).
  */
 import type { ReplicationCounters } from '../engine/stats.js';
 import { buildSweepResult, type SweepErrorEntry, type SweepReportInput, type SweepResult } from '../reports/sweep.js';
-import { sweepCsv } from '../reports/sweepTable.js';
 import type { TaskRecord } from './checkpoint.js';
 import { pointIndexByName, type PlannedPoint, type SweepDefinition } from './plan.js';
-
-export type SweepFormat = 'json' | 'csv';
-export const SWEEP_FORMATS: readonly SweepFormat[] = ['json', 'csv'];
 
 export class Outcomes {
   private readonly byId = new Map<string, TaskRecord>();
@@ -70,10 +67,4 @@ export function reportInput(def: SweepDefinition, planned: readonly PlannedPoint
 export function sweepResult(def: SweepDefinition, planned: readonly PlannedPoint[], outcomes: Outcomes): { result: SweepResult; input: SweepReportInput } {
   const input = reportInput(def, planned, outcomes);
   return { result: buildSweepResult(input), input };
-}
-
-/** The report as printed: JSON with two-space indent or the tidy CSV, each ending in a newline. */
-export function renderSweep(def: SweepDefinition, planned: readonly PlannedPoint[], outcomes: Outcomes, format: SweepFormat): string {
-  const { result, input } = sweepResult(def, planned, outcomes);
-  return format === 'csv' ? sweepCsv(result, input) : `${JSON.stringify(result, null, 2)}\n`;
 }

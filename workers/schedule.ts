@@ -61,9 +61,16 @@ async function attempt(batch: readonly Task[], o: ScheduleOptions): Promise<void
 export function runTasks(tasks: readonly Task[], o: ScheduleOptions): Promise<boolean> {
   const size = Math.max(1, Math.min(MAX_BATCH, Math.floor(tasks.length / (o.runner.concurrency * 4))));
   const queue = batches(tasks, size);
-  return new Promise<boolean>((resolve, reject) => {
+  return new Promise<boolean>((resolveRun, reject) => {
     let next = 0;
     let inFlight = 0;
+    // The abort listener goes when the run ends: callers that run many small rounds on one
+    // signal (ccsim staff) must not pile listeners up on it.
+    const onAbort = (): void => { if (inFlight === 0) resolve(next >= queue.length); };
+    const resolve = (finished: boolean): void => {
+      o.signal.removeEventListener('abort', onAbort);
+      resolveRun(finished);
+    };
     const pump = (): void => {
       while (!o.signal.aborted && inFlight < o.runner.concurrency && next < queue.length) {
         const batch = queue[next++] as Task[];
@@ -75,7 +82,7 @@ export function runTasks(tasks: readonly Task[], o: ScheduleOptions): Promise<bo
       }
       if (inFlight === 0 && (o.signal.aborted || next >= queue.length)) resolve(next >= queue.length);
     };
-    o.signal.addEventListener('abort', () => { if (inFlight === 0) resolve(next >= queue.length); }, { once: true });
+    o.signal.addEventListener('abort', onAbort, { once: true });
     pump();
   });
 }

@@ -21,6 +21,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, Loader>> = {
   schema: async () => as((await import('./schema.js')).schemaCommand),
   sweep: async () => as((await import('./sweep.js')).sweepCommand),
   merge: async () => as((await import('./merge.js')).mergeCommand),
+  staff: async () => as((await import('./staff.js')).staffCommand),
 };
 
 /** The commands needed to parse `argv`: just the one named, or all of them. */

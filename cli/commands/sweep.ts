@@ -1,6 +1,6 @@
 /**
  * `ccsim sweep FILE`: run every point of a sweep × its replications on a worker pool and
- * print the sweep result (JSON or tidy CSV). See workers/ for the machinery and
+ * print the sweep result (text, JSON, tidy CSV, Markdown or HTML: cli/sweepOutput.ts). See workers/ for the machinery and
  * docs/sharding.md for running shards on several machines.
  *
  * Exit codes: 0; 2 invalid input (before anything runs); 3 when tasks errored (the report is
@@ -13,11 +13,11 @@ import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
 import { CHANNEL_METRICS } from '../../reports/kpi.js';
 import { loadScenarioText } from '../../scenarios/load.js';
-import { renderSweep, SWEEP_FORMATS, type SweepFormat } from '../../workers/outcomes.js';
+import { sweepResult } from '../../workers/outcomes.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { runSweep } from '../../workers/sweep.js';
 import { EXIT_INTERNAL } from '../errors.js';
-import { emit } from '../output.js';
+import { sweepOutputOptions, writeSweepReport } from '../sweepOutput.js';
 import { checkSweepFlags, shardOf, sweepDefinition, type SweepArgs } from './sweepFlags.js';
 
 export const EXIT_INTERRUPTED = 130;
@@ -88,7 +88,8 @@ async function handle(args: SweepArgs): Promise<void> {
       process.exitCode = EXIT_INTERRUPTED;
       return;
     }
-    emit(renderSweep(definition, run.planned, run.outcomes, args.format as SweepFormat), args.report);
+    const { result, input } = sweepResult(definition, run.planned, run.outcomes);
+    await writeSweepReport(result, input, args);
     if (run.errored > 0) {
       process.stderr.write(`ccsim: ${run.errored} task${run.errored > 1 ? 's' : ''} errored after a retry (listed under "errors" in the result)\n`);
       process.exitCode = EXIT_INTERNAL;
@@ -103,7 +104,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep <file>',
   describe: 'Run a sweep of scenario variants × replications on a worker pool',
   builder: (y: Argv) =>
-    y
+    sweepOutputOptions(y)
       .positional('file', { type: 'string', describe: 'Scenario (YAML or JSON), optionally with a sweep: block', demandOption: true })
       .option('vary', { type: 'string', array: true, describe: 'Vary a field: path=30..45, path=30..45:5 or path=0.2,0.3 (repeatable: grid)' })
       .option('set', { type: 'string', array: true, describe: 'Override a field in every point: path=value (repeatable)' })
@@ -115,8 +116,6 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('resume', { type: 'boolean', default: false, describe: 'Continue the --out file: skip tasks already recorded' })
       .option('shard-index', { type: 'number', describe: 'Run only shard I (0-based) of --shard-count' })
       .option('shard-count', { type: 'number', describe: 'Number of shards the sweep is split into' })
-      .option('format', { type: 'string', choices: [...SWEEP_FORMATS], default: 'json', describe: 'Result format' })
-      .option('report', { type: 'string', describe: 'Write the result to FILE instead of stdout' })
       .option('baseline', { type: 'string', describe: 'Point NAME to take paired differences against' })
       .option('precision', { type: 'number', describe: 'Add replications until the 95% CI half-width of --metric is at most this' })
       .option('metric', { type: 'string', choices: [...CHANNEL_METRICS], describe: 'Metric for --precision' })

@@ -23,8 +23,9 @@ export interface SweepArgs {
   resume: boolean;
   'shard-index'?: number;
   'shard-count'?: number;
-  format: string;
+  format?: string;
   report?: string;
+  specs?: string;
   baseline?: string;
   crn: boolean;
   precision?: number;

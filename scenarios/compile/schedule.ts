@@ -38,7 +38,8 @@ export function compileSchedule(group: AgentGroupSpec, timing: Timing): Schedule
   return { agentShifts: Array.from({ length: count }, () => always), peak: count };
 }
 
-function fromCounts(counts: readonly number[], t: Timing): Schedule {
+/** Per-interval counts → shifts: agent k on duty in interval i iff counts[i] > k (also used by `ccsim staff`). */
+export function fromCounts(counts: readonly number[], t: Timing): Schedule {
   const peak = Math.max(0, ...counts);
   const agentShifts = Array.from({ length: peak }, (_, k) => {
     const shifts: ShiftModel[] = [];

@@ -1,7 +1,8 @@
 // `ccsim sweep` and `ccsim merge` end to end, through the built CLI (dist/) in child
-// processes, as a user and a cluster run them (issue 5, acceptance 1, 2, 3, 6).
+// processes, as a user and a cluster run them (issue 5, acceptance 1, 2, 3, 6), in every
+// format of the report (issue 6: text, JSON, CSV, Markdown, HTML with its vega-lite specs).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,15 @@ describe('ccsim sweep: determinism', () => {
     }
   });
 
+  it('gives byte-identical text, Markdown and HTML with 1 and 2 workers', () => {
+    for (const format of ['text', 'md', 'html']) {
+      const one = ccsim([...SMALL, '--workers', '1', '--format', format]);
+      expect(one.code, one.stderr).toBe(0);
+      expect(one.stdout.length).toBeGreaterThan(0);
+      expect(ccsim([...SMALL, '--workers', '2', '--format', format]).stdout).toBe(one.stdout);
+    }
+  });
+
   it('sharded into 3 and merged (files in any order) equals the unsharded sweep, byte for byte', () => {
     const whole = ccsim([...SMALL, '--workers', '2']);
     const wholeCsv = ccsim([...SMALL, '--workers', '2', '--format', 'csv']);
@@ -42,6 +52,17 @@ describe('ccsim sweep: determinism', () => {
     expect(merged.code).toBe(0);
     expect(merged.stdout).toBe(whole.stdout);
     expect(ccsim(['merge', 'shard-1.jsonl', 'shard-2.jsonl', 'shard-0.jsonl', '--format', 'csv']).stdout).toBe(wholeCsv.stdout);
+    for (const format of ['text', 'md']) {
+      expect(ccsim(['merge', 'shard-0.jsonl', 'shard-2.jsonl', 'shard-1.jsonl', '--format', format]).stdout).toBe(ccsim([...SMALL, '--workers', '2', '--format', format]).stdout);
+    }
+    // HTML to --report: the page and the vega-lite specs written beside it are the same files.
+    expect(ccsim([...SMALL, '--workers', '2', '--format', 'html', '--report', 'whole.html']).code).toBe(0);
+    expect(ccsim(['merge', 'shard-1.jsonl', 'shard-0.jsonl', 'shard-2.jsonl', '--format', 'html', '--report', 'merged.html']).code).toBe(0);
+    expect(readFileSync(join(dir, 'merged.html'), 'utf8')).toBe(readFileSync(join(dir, 'whole.html'), 'utf8'));
+    const specs = readdirSync(join(dir, 'whole.vega')).sort();
+    expect(specs.length).toBeGreaterThan(0);
+    expect(readdirSync(join(dir, 'merged.vega')).sort()).toEqual(specs);
+    for (const f of specs) expect(readFileSync(join(dir, 'merged.vega', f), 'utf8')).toBe(readFileSync(join(dir, 'whole.vega', f), 'utf8'));
     const partial = ccsim(['merge', 'shard-2.jsonl', 'shard-0.jsonl']);
     expect(partial.code).toBe(2);
     expect(partial.stderr).toMatch(/shard 1 of 3 missing/);

@@ -1,0 +1,111 @@
+/**
+ * `ccsim staff FILE`: the staffing a plan really needs, found by simulation (issue 7): per
+ * interval (default), one level for the whole day (`--whole-day`) or per shift (`--shifts`),
+ * every target met with 95% confidence. The search runs on the worker pool with a progress
+ * bar on a terminal; `--out FILE.jsonl` checkpoints every evaluated (candidate, replication)
+ * and `--resume` continues an interrupted search without redoing work. See
+ * workers/staffing/ for the method.
+ *
+ * Exit codes: 0; 2 invalid input (before anything runs); 3 internal error; 130 interrupted.
+ */
+import { SingleBar } from 'cli-progress';
+import type { Argv, CommandModule } from 'yargs';
+import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
+import { processColourContext, wantsColour } from '../../reports/palette.js';
+import { renderStaffingCsv } from '../../reports/staffing/csv.js';
+import { renderStaffingHtml } from '../../reports/staffing/html.js';
+import type { StaffingResult } from '../../reports/staffing/result.js';
+import { renderStaffingText } from '../../reports/staffing/text.js';
+import { loadScenarioText } from '../../scenarios/load.js';
+import { defaultWorkers } from '../../workers/pool.js';
+import { StaffingInterrupted } from '../../workers/staffing/evaluator.js';
+import { runStaffing } from '../../workers/staffing/staff.js';
+import { emit, toJson } from '../output.js';
+import { staffDefinition, STAFF_FORMATS, type StaffArgs, type StaffFormat } from './staffFlags.js';
+import { EXIT_INTERRUPTED, LOG_LEVELS, stderrLogger } from './sweep.js';
+
+export async function renderStaffing(r: StaffingResult, format: StaffFormat, colour: boolean): Promise<string> {
+  switch (format) {
+    case 'json': return toJson(r);
+    case 'csv': return renderStaffingCsv(r);
+    case 'html': return renderStaffingHtml(r);
+    case 'text': return renderStaffingText(r, { colour });
+  }
+}
+
+function progressBar(): SingleBar | null {
+  if (!process.stderr.isTTY) return null;
+  return new SingleBar({ stream: process.stderr, format: 'staff [{bar}] {value}/{total} simulations | {percentage}%', hideCursor: true });
+}
+
+async function handle(args: StaffArgs): Promise<void> {
+  const definition = staffDefinition(args, (text, label) => {
+    const loaded = loadScenarioText(text, label, { overrides: args.set ?? [] });
+    const raw = (loaded.scenario as { assert?: unknown }).assert;
+    return { seed: loaded.model.seed, assertions: Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : [] };
+  });
+  const logger = stderrLogger(args['log-level']);
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    process.stderr.write('\nccsim: interrupted; finishing the simulations in flight\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const bar = progressBar();
+  let started = false;
+  try {
+    const result = await runStaffing({
+      definition,
+      workers: args.workers ?? defaultWorkers(),
+      out: args.out ?? null,
+      resume: args.resume,
+      signal: controller.signal,
+      logger,
+      onProgress: (done, total) => {
+        if (bar === null) return;
+        if (!started) { bar.start(total, done); started = true; }
+        bar.setTotal(total);
+        bar.update(done);
+      },
+    });
+    bar?.stop();
+    const colour = wantsColour(processColourContext(args.report !== undefined));
+    emit(await renderStaffing(result, args.format as StaffFormat, colour), args.report);
+  } catch (err) {
+    if (!(err instanceof StaffingInterrupted)) throw err;
+    bar?.stop();
+    process.stderr.write(args.out
+      ? `ccsim: stopped; every finished simulation is in ${args.out}; continue with the same command and --resume\n`
+      : 'ccsim: stopped; nothing was saved (run with --out FILE to be able to resume)\n');
+    process.exitCode = EXIT_INTERRUPTED;
+  } finally {
+    bar?.stop();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+export const staffCommand: CommandModule<object, StaffArgs> = {
+  command: 'staff <file>',
+  describe: 'Find the fewest agents per interval (or shift) meeting every target with 95% confidence, by simulation',
+  builder: (y: Argv) =>
+    y
+      .positional('file', { type: 'string', describe: 'Scenario (YAML or JSON)', demandOption: true })
+      .option('whole-day', { type: 'boolean', default: false, describe: 'One constant level per group, judged on the day\'s figures' })
+      .option('shifts', { type: 'boolean', default: false, describe: 'Find the fewest agents per scenario shift (start, length, breaks)' })
+      .option('replications', { alias: 'r', type: 'number', describe: 'Replications per candidate staffing (default 20)' })
+      .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s); one seed for every candidate (CRN)' })
+      .option('set', { type: 'string', array: true, describe: 'Override a field: path=value (repeatable)' })
+      .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
+      .option('max-asa', { type: 'string', describe: 'Also require ASA ≤ this on live channels (e.g. 30s)' })
+      .option('max-abandon', { type: 'string', describe: 'Also require abandon rate ≤ this (e.g. 0.05 or 5%)' })
+      .option('max-occupancy', { type: 'string', describe: 'Also cap every group\'s occupancy (e.g. 0.85)' })
+      .option('max-backlog-age', { type: 'string', describe: 'Also require backlog age p90 ≤ this on deferred channels (e.g. 4h)' })
+      .option('max-rounds', { type: 'number', default: 8, describe: 'Cap on whole-day re-check rounds (and on shift scaling)' })
+      .option('workers', { type: 'number', describe: `Worker threads (0: this thread; default ${defaultWorkers()}, the cores)` })
+      .option('out', { type: 'string', describe: 'Checkpoint every simulation to this JSONL file (resumable)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'Continue the --out file: reuse the simulations recorded' })
+      .option('format', { type: 'string', choices: [...STAFF_FORMATS], default: 'text', describe: 'Result format' })
+      .option('report', { type: 'string', describe: 'Write the result to FILE instead of stdout' })
+      .option('log-level', { type: 'string', choices: [...LOG_LEVELS], default: 'warn', describe: 'pino log level (JSON on stderr)' }) as unknown as Argv<StaffArgs>,
+  handler: handle,
+};

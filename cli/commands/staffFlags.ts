@@ -1,0 +1,105 @@
+/**
+ * The flags of `ccsim staff`, checked (every mistake at once, each naming its flag: exit 2)
+ * and turned into the search's definition (workers/staffing/definition.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { InputError } from '../../engine/errors.js';
+import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
+import { parseDuration } from '../../scenarios/duration.js';
+import type { StaffDefinition, StaffMode } from '../../workers/staffing/definition.js';
+import { MAX_WORKERS } from './sweepFlags.js';
+
+export interface StaffArgs {
+  file: string;
+  'whole-day': boolean;
+  shifts: boolean;
+  replications?: number;
+  seed?: number;
+  set?: string[];
+  'sl-definition'?: string;
+  'max-asa'?: string;
+  'max-abandon'?: string;
+  'max-occupancy'?: string;
+  'max-backlog-age'?: string;
+  'max-rounds': number;
+  workers?: number;
+  out?: string;
+  resume: boolean;
+  format: string;
+  report?: string;
+  'log-level': string;
+}
+
+export const STAFF_FORMATS = ['text', 'json', 'csv', 'html'] as const;
+export type StaffFormat = (typeof STAFF_FORMATS)[number];
+/** Replications per candidate when neither the flag nor … is given: enough for a CI on a half-hour. */
+export const DEFAULT_STAFF_REPLICATIONS = 20;
+const MAX_REPLICATIONS = 10_000;
+
+/** A duration flag in seconds (`20s`, `2m`, or a number of seconds), or a problem. */
+function durationFlag(flag: string, text: string | undefined, p: string[]): number | null {
+  if (text === undefined) return null;
+  const r = parseDuration(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+  if (!r.ok) { p.push(`--${flag}: must be a duration such as 20s, 2m or 1h (got "${text}")`); return null; }
+  return r.seconds;
+}
+
+/** A share flag (`0.05` or `5%`) in (0, 1], or a problem. */
+function shareFlag(flag: string, text: string | undefined, p: string[]): number | null {
+  if (text === undefined) return null;
+  const m = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(String(text));
+  const x = m ? Number(m[1]) / (m[2] === '%' ? 100 : 1) : NaN;
+  if (!(x > 0 && x <= 1)) { p.push(`--${flag}: must be a share above 0 and at most 1, e.g. 0.05 or 5% (got "${text}")`); return null; }
+  return x;
+}
+
+const isWhole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max;
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot be read (${code ?? String(err)})`}`);
+  }
+}
+
+/**
+ * Checks every flag, then reads the scenario: the definition of the search. `scenarioInfo`
+ * gives the scenario's seed and `assert:` lines once its text compiles.
+ */
+export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label: string) => { seed: number; assertions: string[] }): StaffDefinition {
+  const p: string[] = [];
+  if (a.replications !== undefined && !isWhole(a.replications, 2, MAX_REPLICATIONS)) {
+    p.push(`--replications: must be a whole number from 2 to ${MAX_REPLICATIONS} (a CI needs at least 2) (got ${a.replications})`);
+  }
+  if (a.seed !== undefined && !isWhole(a.seed, 0, Number.MAX_SAFE_INTEGER)) p.push(`--seed: must be a non-negative integer (got ${a.seed})`);
+  if (a.workers !== undefined && !isWhole(a.workers, 0, MAX_WORKERS)) p.push(`--workers: must be a whole number from 0 to ${MAX_WORKERS} (got ${a.workers})`);
+  if (!isWhole(a['max-rounds'], 0, 1000)) p.push(`--max-rounds: must be a whole number from 0 to 1000 (got ${a['max-rounds']})`);
+  if (a['whole-day'] && a.shifts) p.push('--whole-day and --shifts: give one of them');
+  if (a.resume && a.out === undefined) p.push('--resume: needs --out FILE, the search file to continue');
+  const def = a['sl-definition'];
+  if (def !== undefined && !(SERVICE_LEVEL_DEFINITIONS as readonly string[]).includes(def)) p.push(`--sl-definition: must be one of ${SERVICE_LEVEL_DEFINITIONS.join(', ')} (got "${def}")`);
+  if (!(STAFF_FORMATS as readonly string[]).includes(a.format)) p.push(`--format: must be one of ${STAFF_FORMATS.join(', ')} (got "${a.format}")`);
+  const targets = {
+    maxAsaSec: durationFlag('max-asa', a['max-asa'], p),
+    maxAbandon: shareFlag('max-abandon', a['max-abandon'], p),
+    maxOccupancy: shareFlag('max-occupancy', a['max-occupancy'], p),
+    maxBacklogAgeSec: durationFlag('max-backlog-age', a['max-backlog-age'], p),
+  };
+  if (p.length > 0) throw new InputError(p);
+  const text = readText(a.file);
+  const info = scenarioInfo(text, a.file);
+  const mode: StaffMode = a.shifts ? 'shifts' : a['whole-day'] ? 'wholeDay' : 'intervals';
+  return {
+    scenario: { label: a.file, text },
+    overrides: a.set ?? [],
+    seed: a.seed ?? info.seed,
+    replications: a.replications ?? DEFAULT_STAFF_REPLICATIONS,
+    mode,
+    targets,
+    assertions: info.assertions,
+    serviceLevelDefinition: (def as ServiceLevelDefinition | undefined) ?? null,
+    maxRounds: a['max-rounds'],
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Writing a sweep's report, shared by `ccsim sweep` and `ccsim merge`: the `--format`,
+ * `--report` and `--specs` flags. The vega-lite specs of the HTML charts go beside
+ * `--report F.html` in `F.vega/`, or to `--specs DIR` for any format, as `ccsim run` does.
+ *
+ * Without `--format`, a person at a terminal gets the text report and everything else — a
+ * pipe, a file, a CI log, `--report FILE` — gets the JSON a sweep has always printed, so
+ * scripts written against `ccsim sweep … > sweep.json` keep working.
+ */
+import type { Argv } from 'yargs';
+import { processColourContext, wantsColour } from '../reports/palette.js';
+import type { SweepReportInput, SweepResult } from '../reports/sweep.js';
+import { renderSweepReport, SWEEP_FORMATS, sweepChartsOf, type SweepFormat } from '../reports/sweepRender.js';
+import { emit } from './output.js';
+import { specsDir, writeSpecs } from './reportOutput.js';
+
+export interface SweepOutputFlags {
+  format?: string;
+  report?: string;
+  specs?: string;
+}
+
+/** The `--format`, `--report` and `--specs` options of a command printing a sweep. */
+export function sweepOutputOptions<T>(y: Argv<T>): Argv<T> {
+  return y
+    .option('format', {
+      type: 'string', choices: [...SWEEP_FORMATS],
+      describe: 'Output format: text, json, csv (tidy), md, html (self-contained, charts inline); default text on a terminal, json otherwise',
+    })
+    .option('report', { type: 'string', describe: 'Write the result to FILE instead of stdout' })
+    .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --report F.html: F.vega/)' }) as Argv<T>;
+}
+
+export function sweepFormat(flags: SweepOutputFlags, isTTY = process.stdout.isTTY === true): SweepFormat {
+  if (flags.format !== undefined) return flags.format as SweepFormat;
+  return isTTY && flags.report === undefined ? 'text' : 'json';
+}
+
+export async function writeSweepReport(result: SweepResult, input: SweepReportInput, flags: SweepOutputFlags): Promise<void> {
+  const format = sweepFormat(flags);
+  const colour = wantsColour(processColourContext(flags.report !== undefined));
+  const rendered = await renderSweepReport(result, input, format, { colour });
+  emit(rendered.text, flags.report);
+  const dir = specsDir({ format, out: flags.report, specs: flags.specs });
+  if (dir !== undefined) writeSpecs(dir, rendered.charts.length > 0 ? rendered.charts : sweepChartsOf(result));
+}

@@ -1,0 +1,66 @@
+/**
+ * One self-contained HTML file of a sweep: the run report's stylesheet and table writer
+ * (reports/html.ts), the tables of reports/sweepTables.ts and every chart of
+ * reports/sweepCharts.ts as inline SVG. No script, no external URL, no timestamp: the same
+ * sweep gives the same bytes, whether it ran on one machine or was merged from shards.
+ */
+import type { Chart } from './charts.js';
+import { escapeHtml, figure, htmlTable, STYLE } from './html.js';
+import type { SweepResult } from './sweep.js';
+import { sweepCharts } from './sweepCharts.js';
+import { sweepLayout } from './sweepPoints.js';
+import {
+  differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
+} from './sweepTables.js';
+import type { ReportTable } from './tables.js';
+
+const section = (t: ReportTable): string => `<h2>${escapeHtml(t.title)}</h2>\n${htmlTable(t)}`;
+
+function tables(r: SweepResult): string[] {
+  const layout = sweepLayout(r);
+  const scopes = sweepScopes(r);
+  const out = [section(pointsTable(r, layout)), ...scopes.map((s) => section(metricTable(r, layout, s)))];
+  const diffs = scopes.flatMap((s) => differenceTable(r, layout, s) ?? []);
+  out.push(...diffs.map(section));
+  if (diffs.length > 0) out.push(`<p class="legend">${escapeHtml(differenceNote(r))}</p>`);
+  const objective = objectiveTable(r, layout);
+  if (objective) {
+    const [rule, best] = objectiveLines(r);
+    out.push(`<h2>Objective</h2>\n<p>${escapeHtml(rule ?? '')}</p>\n<p><strong>${escapeHtml(best ?? '')}</strong></p>\n${htmlTable(objective)}`);
+  }
+  const errors = errorLines(r);
+  if (errors.length > 0) {
+    out.push(`<h2>Errored tasks (${r.errors.length})</h2>\n<ul>\n${errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('\n')}\n</ul>`);
+  }
+  return out;
+}
+
+/** The HTML report; `charts` defaults to sweepCharts(r) (pass them to reuse the specs written out). */
+export async function renderSweepHtml(r: SweepResult, charts: readonly Chart[] = sweepCharts(r)): Promise<string> {
+  const figures: string[] = [];
+  // One at a time, in order: vega numbers its clip paths from a process-wide counter.
+  for (const chart of charts) figures.push(await figure(chart));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ccsim sweep — ${escapeHtml(r.scenario)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>${escapeHtml(r.scenario)} — sweep</h1>
+<p class="meta">${escapeHtml(sweepDescription(r).join(' · '))}</p>
+<p class="legend">Service levels in <span style="color:#1a7f37">green</span> meet the target over their whole 95% CI, in <span style="color:#cf222e">red</span> miss it, in <span style="color:#9a6700">amber</span> straddle it.</p>
+</header>
+${tables(r).join('\n')}
+<h2>Charts</h2>
+${figures.length > 0 ? figures.join('\n') : '<p>No chart: no channel metric varies from zero.</p>'}
+<footer>ccsim sweep result, schema version ${r.schemaVersion}. Charts: vega-lite, rendered to SVG.</footer>
+</main>
+</body>
+</html>
+`;
+}

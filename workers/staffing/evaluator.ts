@@ -1,0 +1,152 @@
+/**
+ * Running candidate staffings: every (candidate, replication) is one task of the sweep
+ * machinery (workers/schedule.ts on the piscina pool of workers/pool.ts), its compact KPIs
+ * (./replicaKpis.ts) appended to the search's JSONL checkpoint as it finishes. A task's hash
+ * covers the candidate's model, the interval range and columns kept, the seed and the
+ * replication, so a resumed search — which asks the same questions in the same order —
+ * finds every answer it had and runs only the rest. Results are read back from their line
+ * form, so a fresh and a resumed search decide on the same bytes.
+ */
+import type { Logger } from 'pino';
+import { InputError } from '../../engine/errors.js';
+import type { Model } from '../../engine/model.js';
+import { CheckpointWriter, readCheckpoint, type TaskOutcome } from '../checkpoint.js';
+import type { Task } from '../plan.js';
+import type { TaskRunner } from '../pool.js';
+import { runTasks } from '../schedule.js';
+import { STAFF_CHECKPOINT_FORMAT, sha16, staffDefinitionHash, type StaffDefinition } from './definition.js';
+import { modelKey } from './candidate.js';
+import { decodeKpis, encodeKpis, replicaKpis, type ReplicaKpis } from './replicaKpis.js';
+import type { Column } from './targets.js';
+
+export interface Candidate {
+  readonly model: Model;
+  /** Interval range whose rows are kept. */
+  readonly from: number;
+  readonly to: number;
+  /** Keep the whole day's row too. */
+  readonly day: boolean;
+}
+
+/** A candidate's KPIs, replication by replication (in replication order). */
+export type Evaluation = readonly ReplicaKpis[];
+
+/** Thrown when the stop signal ends a search; the checkpoint holds everything run so far. */
+export class StaffingInterrupted extends Error {
+  constructor() {
+    super('staffing search interrupted');
+  }
+}
+
+export interface EvaluatorOptions {
+  readonly definition: StaffDefinition;
+  readonly runner: TaskRunner;
+  readonly columns: readonly Column[];
+  readonly out: string | null;
+  readonly resume: boolean;
+  readonly signal: AbortSignal;
+  readonly logger: Logger;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export class Evaluator {
+  private readonly o: EvaluatorOptions;
+  private readonly columnsKey: string;
+  /** Stored results by task hash (this run's and those kept from the resumed file). */
+  private readonly stored = new Map<string, ReplicaKpis>();
+  private readonly writer: CheckpointWriter | null;
+  private done = 0;
+  private total = 0;
+  /** Tasks run by this process (not found in the checkpoint). */
+  ran = 0;
+  /** Distinct candidates and tasks the search asked for (the same whether resumed or not). */
+  readonly candidatesAsked = new Set<string>();
+  readonly tasksAsked = new Set<string>();
+
+  constructor(o: EvaluatorOptions) {
+    this.o = o;
+    this.columnsKey = sha16(JSON.stringify(o.columns));
+    this.writer = this.open();
+  }
+
+  private open(): CheckpointWriter | null {
+    const { out, definition } = this.o;
+    if (out === null) return null;
+    const header = { type: 'header', format: STAFF_CHECKPOINT_FORMAT, version: 1, sweepId: staffDefinitionHash(definition), shard: { index: 0, count: 1 }, definition } as const;
+    if (!this.o.resume) {
+      if (CheckpointWriter.exists(out)) throw new InputError(`--out: "${out}" already exists; pass --resume to continue it, or remove it`);
+      return CheckpointWriter.create(out, header);
+    }
+    if (!CheckpointWriter.exists(out)) return CheckpointWriter.create(out, header);
+    const previous = readCheckpoint(out, '--resume', STAFF_CHECKPOINT_FORMAT);
+    const kept: string[] = [];
+    previous.taskLines.forEach((line) => {
+      const raw = JSON.parse(line) as { hash?: unknown; state?: unknown; kpis?: unknown };
+      if (raw.state !== 'completed' || typeof raw.hash !== 'string' || this.stored.has(raw.hash)) return;
+      this.stored.set(raw.hash, decodeKpis(raw.kpis));
+      kept.push(line);
+    });
+    this.o.logger.info({ kept: kept.length }, 'resuming the staffing search');
+    return CheckpointWriter.create(out, header, kept);
+  }
+
+  private hashOf(c: Candidate, key: string, replication: number): string {
+    return sha16(`${key}|${c.from}|${c.to}|${c.day ? 1 : 0}|${this.columnsKey}|${this.o.definition.seed}|${replication}`);
+  }
+
+  /** Every replication of every candidate; the candidates' tasks run together on the pool. */
+  async evaluate(candidates: readonly Candidate[]): Promise<Evaluation[]> {
+    const R = this.o.definition.replications;
+    const seed = this.o.definition.seed;
+    const keys = candidates.map((c) => modelKey(c.model));
+    const tasks: Task[] = [];
+    const queued = new Set<string>();
+    candidates.forEach((c, point) => {
+      this.candidatesAsked.add(`${keys[point] as string}|${c.from}|${c.to}|${c.day ? 1 : 0}`);
+      for (let r = 0; r < R; r++) {
+        const hash = this.hashOf(c, keys[point] as string, r);
+        this.tasksAsked.add(hash);
+        if (this.stored.has(hash) || queued.has(hash)) continue;
+        queued.add(hash);
+        tasks.push({ id: `${hash}r${r}`, point, replication: r, seed, hash });
+      }
+    });
+    this.total += tasks.length;
+    this.o.onProgress?.(this.done, this.total);
+    const finished = await runTasks(tasks, {
+      runner: this.o.runner,
+      signal: this.o.signal,
+      inputOf: (batch) => {
+        const first = batch[0] as Task;
+        return { model: (candidates[first.point] as Candidate).model, seed, replications: batch.map((t) => t.replication), pointIndex: first.point };
+      },
+      onOutcome: (t, outcome, attempts) => this.record(candidates[t.point] as Candidate, t, outcome, attempts),
+    });
+    if (!finished) throw new StaffingInterrupted();
+    return candidates.map((c, i) => Array.from({ length: R }, (_, r) => this.stored.get(this.hashOf(c, keys[i] as string, r)) as ReplicaKpis));
+  }
+
+  private record(c: Candidate, t: Task, outcome: TaskOutcome, attempts: number): void {
+    if (outcome.state === 'errored') {
+      throw new Error(`a simulation of a candidate staffing failed (replication ${t.replication}): ${outcome.error.message}`);
+    }
+    const kpis = encodeKpis(replicaKpis(c.model, outcome.counters, this.o.columns, c.from, c.to, c.day));
+    const line = `${JSON.stringify({ type: 'task', id: t.id, point: t.point, replication: t.replication, seed: t.seed, hash: t.hash, attempts, state: 'completed', kpis })}\n`;
+    this.writer?.write(line);
+    // Kept as read back from its line: a resumed search decides on the same numbers.
+    this.stored.set(t.hash, decodeKpis((JSON.parse(line) as { kpis: unknown }).kpis));
+    this.ran++;
+    this.done++;
+    this.o.onProgress?.(this.done, this.total);
+  }
+
+  /** Writes the end record (a finished search) and closes the file. */
+  finish(): void {
+    this.writer?.end({ type: 'end', tasks: this.stored.size, completed: this.stored.size, errored: 0 });
+    this.close();
+  }
+
+  close(): void {
+    this.writer?.close();
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The staffing result (reports/staffing/result.ts) from a finished search: the answer's
+ * whole-day run gives the achieved metrics with CIs; agents on duty are read off the
+ * answer's schedules; totals and agreement compare it with the Erlang plan.
+ */
+import type { Model } from '../../engine/model.js';
+import type { AssertionOutcome } from '../../reports/assertions.js';
+import type { ChannelBaseline } from '../../reports/baseline.js';
+import { estimate, type Estimate } from '../../reports/confidence.js';
+import { staffingNotes } from '../../reports/staffing/notes.js';
+import {
+  STAFFING_SCHEMA_VERSION, type Agreement, type ChannelAchieved, type GroupStaffing, type IntervalStaffing, type PlanTotals,
+  type ShiftStaffing, type StaffingResult, type TargetOutcome,
+} from '../../reports/staffing/result.js';
+import type { Scenario } from '../../scenarios/schema.js';
+import type { StaffDefinition } from './definition.js';
+import type { ErlangStart } from './erlangStart.js';
+import type { CountSearchResult } from './intervalPlan.js';
+import { intervalRows, judgeInterval } from './judging.js';
+import type { ShiftSearchResult } from './shiftPlan.js';
+import type { CheckOutcome, TargetSet } from './targets.js';
+
+export type Answer =
+  | { readonly kind: 'counts'; readonly finalModel: Model; readonly search: CountSearchResult; readonly shifts: null }
+  | { readonly kind: 'shifts'; readonly finalModel: Model; readonly shifts: ShiftSearchResult; readonly search: null };
+
+export interface AssemblyInput {
+  readonly def: StaffDefinition;
+  readonly model: Model;
+  readonly scenario: Scenario;
+  readonly targets: TargetSet;
+  readonly start: ErlangStart;
+  readonly answer: Answer;
+  readonly dayAssertions: readonly AssertionOutcome[];
+  readonly erlangAtAnswer: readonly ChannelBaseline[];
+  readonly search: { readonly candidates: number; readonly tasks: number };
+}
+
+/** Time-average of agents on duty (breaks included) per group and interval. */
+export function onDuty(model: Model): number[][] {
+  const I = model.intervalSec;
+  return model.groups.map((g) => Array.from({ length: model.intervalCount }, (_, iv) => {
+    const from = iv * I;
+    let sec = 0;
+    for (const shifts of g.agentShifts) for (const s of shifts) sec += Math.max(0, Math.min(s.endSec, from + I) - Math.max(s.startSec, from));
+    return sec / I;
+  }));
+}
+
+/** Share of on-duty time spent on breaks in the scenario's own schedules, per group. */
+export function breakShares(model: Model): number[] {
+  return model.groups.map((g) => {
+    let on = 0;
+    let off = 0;
+    for (const shifts of g.agentShifts) {
+      for (const s of shifts) {
+        on += Math.max(0, Math.min(s.endSec, model.horizonSec) - Math.max(s.startSec, 0));
+        for (const b of s.breaks) off += Math.max(0, Math.min(b.endSec, model.horizonSec) - Math.max(b.startSec, 0));
+      }
+    }
+    return on > 0 ? off / on : 0;
+  });
+}
+
+const round = (x: number, digits = 6): number => Number(x.toFixed(digits));
+
+function outcomes(list: readonly CheckOutcome[]): TargetOutcome[] {
+  return list.map((o) => ({ target: o.check.label, estimate: o.estimate, verdict: o.verdict.state }));
+}
+
+/** `withinCi`: one agent fewer (Erlang's count) left a target's CI straddling it, none missed outright. */
+function agreementOf(erlang: number, simulated: number, oneFewer: readonly CheckOutcome[] | null): Agreement {
+  if (erlang === simulated) return 'equal';
+  if (simulated === erlang + 1 && oneFewer !== null && oneFewer.every((o) => o.verdict.state !== 'fail') && oneFewer.some((o) => o.verdict.state === 'inconclusive')) return 'withinCi';
+  return 'differs';
+}
+
+function planTotals(hours: readonly (readonly number[])[], model: Model, intervalHours: number): PlanTotals {
+  let agentHours = 0;
+  let cost = 0;
+  hours.forEach((row, g) => row.forEach((n) => { agentHours += n * intervalHours; cost += n * intervalHours * (model.groups[g]?.costPerHour ?? 0); }));
+  return { agentHours: round(agentHours, 4), cost: round(cost, 2) };
+}
+
+export function assembleResult(a: AssemblyInput): StaffingResult {
+  const { model, targets, start, answer, def } = a;
+  const I = model.intervalCount;
+  const intervalHours = model.intervalSec / 3600;
+  const duty = onDuty(answer.finalModel).map((row) => row.map((x) => round(x, 4)));
+  const breaks = breakShares(model);
+  const perInterval = answer.kind === 'counts';
+  const final = answer.kind === 'counts' ? answer.search.final : answer.shifts.final;
+  const col = (scope: 'channels' | 'groups', index: number, metric: string): number =>
+    targets.columns.findIndex((c) => c.scope === scope && c.index === index && c.metric === metric);
+  const est = (rows: readonly (readonly number[])[], column: number): Estimate => estimate(rows.map((r) => r[column] ?? NaN));
+  const intervals: IntervalStaffing[] = [];
+  const agreementCount: Record<Agreement, number> = { equal: 0, withinCi: 0, differs: 0 };
+  let intervalsMet = 0;
+  for (let iv = 0; iv < I; iv++) {
+    const rows = intervalRows(final, iv);
+    const judged = judgeInterval(targets.checks, final, iv);
+    const minus = answer.kind === 'counts' ? answer.search.minusOne[iv] ?? null : null;
+    const oneFewer = minus === null ? null : judgeInterval(targets.checks, minus, iv);
+    const groups: Record<string, GroupStaffing> = {};
+    model.groups.forEach((g, gi) => {
+      const simulated = duty[gi]?.[iv] ?? 0;
+      groups[g.id] = {
+        erlangOnPhone: round(start.onPhone[gi]?.[iv] ?? 0, 4),
+        erlangAgents: start.scheduled[gi]?.[iv] ?? 0,
+        simulatedAgents: simulated,
+        fte: round(perInterval ? simulated / (1 - (breaks[gi] ?? 0)) : simulated, 4),
+        occupancy: est(rows, col('groups', gi, 'occupancy')),
+      };
+    });
+    const channels: Record<string, ChannelAchieved> = {};
+    model.channels.forEach((c, ch) => {
+      const m = (metric: string): Estimate => est(rows, col('channels', ch, metric));
+      const sl = a.erlangAtAnswer[ch]?.intervals[iv]?.serviceLevel;
+      channels[c.id] = {
+        offered: m('offered'), serviceLevel: m('serviceLevel'), asaSec: m('asaSec'), abandonRate: m('abandonRate'),
+        occupancy: m('occupancy'), waitP90Sec: m('waitP90Sec'), backlogAgeP90Sec: m('backlogAgeP90Sec'),
+        erlangServiceLevel: sl === undefined || !Number.isFinite(sl) ? null : round(sl),
+      };
+    });
+    const erlangAgents = model.groups.reduce((s, _, gi) => s + (start.scheduled[gi]?.[iv] ?? 0), 0);
+    const simulatedAgents = round(model.groups.reduce((s, _, gi) => s + (duty[gi]?.[iv] ?? 0), 0), 4);
+    const agreement = agreementOf(erlangAgents, simulatedAgents, oneFewer);
+    agreementCount[agreement]++;
+    const met = judged.every((o) => o.met);
+    if (met) intervalsMet++;
+    intervals.push({ startSec: iv * model.intervalSec, agreement, erlangAgents, simulatedAgents, met, groups, channels, targets: outcomes(judged), oneFewer: oneFewer === null ? null : outcomes(oneFewer) });
+  }
+  const erlang = planTotals(start.scheduled, model, intervalHours);
+  const simulated = planTotals(duty, model, intervalHours);
+  const groupTotals = Object.fromEntries(model.groups.map((g, gi) => [g.id, {
+    erlang: planTotals(model.groups.map((_, k) => (k === gi ? (start.scheduled[gi] ?? []) : [])), model, intervalHours),
+    simulated: planTotals(model.groups.map((_, k) => (k === gi ? (duty[gi] ?? []) : [])), model, intervalHours),
+  }]));
+  const breakShare = Math.max(0, ...breaks);
+  return {
+    schemaVersion: STAFFING_SCHEMA_VERSION,
+    kind: 'staffing',
+    scenario: model.name,
+    mode: def.mode,
+    seed: def.seed,
+    replications: def.replications,
+    confidence: 0.95,
+    serviceLevelDefinition: model.serviceLevelDefinition,
+    intervalSec: model.intervalSec,
+    horizonSec: model.horizonSec,
+    dayStartSec: a.scenario.dayStart,
+    targets: targets.checks.map((c) => c.label),
+    intervals,
+    shifts: answer.kind === 'shifts' ? shiftRows(a, answer.shifts) : null,
+    totals: {
+      erlang, simulated,
+      difference: { agentHours: round(simulated.agentHours - erlang.agentHours, 4), cost: round(simulated.cost - erlang.cost, 2) },
+      groups: groupTotals,
+      intervalsMet,
+      agreement: agreementCount,
+    },
+    dayAssertions: a.dayAssertions.map((o) => ({ target: o.assertion.source, estimate: o.estimate, verdict: o.verdict.state })),
+    search: {
+      candidates: a.search.candidates, tasks: a.search.tasks,
+      bumpRounds: answer.kind === 'counts' ? answer.search.bumpRounds : answer.shifts.scaleRounds,
+      trims: answer.kind === 'counts' ? answer.search.trims : 0,
+    },
+    notes: staffingNotes({ model, breakShare, perInterval, erlang, simulated }),
+  };
+}
+
+function shiftRows(a: AssemblyInput, s: ShiftSearchResult): ShiftStaffing[] {
+  return s.refs.map((r) => {
+    const spec = a.scenario.agents[r.group]?.shifts?.[r.shift];
+    return {
+      group: a.model.groups[r.group]?.id ?? '',
+      index: r.shift,
+      startSec: spec?.start ?? 0,
+      lengthSec: spec?.length ?? 0,
+      scenarioCount: spec?.count ?? 0,
+      count: s.counts[r.group]?.[r.shift] ?? 0,
+    };
+  });
+}

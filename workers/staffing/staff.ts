@@ -1,0 +1,90 @@
+/**
+ * `ccsim staff`: finding the staffing a plan really needs, by simulation. Loads the
+ * scenario, builds the targets, starts from the Erlang answer and runs the search of the
+ * chosen mode (./intervalPlan.ts, ./shiftPlan.ts) on the worker pool, every evaluated
+ * (candidate, replication) checkpointed (./evaluator.ts); then assembles the result
+ * (reports/staffing/result.ts) from the answer's whole-day run.
+ */
+import type { Logger } from 'pino';
+import { InputError } from '../../engine/errors.js';
+import type { Model } from '../../engine/model.js';
+import { evaluateAssertions } from '../../reports/assertions.js';
+import { erlangBaseline } from '../../reports/baseline.js';
+import { buildRunResult } from '../../reports/result.js';
+import type { StaffingResult } from '../../reports/staffing/result.js';
+import { loadScenarioText } from '../../scenarios/load.js';
+import type { Scenario } from '../../scenarios/schema.js';
+import { createRunner } from '../pool.js';
+import { runReplications } from '../replications.js';
+import { countModel, shiftModel } from './candidate.js';
+import type { StaffDefinition } from './definition.js';
+import { erlangStart } from './erlangStart.js';
+import { Evaluator } from './evaluator.js';
+import { searchIntervals, searchWholeDay, type CountSearchResult } from './intervalPlan.js';
+import { assembleResult, type Answer } from './resultAssembly.js';
+import { searchShifts } from './shiftPlan.js';
+import { buildTargets } from './targets.js';
+
+export interface StaffOptions {
+  readonly definition: StaffDefinition;
+  readonly workers: number;
+  readonly out: string | null;
+  readonly resume: boolean;
+  readonly signal: AbortSignal;
+  readonly logger: Logger;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoadedStaffScenario {
+  readonly model: Model;
+  readonly scenario: Scenario;
+}
+
+/** The scenario of a definition, compiled, with its SL definition, seed and replications. */
+export function staffScenario(def: StaffDefinition): LoadedStaffScenario {
+  const loaded = loadScenarioText(def.scenario.text, def.scenario.label, { overrides: def.overrides });
+  const model: Model = {
+    ...loaded.model,
+    seed: def.seed,
+    replications: def.replications,
+    serviceLevelDefinition: def.serviceLevelDefinition ?? loaded.model.serviceLevelDefinition,
+  };
+  return { model, scenario: loaded.scenario };
+}
+
+export async function runStaffing(o: StaffOptions): Promise<StaffingResult> {
+  const def = o.definition;
+  const { model, scenario } = staffScenario(def);
+  const targets = buildTargets(model, def.targets, def.assertions, def.scenario.label);
+  if (def.mode === 'shifts' && !scenario.agents.some((g) => (g.shifts ?? []).length > 0)) {
+    throw new InputError(`--shifts: ${def.scenario.label} has no shifts to staff (give agents[].shifts, or staff per interval without --shifts)`);
+  }
+  const runner = createRunner(o.workers);
+  const evaluator = new Evaluator({ definition: def, runner, columns: targets.columns, out: o.out, resume: o.resume, signal: o.signal, logger: o.logger, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+  try {
+    const start = erlangStart(model, def.targets);
+    const input = { model, checks: targets.checks, start, evaluator, maxRounds: def.maxRounds, logger: o.logger };
+    let answer: Answer;
+    if (def.mode === 'shifts') {
+      const s = await searchShifts({ model, scenario, checks: targets.checks, evaluator, maxRounds: def.maxRounds });
+      answer = { kind: 'shifts', finalModel: shiftModel(model, scenario, s.counts), shifts: s, search: null };
+    } else {
+      const search: CountSearchResult = def.mode === 'wholeDay'
+        ? await searchWholeDay({ ...input, start: erlangStart(model, def.targets, true) })
+        : await searchIntervals(input);
+      answer = { kind: 'counts', finalModel: countModel(model, search.counts), shifts: null, search };
+    }
+    const dayAssertions = targets.dayAssertions.length === 0 ? [] : evaluateAssertions(
+      buildRunResult(answer.finalModel, def.seed, runReplications(answer.finalModel, def.seed, def.replications)), targets.dayAssertions, 'strict');
+    const result = assembleResult({
+      def, model, scenario, targets, start, answer, dayAssertions,
+      erlangAtAnswer: erlangBaseline(answer.finalModel),
+      search: { candidates: evaluator.candidatesAsked.size, tasks: evaluator.tasksAsked.size },
+    });
+    evaluator.finish();
+    return result;
+  } finally {
+    evaluator.close();
+    await runner.close();
+  }
+}
