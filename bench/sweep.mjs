@@ -24,7 +24,8 @@ const HORIZON = process.env.SWEEP_HORIZON ?? '';
 async function runCase(workers) {
   const { pino } = await import('pino');
   const { runSweep } = await import('../dist/workers/sweep.js');
-  const { renderSweep } = await import('../dist/workers/outcomes.js');
+  const { sweepResult } = await import('../dist/workers/outcomes.js');
+  const { renderSweepReport } = await import('../dist/reports/sweepRender.js');
   const { gridPoints, parseVary } = await import('../dist/workers/sweepSpec.js');
   const definition = {
     scenario: { label: 'classic-80-20.yaml', text: readFileSync(fileURLToPath(import.meta.resolve('../scenarios/classic-80-20.yaml')), 'utf8') },
@@ -41,7 +42,8 @@ async function runCase(workers) {
     definition, shard: { index: 0, count: 1 }, workers, out: null, resume: false,
     signal: new globalThis.AbortController().signal, logger: pino({ level: 'silent' }),
   });
-  const out = renderSweep(definition, run.planned, run.outcomes, 'json');
+  const { result, input } = sweepResult(definition, run.planned, run.outcomes);
+  const out = (await renderSweepReport(result, input, 'json')).text;
   const wallSec = (performance.now() - start) / 1000;
   const tasks = POINTS * REPLICATIONS;
   return {
