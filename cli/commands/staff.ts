@@ -8,7 +8,6 @@
  *
  * Exit codes: 0; 2 invalid input (before anything runs); 3 internal error; 130 interrupted.
  */
-import { SingleBar } from 'cli-progress';
 import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
 import { processColourContext, wantsColour } from '../../reports/palette.js';
@@ -21,6 +20,7 @@ import { defaultWorkers } from '../../workers/pool.js';
 import { StaffingInterrupted } from '../../workers/staffing/evaluator.js';
 import { runStaffing } from '../../workers/staffing/staff.js';
 import { emit, toJson } from '../output.js';
+import { progress } from '../progress.js';
 import { staffDefinition, STAFF_FORMATS, type StaffArgs, type StaffFormat } from './staffFlags.js';
 import { EXIT_INTERRUPTED, LOG_LEVELS, stderrLogger } from './sweep.js';
 
@@ -33,10 +33,6 @@ export async function renderStaffing(r: StaffingResult, format: StaffFormat, col
   }
 }
 
-function progressBar(): SingleBar | null {
-  if (!process.stderr.isTTY) return null;
-  return new SingleBar({ stream: process.stderr, format: 'staff [{bar}] {value}/{total} simulations | {percentage}%', hideCursor: true });
-}
 
 async function handle(args: StaffArgs): Promise<void> {
   const definition = staffDefinition(args, (text, label) => {
@@ -51,8 +47,7 @@ async function handle(args: StaffArgs): Promise<void> {
     controller.abort();
   };
   process.on('SIGINT', onSigint);
-  const bar = progressBar();
-  let started = false;
+  const bar = progress('staff', 'simulations');
   try {
     const result = await runStaffing({
       definition,
@@ -61,25 +56,20 @@ async function handle(args: StaffArgs): Promise<void> {
       resume: args.resume,
       signal: controller.signal,
       logger,
-      onProgress: (done, total) => {
-        if (bar === null) return;
-        if (!started) { bar.start(total, done); started = true; }
-        bar.setTotal(total);
-        bar.update(done);
-      },
+      onProgress: bar.onProgress,
     });
-    bar?.stop();
+    bar.stop();
     const colour = wantsColour(processColourContext(args.report !== undefined));
     emit(await renderStaffing(result, args.format as StaffFormat, colour), args.report);
   } catch (err) {
     if (!(err instanceof StaffingInterrupted)) throw err;
-    bar?.stop();
+    bar.stop();
     process.stderr.write(args.out
       ? `ccsim: stopped; every finished simulation is in ${args.out}; continue with the same command and --resume\n`
       : 'ccsim: stopped; nothing was saved (run with --out FILE to be able to resume)\n');
     process.exitCode = EXIT_INTERRUPTED;
   } finally {
-    bar?.stop();
+    bar.stop();
     process.off('SIGINT', onSigint);
   }
 }

@@ -2,8 +2,8 @@
  * The flags of `ccsim staff`, checked (every mistake at once, each naming its flag: exit 2)
  * and turned into the search's definition (workers/staffing/definition.ts).
  */
-import { readFileSync } from 'node:fs';
 import { InputError } from '../../engine/errors.js';
+import { readScenarioText } from '../scenarioText.js';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
 import { parseDuration } from '../../scenarios/duration.js';
 import type { StaffDefinition, StaffMode } from '../../workers/staffing/definition.js';
@@ -55,14 +55,6 @@ function shareFlag(flag: string, text: string | undefined, p: string[]): number 
 
 const isWhole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max;
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot be read (${code ?? String(err)})`}`);
-  }
-}
 
 /**
  * Checks every flag, then reads the scenario: the definition of the search. `scenarioInfo`
@@ -88,7 +80,7 @@ export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label
     maxBacklogAgeSec: durationFlag('max-backlog-age', a['max-backlog-age'], p),
   };
   if (p.length > 0) throw new InputError(p);
-  const text = readText(a.file);
+  const text = readScenarioText(a.file);
   const info = scenarioInfo(text, a.file);
   const mode: StaffMode = a.shifts ? 'shifts' : a['whole-day'] ? 'wholeDay' : 'intervals';
   return {

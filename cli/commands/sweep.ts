@@ -7,7 +7,6 @@
  * still printed, errors listed in it); 130 when interrupted (SIGINT) — the `--out` file is
  * then resumable with `--resume`.
  */
-import { SingleBar } from 'cli-progress';
 import { pino, type Logger } from 'pino';
 import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
@@ -17,6 +16,7 @@ import { sweepResult } from '../../workers/outcomes.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { runSweep } from '../../workers/sweep.js';
 import { EXIT_INTERNAL } from '../errors.js';
+import { progress } from '../progress.js';
 import { sweepOutputOptions, writeSweepReport } from '../sweepOutput.js';
 import { checkSweepFlags, shardOf, sweepDefinition, type SweepArgs } from './sweepFlags.js';
 
@@ -34,15 +34,6 @@ function resumeCommand(): string {
   return `ccsim ${args.join(' ')}${args.includes('--resume') ? '' : ' --resume'}`;
 }
 
-function progressBar(): SingleBar | null {
-  if (!process.stderr.isTTY) return null;
-  return new SingleBar({
-    stream: process.stderr,
-    format: 'sweep [{bar}] {value}/{total} tasks | {percentage}% | ETA {eta_formatted}',
-    hideCursor: true,
-    etaBuffer: 50,
-  });
-}
 
 async function handle(args: SweepArgs): Promise<void> {
   checkSweepFlags(args);
@@ -62,8 +53,7 @@ async function handle(args: SweepArgs): Promise<void> {
     process.exit(EXIT_INTERRUPTED);
   };
   process.on('SIGINT', onSigint);
-  const bar = progressBar();
-  let barStarted = false;
+  const bar = progress('sweep', 'tasks');
   try {
     const run = await runSweep({
       definition,
@@ -73,14 +63,9 @@ async function handle(args: SweepArgs): Promise<void> {
       resume: args.resume,
       signal: controller.signal,
       logger,
-      onProgress: (done, total) => {
-        if (bar === null) return;
-        if (!barStarted) { bar.start(total, done); barStarted = true; }
-        bar.setTotal(total);
-        bar.update(done);
-      },
+      onProgress: bar.onProgress,
     });
-    bar?.stop();
+    bar.stop();
     if (run.interrupted) {
       process.stderr.write(args.out
         ? `ccsim: stopped with ${run.outcomes.size} tasks recorded in ${args.out}; resume with: ${resumeCommand()}\n`
@@ -95,7 +80,7 @@ async function handle(args: SweepArgs): Promise<void> {
       process.exitCode = EXIT_INTERNAL;
     }
   } finally {
-    bar?.stop();
+    bar.stop();
     process.off('SIGINT', onSigint);
   }
 }

@@ -2,9 +2,9 @@
  * The flags of `ccsim sweep`, checked (every mistake at once, each naming its flag: exit 2)
  * and turned into the sweep's definition (workers/plan.ts) before anything runs.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../../engine/errors.js';
+import { readScenarioText } from '../scenarioText.js';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
 import { CHANNEL_METRICS, type ChannelMetric } from '../../reports/kpi.js';
 import { parseConstraint, parseMetricRef, type ObjectiveSpec } from '../../reports/objective.js';
@@ -92,14 +92,6 @@ function objectiveOf(a: SweepArgs): ObjectiveSpec | null {
   return { sense, quantity, subjectTo };
 }
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot be read (${code ?? String(err)})`}`);
-  }
-}
 
 function policyOf(a: SweepArgs): ReplicationPolicy | null {
   if (a.precision === undefined) return a.replications === undefined ? null : { mode: 'fixed', count: a.replications };
@@ -119,7 +111,7 @@ function policyOf(a: SweepArgs): ReplicationPolicy | null {
  */
 export function sweepDefinition(a: SweepArgs, scenarioReplications: (text: string, label: string) => number): SweepDefinition {
   const label = basename(a.file);
-  const split = splitSweepBlock(readText(a.file));
+  const split = splitSweepBlock(readScenarioText(a.file));
   let points;
   if (a.vary !== undefined && a.vary.length > 0) points = gridPoints(a.vary.map(parseVary));
   else if (split.block !== undefined) points = sweepBlockPoints(split.block, label);
