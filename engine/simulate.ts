@@ -19,7 +19,6 @@ import { EventKind, EventPriority, type Calendar } from './calendar.js';
 import { ContactFactory } from './contactFactory.js';
 import { ContactState, Flag, Origin, type ContactPool } from './contacts.js';
 import { Sampler } from './distributions.js';
-import { SimulationError } from './errors.js';
 import type { Model } from './model.js';
 import type { ContactQueue } from './queue.js';
 import { Stream } from './random.js';
@@ -27,7 +26,9 @@ import { routingOf, type RoutingTable } from './routing.js';
 import { StaffingChange, staffingPlanFor, type StaffingPlan } from './staffing.js';
 import { tablesOf, type ModelTables } from './tables.js';
 import { Recorder, type ReplicationCounters } from './stats.js';
-import { workspaceFor } from './workspace.js';
+import { workspaceFor, type RunTotals } from './workspace.js';
+import { BacklogAges } from './backlog.js';
+import { checkConservation } from './conservation.js';
 
 const DAY_SEC = 86_400;
 
@@ -53,6 +54,7 @@ class Kernel {
   private readonly arrivals: ArrivalSource[];
   private readonly arrivalStreams: Stream[];
   private readonly tables: ModelTables;
+  private readonly workspaceTotals: RunTotals;
   /** Per channel: global index of its only type, or −1 when it has several. */
   private readonly singleType: Int32Array;
   private readonly concurrency: Int32Array;
@@ -70,7 +72,7 @@ class Kernel {
   private readonly tierEntered: Float64Array; // tiers 2–3 (index 0 unused)
   private readonly tierAnswered: Float64Array;
   private readonly tierGaveUp: Float64Array;
-  private ageScratch = new Float64Array(64);
+  private readonly backlogAges = new BacklogAges();
   private nextToken = 1;
   /** After the horizon: deferred work is no longer picked up. */
   private closed = false;
@@ -100,6 +102,7 @@ class Kernel {
     this.targetSec = t.targetSec;
     this.hasDeflection = t.hasDeflection;
     const totals = workspace.totals;
+    this.workspaceTotals = totals;
     this.liveWaiting = totals.liveWaiting;
     this.backlog = totals.backlog;
     this.arrived = totals.arrived;
@@ -161,7 +164,7 @@ class Kernel {
       }
     }
     this.closeWorkingPeriods(cal.now);
-    const waitingAtEnd = this.checkConservation();
+    const waitingAtEnd = checkConservation(this.model, this.routing, this.queues, this.workspaceTotals, cal.now);
     let contacts = 0;
     for (let ch = 0; ch < this.arrived.length; ch++) contacts += this.arrived[ch];
     return this.recorder.finish({ replication: this.replication, seed: this.seed, events: this.events, contacts, waitingAtEnd });
@@ -732,7 +735,7 @@ class Kernel {
   private closeInterval(k: number, now: number): void {
     const iv = k - 1;
     for (let ch = 0; ch < this.model.channels.length; ch++) {
-      if (this.backlog[ch] > 0) this.recorder.channel.backlogAgeP90Sec[ch * this.model.intervalCount + iv] = this.backlogAgeP90(ch, now);
+      if (this.backlog[ch] > 0) this.recorder.channel.backlogAgeP90Sec[ch * this.model.intervalCount + iv] = this.backlogAges.p90(this.routing, this.queues, this.contacts, ch, now);
     }
     if (k >= this.model.intervalCount) {
       this.closed = true;
@@ -753,58 +756,5 @@ class Kernel {
         this.startHandling(a, c, now);
       }
     }
-  }
-
-  /** 90th percentile of the age of channel ch's deferred backlog now. */
-  private backlogAgeP90(ch: number, now: number): number {
-    const R = this.routing;
-    const P = this.contacts;
-    let n = 0;
-    for (let q = 0; q < R.queueCount; q++) {
-      if (R.queueChannel[q] !== ch || R.queueDeferred[q] === 0 || this.queues[q].live === 0) continue;
-      this.queues[q].forEach((c, token) => {
-        if (P.token[c] !== token || P.state[c] !== ContactState.Waiting) return;
-        if (n === this.ageScratch.length) { const b = new Float64Array(n * 2); b.set(this.ageScratch); this.ageScratch = b; }
-        this.ageScratch[n++] = now - P.arrivalSec[c];
-      });
-    }
-    if (n === 0) return NaN;
-    const ages = this.ageScratch.subarray(0, n).sort();
-    return ages[Math.max(0, Math.ceil(0.9 * n) - 1)];
-  }
-
-  // ---- conservation -----------------------------------------------------------------------
-
-  /**
-   * Per channel: arrived = deflected + answered + abandoned + still waiting at tier 1; per
-   * tier 2 and 3: entered = answered + abandoned + still waiting. A violation is a bug.
-   * Returns the contacts still waiting per channel (all tiers).
-   */
-  private checkConservation(): Float64Array {
-    const R = this.routing;
-    const C = this.model.channels.length;
-    const waitingTier1 = new Float64Array(C);
-    const waitingAll = new Float64Array(C);
-    const waitingTier = new Float64Array(3);
-    for (let q = 0; q < R.queueCount; q++) {
-      const live = this.queues[q].live;
-      waitingAll[R.queueChannel[q]] += live;
-      if (R.queueTier[q] === 1) waitingTier1[R.queueChannel[q]] += live;
-      else waitingTier[R.queueTier[q] - 1] += live;
-    }
-    const fail = (what: string): never => { throw new SimulationError(`conservation violated: ${what}`, this.calendar.now); };
-    for (let ch = 0; ch < C; ch++) {
-      const rhs = this.deflected[ch] + this.answered[ch] + this.gaveUp[ch] + waitingTier1[ch];
-      if (this.arrived[ch] !== rhs) {
-        fail(`channel "${this.model.channels[ch].id}": arrived ${this.arrived[ch]} ≠ deflected ${this.deflected[ch]} + answered ` +
-          `${this.answered[ch]} + abandoned ${this.gaveUp[ch]} + waiting ${waitingTier1[ch]}`);
-      }
-    }
-    for (let t = 1; t < 3; t++) {
-      if (this.tierEntered[t] !== this.tierAnswered[t] + this.tierGaveUp[t] + waitingTier[t]) {
-        fail(`tier ${t + 1}: entered ${this.tierEntered[t]} ≠ answered ${this.tierAnswered[t]} + abandoned ${this.tierGaveUp[t]} + waiting ${waitingTier[t]}`);
-      }
-    }
-    return waitingAll;
   }
 }

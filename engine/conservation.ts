@@ -1,0 +1,41 @@
+/**
+ * The end-of-run conservation check (DESIGN §2): per channel, arrived = deflected + answered +
+ * abandoned + still waiting at tier 1; per tier 2 and 3, entered = answered + abandoned +
+ * still waiting. A violation is a bug and fails loudly with the simulated time.
+ */
+import { SimulationError } from './errors.js';
+import type { Model } from './model.js';
+import type { ContactQueue } from './queue.js';
+import type { RoutingTable } from './routing.js';
+import type { RunTotals } from './workspace.js';
+
+/** Checks the run's totals; returns the contacts still waiting per channel (all tiers). */
+export function checkConservation(model: Model, routing: RoutingTable, queues: readonly ContactQueue[], t: RunTotals, nowSec: number): Float64Array {
+  const R = routing;
+  const C = model.channels.length;
+  const waitingTier1 = new Float64Array(C);
+  const waitingAll = new Float64Array(C);
+  const waitingTier = new Float64Array(3);
+  for (let q = 0; q < R.queueCount; q++) {
+    const live = queues[q].live;
+    waitingAll[R.queueChannel[q]] += live;
+    if (R.queueTier[q] === 1) waitingTier1[R.queueChannel[q]] += live;
+    else waitingTier[R.queueTier[q] - 1] += live;
+  }
+  const fail = (what: string): never => {
+    throw new SimulationError(`conservation violated: ${what}`, nowSec);
+  };
+  for (let ch = 0; ch < C; ch++) {
+    if (t.arrived[ch] !== t.deflected[ch] + t.answered[ch] + t.gaveUp[ch] + waitingTier1[ch]) {
+      fail(`channel "${model.channels[ch].id}": arrived ${t.arrived[ch]} ≠ deflected ${t.deflected[ch]} + answered ` +
+        `${t.answered[ch]} + abandoned ${t.gaveUp[ch]} + waiting ${waitingTier1[ch]}`);
+    }
+  }
+  for (let tier = 1; tier < 3; tier++) {
+    if (t.tierEntered[tier] !== t.tierAnswered[tier] + t.tierGaveUp[tier] + waitingTier[tier]) {
+      fail(`tier ${tier + 1}: entered ${t.tierEntered[tier]} ≠ answered ${t.tierAnswered[tier]} + abandoned ` +
+        `${t.tierGaveUp[tier]} + waiting ${waitingTier[tier]}`);
+    }
+  }
+  return waitingAll;
+}
