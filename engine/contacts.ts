@@ -34,8 +34,6 @@ export const Flag = {
   Retries: 16,
   /** Answered by a group it reached through overflow. */
   Overflowed: 32,
-  /** Waiting for a callback rather than on the line. */
-  CallbackPending: 64,
 } as const;
 
 const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'transferPatienceSec', 'retrialDelaySec', 'repeatDelaySec'] as const;

@@ -79,8 +79,6 @@ class Kernel {
   private events = 0;
   /** Set by findAgent: the chosen agent came through an overflow rule. */
   private pickedByOverflow = false;
-  /** Set by findWork: the queue of the contact it returned. */
-  private pickedQueue = -1;
 
   constructor(model: Model, seed: number, replication: number) {
     this.model = model;
@@ -364,7 +362,7 @@ class Kernel {
   /**
    * The next contact for free agent a: among the queues its group serves (only its session
    * channel while it holds chats), the head of the best one by rank, then priority, then
-   * longest wait. Sets `pickedQueue`; −1 when nothing is waiting.
+   * longest wait; −1 when nothing is waiting.
    */
   private findWork(a: number, now: number): number {
     const R = this.routing;
@@ -372,7 +370,7 @@ class Kernel {
     const A = this.agents;
     const g = A.group[a];
     const only = A.sessions[a] > 0 ? A.sessionChannel[a] : -1;
-    let best = -1, bestRank = 0, bestPriority = 0, bestSince = Infinity, bestQueue = -1, bestK = -1;
+    let best = -1, bestRank = 0, bestPriority = 0, bestSince = Infinity, bestK = -1;
     for (let k = R.groupQueueStart[g]; k < R.groupQueueStart[g + 1]; k++) {
       const q = R.groupQueues[k];
       const queue = this.queues[q];
@@ -387,10 +385,9 @@ class Kernel {
       const since = P.enqueueSec[head];
       if (now - since < R.groupQueueAfterSec[k]) continue;
       if (best < 0 || rank < bestRank || priority < bestPriority || since < bestSince) {
-        best = head; bestRank = rank; bestPriority = priority; bestSince = since; bestQueue = q; bestK = k;
+        best = head; bestRank = rank; bestPriority = priority; bestSince = since; bestK = k;
       }
     }
-    this.pickedQueue = bestQueue;
     this.pickedByOverflow = bestK >= 0 && R.groupQueueAfterSec[bestK] > 0;
     return best;
   }
@@ -625,7 +622,6 @@ class Kernel {
     if (P.state[c] !== ContactState.Waiting || P.callbackSeq[c] !== seq) return;
     const ch = P.channel[c];
     this.leaveQueue(c);
-    P.flags[c] |= Flag.CallbackPending;
     if (P.interval[c] >= 0) this.recorder.count('callbacks', ch, P.interval[c]);
     this.route(c, this.routing.callbackQueueOf(ch, P.type[c]), now);
   }
