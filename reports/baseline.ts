@@ -17,6 +17,7 @@ import {
   type ErlangCResult,
   type StaffingTargets,
 } from '../engine/erlang/index.js';
+import { dutyTime } from '../engine/duty.js';
 import type { ChannelModel, DistSpec, Model, ServiceLevelDefinition } from '../engine/model.js';
 
 /** The `erlang` object of a channel (overall) or of an interval × channel. */
@@ -96,16 +97,9 @@ export function agentsByChannel(model: Model, loads: readonly number[], groupAge
  * an Erlang calculation would be given for that interval.
  */
 export function availableAgents(model: Model, from: number, to: number): number[] {
-  const overlap = (a: number, b: number): number => Math.max(0, Math.min(b, to) - Math.max(a, from));
   return model.groups.map((g) => {
-    let onDuty = 0;
-    for (const shifts of g.agentShifts) {
-      for (const s of shifts) {
-        onDuty += overlap(s.startSec, s.endSec);
-        for (const b of s.breaks) onDuty -= overlap(b.startSec, b.endSec);
-      }
-    }
-    return (onDuty / (to - from)) * (1 - g.shrinkage.planned) * (1 - g.shrinkage.absenteeism);
+    const d = dutyTime(g, from, to);
+    return ((d.onShiftSec - d.onBreakSec) / (to - from)) * (1 - g.shrinkage.planned) * (1 - g.shrinkage.absenteeism);
   });
 }
 

@@ -3,6 +3,7 @@
  * whole-day run gives the achieved metrics with CIs; agents on duty are read off the
  * answer's schedules; totals and agreement compare it with the Erlang plan.
  */
+import { dutyTime } from '../../engine/duty.js';
 import type { Model } from '../../engine/model.js';
 import type { AssertionOutcome } from '../../reports/assertions.js';
 import type { ChannelBaseline } from '../../reports/baseline.js';
@@ -39,26 +40,14 @@ export interface AssemblyInput {
 /** Time-average of agents on duty (breaks included) per group and interval. */
 export function onDuty(model: Model): number[][] {
   const I = model.intervalSec;
-  return model.groups.map((g) => Array.from({ length: model.intervalCount }, (_, iv) => {
-    const from = iv * I;
-    let sec = 0;
-    for (const shifts of g.agentShifts) for (const s of shifts) sec += Math.max(0, Math.min(s.endSec, from + I) - Math.max(s.startSec, from));
-    return sec / I;
-  }));
+  return model.groups.map((g) => Array.from({ length: model.intervalCount }, (_, iv) => dutyTime(g, iv * I, (iv + 1) * I).onShiftSec / I));
 }
 
 /** Share of on-duty time spent on breaks in the scenario's own schedules, per group. */
 export function breakShares(model: Model): number[] {
   return model.groups.map((g) => {
-    let on = 0;
-    let off = 0;
-    for (const shifts of g.agentShifts) {
-      for (const s of shifts) {
-        on += Math.max(0, Math.min(s.endSec, model.horizonSec) - Math.max(s.startSec, 0));
-        for (const b of s.breaks) off += Math.max(0, Math.min(b.endSec, model.horizonSec) - Math.max(b.startSec, 0));
-      }
-    }
-    return on > 0 ? off / on : 0;
+    const d = dutyTime(g, 0, model.horizonSec);
+    return d.onShiftSec > 0 ? d.onBreakSec / d.onShiftSec : 0;
   });
 }
 
