@@ -56,6 +56,48 @@ export function htmlTable(t: ReportTable): string {
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 
+/** The verdict colours' key, for reports whose tables mark service levels against the CI. */
+export const VERDICT_LEGEND = '<p class="legend">Service levels in <span style="color:#1a7f37">green</span> meet the target over ' +
+  'their whole 95% CI, in <span style="color:#cf222e">red</span> miss it, in <span style="color:#9a6700">amber</span> straddle it.</p>';
+
+export interface HtmlPage {
+  /** The document title after "ccsim". */
+  readonly title: string;
+  readonly heading: string;
+  /** Plain text under the heading. */
+  readonly meta: string;
+  /** Extra header markup (a legend). */
+  readonly headerExtra?: string;
+  /** The page's sections, already HTML. */
+  readonly body: string;
+  /** Plain text of the footer. */
+  readonly footer: string;
+}
+
+/** One self-contained page (inline CSS, no script, no external URL): every ccsim HTML report. */
+export function htmlPage(p: HtmlPage): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ccsim — ${escapeHtml(p.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>${escapeHtml(p.heading)}</h1>
+<p class="meta">${escapeHtml(p.meta)}</p>${p.headerExtra ? `\n${p.headerExtra}` : ''}
+</header>
+${p.body}
+<footer>${escapeHtml(p.footer)}</footer>
+</main>
+</body>
+</html>
+`;
+}
+
 export async function figure(chart: Chart): Promise<string> {
   const svg = await renderSvg(chart.spec);
   return `<figure class="chart" id="chart-${escapeHtml(chart.id)}" data-chart="${escapeHtml(chart.id)}">\n` +
@@ -70,29 +112,12 @@ export async function renderHtml(r: RunResult, charts: readonly Chart[] = runCha
   const comparison = comparisonTable(r);
   const sections = [...scopeTables(r), ...(comparison ? [comparison] : [])].map((t) => `<h2>${escapeHtml(t.title)}</h2>\n${htmlTable(t)}`);
   const intervals = intervalTables(r).map((t) => `<details>\n<summary>${escapeHtml(t.title)}</summary>\n${htmlTable(t)}\n</details>`);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>ccsim — ${escapeHtml(r.scenario)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<header>
-<h1>${escapeHtml(r.scenario)}</h1>
-<p class="meta">${escapeHtml(runDescription(r))}</p>
-<p class="legend">Service levels in <span style="color:#1a7f37">green</span> meet the target over their whole 95% CI, in <span style="color:#cf222e">red</span> miss it, in <span style="color:#9a6700">amber</span> straddle it.</p>
-</header>
-${sections.join('\n')}
-<h2>Charts</h2>
-${figures.join('\n')}
-<h2>Intervals</h2>
-${intervals.join('\n')}
-<footer>ccsim run result, schema version ${r.schemaVersion}. Charts: vega-lite, rendered to SVG.</footer>
-</main>
-</body>
-</html>
-`;
+  return htmlPage({
+    title: r.scenario,
+    heading: r.scenario,
+    meta: runDescription(r),
+    headerExtra: VERDICT_LEGEND,
+    body: `${sections.join('\n')}\n<h2>Charts</h2>\n${figures.join('\n')}\n<h2>Intervals</h2>\n${intervals.join('\n')}`,
+    footer: `ccsim run result, schema version ${r.schemaVersion}. Charts: vega-lite, rendered to SVG.`,
+  });
 }

@@ -5,7 +5,7 @@
  * sweep gives the same bytes, whether it ran on one machine or was merged from shards.
  */
 import type { Chart } from './charts.js';
-import { escapeHtml, figure, htmlTable, STYLE } from './html.js';
+import { escapeHtml, figure, htmlPage, htmlTable, VERDICT_LEGEND } from './html.js';
 import type { SweepResult } from './sweep.js';
 import { sweepCharts } from './sweepCharts.js';
 import { sweepLayout } from './sweepPoints.js';
@@ -40,27 +40,14 @@ export async function renderSweepHtml(r: SweepResult, charts: readonly Chart[] =
   const figures: string[] = [];
   // One at a time, in order: vega numbers its clip paths from a process-wide counter.
   for (const chart of charts) figures.push(await figure(chart));
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>ccsim sweep — ${escapeHtml(r.scenario)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-<header>
-<h1>${escapeHtml(r.scenario)} — sweep</h1>
-<p class="meta">${escapeHtml(sweepDescription(r).join(' · '))}</p>
-<p class="legend">Service levels in <span style="color:#1a7f37">green</span> meet the target over their whole 95% CI, in <span style="color:#cf222e">red</span> miss it, in <span style="color:#9a6700">amber</span> straddle it.</p>
-</header>
-${tables(r).join('\n')}
-<h2>Charts</h2>
-${figures.length > 0 ? figures.join('\n') : '<p>No chart: no channel metric varies from zero.</p>'}
-<footer>ccsim sweep result, schema version ${r.schemaVersion}. Charts: vega-lite, rendered to SVG.</footer>
-</main>
-</body>
-</html>
-`;
+  const chartsHtml = figures.length > 0 ? figures.join('\n') : '<p>No chart: no channel metric varies from zero.</p>';
+  return htmlPage({
+    title: `sweep — ${r.scenario}`,
+    heading: `${r.scenario} — sweep`,
+    meta: sweepDescription(r).join(' · '),
+    headerExtra: VERDICT_LEGEND,
+    body: `${tables(r).join('\n')}\n<h2>Charts</h2>\n${chartsHtml}`,
+    footer: `ccsim sweep result, schema version ${r.schemaVersion}. Charts: vega-lite, rendered to SVG.`,
+  });
 }
+
