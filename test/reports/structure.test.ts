@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../reports/csv.js';
 import type { RunResult } from '../../reports/result.js';
 import { ccsim } from '../support/cli.js';
-import { FAST, estimateKeys, runResult } from './support.js';
+import { FAST, estimateKeys, mdTables, runResult } from './support.js';
 
 const SCENARIO = 'scenarios/sales-service.yaml';
 const render = (format: string): string => {
@@ -13,26 +13,6 @@ const render = (format: string): string => {
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 };
-
-interface MdTable { title: string; head: string[]; rows: string[][] }
-
-/** The GFM tables of a document, each with the heading or <summary> above it. */
-function mdTables(md: string): MdTable[] {
-  const tables: MdTable[] = [];
-  let title = '';
-  let current: string[][] | null = null;
-  const cells = (line: string): string[] => line.slice(2, -2).split(/ (?<!\\)\| /);
-  for (const line of md.split('\n')) {
-    const heading = /^### (.*)$/.exec(line) ?? /^<details><summary>(.*)<\/summary>$/.exec(line);
-    if (heading) title = heading[1] ?? '';
-    if (!line.startsWith('| ')) { current = null; continue; }
-    if (current === null) {
-      current = [];
-      tables.push({ title, head: cells(line), rows: current });
-    } else if (!/^\| -/.test(line)) current.push(cells(line));
-  }
-  return tables;
-}
 
 const channelIds = (r: RunResult): string[] => Object.keys(r.summary.channels);
 const scopeTitle = (scope: string): string => (scope === 'groups' ? 'Agent groups' : scope[0]!.toUpperCase() + scope.slice(1));

@@ -42,3 +42,23 @@ export function estimateKeys(container: object): [string, string, string][] {
   }
   return out;
 }
+
+export interface MdTable { title: string; head: string[]; rows: string[][] }
+
+/** The GFM tables of a Markdown report, each with the heading (### or <summary>) above it; cells trimmed. */
+export function mdTables(md: string): MdTable[] {
+  const tables: MdTable[] = [];
+  let title = '';
+  let current: string[][] | null = null;
+  const cells = (line: string): string[] => line.slice(2, -2).split(/ (?<!\\)\| /).map((c) => c.trim());
+  for (const line of md.split('\n')) {
+    const heading = /^### (.*)$/.exec(line) ?? /^<details><summary>(.*)<\/summary>$/.exec(line);
+    if (heading) title = heading[1] ?? '';
+    if (!line.startsWith('| ')) { current = null; continue; }
+    if (current === null) {
+      current = [];
+      tables.push({ title, head: cells(line), rows: current });
+    } else if (!/^\| -/.test(line)) current.push(cells(line));
+  }
+  return tables;
+}

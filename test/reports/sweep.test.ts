@@ -8,7 +8,7 @@ import type { SweepResult } from '../../reports/sweep.js';
 import { CHARTED_DIFFERENCES, CHARTED_METRICS, sweepCharts } from '../../reports/sweepCharts.js';
 import { sweepLayout } from '../../reports/sweepPoints.js';
 import { ccsim, ROOT } from '../support/cli.js';
-import { scratch } from './support.js';
+import { mdTables, scratch } from './support.js';
 
 const SWEEP = ['sweep', 'scenarios/retail-omnichannel.yaml', '--vary', 'agents[0].count=10..12', '-r', '3', '--workers', '1',
   '--baseline', 'agents[0].count=11', '--minimize', 'agents', '--subject-to', 'channels.email.serviceLevel>=0.2'];
@@ -17,25 +17,6 @@ function sweep(args: readonly string[], env: NodeJS.ProcessEnv = {}): string {
   const r = ccsim(args, { env });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
-}
-
-interface MdTable { title: string; head: string[]; rows: string[][] }
-
-function mdTables(md: string): MdTable[] {
-  const tables: MdTable[] = [];
-  let title = '';
-  let current: string[][] | null = null;
-  const cells = (line: string): string[] => line.slice(2, -2).split(/ (?<!\\)\| /).map((c) => c.trim());
-  for (const line of md.split('\n')) {
-    const heading = /^### (.*)$/.exec(line);
-    if (heading) title = heading[1] ?? '';
-    if (!line.startsWith('| ')) { current = null; continue; }
-    if (current === null) {
-      current = [];
-      tables.push({ title, head: cells(line), rows: current });
-    } else if (!/^\| -/.test(line)) current.push(cells(line));
-  }
-  return tables;
 }
 
 describe('sweep reports of a multi-channel scenario', () => {
