@@ -1,7 +1,7 @@
 /**
  * Agent time on duty in a window, read off a group's shifts: what the Erlang baseline is
  * given as staffing, what `ccsim staff` reports as agents on duty, and the break share of its
- * FTE. Planned shrinkage and absenteeism are random per run (engine/staffing.ts) and are not
+ * FTE. Planned shrinkage and absenteeism are random per run (engine/staffingPlan.ts) and are not
  * in these figures.
  */
 import type { GroupModel } from './model.js';

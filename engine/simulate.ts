@@ -23,7 +23,7 @@ import type { Model } from './model.js';
 import type { ContactQueue } from './queue.js';
 import { Stream } from './random.js';
 import { routingOf, type RoutingTable } from './routing.js';
-import { StaffingChange, staffingPlanFor, type StaffingPlan } from './staffing.js';
+import { StaffingChange, staffingPlanFor, type StaffingPlan } from './staffingPlan.js';
 import { tablesOf, type ModelTables } from './tables.js';
 import { Recorder, type ReplicationCounters } from './stats.js';
 import { workspaceFor, type RunTotals } from './workspace.js';
