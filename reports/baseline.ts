@@ -114,6 +114,22 @@ function erlangView(channel: ChannelModel): { rateFactor: number; handleSec: num
   return { rateFactor: 1 - channel.deflection, handleSec: typeMean * residual, serverFactor: channel.concurrency };
 }
 
+/**
+ * Erlang figures already computed, by their exact inputs. The points of a sweep, and the
+ * intervals of a day, repeat the same load and staffing over and over (a sweep of day-shift
+ * staffing leaves every night interval as it was), and an Erlang A evaluation with its
+ * staffing search costs far more than the lookup. Cleared when it grows large.
+ */
+const memo = new Map<string, unknown>();
+const MEMO_LIMIT = 100_000;
+function remember<T>(key: string, compute: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 function figures(channel: ChannelModel, offeredRatePerSec: number, agentsGiven: number, definition: ServiceLevelDefinition): ErlangBaselineFigures {
   const view = erlangView(channel);
   const handleSec = view.handleSec;
@@ -122,16 +138,14 @@ function figures(channel: ChannelModel, offeredRatePerSec: number, agentsGiven: 
   const targetSec = channel.targetSec;
   const targets: StaffingTargets = { serviceLevel: channel.targetLevel, targetSec };
   const common = { ratePerSec, handleSec, targetSec, agents };
-  let r: ErlangCResult | ErlangAResult;
-  let agentsRequired: number;
-  if (channel.patience === null) {
-    r = erlangC(common);
-    agentsRequired = staffErlangC({ ratePerSec, handleSec, targets }).agents;
-  } else {
-    const patienceSec = distMean(channel.patience);
-    r = erlangA({ ...common, patienceSec, serviceLevelDefinition: definition });
-    agentsRequired = staffErlangA({ ratePerSec, handleSec, patienceSec, serviceLevelDefinition: definition, targets }).agents;
-  }
+  const patienceSec = channel.patience === null ? null : distMean(channel.patience);
+  const load = `${ratePerSec}|${handleSec}|${patienceSec}|${definition}|${targetSec}`;
+  const r = remember(`${load}|${agents}`, (): ErlangCResult | ErlangAResult => (patienceSec === null
+    ? erlangC(common)
+    : erlangA({ ...common, patienceSec, serviceLevelDefinition: definition })));
+  const agentsRequired = remember(`${load}|${channel.targetLevel}|required`, () => (patienceSec === null
+    ? staffErlangC({ ratePerSec, handleSec, targets }).agents
+    : staffErlangA({ ratePerSec, handleSec, patienceSec, serviceLevelDefinition: definition, targets }).agents));
   const base = {
     model: r.model,
     loadErlangs: r.loadErlangs,

@@ -14,11 +14,26 @@ export interface Estimate {
   readonly ci95: readonly [number, number] | null;
 }
 
+/**
+ * t(0.975, df), remembered: a report asks for it with the same few degrees of freedom
+ * thousands of times (every metric of every scope of every sweep point), and each call
+ * inverts the incomplete beta function afresh — a sweep's report spent a third of its time here.
+ */
+const tCache = new Map<number, number>();
+function t975(df: number): number {
+  let t = tCache.get(df);
+  if (t === undefined) {
+    t = tQuantile(0.975, df);
+    tCache.set(df, t);
+  }
+  return t;
+}
+
 /** The half-width of the 95% CI, or NaN with fewer than two values. */
 export function halfWidth95(values: readonly number[]): number {
   const n = values.length;
   if (n < 2) return NaN;
-  return tQuantile(0.975, n - 1) * (sampleStandardDeviation(values as number[]) / Math.sqrt(n));
+  return t975(n - 1) * (sampleStandardDeviation(values as number[]) / Math.sqrt(n));
 }
 
 /** Mean and 95% CI of the finite values (NaN marks a replication where the metric is undefined). */

@@ -35,6 +35,6 @@ const byId = (scopes: Readonly<Record<string, object>>): Record<string, Kpis> =>
   Object.fromEntries(Object.entries(scopes).map(([id, s]) => [id, values(s)]));
 
 export function summaryKpis(model: Model, r: ReplicationCounters): SummaryKpis {
-  const { summary } = buildRunResult(model, r.seed, [r]);
+  const { summary } = buildRunResult(model, r.seed, [r], { intervals: false });
   return { overall: values(summary.overall), channels: byId(summary.channels), groups: byId(summary.groups) };
 }

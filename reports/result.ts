@@ -12,7 +12,7 @@ import {
   CHANNEL_METRICS, GROUP_METRICS, TIER_METRICS, TYPE_METRICS, channelKpis, groupKpis, tierKpis, typeKpis,
   type ChannelMetric, type GroupMetric, type TierMetric, type TypeMetric,
 } from './kpi.js';
-import { addChannel, addGroup, emptyTally, type Staffing } from './tally.js';
+import { addChannel, addChannelIntervals, addGroup, emptyTally, type Staffing } from './tally.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -78,14 +78,15 @@ export function staffingOf(model: Model): Staffing {
 
 const PCT = 4;
 
-function kpisOf(model: Model, r: ReplicationCounters): ReplicationKpis {
+function kpisOf(model: Model, r: ReplicationCounters, withIntervals: boolean): ReplicationKpis {
   const def = model.serviceLevelDefinition;
   const by = staffingOf(model);
   const I = model.intervalCount;
   const overallTally = emptyTally();
   const channels = model.channels.map((_, ch) => {
     const t = emptyTally();
-    for (let iv = 0; iv < I; iv++) { addChannel(t, r, ch, iv, by); addChannel(overallTally, r, ch, iv, by); }
+    addChannelIntervals(t, r, ch, 0, I, by);
+    addChannelIntervals(overallTally, r, ch, 0, I, by);
     return channelKpis(t, r.waitPctChannel.subarray(ch * PCT, ch * PCT + PCT), def);
   });
   const groups = model.groups.map((_, g) => {
@@ -95,7 +96,7 @@ function kpisOf(model: Model, r: ReplicationCounters): ReplicationKpis {
   });
   const intervalChannels: Kpis<ChannelMetric>[][] = [];
   const intervalGroups: Kpis<GroupMetric>[][] = [];
-  for (let iv = 0; iv < I; iv++) {
+  for (let iv = 0; withIntervals && iv < I; iv++) {
     intervalChannels.push(model.channels.map((_, ch) => {
       const t = emptyTally();
       addChannel(t, r, ch, iv, by);
@@ -124,10 +125,31 @@ function channelResult(model: Model, ch: number, rows: readonly Kpis<ChannelMetr
   return { ...estimates(CHANNEL_METRICS, rows), target: { withinSec: c?.targetSec ?? 0, level: c?.targetLevel ?? 0 }, erlang };
 }
 
+/** The Erlang baseline depends on the model alone; sweeps ask for it once per replication. */
+const baselines = new WeakMap<Model, readonly ChannelBaseline[]>();
+function baselineOf(model: Model): readonly ChannelBaseline[] {
+  let b = baselines.get(model);
+  if (b === undefined) {
+    b = erlangBaseline(model);
+    baselines.set(model, b);
+  }
+  return b;
+}
+
+export interface RunResultOptions {
+  /**
+   * Estimate every interval (the default). Without, `intervals` is empty: a sweep that does
+   * not report intervals, or a single replication's summary KPIs, would otherwise spend most
+   * of the report's time on per-interval estimates nobody reads.
+   */
+  readonly intervals?: boolean;
+}
+
 /** Builds the run result from the counters of every replication (in replication order). */
-export function buildRunResult(model: Model, seed: number, counters: readonly ReplicationCounters[]): RunResult {
-  const reps = counters.map((r) => kpisOf(model, r));
-  const baseline: readonly ChannelBaseline[] = erlangBaseline(model);
+export function buildRunResult(model: Model, seed: number, counters: readonly ReplicationCounters[], options: RunResultOptions = {}): RunResult {
+  const withIntervals = options.intervals ?? true;
+  const reps = counters.map((r) => kpisOf(model, r, withIntervals));
+  const baseline = baselineOf(model);
   const erlangOf = (ch: number, iv?: number): ErlangBaselineFigures => {
     const b = baseline[ch] as ChannelBaseline;
     return iv === undefined ? b.overall : (b.intervals[iv] as ErlangBaselineFigures);
@@ -159,7 +181,7 @@ export function buildRunResult(model: Model, seed: number, counters: readonly Re
         ];
       })),
     },
-    intervals: Array.from({ length: model.intervalCount }, (_, iv) => ({
+    intervals: Array.from({ length: withIntervals ? model.intervalCount : 0 }, (_, iv) => ({
       startSec: iv * model.intervalSec,
       channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.intervalChannels[iv]?.[ch] as Kpis<ChannelMetric>), erlangOf(ch, iv))),
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[iv]?.[g] as Kpis<GroupMetric>))),

@@ -151,7 +151,7 @@ export function buildSweepResult(input: SweepReportInput): SweepResult {
   const needKpis = input.baseline !== null || input.precision !== null;
   const kpis = needKpis ? input.points.map(pointKpis) : [];
   const base = input.baseline === null ? null : (kpis[input.baseline] ?? null);
-  const runs = input.points.map((p) => buildRunResult(p.model, p.seed, p.counters));
+  const runs = input.points.map((p) => buildRunResult(p.model, p.seed, p.counters, { intervals: input.intervals }));
   const points = input.points.map((p, index): SweepPointResult => {
     const k = kpis[index];
     const run = runs[index] as RunResult;

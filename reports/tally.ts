@@ -69,29 +69,47 @@ function groupCost(r: ReplicationCounters, s: Staffing, g: number, iv: number): 
 }
 
 /**
- * Adds channel ch in interval iv. Agent time and cost are attributed to a channel in
+ * Adds channel ch in intervals [from, to). Agent time and cost are attributed to a channel in
  * proportion to the busy time each group spent on it (a group idle the whole interval splits
  * its time evenly between the channels it serves), so a channel's occupancy is its busy time
  * over the agent time it drew on; with one channel per group this is exactly the group's.
+ *
+ * Each counter is looked up by name once per call, not once per interval (a week of hourly
+ * intervals made the lookups most of a sweep's report time); every sum still runs interval
+ * by interval, so the figures are the same to the last bit as adding one interval at a time.
  */
-export function addChannel(t: Tally, r: ReplicationCounters, ch: number, iv: number, s: Staffing): void {
-  const k = ch * r.intervalCount + iv;
-  for (const name of SUMMED) t[name] += r.channel[name][k];
-  t.maxQueue = Math.max(t.maxQueue, r.channel.maxQueue[k]);
-  t.backlogMax = Math.max(t.backlogMax, r.channel.backlogMax[k]);
-  const age = r.channel.backlogAgeP90Sec[k];
-  if (Number.isFinite(age) && !(age <= t.backlogAgeP90Sec)) t.backlogAgeP90Sec = age;
-  for (const g of s.servedBy[ch] ?? []) {
-    const busy = r.busySec[(g * r.channelCount + ch) * r.intervalCount + iv];
-    const total = groupBusy(r, g, iv);
-    const share = total > 0 ? busy / total : 1 / (s.channelsOfGroup[g] ?? 1);
-    const gk = g * r.intervalCount + iv;
-    t.busySec += busy;
-    t.availableSec += r.group.availableSec[gk] * share;
-    t.scheduledSec += r.group.scheduledSec[gk] * share;
-    t.overtimeSec += r.group.overtimeSec[gk] * share;
-    t.cost += groupCost(r, s, g, iv) * share;
+export function addChannelIntervals(t: Tally, r: ReplicationCounters, ch: number, from: number, to: number, s: Staffing): void {
+  const base = ch * r.intervalCount;
+  for (const name of SUMMED) {
+    const counts = r.channel[name];
+    let sum = t[name];
+    for (let iv = from; iv < to; iv++) sum += counts[base + iv] as number;
+    t[name] = sum;
   }
+  const { maxQueue, backlogMax, backlogAgeP90Sec } = r.channel;
+  for (let iv = from; iv < to; iv++) {
+    const k = base + iv;
+    t.maxQueue = Math.max(t.maxQueue, maxQueue[k] as number);
+    t.backlogMax = Math.max(t.backlogMax, backlogMax[k] as number);
+    const age = backlogAgeP90Sec[k] as number;
+    if (Number.isFinite(age) && !(age <= t.backlogAgeP90Sec)) t.backlogAgeP90Sec = age;
+    for (const g of s.servedBy[ch] ?? []) {
+      const busy = r.busySec[(g * r.channelCount + ch) * r.intervalCount + iv] as number;
+      const total = groupBusy(r, g, iv);
+      const share = total > 0 ? busy / total : 1 / (s.channelsOfGroup[g] ?? 1);
+      const gk = g * r.intervalCount + iv;
+      t.busySec += busy;
+      t.availableSec += (r.group.availableSec[gk] as number) * share;
+      t.scheduledSec += (r.group.scheduledSec[gk] as number) * share;
+      t.overtimeSec += (r.group.overtimeSec[gk] as number) * share;
+      t.cost += groupCost(r, s, g, iv) * share;
+    }
+  }
+}
+
+/** Adds channel ch in interval iv (`addChannelIntervals` over that one interval). */
+export function addChannel(t: Tally, r: ReplicationCounters, ch: number, iv: number, s: Staffing): void {
+  addChannelIntervals(t, r, ch, iv, iv + 1, s);
 }
 
 /** Adds group g in interval iv (time-based figures, cost and the contacts it answered). */
