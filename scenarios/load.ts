@@ -42,7 +42,20 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): Loade
 
 /** As `loadScenarioFile`, for text already in memory; `fileLabel` names it in messages. */
 export function loadScenarioText(text: string, fileLabel: string, options: LoadOptions = {}): LoadedScenario {
+  return scenarioLoader(text, fileLabel)(options);
+}
+
+/**
+ * Parses the text once and loads it with any overrides, as often as asked: a sweep loads one
+ * scenario for each of its points, and parsing the YAML was most of each load. A syntax error
+ * is thrown on the first load (as `loadScenarioText` would).
+ */
+export function scenarioLoader(text: string, fileLabel: string): (options?: LoadOptions) => LoadedScenario {
   const doc = parseScenarioDocument(text);
+  return (options = {}) => loadDocument(doc, fileLabel, options);
+}
+
+function loadDocument(doc: ScenarioDocument, fileLabel: string, options: LoadOptions): LoadedScenario {
   // After a syntax error the data is a guess, so its field problems would only mislead.
   if (doc.problems.length > 0) throw new InputError(formatProblems(doc.problems, fileLabel, doc, []));
   const overridden = applyOverrides(doc.data, options.overrides ?? []);

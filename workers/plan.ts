@@ -13,7 +13,7 @@ import { InputError } from '../engine/errors.js';
 import type { Model, ServiceLevelDefinition } from '../engine/model.js';
 import type { ChannelMetric } from '../reports/kpi.js';
 import type { ObjectiveSpec } from '../reports/objective.js';
-import { loadScenarioText } from '../scenarios/load.js';
+import { scenarioLoader } from '../scenarios/load.js';
 import { pointSeed } from './seed.js';
 import type { SweepPoint } from './sweepSpec.js';
 
@@ -91,9 +91,10 @@ const MAX_REPORTED = 30;
 export function compilePoints(def: SweepDefinition): PlannedPoint[] {
   const problems: string[] = [];
   const planned: PlannedPoint[] = [];
+  const load = scenarioLoader(def.scenario.text, def.scenario.label);
   def.points.forEach((point, index) => {
     try {
-      const { model: compiled } = loadScenarioText(def.scenario.text, def.scenario.label, { overrides: [...def.baseOverrides, ...point.overrides] });
+      const { model: compiled } = load({ overrides: [...def.baseOverrides, ...point.overrides] });
       const model: Model = def.serviceLevelDefinition ? { ...compiled, serviceLevelDefinition: def.serviceLevelDefinition } : compiled;
       const { seed: _seed, replications: _replications, ...kernelInput } = model;
       planned.push({ index, point, model, seed: pointSeed(def.seed ?? model.seed, index, def.crn), modelHash: sha(JSON.stringify(kernelInput)) });
