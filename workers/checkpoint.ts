@@ -34,9 +34,13 @@ export interface TaskError {
   readonly simTimeSec?: number;
 }
 
-/** What running a task gave: data, never a live error (STYLE habit 9). */
+/**
+ * What running a task gave: data, never a live error (STYLE habit 9). Completed counters
+ * are in their read-back form (`canonicalCounters`); `encoded`, when asked for, is their
+ * checkpoint text.
+ */
 export type TaskOutcome =
-  | { readonly state: 'completed'; readonly counters: ReplicationCounters }
+  | { readonly state: 'completed'; readonly counters: ReplicationCounters; readonly encoded?: string }
   | { readonly state: 'errored'; readonly error: TaskError };
 
 export type TaskRecord = Task & { readonly type: 'task'; readonly attempts: number } & TaskOutcome;
@@ -48,36 +52,87 @@ export interface EndRecord {
   readonly errored: number;
 }
 
-/** Counters as JSON: typed arrays become arrays (NaN as null), nested records are followed. */
-type Encoded = number | (number | null)[] | { [key: string]: Encoded };
+/** What `JSON.stringify` writes for a number: its shortest round-trip form, `null` for NaN and ±Infinity. */
+const jsonNumber = (v: number): string => (Number.isFinite(v) ? String(v) : 'null');
 
-function encode(value: unknown): Encoded {
-  if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+/**
+ * Counters as JSON text: typed arrays become arrays (NaN as null), nested records are
+ * followed. Written by hand rather than by `JSON.stringify` of a converted copy: it gives
+ * the same bytes without the copy, and a week's counters are some 50 kB per task.
+ */
+function encode(value: unknown): string {
+  if (value instanceof Float64Array) {
+    let s = '[';
+    for (let i = 0; i < value.length; i++) s += i === 0 ? jsonNumber(value[i] as number) : `,${jsonNumber(value[i] as number)}`;
+    return `${s}]`;
   }
-  return value as number;
+  if (value !== null && typeof value === 'object') {
+    let s = '{';
+    for (const [k, v] of Object.entries(value)) s += `${s === '{' ? '' : ','}${JSON.stringify(k)}:${encode(v)}`;
+    return `${s}}`;
+  }
+  return typeof value === 'number' ? jsonNumber(value) : JSON.stringify(value);
 }
 
-/** The inverse of `encode`: counters hold typed arrays only, so every array is a Float64Array. */
-function decode(value: Encoded): unknown {
-  if (Array.isArray(value)) return Float64Array.from(value, (v) => (v === null ? NaN : v));
+/** The inverse of `encode` on parsed JSON: counters hold typed arrays only, so every array is a Float64Array. */
+function decode(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const out = new Float64Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = (value[i] as number | null) ?? NaN;
+    return out;
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = decode(v);
+    return out;
   }
   return value;
 }
 
-const encodeCounters = (c: ReplicationCounters): Encoded => encode(c);
-const decodeCounters = (e: Encoded): ReplicationCounters => decode(e) as ReplicationCounters;
+/** The counters as they are written in a task record. */
+export const encodeCounters = (c: ReplicationCounters): string => encode(c);
+const decodeCounters = (parsed: unknown): ReplicationCounters => decode(parsed) as ReplicationCounters;
 
-/** The line recording a task's outcome (with its newline). */
+/**
+ * The counters exactly as they read back from their JSON text, made in place without the
+ * text: -0 becomes 0 and ±Infinity becomes NaN (JSON writes them as 0 and null; every other
+ * double survives JSON exactly, as its shortest round-trip decimal). Scalars are whole
+ * counts, always finite. Every report is built from counters in this form, so a sweep, its
+ * resumption and a merge of its shards agree to the byte; making it where the counters were
+ * simulated (workers/task.ts) spares the main thread a JSON round trip per task.
+ */
+export function canonicalCounters(c: ReplicationCounters): ReplicationCounters {
+  const visit = (value: unknown): void => {
+    if (value instanceof Float64Array) {
+      for (let i = 0; i < value.length; i++) {
+        const v = value[i] as number;
+        if (v === 0) value[i] = 0;
+        else if (!Number.isFinite(v)) value[i] = NaN;
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const v of Object.values(value)) visit(v);
+    }
+  };
+  visit(c);
+  return c;
+}
+
+/** The line recording a task's outcome (with its newline); completed counters already encoded are copied, not encoded again. */
 export function taskLine(task: Task, outcome: TaskOutcome, attempts: number): string {
   const base = { type: 'task', ...task, attempts };
-  const record = outcome.state === 'completed'
-    ? { ...base, state: 'completed', counters: encodeCounters(outcome.counters) }
-    : { ...base, state: 'errored', error: outcome.error };
-  return `${JSON.stringify(record)}\n`;
+  if (outcome.state === 'errored') return `${JSON.stringify({ ...base, state: 'errored', error: outcome.error })}\n`;
+  const head = JSON.stringify({ ...base, state: 'completed' });
+  return `${head.slice(0, -1)},"counters":${outcome.encoded ?? encodeCounters(outcome.counters)}}\n`;
+}
+
+/**
+ * The record of a task as read back from its line. Completed counters from a worker are
+ * already in that form (`canonicalCounters`) and are taken as they are; an error goes
+ * through its line.
+ */
+export function taskRecord(task: Task, outcome: TaskOutcome, attempts: number, line?: string): TaskRecord {
+  if (outcome.state === 'completed') return { type: 'task', ...task, attempts, state: 'completed', counters: outcome.counters };
+  return parseTaskLine(line ?? taskLine(task, outcome, attempts));
 }
 
 /** A task record parsed from its line (counters back as typed arrays). */
@@ -86,7 +141,7 @@ export function parseTaskLine(line: string): TaskRecord {
 }
 
 function decodeTask(raw: Record<string, unknown>): TaskRecord {
-  if (raw.state === 'completed') return { ...raw, counters: decodeCounters(raw.counters as Encoded) } as unknown as TaskRecord;
+  if (raw.state === 'completed') return { ...raw, counters: decodeCounters(raw.counters) } as unknown as TaskRecord;
   return raw as unknown as TaskRecord;
 }
 

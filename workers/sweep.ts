@@ -10,7 +10,7 @@
 import type { Logger } from 'pino';
 import { InputError } from '../engine/errors.js';
 import { checkObjective } from '../reports/objective.js';
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, CheckpointWriter, parseTaskLine, readCheckpoint, taskLine, type HeaderRecord, type TaskOutcome } from './checkpoint.js';
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, CheckpointWriter, readCheckpoint, taskLine, taskRecord, type HeaderRecord, type TaskOutcome } from './checkpoint.js';
 import { Outcomes } from './outcomes.js';
 import { compilePoints, definitionHash, inShard, pointIndexByName, taskOf, type PlannedPoint, type Shard, type SweepDefinition, type Task } from './plan.js';
 import { createRunner, type TaskRunner } from './pool.js';
@@ -109,14 +109,14 @@ function runMissing(ctx: Context, tasks: readonly Task[]): Promise<boolean> {
     signal: o.signal,
     inputOf: (batch) => {
       const first = batch[0] as Task;
-      return { model: (planned[first.point] as PlannedPoint).model, seed: first.seed, replications: batch.map((t) => t.replication), pointIndex: first.point };
+      return { model: (planned[first.point] as PlannedPoint).model, seed: first.seed, replications: batch.map((t) => t.replication), pointIndex: first.point, encode: ctx.writer !== null };
     },
     onRetry: (t, out: TaskOutcome) => o.logger.warn({ task: t.id, point: t.point, seed: t.seed, error: out.state === 'errored' ? out.error.message : '' }, 'task failed; retrying once'),
     onOutcome: (t, outcome, attempts) => {
-      const line = taskLine(t, outcome, attempts);
-      ctx.writer?.write(line);
+      const line = ctx.writer === null ? undefined : taskLine(t, outcome, attempts);
+      if (line !== undefined) ctx.writer?.write(line);
       // Kept as read back from its line, so every report is built from the same bytes.
-      ctx.outcomes.add(parseTaskLine(line));
+      ctx.outcomes.add(taskRecord(t, outcome, attempts, line));
       if (outcome.state === 'errored') {
         o.logger.error({ task: t.id, point: t.point, name: planned[t.point]?.point.name, seed: t.seed, error: outcome.error.message }, 'task errored twice; recorded as errored');
       }

@@ -12,7 +12,7 @@
 import { SimulationError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { simulateReplication } from '../engine/simulate.js';
-import type { TaskOutcome } from './checkpoint.js';
+import { canonicalCounters, encodeCounters, type TaskOutcome } from './checkpoint.js';
 
 /**
  * A batch of replications of one point: the model crosses to the thread once for all of
@@ -24,6 +24,11 @@ export interface TaskInput {
   readonly seed: number;
   readonly replications: readonly number[];
   readonly pointIndex: number;
+  /**
+   * Also return the counters' checkpoint text (a sweep writing `--out`): encoded here, in
+   * parallel, rather than on the main thread.
+   */
+  readonly encode?: boolean;
 }
 
 function injectedFault(pointIndex: number): boolean {
@@ -37,7 +42,8 @@ function runReplication(input: TaskInput, replication: number): TaskOutcome {
     if (injectedFault(input.pointIndex)) {
       throw new SimulationError(`injected fault in point ${input.pointIndex} (CCSIM_FAULT_INJECT, test only)`, 0);
     }
-    return { state: 'completed', counters: simulateReplication(input.model, input.seed, replication) };
+    const counters = canonicalCounters(simulateReplication(input.model, input.seed, replication));
+    return input.encode === true ? { state: 'completed', counters, encoded: encodeCounters(counters) } : { state: 'completed', counters };
   } catch (err) {
     if (err instanceof SimulationError) return { state: 'errored', error: { message: err.message, simTimeSec: err.simTimeSec } };
     return { state: 'errored', error: { message: err instanceof Error ? err.message : String(err) } };

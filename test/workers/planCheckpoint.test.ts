@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { parseCheckpoint, parseTaskLine, taskLine, CHECKPOINT_FORMAT } from '../../workers/checkpoint.js';
+import { canonicalCounters, encodeCounters, parseCheckpoint, parseTaskLine, taskLine, taskRecord, CHECKPOINT_FORMAT } from '../../workers/checkpoint.js';
 import { compilePoints, definitionHash, inShard, taskOf, type SweepDefinition } from '../../workers/plan.js';
 import { pointSeed } from '../../workers/seed.js';
 import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
@@ -90,6 +90,24 @@ describe('checkpoint', () => {
     // Same shape, typed arrays restored as typed arrays, every number (NaN included) equal.
     expect(record.counters).toStrictEqual(counters);
     expect({ id: record.id, point: record.point, replication: record.replication, seed: record.seed, hash: record.hash }).toEqual(task);
+  });
+
+  it('the hand-written encoding is byte for byte what JSON.stringify writes of the counters as arrays', () => {
+    const asArrays = JSON.stringify(counters, (_key, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v));
+    expect(Object.values(counters.channel).some((a) => a.some((v) => v > 0))).toBe(true);
+    expect(encodeCounters(counters)).toBe(asArrays);
+    const odd = { ...counters, busySec: Float64Array.of(-0, Infinity, -Infinity, 1e-7, 1.5e300, NaN) };
+    expect(encodeCounters(odd)).toBe(JSON.stringify(odd, (_key, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v)));
+  });
+
+  it('counters made canonical in a worker are exactly those read back from their line; text encoded there is the same line', () => {
+    const odd = { ...structuredClone(counters), busySec: Float64Array.of(-0, Infinity, -Infinity, 1e-7, 0.1 + 0.2, NaN, 5e-324) };
+    const readBack = parseTaskLine(taskLine(task, { state: 'completed', counters: odd }, 1));
+    const canonical = canonicalCounters(structuredClone(odd));
+    expect(taskRecord(task, { state: 'completed', counters: canonical }, 1)).toStrictEqual(readBack);
+    expect(Object.is(canonical.busySec[0], 0)).toBe(true);
+    const encoded = encodeCounters(canonical);
+    expect(taskLine(task, { state: 'completed', counters: canonical, encoded }, 1)).toBe(taskLine(task, { state: 'completed', counters: odd }, 1));
   });
 
   it('a last line cut short by a kill is dropped, and said so', () => {
