@@ -45,5 +45,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`ccsim run … | head`) closes the pipe: the rest of the output has
+// nowhere to go, which is not a failure of the command, so it ends with its own exit code
+// rather than a stack trace. Any other write error is reported in one line.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') return;
+  process.stderr.write(`ccsim: cannot write the output (${err.code ?? err.message})\n`);
+  process.exitCode = EXIT_INTERNAL;
+});
+
 const code = await main(hideBin(process.argv));
 process.exitCode = code;

@@ -78,4 +78,17 @@ describe('ccsim run', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
   });
+
+  it('stops quietly when the reader closes the pipe early (ccsim run … | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { CLI, ROOT } = await import('../support/cli.js');
+    const child = spawn(process.execPath, [CLI, 'run', 'scenarios/retail-omnichannel.yaml', '--json', '--replications', '2'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    // Read the first chunk, then close our end, as `head -c` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => { child.stdout.destroy(); resolve(); }));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(status).toBe(0);
+  });
 });
