@@ -30,9 +30,6 @@ if (existsSync(reference)) {
 }
 
 process.stdout.write(`${run(['bench/erlang.mjs'])}\n`);
-// Sweeps on the worker pool: the classic day (tasks of ~1 ms, so thread start-up weighs), and
-// the same over a week (tasks long enough to show what a second thread buys).
-process.stdout.write(`${run(['bench/sweep.mjs'])}\n`);
-process.env.SWEEP_HORIZON = '7d';
+// Sweeps on the worker pool, 1 against 2 workers (bench/sweep.mjs says which case is which).
 process.stdout.write(`${run(['bench/sweep.mjs'])}\n`);
 if (existsSync('bench/staff.mjs')) process.stdout.write(`${run(['bench/staff.mjs'])}\n`);
