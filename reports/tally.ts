@@ -83,25 +83,25 @@ export function addChannelIntervals(t: Tally, r: ReplicationCounters, ch: number
   for (const name of SUMMED) {
     const counts = r.channel[name];
     let sum = t[name];
-    for (let iv = from; iv < to; iv++) sum += counts[base + iv] as number;
+    for (let iv = from; iv < to; iv++) sum += counts[base + iv];
     t[name] = sum;
   }
   const { maxQueue, backlogMax, backlogAgeP90Sec } = r.channel;
   for (let iv = from; iv < to; iv++) {
     const k = base + iv;
-    t.maxQueue = Math.max(t.maxQueue, maxQueue[k] as number);
-    t.backlogMax = Math.max(t.backlogMax, backlogMax[k] as number);
-    const age = backlogAgeP90Sec[k] as number;
+    t.maxQueue = Math.max(t.maxQueue, maxQueue[k]);
+    t.backlogMax = Math.max(t.backlogMax, backlogMax[k]);
+    const age = backlogAgeP90Sec[k];
     if (Number.isFinite(age) && !(age <= t.backlogAgeP90Sec)) t.backlogAgeP90Sec = age;
     for (const g of s.servedBy[ch] ?? []) {
-      const busy = r.busySec[(g * r.channelCount + ch) * r.intervalCount + iv] as number;
+      const busy = r.busySec[(g * r.channelCount + ch) * r.intervalCount + iv];
       const total = groupBusy(r, g, iv);
       const share = total > 0 ? busy / total : 1 / (s.channelsOfGroup[g] ?? 1);
       const gk = g * r.intervalCount + iv;
       t.busySec += busy;
-      t.availableSec += (r.group.availableSec[gk] as number) * share;
-      t.scheduledSec += (r.group.scheduledSec[gk] as number) * share;
-      t.overtimeSec += (r.group.overtimeSec[gk] as number) * share;
+      t.availableSec += r.group.availableSec[gk] * share;
+      t.scheduledSec += r.group.scheduledSec[gk] * share;
+      t.overtimeSec += r.group.overtimeSec[gk] * share;
       t.cost += groupCost(r, s, g, iv) * share;
     }
   }
