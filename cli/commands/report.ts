@@ -2,11 +2,17 @@
  * `ccsim report RESULT.json`: renders a saved `ccsim run --json` (or `check --result`)
  * result in any format without running anything again. The file must be a run result of a
  * supported schema version (reports/resultFile.ts); same result ⇒ same bytes as `run`.
+ *
+ * `ccsim report SWEEP.jsonl` renders a finished sweep from its `--out` file, exactly as
+ * `ccsim merge SWEEP.jsonl` (and the sweep itself) would print it in that format. A sweep's
+ * JSON report is not enough to re-render it (the CSV and the charts need every replication),
+ * so that file is refused with the command that works.
  */
 import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { parseRunResult } from '../../reports/resultFile.js';
+import { CHECKPOINT_FORMAT } from '../../workers/checkpoint.js';
 import { REPORT_FORMATS, writeReport, type ReportFormat } from '../reportOutput.js';
 
 interface ReportArgs {
@@ -27,17 +33,42 @@ function readResult(path: string): string {
   }
 }
 
+/** Whether the text is a sweep's JSONL file (its header line), a sweep's JSON report, or neither. */
+function sweepKind(text: string): 'checkpoint' | 'result' | null {
+  const newline = text.indexOf('\n');
+  const firstLine = newline < 0 ? text : text.slice(0, newline);
+  try {
+    const head = JSON.parse(firstLine) as { type?: unknown; format?: unknown };
+    if (head.type === 'header' && head.format === CHECKPOINT_FORMAT) return 'checkpoint';
+  } catch { /* not a one-line record: a whole JSON document, or not JSON */ }
+  try {
+    if ((JSON.parse(text) as { kind?: unknown } | null)?.kind === 'sweep') return 'result';
+  } catch { /* parseRunResult says what is wrong with it */ }
+  return null;
+}
+
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <file>',
-  describe: 'Render a saved run result (ccsim run --json) as text, md, csv or html',
+  describe: 'Render a saved run result (ccsim run --json) or a finished sweep (its --out .jsonl) as text, md, csv, html or json',
   builder: (y: Argv) =>
     y
-      .positional('file', { type: 'string', describe: 'A result written by "ccsim run --json" or "ccsim check --result"' })
+      .positional('file', { type: 'string', describe: 'A result written by "ccsim run --json" or "ccsim check --result", or a sweep\'s --out file' })
       .option('format', { type: 'string', choices: [...REPORT_FORMATS], default: 'text', describe: 'Output format' })
       .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' })
       .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }) as unknown as Argv<ReportArgs>,
   handler: async (args) => {
-    const result = parseRunResult(readResult(args.file), args.file);
+    const text = readResult(args.file);
+    const kind = sweepKind(text);
+    if (kind === 'checkpoint') {
+      // Loaded only here: rendering a run result need not load the sweep machinery.
+      const { printMerged } = await import('./merge.js');
+      await printMerged([args.file], { format: args.format, report: args.out, specs: args.specs });
+      return;
+    }
+    if (kind === 'result') {
+      throw new InputError(`${args.file}: is a sweep's report, which does not keep its replications; render the sweep from its --out file instead: ccsim report SWEEP.jsonl --format ${args.format}`);
+    }
+    const result = parseRunResult(text, args.file);
     await writeReport(result, { format: args.format as ReportFormat, out: args.out, specs: args.specs });
   },
 };

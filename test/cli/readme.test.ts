@@ -22,8 +22,10 @@ describe('README', () => {
     expect(commands.length).toBeGreaterThanOrEqual(8);
   });
 
+  // One working directory for all lines, run in the README's order, as a reader typing them
+  // would: a later line may read what an earlier one wrote (ccsim report sweep.jsonl).
+  const scratch = mkdtempSync(join(tmpdir(), 'ccsim-readme-'));
   it.each(commands)('runs: %s', (line) => {
-    const scratch = mkdtempSync(join(tmpdir(), 'ccsim-readme-'));
     const args = words(line).map((w) => (w.startsWith('scenarios/') ? join(ROOT, w) : w));
     const r = ccsim(args, { cwd: scratch });
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -68,6 +68,20 @@ describe('ccsim sweep: determinism', () => {
     expect(partial.stderr).toMatch(/shard 1 of 3 missing/);
   });
 
+  it('ccsim report re-renders a finished sweep from its --out file, byte for byte; a sweep\'s JSON report is refused, naming the way that works', () => {
+    const csv = ccsim([...SMALL, '--workers', '2', '--format', 'csv', '--out', 'rendered.jsonl']);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(ccsim(['report', 'rendered.jsonl', '--format', 'csv']).stdout).toBe(csv.stdout);
+    const text = ccsim([...SMALL, '--workers', '1', '--format', 'text']).stdout;
+    expect(text.length).toBeGreaterThan(0);
+    expect(ccsim(['report', 'rendered.jsonl']).stdout).toBe(text);
+    writeFileSync(join(dir, 'sweep-report.json'), ccsim([...SMALL, '--workers', '1', '--format', 'json']).stdout);
+    const refused = ccsim(['report', 'sweep-report.json']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/sweep-report\.json: is a sweep's report.*ccsim report SWEEP\.jsonl --format text/);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('the JSON says what it is: schema version, CRN, each point with its summary and paired difference', () => {
     const out = JSON.parse(ccsim([...SMALL, '--workers', '1']).stdout);
     expect(out).toMatchObject({ schemaVersion: 1, kind: 'sweep', crn: true, parameters: ['agents[0].count'], baseline: { point: 2 } });
