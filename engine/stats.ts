@@ -8,11 +8,6 @@
  * the interval in which the contact *arrived*, as WFM reports do; time-based figures (busy,
  * available, scheduled, overtime) to the interval in which the time was spent.
  */
-// The 32-bit JS histogram alone: the package's index also loads its WebAssembly build and
-// compression codecs, which took 65 of the kernel's 90 ms of module loading — paid again by
-// every worker thread of a sweep.
-// Loaded with require: it is a CommonJS module whose class is `exports.default`, and require
-// reads it the same way under Node and under the test runner's module interop.
 import { createRequire } from 'node:module';
 
 /** Percentiles kept per histogram, in this order (values in seconds). */
@@ -68,6 +63,11 @@ export interface ReplicationCounters {
   readonly waitingAtEnd: Float64Array;
 }
 
+// hdr-histogram-js's 32-bit JS histogram alone: the package's index also loads its
+// WebAssembly build and compression codecs, which took 65 of the kernel's 90 ms of module
+// loading — paid again by every worker thread of a sweep. Loaded with require: it is a
+// CommonJS module whose class is `exports.default`, and require reads it the same way under
+// Node and under the test runner's module interop.
 type Int32HistogramClass = typeof import('hdr-histogram-js/dist/Int32Histogram.js').default;
 const Int32Histogram = (createRequire(import.meta.url)('hdr-histogram-js/dist/Int32Histogram.js') as { default: Int32HistogramClass }).default;
 export type Histogram = InstanceType<Int32HistogramClass>;
