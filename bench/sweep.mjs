@@ -8,7 +8,7 @@
 //   week, agents 30..49 — replications of ~35 ms, long enough that what a second thread
 //   saves is not eaten by what each thread costs to start. Acceptance 5 is judged on it.
 // - saas-week: the bundled SaaS desk (a working week, chat and email, three tiers), sweeping
-//   day-shift Tier 1 generalists (3..7) × day-shift Tier 2 (2..5) — replications of ~15 ms,
+//   day-shift Tier 1 generalists (3..7) × day-shift Tier 2 (2..5) — replications of ~10–15 ms,
 //   but a richer model, whose JIT warm-up in each thread takes longer (~0.3–0.5 s).
 // - classic-day: the classic 8-hour day, agents 30..49 — replications of ~2.5 ms, so 400 of
 //   them are about a second of work, and each thread's start-up and warm-up (~0.15–0.3 s)
