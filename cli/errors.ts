@@ -8,3 +8,5 @@ export const EXIT_CHECK_FAILED = 1;
 export const EXIT_INVALID_INPUT = 2;
 /** Internal error (a bug): short message, stack only with --verbose. */
 export const EXIT_INTERNAL = 3;
+/** Stopped by Ctrl-C (SIGINT); what was recorded can be resumed. */
+export const EXIT_INTERRUPTED = 130;

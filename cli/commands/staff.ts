@@ -19,10 +19,11 @@ import { loadScenarioText } from '../../scenarios/load.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { StaffingInterrupted } from '../../workers/staffing/evaluator.js';
 import { runStaffing } from '../../workers/staffing/staff.js';
+import { interruptible } from '../interruption.js';
+import { LOG_LEVEL_OPTION, stderrLogger } from '../logger.js';
 import { emit, toJson } from '../output.js';
 import { progress } from '../progress.js';
 import { staffDefinition, STAFF_FORMATS, type StaffArgs, type StaffFormat } from './staffFlags.js';
-import { EXIT_INTERRUPTED, LOG_LEVELS, stderrLogger } from './sweep.js';
 
 export async function renderStaffing(r: StaffingResult, format: StaffFormat, colour: boolean): Promise<string> {
   switch (format) {
@@ -41,12 +42,7 @@ async function handle(args: StaffArgs): Promise<void> {
     return { seed: loaded.model.seed, assertions: Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : [] };
   });
   const logger = stderrLogger(args['log-level']);
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    process.stderr.write('\nccsim: interrupted; finishing the simulations in flight\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const interruption = interruptible('simulations', args.out);
   const bar = progress('staff', 'simulations');
   try {
     const result = await runStaffing({
@@ -54,7 +50,7 @@ async function handle(args: StaffArgs): Promise<void> {
       workers: args.workers ?? defaultWorkers(),
       out: args.out ?? null,
       resume: args.resume,
-      signal: controller.signal,
+      signal: interruption.signal,
       logger,
       onProgress: bar.onProgress,
     });
@@ -64,13 +60,10 @@ async function handle(args: StaffArgs): Promise<void> {
   } catch (err) {
     if (!(err instanceof StaffingInterrupted)) throw err;
     bar.stop();
-    process.stderr.write(args.out
-      ? `ccsim: stopped; every finished simulation is in ${args.out}; continue with the same command and --resume\n`
-      : 'ccsim: stopped; nothing was saved (run with --out FILE to be able to resume)\n');
-    process.exitCode = EXIT_INTERRUPTED;
+    interruption.stopped('every finished simulation');
   } finally {
     bar.stop();
-    process.off('SIGINT', onSigint);
+    interruption.dispose();
   }
 }
 
@@ -96,6 +89,6 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       .option('resume', { type: 'boolean', default: false, describe: 'Continue the --out file: reuse the simulations recorded' })
       .option('format', { type: 'string', choices: [...STAFF_FORMATS], default: 'text', describe: 'Result format' })
       .option('report', { type: 'string', describe: 'Write the result to FILE instead of stdout' })
-      .option('log-level', { type: 'string', choices: [...LOG_LEVELS], default: 'warn', describe: 'pino log level (JSON on stderr)' }) as unknown as Argv<StaffArgs>,
+      .option('log-level', LOG_LEVEL_OPTION) as unknown as Argv<StaffArgs>,
   handler: handle,
 };

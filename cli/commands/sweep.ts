@@ -7,7 +7,6 @@
  * still printed, errors listed in it); 130 when interrupted (SIGINT) — the `--out` file is
  * then resumable with `--resume`.
  */
-import { pino, type Logger } from 'pino';
 import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
 import { CHANNEL_METRICS } from '../../reports/kpi.js';
@@ -16,43 +15,17 @@ import { sweepResult } from '../../workers/outcomes.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { runSweep } from '../../workers/sweep.js';
 import { EXIT_INTERNAL } from '../errors.js';
+import { interruptible } from '../interruption.js';
+import { LOG_LEVEL_OPTION, stderrLogger } from '../logger.js';
 import { progress } from '../progress.js';
 import { sweepOutputOptions, writeSweepReport } from '../sweepOutput.js';
 import { checkSweepFlags, shardOf, sweepDefinition, type SweepArgs } from './sweepFlags.js';
-
-export const EXIT_INTERRUPTED = 130;
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-/** pino JSON lines on stderr (stdout carries the result); synchronous, so nothing is lost on exit. */
-export function stderrLogger(level: string): Logger {
-  return pino({ level, base: { cmd: 'ccsim' } }, pino.destination({ fd: 2, sync: true }));
-}
-
-/** The command to type to continue an interrupted sweep. */
-function resumeCommand(): string {
-  const args = process.argv.slice(2).map((s) => (/^[\w@%+=:,./[\]-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`));
-  return `ccsim ${args.join(' ')}${args.includes('--resume') ? '' : ' --resume'}`;
-}
-
 
 async function handle(args: SweepArgs): Promise<void> {
   checkSweepFlags(args);
   const logger = stderrLogger(args['log-level']);
   const definition = sweepDefinition(args, (text, label) => loadScenarioText(text, label, { overrides: args.set ?? [] }).model.replications);
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = (): void => {
-    interrupts++;
-    if (interrupts === 1) {
-      process.stderr.write('\nccsim: interrupted; finishing the tasks in flight (Ctrl-C again to abandon them)\n');
-      controller.abort();
-      return;
-    }
-    // Every recorded line is already on disk (synchronous writes): the file is resumable as is.
-    process.stderr.write(`ccsim: abandoned the tasks in flight${args.out ? `; resume with: ${resumeCommand()}` : ''}\n`);
-    process.exit(EXIT_INTERRUPTED);
-  };
-  process.on('SIGINT', onSigint);
+  const interruption = interruptible('tasks', args.out);
   const bar = progress('sweep', 'tasks');
   try {
     const run = await runSweep({
@@ -61,16 +34,13 @@ async function handle(args: SweepArgs): Promise<void> {
       workers: args.workers ?? defaultWorkers(),
       out: args.out ?? null,
       resume: args.resume,
-      signal: controller.signal,
+      signal: interruption.signal,
       logger,
       onProgress: bar.onProgress,
     });
     bar.stop();
     if (run.interrupted) {
-      process.stderr.write(args.out
-        ? `ccsim: stopped with ${run.outcomes.size} tasks recorded in ${args.out}; resume with: ${resumeCommand()}\n`
-        : 'ccsim: stopped; nothing was saved (run with --out FILE to be able to resume)\n');
-      process.exitCode = EXIT_INTERRUPTED;
+      interruption.stopped(`${run.outcomes.size} tasks recorded`);
       return;
     }
     const { result, input } = sweepResult(definition, run.planned, run.outcomes);
@@ -81,7 +51,7 @@ async function handle(args: SweepArgs): Promise<void> {
     }
   } finally {
     bar.stop();
-    process.off('SIGINT', onSigint);
+    interruption.dispose();
   }
 }
 
@@ -111,6 +81,6 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('subject-to', { type: 'string', array: true, describe: 'Constraint met with 95% confidence, e.g. channels.voice.serviceLevel>=0.8' })
       .option('intervals', { type: 'boolean', default: false, describe: 'Include every point\'s per-interval results' })
       .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
-      .option('log-level', { type: 'string', choices: [...LOG_LEVELS], default: 'warn', describe: 'pino log level (JSON on stderr)' }) as unknown as Argv<SweepArgs>,
+      .option('log-level', LOG_LEVEL_OPTION) as unknown as Argv<SweepArgs>,
   handler: handle,
 };

@@ -118,6 +118,29 @@ describe('ccsim sweep: nothing lost', () => {
     expect(records.at(-1)).toEqual({ type: 'end', tasks: 64, completed: 64, errored: 0 });
   });
 
+  it('interrupted by Ctrl-C, finishes the tasks in flight, exits 130 naming the resume command; resumed, gives the uninterrupted output', async () => {
+    const args = ['sweep', classic, '--vary', 'agents[0].count=32..39', '-r', '8', '--workers', '1'];
+    const out = join(dir, 'interrupted.jsonl');
+    const child = spawn(process.execPath, [join(root, 'dist/cli/main.js'), ...args, '--out', out], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const lines = (): number => (existsSync(out) ? readFileSync(out, 'utf8').split('\n').length - 1 : 0);
+    const deadline = Date.now() + 50_000;
+    while (lines() < 12 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted; finishing the tasks in flight/);
+    const recorded = /stopped with (\d+) tasks recorded in .*interrupted\.jsonl; resume with: ccsim sweep .* --resume\n/.exec(stderr);
+    expect(recorded, stderr).not.toBeNull();
+    const records = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(records.filter((r) => r.type === 'task')).toHaveLength(Number(recorded?.[1]));
+    expect(records.some((r) => r.type === 'end')).toBe(false);
+    const resumed = ccsim([...args, '--out', out, '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toBe(ccsim(args).stdout);
+  });
+
   it('a task that throws is retried, then reported errored with its point and seed; the others complete', () => {
     const r = ccsim([...SMALL, '--workers', '2', '--seed', '5'], { CCSIM_FAULT_INJECT: 'point:1' });
     expect(r.code).toBe(3);
