@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { Logger } from 'pino';
 import type { TaskOutcome } from './checkpoint.js';
 import { runTask, type TaskInput } from './task.js';
 
@@ -22,6 +23,21 @@ export interface TaskRunner {
   run(input: TaskInput): Promise<TaskOutcome[]>;
   /** Stops the threads; in-flight tasks are abandoned. */
   close(): Promise<void>;
+}
+
+/** How a long run on the pool (a sweep, a staffing search) is driven, whatever it computes. */
+export interface RunControls {
+  /** Worker threads; 0 runs the tasks in this thread. */
+  readonly workers: number;
+  /** The JSONL checkpoint, or null to keep results in memory only. */
+  readonly out: string | null;
+  /** Continue `out`, reusing what it recorded. */
+  readonly resume: boolean;
+  /** Aborted to stop handing out work (Ctrl-C); what is in flight finishes and is recorded. */
+  readonly signal: AbortSignal;
+  readonly logger: Logger;
+  /** Units recorded so far and the total known so far (it may grow as the run goes). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** The default of `--workers`. */

@@ -7,28 +7,19 @@
  * A stop signal (SIGINT) ends the scheduling; tasks in flight finish and are recorded, no
  * end record is written, and the file can be resumed.
  */
-import type { Logger } from 'pino';
 import { InputError } from '../engine/errors.js';
 import { checkObjective } from '../reports/objective.js';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, CheckpointWriter, readCheckpoint, taskLine, taskRecord, type HeaderRecord, type TaskOutcome } from './checkpoint.js';
 import { Outcomes } from './outcomes.js';
 import { compilePoints, definitionHash, inShard, pointIndexByName, taskOf, type PlannedPoint, type Shard, type SweepDefinition, type Task } from './plan.js';
-import { createRunner, type TaskRunner } from './pool.js';
+import { createRunner, type RunControls, type TaskRunner } from './pool.js';
 import { nextReplicationCount } from './precision.js';
 import { runTasks } from './schedule.js';
 
-export interface SweepOptions {
+/** Progress counts tasks; their total grows in precision mode. */
+export interface SweepOptions extends RunControls {
   readonly definition: SweepDefinition;
   readonly shard: Shard;
-  /** Worker threads; 0 runs the tasks in this thread. */
-  readonly workers: number;
-  /** The JSONL checkpoint, or null to keep results in memory only. */
-  readonly out: string | null;
-  readonly resume: boolean;
-  readonly signal: AbortSignal;
-  readonly logger: Logger;
-  /** Tasks recorded so far and the total known so far (it grows in precision mode). */
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface SweepRun {

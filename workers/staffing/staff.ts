@@ -5,7 +5,6 @@
  * (candidate, replication) checkpointed (./evaluator.ts); then assembles the result
  * (reports/staffing/result.ts) from the answer's whole-day run.
  */
-import type { Logger } from 'pino';
 import { InputError } from '../../engine/errors.js';
 import type { Model } from '../../engine/model.js';
 import { evaluateAssertions } from '../../reports/assertions.js';
@@ -14,7 +13,7 @@ import { buildRunResult } from '../../reports/result.js';
 import type { StaffingResult } from '../../reports/staffing/result.js';
 import { loadScenarioText } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/schema.js';
-import { createRunner } from '../pool.js';
+import { createRunner, type RunControls } from '../pool.js';
 import { runReplications } from '../replications.js';
 import { countModel, shiftModel } from './candidate.js';
 import type { StaffDefinition } from './definition.js';
@@ -25,14 +24,9 @@ import { assembleResult, type Answer } from './resultAssembly.js';
 import { searchShifts } from './shiftPlan.js';
 import { buildTargets } from './targets.js';
 
-export interface StaffOptions {
+/** Progress counts simulations (candidate × replication). */
+export interface StaffOptions extends RunControls {
   readonly definition: StaffDefinition;
-  readonly workers: number;
-  readonly out: string | null;
-  readonly resume: boolean;
-  readonly signal: AbortSignal;
-  readonly logger: Logger;
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface LoadedStaffScenario {
