@@ -1,5 +1,5 @@
 /**
- * Writing a sweep's report, shared by `ccsim sweep` and `ccsim merge`: the `--format`,
+ * Writing a sweep's report, shared by `ccsim sweep`, `ccsim merge` and `ccsim report`: the `--format`,
  * `--report` and `--specs` flags. The vega-lite specs of the HTML charts go beside
  * `--report F.html` in `F.vega/`, or to `--specs DIR` for any format, as `ccsim run` does.
  *
@@ -11,6 +11,9 @@ import type { Argv } from 'yargs';
 import { processColourContext, wantsColour } from '../reports/palette.js';
 import type { SweepReportInput, SweepResult } from '../reports/sweep.js';
 import { renderSweepReport, SWEEP_FORMATS, sweepChartsOf, type SweepFormat } from '../reports/sweepRender.js';
+import { mergeCheckpoints } from '../workers/merge.js';
+import { sweepResult } from '../workers/outcomes.js';
+import { EXIT_INTERNAL } from './errors.js';
 import { emit } from './output.js';
 import { specsDir, writeSpecs } from './reportOutput.js';
 
@@ -43,4 +46,19 @@ export async function writeSweepReport(result: SweepResult, input: SweepReportIn
   emit(rendered.text, flags.report);
   const dir = specsDir({ format, out: flags.report, specs: flags.specs });
   if (dir !== undefined) writeSpecs(dir, rendered.charts.length > 0 ? rendered.charts : sweepChartsOf(result));
+}
+
+/**
+ * Prints the sweep recorded in `files` — the shards of one sweep in any order (`ccsim merge`),
+ * or one whole sweep's file (`ccsim report`); exit 3 when tasks errored, as the sweep does.
+ */
+export async function printSweepFiles(files: readonly string[], flags: SweepOutputFlags): Promise<void> {
+  const merged = mergeCheckpoints(files);
+  const { result, input } = sweepResult(merged.definition, merged.planned, merged.outcomes);
+  await writeSweepReport(result, input, flags);
+  const errored = merged.outcomes.ordered().filter((r) => r.state === 'errored').length;
+  if (errored > 0) {
+    process.stderr.write(`ccsim: ${errored} task${errored > 1 ? 's' : ''} errored (listed under "errors" in the result)\n`);
+    process.exitCode = EXIT_INTERNAL;
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * Reading a saved `ccsim run --json` result back (for `ccsim report`): the file must be a run
- * result of a schema version this build can render. The check is structural — the fields
+ * result of a schema version this build can render (a sweep's or a staffing search's JSON is
+ * refused, saying what to do instead). The check is structural — the fields
  * every renderer walks — and says what is missing; renderers then trust the data.
  */
 import { InputError } from '../engine/errors.js';
@@ -41,6 +42,11 @@ export function parseRunResult(text: string, label: string): RunResult {
     throw new InputError(`${label}: not valid JSON (${err instanceof Error ? err.message : String(err)}); expected the output of "ccsim run --json"`);
   }
   if (!isObject(data)) throw new InputError(`${label}: not a ccsim run result (expected a JSON object from "ccsim run --json")`);
+  if (data.kind === 'sweep') {
+    // Its points keep summaries only; the CSV's n and the charts need every replication.
+    throw new InputError(`${label}: is a sweep's report, which does not keep its replications; render the sweep from its --out file instead: ccsim report SWEEP.jsonl --format text|md|csv|html|json`);
+  }
+  if (typeof data.kind === 'string') throw new InputError(`${label}: is a ${data.kind} result, not a run result; ccsim report renders "ccsim run --json" results and sweeps' --out files`);
   const version = data.schemaVersion;
   if (typeof version !== 'number') {
     throw new InputError(`${label}: not a ccsim run result (no schemaVersion); expected the output of "ccsim run --json"`);

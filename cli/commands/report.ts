@@ -5,8 +5,7 @@
  *
  * `ccsim report SWEEP.jsonl` renders a finished sweep from its `--out` file, exactly as
  * `ccsim merge SWEEP.jsonl` (and the sweep itself) would print it in that format. A sweep's
- * JSON report is not enough to re-render it (the CSV and the charts need every replication),
- * so that file is refused with the command that works.
+ * JSON report is refused by reports/resultFile.ts, naming the command that works.
  */
 import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
@@ -33,18 +32,15 @@ function readResult(path: string): string {
   }
 }
 
-/** Whether the text is a sweep's JSONL file (its header line), a sweep's JSON report, or neither. */
-function sweepKind(text: string): 'checkpoint' | 'result' | null {
+/** Whether the text is a sweep's JSONL file: its first line is the sweep's header record. */
+function isSweepFile(text: string): boolean {
   const newline = text.indexOf('\n');
-  const firstLine = newline < 0 ? text : text.slice(0, newline);
   try {
-    const head = JSON.parse(firstLine) as { type?: unknown; format?: unknown };
-    if (head.type === 'header' && head.format === CHECKPOINT_FORMAT) return 'checkpoint';
-  } catch { /* not a one-line record: a whole JSON document, or not JSON */ }
-  try {
-    if ((JSON.parse(text) as { kind?: unknown } | null)?.kind === 'sweep') return 'result';
-  } catch { /* parseRunResult says what is wrong with it */ }
-  return null;
+    const head = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as { type?: unknown; format?: unknown } | null;
+    return head?.type === 'header' && head.format === CHECKPOINT_FORMAT;
+  } catch {
+    return false; // a whole JSON document over several lines (a run result), or not JSON
+  }
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
@@ -58,15 +54,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }) as unknown as Argv<ReportArgs>,
   handler: async (args) => {
     const text = readResult(args.file);
-    const kind = sweepKind(text);
-    if (kind === 'checkpoint') {
+    if (isSweepFile(text)) {
       // Loaded only here: rendering a run result need not load the sweep machinery.
-      const { printMerged } = await import('./merge.js');
-      await printMerged([args.file], { format: args.format, report: args.out, specs: args.specs });
+      const { printSweepFiles } = await import('../sweepOutput.js');
+      await printSweepFiles([args.file], { format: args.format, report: args.out, specs: args.specs });
       return;
-    }
-    if (kind === 'result') {
-      throw new InputError(`${args.file}: is a sweep's report, which does not keep its replications; render the sweep from its --out file instead: ccsim report SWEEP.jsonl --format ${args.format}`);
     }
     const result = parseRunResult(text, args.file);
     await writeReport(result, { format: args.format as ReportFormat, out: args.out, specs: args.specs });
