@@ -396,8 +396,8 @@ class Kernel {
   private validHead(queue: ContactQueue): number {
     const P = this.contacts;
     while (queue.length > 0) {
-      const c = queue.headContact();
-      if (P.token[c] === queue.headToken() && P.state[c] === ContactState.Waiting) return c;
+      const c = queue.headId();
+      if (P.token[c] === queue.headStamp() && P.state[c] === ContactState.Waiting) return c;
       queue.shift();
     }
     return -1;
