@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -40,4 +41,17 @@ export async function openReport(htmlPath: string): Promise<OpenedReport> {
   const charts = await page.$$eval('figure[data-chart]', (figures) =>
     figures.map((f) => ({ id: f.getAttribute('data-chart') ?? '', marks: f.querySelectorAll('svg g.role-mark > *').length })));
   return { browser, page, errors, requests, charts };
+}
+
+/**
+ * What every ccsim HTML report must be once open: self-contained (no script, no request
+ * beyond the file) and quiet (no console error or warning). Saves a full-page screenshot to
+ * `screenshotPath` for a person to look at.
+ */
+export async function expectSelfContained(report: OpenedReport, screenshotPath: string): Promise<void> {
+  expect(await report.page.$$eval('script', (s) => s.length)).toBe(0);
+  expect(report.errors).toEqual([]);
+  expect(report.requests).toEqual([]);
+  await report.page.screenshot({ path: screenshotPath, fullPage: true });
+  expect(existsSync(screenshotPath)).toBe(true);
 }
