@@ -2,16 +2,13 @@
  * The Recorder: streaming counters of one replication (STYLE habit 8 — the engine records,
  * `reports/` turns counters into KPIs). Memory is fixed by the model's shape (channels ×
  * groups × intervals), never by the horizon's length in contacts: waits go to bounded-memory
- * HDR histograms (hdr-histogram-js; see `newHistogram` for units and precision).
+ * HDR histograms (engine/waitHistograms.ts).
  *
  * Contact-based figures (offered, answered, waits, abandons, escalations…) are attributed to
  * the interval in which the contact *arrived*, as WFM reports do; time-based figures (busy,
  * available, scheduled, overtime) to the interval in which the time was spent.
  */
-import { createRequire } from 'node:module';
-
-/** Percentiles kept per histogram, in this order (values in seconds). */
-export const WAIT_PERCENTILES = [50, 90, 95, 99] as const;
+import { TICKS_PER_SEC, WAIT_PERCENTILES, writePercentiles, type Histogram, type WaitHistograms } from './waitHistograms.js';
 
 /** Counters kept per channel × interval (index `ch * intervalCount + iv`). */
 export const CHANNEL_COUNTERS = [
@@ -61,52 +58,6 @@ export interface ReplicationCounters {
   readonly waitPctOverall: Float64Array; // p
   /** Contacts still waiting when the run ended, per channel (deferred backlog, stranded calls). */
   readonly waitingAtEnd: Float64Array;
-}
-
-// hdr-histogram-js's 32-bit JS histogram alone: the package's index also loads its
-// WebAssembly build and compression codecs, which took 65 of the kernel's 90 ms of module
-// loading — paid again by every worker thread of a sweep. Loaded with require: it is a
-// CommonJS module whose class is `exports.default`, and require reads it the same way under
-// Node and under the test runner's module interop.
-type Int32HistogramClass = typeof import('hdr-histogram-js/dist/Int32Histogram.js').default;
-const Int32Histogram = (createRequire(import.meta.url)('hdr-histogram-js/dist/Int32Histogram.js') as { default: Int32HistogramClass }).default;
-export type Histogram = InstanceType<Int32HistogramClass>;
-
-/**
- * The wait histograms of a run: per channel × interval (2 digits), per channel (3 digits) and
- * one for the whole center. Kept with the kernel's workspace and reset between runs: building
- * them costs more than a short replication's events.
- */
-export class WaitHistograms {
-  readonly interval: Histogram[] = [];
-  readonly channel: Histogram[] = [];
-  readonly overall: Histogram = newHistogram(3);
-
-  constructor(channels: number, intervals: number) {
-    for (let i = 0; i < channels * intervals; i++) this.interval.push(newHistogram(2));
-    for (let i = 0; i < channels; i++) this.channel.push(newHistogram(3));
-  }
-
-  reset(): void {
-    for (const h of this.interval) h.reset();
-    for (const h of this.channel) h.reset();
-    this.overall.reset();
-  }
-}
-
-/**
- * Waits are recorded in tenths of a second (a planner never needs finer, and small integers
- * keep the histograms short, so reading percentiles is quick). Interval histograms keep 2
- * significant digits (1%: ample for a half-hour's p90), channel histograms 3 (exact below
- * 204.8 s). Both start sized for an hour's wait and grow only if needed.
- */
-const TICKS_PER_SEC = 10;
-
-export function newHistogram(digits: 2 | 3): Histogram {
-  // What hdr-histogram-js's build() makes for { bitBucketSize: 32, autoResize: true }.
-  const h = new Int32Histogram(1, 3600 * TICKS_PER_SEC, digits);
-  h.autoResize = true;
-  return h;
 }
 
 /**
@@ -364,11 +315,4 @@ function channelSum(a: Float64Array, I: number, ch: number): number {
   const to = ch < 0 ? a.length : from + I;
   for (let k = from; k < to; k++) s += a[k];
   return s;
-}
-
-function writePercentiles(h: Histogram, out: Float64Array, at: number): void {
-  const empty = h.totalCount === 0;
-  for (let p = 0; p < WAIT_PERCENTILES.length; p++) {
-    out[at + p] = empty ? NaN : h.getValueAtPercentile(WAIT_PERCENTILES[p]) / TICKS_PER_SEC;
-  }
 }

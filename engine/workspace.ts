@@ -12,7 +12,7 @@ import { ContactPool } from './contacts.js';
 import type { Model } from './model.js';
 import { ContactQueue } from './queue.js';
 import { routingOf } from './routing.js';
-import { WaitHistograms } from './stats.js';
+import { WaitHistograms } from './waitHistograms.js';
 
 /** Per-channel and per-tier running totals of one run (zeroed for each). */
 export interface RunTotals {
