@@ -17,7 +17,7 @@ export type {
 export { CHANNEL_KINDS, SERVICE_LEVEL_DEFINITIONS } from './engine/model.js';
 export { InputError, SimulationError } from './engine/errors.js';
 export { simulateReplication } from './engine/simulate.js';
-export type { ReplicationCounters } from './engine/stats.js';
+export type { ReplicationCounters } from './engine/recorder.js';
 export { Sampler } from './engine/distributions.js';
 export { Stream, streamKey } from './engine/random.js';
 export {

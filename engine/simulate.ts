@@ -25,7 +25,7 @@ import { Stream } from './random.js';
 import { routingOf, type RoutingTable } from './routing.js';
 import { StaffingChange, staffingPlanFor, type StaffingPlan } from './staffingPlan.js';
 import { tablesOf, type ModelTables } from './tables.js';
-import { Recorder, type ReplicationCounters } from './stats.js';
+import { Recorder, type ReplicationCounters } from './recorder.js';
 import { workspaceFor, type RunTotals } from './workspace.js';
 import { BacklogAges } from './backlog.js';
 import { checkConservation } from './conservation.js';

@@ -2,7 +2,7 @@
  * The kernel's working memory — calendar, contact slots, queues, agents — kept per model and
  * reset between replications instead of reallocated: a replication of a short day is a few
  * thousand events, and allocating ~50 typed arrays for each would cost as much as simulating
- * them. Only the counters a replication returns are allocated afresh (engine/stats.ts).
+ * them. Only the counters a replication returns are allocated afresh (engine/recorder.ts).
  *
  * Runs are synchronous and a workspace is used by one run at a time (per thread).
  */

@@ -4,7 +4,7 @@
  * replications.
  */
 import type { ServiceLevelDefinition } from '../engine/model.js';
-import type { ReplicationCounters } from '../engine/stats.js';
+import type { ReplicationCounters } from '../engine/recorder.js';
 import type { Tally } from './tally.js';
 
 /** Metrics of a channel (and of the whole center); the names are the JSON contract. */

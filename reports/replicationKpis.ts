@@ -9,7 +9,7 @@
  * code becomes. A KPI undefined in the replication (null mean) is NaN here.
  */
 import type { Model } from '../engine/model.js';
-import type { ReplicationCounters } from '../engine/stats.js';
+import type { ReplicationCounters } from '../engine/recorder.js';
 import { buildRunResult } from './result.js';
 
 export type Kpis = Readonly<Record<string, number>>;

@@ -5,7 +5,7 @@
  * Replications are taken in index order, so the same counters always give the same bytes.
  */
 import type { Model, ServiceLevelDefinition } from '../engine/model.js';
-import type { ReplicationCounters } from '../engine/stats.js';
+import type { ReplicationCounters } from '../engine/recorder.js';
 import { erlangBaseline, type ChannelBaseline, type ErlangBaselineFigures } from './baseline.js';
 import { estimate, type Estimate } from './confidence.js';
 import {

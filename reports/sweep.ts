@@ -9,7 +9,7 @@
  * so the bytes never depend on the number of workers or the order tasks finished in.
  */
 import type { Model } from '../engine/model.js';
-import type { ReplicationCounters } from '../engine/stats.js';
+import type { ReplicationCounters } from '../engine/recorder.js';
 import { halfWidth95, type Estimate } from './confidence.js';
 import type { ChannelMetric } from './kpi.js';
 import { judgeObjective, type MetricRef, type ObjectiveResult, type ObjectiveSpec } from './objective.js';

@@ -3,7 +3,7 @@
  * over the day, all channels...), from which the KPIs of DESIGN §3 are computed. Counts add
  * up across intervals and channels; percentiles do not, so they are looked up per scope.
  */
-import type { ReplicationCounters } from '../engine/stats.js';
+import type { ReplicationCounters } from '../engine/recorder.js';
 
 export interface Tally {
   offered: number;

@@ -14,7 +14,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { InputError } from '../engine/errors.js';
-import type { ReplicationCounters } from '../engine/stats.js';
+import type { ReplicationCounters } from '../engine/recorder.js';
 import type { Shard, SweepDefinition, Task } from './plan.js';
 
 export const CHECKPOINT_FORMAT = 'ccsim-sweep';

@@ -4,7 +4,7 @@
  * end here, with records read back from their JSONL form, so all three print the same bytes
  * in every format (reports/sweepRender.ts).
  */
-import type { ReplicationCounters } from '../engine/stats.js';
+import type { ReplicationCounters } from '../engine/recorder.js';
 import { buildSweepResult, type SweepErrorEntry, type SweepReportInput, type SweepResult } from '../reports/sweep.js';
 import type { TaskRecord } from './checkpoint.js';
 import { pointIndexByName, type PlannedPoint, type SweepDefinition } from './plan.js';

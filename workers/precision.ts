@@ -13,7 +13,7 @@ import { halfWidth95 } from '../reports/confidence.js';
 import type { MetricRef } from '../reports/objective.js';
 import { pointKpis, series } from '../reports/sweep.js';
 import type { Model } from '../engine/model.js';
-import type { ReplicationCounters } from '../engine/stats.js';
+import type { ReplicationCounters } from '../engine/recorder.js';
 import type { ReplicationPolicy } from './plan.js';
 
 type Precision = Extract<ReplicationPolicy, { mode: 'precision' }>;

@@ -5,7 +5,7 @@
  */
 import type { Model } from '../engine/model.js';
 import { simulateReplication } from '../engine/simulate.js';
-import type { ReplicationCounters } from '../engine/stats.js';
+import type { ReplicationCounters } from '../engine/recorder.js';
 
 export function runReplications(model: Model, seed: number, replications: number, first = 0): ReplicationCounters[] {
   const out: ReplicationCounters[] = [];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { erlangC } from '../../engine/erlang/index.js';
 import type { ContactTypeModel, GroupModel, Model, ShiftModel } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import type { ReplicationCounters } from '../../engine/stats.js';
+import type { ReplicationCounters } from '../../engine/recorder.js';
 import { buildRunResult } from '../../reports/result.js';
 import { runReplications } from '../../workers/replications.js';
 import { constant, exp, model, sum } from '../support/model.js';

@@ -6,7 +6,7 @@
  * search's checkpoint stores: a few numbers per interval instead of every counter.
  */
 import type { Model } from '../../engine/model.js';
-import type { ReplicationCounters } from '../../engine/stats.js';
+import type { ReplicationCounters } from '../../engine/recorder.js';
 import { channelKpis, groupKpis } from '../../reports/kpi.js';
 import { staffingOf } from '../../reports/result.js';
 import { addChannel, addGroup, emptyTally, type Staffing } from '../../reports/tally.js';
