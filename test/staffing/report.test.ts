@@ -38,6 +38,7 @@ describe('ccsim staff report', () => {
     const zero = ccsim([...args, '--workers', '0', '--format', 'json']);
     const two = ccsim([...args, '--workers', '2', '--format', 'json']);
     expect(zero.status, zero.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
     expect(two.stdout).toBe(zero.stdout);
     const text = ccsim([...args, '--workers', '0']);
     expect(text.stdout).toMatch(/Erlang/);
