@@ -24,6 +24,22 @@ export class AgentRing extends StampedRing {
     return -1;
   }
 
+  /**
+   * The first valid agent whose sessions are on channel ch (`sessionChannel[a] === ch`), or −1.
+   * Stale entries at the head are dropped; valid ones of other channels are passed over and
+   * kept (a group may serve two chat channels; each agent holds sessions of one at a time).
+   */
+  firstValidOn(currentStamp: Float64Array, sessionChannel: Int32Array, ch: number): number {
+    const a = this.peekValid(currentStamp);
+    if (a < 0 || sessionChannel[a] === ch) return a;
+    for (let i = 1; i < this.length; i++) {
+      const k = (this.head + i) & this.mask;
+      const b = this.ids[k];
+      if (this.stamps[k] === currentStamp[b] && sessionChannel[b] === ch) return b;
+    }
+    return -1;
+  }
+
   /** Valid agents in ring order (allocates: for boundary events, never per contact). */
   validAgents(currentStamp: Float64Array): number[] {
     const out: number[] = [];

@@ -22,15 +22,17 @@ export const EventPriority = {
   Boundary: 0,
   /** Staffing changes come next, so agents starting at t can take work at t. */
   Staffing: 1,
+  /** A channel opening (open hours) after staffing: idle agents, those who just started included, take its waiting work. */
+  Opening: 2,
   /** A release is handled before contacts move: a freed agent takes the next waiting contact. */
-  Finish: 2,
+  Finish: 3,
   /**
    * Customer timers (patience running out, a callback offer, an overflow threshold) after
    * releases: a customer whose agent frees at the very instant they give up is answered.
    */
-  Abandon: 3,
+  Abandon: 4,
   /** New contacts are routed last, after the queue has been served, so they never overtake a waiting one. */
-  Arrival: 4,
+  Arrival: 5,
 } as const;
 
 export const EventKind = {
@@ -43,6 +45,7 @@ export const EventKind = {
   Rearrival: 6,
   Boundary: 7,
   Backlog: 8,
+  Opening: 9,
 } as const;
 
 /** Sequence numbers stay exact as doubles; the priority is packed above them. */

@@ -1,14 +1,24 @@
 /**
  * Everything random about a new contact, drawn when it arrives (DESIGN §4): its type, whether
- * self-service contains it, its handle time at each tier it may reach, its patience, whether it
- * will escalate, be resolved first time, accept a callback, call again after abandoning, and
- * the delays of those follow-ups. Each kind of draw has its own stream per channel, and a
- * draw is made only when the channel's configuration can use it — so the sequence depends on
- * the scenario's channels, never on staffing or routing (common random numbers).
+ * self-service contains it, its handle time at each tier it may reach, its patience at each
+ * tier, whether it will escalate, be resolved first time, accept a callback, call again after
+ * abandoning, and the delays of those follow-ups.
  *
- * Follow-up contacts (retrials, repeats, returns from self-service) are created at times that
- * do depend on staffing; they draw from a second factory with their own streams, so they
- * never shift the draws of fresh contacts.
+ * Common random numbers need two rules, both kept here:
+ * - **one stream per (mechanism, tier) source** and channel (`handle2:chat`, `escalate2:chat`,
+ *   `repeat:chat`…), so changing one mechanism (a tier-2 escalation probability, a callback
+ *   share) never moves another's numbers;
+ * - **one uniform per variate per contact**: a mechanism the channel uses at all (for any of
+ *   its types) draws exactly one uniform from its stream for *every* contact of the channel,
+ *   whether or not this contact's type needs it, and every distribution is sampled by
+ *   inversion (distributions.ts). Contact n of a channel therefore gets the n-th number of each
+ *   stream, whatever the parameters: a probability or a cv changed between two scenarios
+ *   changes that mechanism's outcome for a contact, never which number it reads.
+ *
+ * Contacts that are not fresh arrivals draw from factories of their own, with the same
+ * streams under a prefix: follow-ups (retrials, repeats, returns from self-service), whose
+ * creation times depend on staffing, under `followup:`, and the initial backlog under
+ * `backlog:`, so neither shifts the draws of fresh contacts.
  */
 import { ContactPool, Flag } from './contacts.js';
 import { Sampler } from './distributions.js';
@@ -21,27 +31,59 @@ interface ChannelSamplers {
   /** Per type: samplers of the handle time at tiers 1–3 (null where the type never goes). */
   readonly handleSamplers: readonly (readonly [Sampler, Sampler | null, Sampler | null])[];
   readonly patienceSampler: Sampler | null;
-  readonly transferPatience: boolean;
   readonly retrialDelay: Sampler | null;
   readonly repeatDelay: Sampler;
   readonly returnDelay: Sampler | null;
   /** Cumulative type shares. */
   readonly cumulativeShare: Float64Array;
-  /** Per type: nothing beyond handle time and patience to draw (no escalation, repeats, callback, retrial). */
-  readonly plain: Uint8Array;
+  /** Which mechanisms the channel uses at all (for any type): their streams draw for every contact. */
+  readonly uses: Uses;
+}
+
+interface Uses {
+  /** Nothing beyond handle time and patience to draw. */
+  readonly plainOnly: boolean;
+  readonly tier2: boolean;
+  readonly tier3: boolean;
+  /** A customer waiting for a tier-2 (tier-3) transfer has a patience of its own. */
+  readonly patience2: boolean;
+  readonly patience3: boolean;
+  readonly repeats: boolean;
+  readonly callback: boolean;
+  readonly retrial: boolean;
 }
 
 /** A channel's samplers and this run's streams. */
 interface ChannelDraws extends ChannelSamplers {
   readonly types: Stream;
   readonly deflection: Stream;
+  readonly deflectionReturn: Stream;
+  readonly returnDelayStream: Stream;
   readonly handle: readonly [Stream, Stream, Stream];
-  readonly patience: Stream;
-  readonly choices: Stream;
-  readonly delays: Stream;
+  readonly patience: readonly [Stream, Stream, Stream];
+  readonly escalate2: Stream;
+  readonly escalate3: Stream;
+  readonly repeat: Stream;
+  readonly repeatDelayStream: Stream;
+  readonly callback: Stream;
+  readonly retrial: Stream;
+  readonly retrialDelayStream: Stream;
 }
 
 const samplerCache = new WeakMap<Model, readonly ChannelSamplers[]>();
+
+function usesOf(model: Model, c: ChannelModel): Uses {
+  const tier2 = c.types.some((t) => t.escalation[0] > 0 && t.handleByTier[1] !== null);
+  const tier3 = tier2 && c.types.some((t) => t.escalation[0] > 0 && t.escalation[1] > 0 && t.handleByTier[2] !== null);
+  const patient = c.patience !== null && !c.deferred;
+  const patience2 = patient && tier2 && model.tiers[1].mode === 'transfer';
+  const patience3 = patient && tier3 && model.tiers[2].mode === 'transfer';
+  const repeats = c.types.some((t) => t.fcr < 1);
+  const callback = c.callback !== null;
+  const retrial = c.retrial !== null;
+  const plainOnly = !tier2 && !repeats && !callback && !retrial && c.deflection === 0;
+  return { plainOnly, tier2, tier3, patience2, patience3, repeats, callback, retrial };
+}
 
 function samplersOf(model: Model): readonly ChannelSamplers[] {
   let cached = samplerCache.get(model);
@@ -56,14 +98,11 @@ function samplersOf(model: Model): readonly ChannelSamplers[] {
           t.handleByTier[2] ? new Sampler(t.handleByTier[2]) : null,
         ] as const),
         patienceSampler: c.patience && !c.deferred ? new Sampler(c.patience) : null,
-        transferPatience: model.tiers[1].mode === 'transfer' || model.tiers[2].mode === 'transfer',
         retrialDelay: c.retrial ? new Sampler(c.retrial.delay) : null,
         repeatDelay: new Sampler(c.repeatDelay),
         returnDelay: c.deflectionReturn ? new Sampler(c.deflectionReturn.delay) : null,
         cumulativeShare: Float64Array.from(c.types, (t) => (acc += t.share)),
-        plain: Uint8Array.from(c.types, (t) =>
-          t.escalation[0] === 0 && t.fcr >= 1 && c.callback === null && c.retrial === null && c.deflection === 0 ? 1 : 0,
-        ),
+        uses: usesOf(model, c),
       };
     });
     samplerCache.set(model, cached);
@@ -71,34 +110,47 @@ function samplersOf(model: Model): readonly ChannelSamplers[] {
   return cached;
 }
 
+/** The streams' names: one per (mechanism, tier), keyed per channel (and per factory prefix). */
+export const CONTACT_SOURCES = [
+  'type', 'deflection', 'deflectionReturn', 'returnDelay', 'handle', 'handle2', 'handle3', 'patience', 'patience2',
+  'patience3', 'escalate2', 'escalate3', 'repeat', 'repeatDelay', 'callback', 'retrial', 'retrialDelay',
+] as const;
+
 export class ContactFactory {
   private readonly channels: ChannelDraws[];
 
+  /** `prefix` names the factory's population: '' fresh contacts, 'followup:', 'backlog:'. */
   constructor(model: Model, seed: number, replication: number, prefix = '') {
     this.channels = samplersOf(model).map((sc) => {
-      const stream = (source: string): Stream => new Stream(seed, replication, `${prefix}${source}:${sc.channel.id}`);
+      const stream = (source: (typeof CONTACT_SOURCES)[number]): Stream => new Stream(seed, replication, `${prefix}${source}:${sc.channel.id}`);
       // Spelled out (not spread) so every channel's object has one fixed shape.
       return {
         channel: sc.channel,
         handleSamplers: sc.handleSamplers,
         patienceSampler: sc.patienceSampler,
-        transferPatience: sc.transferPatience,
         retrialDelay: sc.retrialDelay,
         repeatDelay: sc.repeatDelay,
         returnDelay: sc.returnDelay,
         cumulativeShare: sc.cumulativeShare,
-        plain: sc.plain,
+        uses: sc.uses,
         types: stream('type'),
         deflection: stream('deflection'),
+        deflectionReturn: stream('deflectionReturn'),
+        returnDelayStream: stream('returnDelay'),
         handle: [stream('handle'), stream('handle2'), stream('handle3')],
-        patience: stream('patience'),
-        choices: stream('choices'),
-        delays: stream('delays'),
+        patience: [stream('patience'), stream('patience2'), stream('patience3')],
+        escalate2: stream('escalate2'),
+        escalate3: stream('escalate3'),
+        repeat: stream('repeat'),
+        repeatDelayStream: stream('repeatDelay'),
+        callback: stream('callback'),
+        retrial: stream('retrial'),
+        retrialDelayStream: stream('retrialDelay'),
       };
     });
   }
 
-  /** The type index of a new contact on channel ch. */
+  /** The type index of a new contact on channel ch (one uniform when the channel has several types). */
   drawType(ch: number): number {
     const d = this.channels[ch];
     const n = d.cumulativeShare.length;
@@ -120,45 +172,56 @@ export class ContactFactory {
     const d = this.channels[ch];
     const r = d.channel.deflectionReturn;
     if (r === null || d.returnDelay === null) return -1;
-    const comesBack = d.deflection.next() < r.share;
-    const delay = d.returnDelay.draw(d.delays);
+    const comesBack = d.deflectionReturn.next() < r.share;
+    const delay = d.returnDelay.draw(d.returnDelayStream);
     return comesBack ? delay : -1;
   }
 
   /** Fills contact c's handle times, patience and choices; c's channel and type are set. */
   fill(P: ContactPool, c: number, ch: number, type: number, bypassedDeflection: boolean): void {
     const d = this.channels[ch];
-    if (d.plain[type] === 1) {
-      P.handle1Sec[c] = d.handleSamplers[type][0].draw(d.handle[0]);
-      P.patienceSec[c] = d.patienceSampler === null ? Infinity : d.patienceSampler.draw(d.patience);
+    const s = d.handleSamplers[type];
+    const patience = d.patienceSampler;
+    if (d.uses.plainOnly) {
+      P.handle1Sec[c] = s[0].draw(d.handle[0]);
+      P.patienceSec[c] = patience === null ? Infinity : patience.draw(d.patience[0]);
       P.flags[c] = 0;
       return;
     }
+    const u = d.uses;
     const ch0 = d.channel;
     const t = ch0.types[type];
-    const s = d.handleSamplers[type];
     const factor = ch0.deflection > 0 && !bypassedDeflection ? ch0.residualHandleFactor : 1;
     P.handle1Sec[c] = s[0].draw(d.handle[0]) * factor;
+    P.patienceSec[c] = patience === null ? Infinity : patience.draw(d.patience[0]);
     let flags = 0;
-    if (t.escalation[0] > 0 && s[1] !== null) {
-      P.handle2Sec[c] = s[1].draw(d.handle[1]);
-      if (d.choices.next() < t.escalation[0]) flags |= Flag.EscalatesToTier2;
-      if (t.escalation[1] > 0 && s[2] !== null) {
-        P.handle3Sec[c] = s[2].draw(d.handle[2]);
-        if (d.choices.next() < t.escalation[1]) flags |= Flag.EscalatesToTier3;
+    if (u.tier2) {
+      // One uniform per stream per contact, used or not, so contact n always reads number n.
+      const handle2 = d.handle[1].next();
+      const escalates = d.escalate2.next() < t.escalation[0];
+      if (s[1] !== null) {
+        P.handle2Sec[c] = s[1].quantile(handle2);
+        if (escalates) flags |= Flag.EscalatesToTier2;
       }
+      P.patience2Sec[c] = u.patience2 && patience !== null ? patience.draw(d.patience[1]) : Infinity;
     }
-    const patience = d.patienceSampler;
-    P.patienceSec[c] = patience === null ? Infinity : patience.draw(d.patience);
-    P.transferPatienceSec[c] = patience !== null && flags !== 0 && d.transferPatience ? patience.draw(d.patience) : Infinity;
-    if (t.fcr < 1) {
-      if (d.choices.next() >= t.fcr) flags |= Flag.Repeats;
-      P.repeatDelaySec[c] = d.repeatDelay.draw(d.delays);
+    if (u.tier3) {
+      const handle3 = d.handle[2].next();
+      const escalates = d.escalate3.next() < t.escalation[1];
+      if (s[2] !== null) {
+        P.handle3Sec[c] = s[2].quantile(handle3);
+        if (escalates) flags |= Flag.EscalatesToTier3;
+      }
+      P.patience3Sec[c] = u.patience3 && patience !== null ? patience.draw(d.patience[2]) : Infinity;
     }
-    if (ch0.callback !== null && d.choices.next() < ch0.callback.share) flags |= Flag.AcceptsCallback;
-    if (ch0.retrial !== null && d.retrialDelay !== null) {
-      if (d.choices.next() < ch0.retrial.probability) flags |= Flag.Retries;
-      P.retrialDelaySec[c] = d.retrialDelay.draw(d.delays);
+    if (u.repeats) {
+      if (d.repeat.next() >= t.fcr) flags |= Flag.Repeats;
+      P.repeatDelaySec[c] = d.repeatDelay.draw(d.repeatDelayStream);
+    }
+    if (u.callback && d.callback.next() < (ch0.callback?.share ?? 0)) flags |= Flag.AcceptsCallback;
+    if (u.retrial && d.retrialDelay !== null) {
+      if (d.retrial.next() < (ch0.retrial?.probability ?? 0)) flags |= Flag.Retries;
+      P.retrialDelaySec[c] = d.retrialDelay.draw(d.retrialDelayStream);
     }
     P.flags[c] = flags;
   }

@@ -34,9 +34,14 @@ export const Flag = {
   Retries: 16,
   /** Answered by a group it reached through overflow. */
   Overflowed: 32,
+  /** Has waited in a tier-1 queue: P(wait) counts a contact once, however often it is moved. */
+  Queued: 64,
 } as const;
 
-const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'transferPatienceSec', 'retrialDelaySec', 'repeatDelaySec'] as const;
+/** The flags that give the end of a service something to do (escalate, come back). */
+export const OUTCOME_FLAGS = Flag.EscalatesToTier2 | Flag.EscalatesToTier3 | Flag.Repeats;
+
+const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'patience2Sec', 'patience3Sec', 'serviceStartSec', 'retrialDelaySec', 'repeatDelaySec'] as const;
 const I32_FIELDS = ['channel', 'type', 'tier', 'queue', 'interval', 'agent', 'flags', 'origin', 'overflowStep'] as const;
 
 export class ContactPool {
@@ -52,8 +57,12 @@ export class ContactPool {
   handle1Sec!: Float64Array;
   handle2Sec!: Float64Array;
   handle3Sec!: Float64Array;
+  /** Patience at tier 1, and waiting for a tier-2 or tier-3 transfer (each drawn from its own stream). */
   patienceSec!: Float64Array;
-  transferPatienceSec!: Float64Array;
+  patience2Sec!: Float64Array;
+  patience3Sec!: Float64Array;
+  /** When the session in progress started (chat slot time is recorded per session). */
+  serviceStartSec!: Float64Array;
   retrialDelaySec!: Float64Array;
   repeatDelaySec!: Float64Array;
   channel!: Int32Array;
@@ -86,7 +95,9 @@ export class ContactPool {
     this.handle2Sec = new Float64Array(capacity);
     this.handle3Sec = new Float64Array(capacity);
     this.patienceSec = new Float64Array(capacity);
-    this.transferPatienceSec = new Float64Array(capacity);
+    this.patience2Sec = new Float64Array(capacity);
+    this.patience3Sec = new Float64Array(capacity);
+    this.serviceStartSec = new Float64Array(capacity);
     this.retrialDelaySec = new Float64Array(capacity);
     this.repeatDelaySec = new Float64Array(capacity);
     this.channel = new Int32Array(capacity);

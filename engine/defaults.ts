@@ -48,6 +48,7 @@ export function completeGroup(g: GroupBasics, warmupSec: number, horizonSec: num
     tier: 1,
     skills: g.channels.map((channel) => ({ channel, type: -1, rank: 1, afterSec: 0 })),
     agentShifts: Array.from({ length: g.count }, () => always),
+    agentKeys: Array.from({ length: g.count }, (_, k) => String(k)),
     shrinkage: NO_SHRINKAGE,
     costPerHour: 0,
     ...g,

@@ -4,9 +4,19 @@
  * site in the kernel stays monomorphic; each sampler knows its mean and variance
  * (STYLE habit 7): the Erlang baseline reads the offered load from the same object the
  * simulation samples, and tests compare sample moments with it.
+ *
+ * Every kind draws by inversion, exactly one uniform number a variate (DESIGN §4, common
+ * random numbers): x = F⁻¹(u). Lognormal uses Wichura's normal quantile (normalQuantile.ts),
+ * gamma and Erlang the inverse of the regularized incomplete gamma function (gammaQuantile.ts).
  */
+import { logGamma } from './gammaFunctions.js';
+import { gammaQuantile } from './gammaQuantile.js';
 import type { DistSpec } from './model.js';
+import { normalQuantile } from './normalQuantile.js';
 import type { Stream } from './random.js';
+
+/** What a draw needs of a `Stream`: its next uniform number in [0, 1). */
+export type UniformSource = Pick<Stream, 'next'>;
 
 const EXPONENTIAL = 0;
 const CONSTANT = 1;
@@ -67,13 +77,14 @@ export class Sampler {
       }
       case 'gamma':
         check(spec.mean > 0 && spec.cv > 0, `mean > 0 and cv > 0 (got ${spec.mean}, ${spec.cv})`);
-        // shape k = 1/cv², scale θ = mean·cv².
-        kind = GAMMA; a = 1 / (spec.cv * spec.cv); b = spec.mean * spec.cv * spec.cv;
+        // shape k = 1/cv², scale θ = mean·cv²; c = ln Γ(k), for the quantile.
+        kind = GAMMA; a = 1 / (spec.cv * spec.cv); b = spec.mean * spec.cv * spec.cv; c = logGamma(a);
         mean = spec.mean; variance = (spec.cv * spec.mean) ** 2;
         break;
       case 'erlang':
         check(spec.mean > 0 && Number.isInteger(spec.k) && spec.k >= 1, `mean > 0 and integer k >= 1 (got ${spec.mean}, ${spec.k})`);
-        kind = ERLANG; a = spec.k; b = spec.mean / spec.k;
+        // A gamma of integer shape k and scale mean/k; c = ln Γ(k).
+        kind = ERLANG; a = spec.k; b = spec.mean / spec.k; c = logGamma(a);
         mean = spec.mean; variance = (spec.mean * spec.mean) / spec.k;
         break;
       case 'empirical': {
@@ -88,18 +99,33 @@ export class Sampler {
     this.mean = mean; this.variance = variance;
   }
 
-  /** One draw, using only `s`. Allocates nothing. */
-  draw(s: Stream): number {
+  /**
+   * The duration at probability u in [0, 1): the inverse of the distribution function, 0 (or
+   * the lower end) at u = 0 and finite for every u a Stream gives (u ≤ 1 − 2⁻³²).
+   * Allocates nothing.
+   */
+  quantile(u: number): number {
     switch (this.kind) {
-      case EXPONENTIAL: return -this.a * Math.log(1 - s.next());
+      // 0 − … so that u = 0 gives +0, not −0.
+      case EXPONENTIAL: return 0 - this.a * Math.log(1 - u);
       case CONSTANT: return this.a;
-      case UNIFORM: return this.a + (this.b - this.a) * s.next();
-      case TRIANGULAR: return triangular(this.a, this.b, this.c, s.next());
-      case LOGNORMAL: return Math.exp(this.a + this.b * standardNormal(s));
-      case GAMMA: return this.b * standardGamma(this.a, s);
-      case ERLANG: return this.b * erlangUnit(this.a, s);
-      default: return this.table[Math.floor(s.next() * this.table.length)];
+      case UNIFORM: return this.a + (this.b - this.a) * u;
+      case TRIANGULAR: return triangular(this.a, this.b, this.c, u);
+      // At u = 0, Φ⁻¹ is −∞ and the exponential 0.
+      case LOGNORMAL: return Math.exp(this.a + this.b * normalQuantile(u));
+      case GAMMA:
+      case ERLANG: return this.b * gammaQuantile(this.a, u, this.c);
+      default: return this.table[Math.floor(u * this.table.length)];
     }
+  }
+
+  /**
+   * One draw: exactly one number of `s`, turned by `quantile` (inversion). Every kind and
+   * every parameter value uses one number a draw, so that changing a cv or a k never shifts
+   * the stream's position: two scenarios run with one seed keep common random numbers.
+   */
+  draw(s: UniformSource): number {
+    return this.quantile(s.next());
   }
 }
 
@@ -109,43 +135,4 @@ function triangular(min: number, mode: number, max: number, u: number): number {
   return u < f
     ? min + Math.sqrt(u * (max - min) * (mode - min))
     : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
-}
-
-/** Box–Muller (1958); the second variate is discarded so each call uses exactly two numbers. */
-function standardNormal(s: Stream): number {
-  const u1 = 1 - s.next();
-  const u2 = s.next();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-}
-
-/**
- * Gamma(shape, 1) by Marsaglia & Tsang (2000), "A simple method for generating gamma
- * variables"; shape < 1 uses the boost Gamma(a) = Gamma(a + 1)·U^(1/a).
- */
-function standardGamma(shape: number, s: Stream): number {
-  if (shape < 1) return standardGamma(shape + 1, s) * Math.pow(1 - s.next(), 1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number, v: number;
-    do {
-      x = standardNormal(s);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = 1 - s.next();
-    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
-  }
-}
-
-/** Sum of k unit exponentials, as −ln of a product of uniforms (products renormalised). */
-function erlangUnit(k: number, s: Stream): number {
-  let sum = 0;
-  let prod = 1;
-  for (let i = 0; i < k; i++) {
-    prod *= 1 - s.next();
-    if (prod < 1e-280) { sum -= Math.log(prod); prod = 1; }
-  }
-  return sum - Math.log(prod);
 }

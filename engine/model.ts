@@ -163,6 +163,13 @@ export interface GroupModel {
    * counts to agent k on duty in the intervals whose count is ≥ k.
    */
   readonly agentShifts: readonly (readonly ShiftModel[])[];
+  /**
+   * Each agent's stable name in the group, same length as `agentShifts`: `<shift>.<k>` (the
+   * k-th agent of the group's shift list entry) or `<k>`. It keys the agent's own shrinkage
+   * stream (engine/staffingPlan.ts), so adding an agent to one shift leaves every other
+   * agent's breaks and absences unchanged (common random numbers).
+   */
+  readonly agentKeys: readonly string[];
   readonly shrinkage: ShrinkageModel;
   /** Cost of one agent-hour (scheduled time, plus overtime), in the scenario's currency. */
   readonly costPerHour: number;

@@ -6,7 +6,11 @@
  *
  * Contact-based figures (offered, answered, waits, abandons, escalations…) are attributed to
  * the interval in which the contact *arrived*, as WFM reports do; time-based figures (busy,
- * available, scheduled, overtime) to the interval in which the time was spent.
+ * available, scheduled, overtime, chat session time, the queue's time integral and its
+ * maximum) to the interval in which the time was spent.
+ *
+ * The interval being recorded is set by the kernel's boundary events (`openInterval`): −1 in
+ * the warm-up and after the horizon, when nothing time-based is recorded.
  */
 import { TICKS_PER_SEC, WAIT_PERCENTILES, writePercentiles, type Histogram, type WaitHistograms } from './waitHistograms.js';
 
@@ -15,20 +19,28 @@ export const CHANNEL_COUNTERS = [
   'offered', 'handled', 'abandoned', 'answeredWithinTarget', 'abandonedWithinTarget', 'queued', 'waited',
   'waitSumSec', 'handleSumSec', 'maxQueue', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated',
   'overflowed', 'backlogMax', 'backlogAgeP90Sec',
+  // Contacts still open at the end whose target deadline lies beyond the horizon (censored).
+  'pending',
+  // Time abandoners waited, summed (for the mean wait over every contact that left the queue).
+  'abandonWaitSumSec',
+  // ∫ live queue length dt over the interval (its time average is this ÷ the interval length).
+  'queueAreaSec',
+  // Chat session time (concurrent channels only), summed over sessions.
+  'sessionSec',
 ] as const;
 export type ChannelCounter = (typeof CHANNEL_COUNTERS)[number];
 
 /** Counters kept per contact type (index into the flattened list of every channel's types). */
 export const TYPE_COUNTERS = [
   'offered', 'handled', 'abandoned', 'answeredWithinTarget', 'abandonedWithinTarget', 'queued', 'waitSumSec',
-  'handleSumSec', 'escalated', 'repeats',
+  'handleSumSec', 'escalated', 'repeats', 'pending',
 ] as const;
 export type TypeCounter = (typeof TYPE_COUNTERS)[number];
 
 /** Counters kept per tier (index 0–2 for tiers 1–3). */
 export const TIER_COUNTERS = [
   'entered', 'handled', 'abandoned', 'withinTarget', 'abandonedWithinTarget', 'resolved', 'escalated',
-  'waitSumSec', 'handleSumSec',
+  'waitSumSec', 'handleSumSec', 'pending',
 ] as const;
 export type TierCounter = (typeof TIER_COUNTERS)[number];
 
@@ -55,7 +67,9 @@ export interface ReplicationCounters {
   /** Wait percentiles of answered contacts, seconds (NaN: nobody answered there). */
   readonly waitPctInterval: Float64Array; // (ch * intervalCount + iv) * 4 + p
   readonly waitPctChannel: Float64Array; // ch * 4 + p
+  /** Over the live channels (voice, chat, messaging), and over the deferred ones (email, social). */
   readonly waitPctOverall: Float64Array; // p
+  readonly waitPctDeferred: Float64Array; // p
   /** Contacts still waiting when the run ended, per channel (deferred backlog, stranded calls). */
   readonly waitingAtEnd: Float64Array;
 }
@@ -97,6 +111,14 @@ export class Recorder {
   private readonly histograms: Histogram[];
   private readonly channelHistograms: Histogram[];
   private readonly overallHistogram: Histogram;
+  private readonly deferredHistogram: Histogram;
+  /** Per channel: 1 for deferred work (email, social). */
+  private readonly deferred: Uint8Array;
+  /** The interval whose time-based figures are being recorded; −1 outside the recorded day. */
+  private current = -1;
+  /** Per channel: the live queue's length and since when, for its time integral. */
+  private readonly liveLevel: Float64Array;
+  private readonly liveSince: Float64Array;
   // Hot counters, held directly so the kernel's most frequent updates skip a lookup.
   private readonly offered: Float64Array;
   private readonly handled: Float64Array;
@@ -113,8 +135,11 @@ export class Recorder {
    * Such a type's counters, and tier 1's, equal sums of channel counters: they are filled in
    * at the end instead of counted contact by contact (the kernel passes type −1 for them).
    */
-  constructor(channels: number, groups: number, intervals: number, intervalSec: number, types: number, singleType: Int32Array, waits: WaitHistograms) {
+  constructor(channels: number, groups: number, intervals: number, intervalSec: number, types: number, singleType: Int32Array, deferred: Uint8Array, waits: WaitHistograms) {
     this.singleType = singleType;
+    this.deferred = deferred;
+    this.liveLevel = new Float64Array(channels);
+    this.liveSince = new Float64Array(channels);
     this.C = channels; this.G = groups; this.I = intervals;
     this.intervalSec = intervalSec;
     this.horizonSec = intervals * intervalSec;
@@ -132,6 +157,7 @@ export class Recorder {
     this.histograms = waits.interval;
     this.channelHistograms = waits.channel;
     this.overallHistogram = waits.overall;
+    this.deferredHistogram = waits.deferred;
     this.offered = this.channel.offered;
     this.handled = this.channel.handled;
     this.waited = this.channel.waited;
@@ -178,9 +204,24 @@ export class Recorder {
       this.histograms[k].recordValue(ticks);
       this.channelHistograms[ch].recordValue(ticks);
     }
+    this.groupAnswer(g, iv, handleSec);
+  }
+
+  /** Group g answered a contact of arrival interval iv (at any tier). */
+  private groupAnswer(g: number, iv: number, handleSec: number): void {
     const gk = g * this.I + iv;
     this.group.handled[gk] += 1;
     this.group.handleSumSec[gk] += handleSec;
+  }
+
+  /** An answer at tier 2 or 3 (index 1–2) by group g: `waitSec` counts from the escalation. */
+  answerAtTier(tierIndex: number, g: number, iv: number, waitSec: number, handleSec: number, withinTarget: boolean): void {
+    const T = this.tier;
+    T.handled[tierIndex] += 1;
+    T.waitSumSec[tierIndex] += waitSec;
+    T.handleSumSec[tierIndex] += handleSec;
+    if (withinTarget) T.withinTarget[tierIndex] += 1;
+    this.groupAnswer(g, iv, handleSec);
   }
 
   /** A deferred tier-1 contact (email) is finished: its service level counts resolution time. */
@@ -189,9 +230,10 @@ export class Recorder {
     if (type >= 0) this.type.answeredWithinTarget[type] += 1;
   }
 
-  abandon(ch: number, iv: number, type: number, withinTarget: boolean): void {
+  abandon(ch: number, iv: number, type: number, waitSec: number, withinTarget: boolean): void {
     const k = ch * this.I + iv;
     this.channel.abandoned[k] += 1;
+    this.channel.abandonWaitSumSec[k] += waitSec;
     if (withinTarget) this.channel.abandonedWithinTarget[k] += 1;
     if (type >= 0) {
       this.type.abandoned[type] += 1;
@@ -205,13 +247,45 @@ export class Recorder {
     if (type >= 0) this.type.queued[type] += 1;
   }
 
-  /** The longest live queue and backlog seen in the interval containing t. */
-  queueLengths(ch: number, t: number, live: number, backlog: number): void {
-    const iv = this.intervalOf(t);
+  /** A contact of arrival interval iv is still open at the end with its deadline past the horizon. */
+  pending(ch: number, iv: number, type: number): void {
+    this.channel.pending[ch * this.I + iv] += 1;
+    if (type >= 0) this.type.pending[type] += 1;
+  }
+
+  /**
+   * Interval k begins at `now` (k = intervalCount: the recorded day ends). The live queues'
+   * time integrals are closed up to now, and the queue and backlog a new interval inherits
+   * count towards its maxima: a backlog carried over with no new arrivals is still a backlog.
+   */
+  openInterval(k: number, now: number, live: Float64Array, backlog: Float64Array): void {
+    for (let ch = 0; ch < this.C; ch++) this.liveQueue(ch, now, this.liveLevel[ch]);
+    this.current = k < this.I ? k : -1;
+    if (this.current < 0) return;
+    for (let ch = 0; ch < this.C; ch++) {
+      this.liveQueue(ch, now, live[ch]);
+      this.backlogLevel(ch, backlog[ch]);
+    }
+  }
+
+  /** Channel ch's live queue is now `length` long: its time integral and maximum are updated. */
+  liveQueue(ch: number, now: number, length: number): void {
+    const iv = this.current;
+    if (iv >= 0) {
+      const k = ch * this.I + iv;
+      this.channel.queueAreaSec[k] += this.liveLevel[ch] * (now - this.liveSince[ch]);
+      if (length > this.channel.maxQueue[k]) this.channel.maxQueue[k] = length;
+    }
+    this.liveLevel[ch] = length;
+    this.liveSince[ch] = now;
+  }
+
+  /** Channel ch's deferred backlog is now `length` long. */
+  backlogLevel(ch: number, length: number): void {
+    const iv = this.current;
     if (iv < 0) return;
     const k = ch * this.I + iv;
-    if (live > this.channel.maxQueue[k]) this.channel.maxQueue[k] = live;
-    if (backlog > this.channel.backlogMax[k]) this.channel.backlogMax[k] = backlog;
+    if (length > this.channel.backlogMax[k]) this.channel.backlogMax[k] = length;
   }
 
   /** Single-type channels' type counters and tier 1's, from the channel counters (see the constructor). */
@@ -221,7 +295,7 @@ export class Recorder {
     const pairs: [TypeCounter, ChannelCounter][] = [
       ['offered', 'offered'], ['handled', 'handled'], ['abandoned', 'abandoned'], ['answeredWithinTarget', 'answeredWithinTarget'],
       ['abandonedWithinTarget', 'abandonedWithinTarget'], ['queued', 'queued'], ['waitSumSec', 'waitSumSec'],
-      ['handleSumSec', 'handleSumSec'], ['escalated', 'escalated'], ['repeats', 'repeats'],
+      ['handleSumSec', 'handleSumSec'], ['escalated', 'escalated'], ['repeats', 'repeats'], ['pending', 'pending'],
     ];
     for (let ch = 0; ch < this.C; ch++) {
       const t = this.singleType[ch];
@@ -235,6 +309,7 @@ export class Recorder {
     T.abandonedWithinTarget[0] = channelSum(c.abandonedWithinTarget, I, -1);
     T.waitSumSec[0] = channelSum(c.waitSumSec, I, -1);
     T.handleSumSec[0] = channelSum(c.handleSumSec, I, -1);
+    T.pending[0] = channelSum(c.pending, I, -1);
     T.resolved[0] = T.handled[0] - T.escalated[0];
   }
 
@@ -249,6 +324,11 @@ export class Recorder {
       }
     }
     this.spread(this.busySec, (g * this.C + ch) * this.I, from, to);
+  }
+
+  /** A chat session of channel ch ran over [from, to) (slot occupancy), clipped to the recorded day. */
+  session(ch: number, from: number, to: number): void {
+    this.spread(this.channel.sessionSec, ch * this.I, from, to);
   }
 
   available(g: number, from: number, to: number): void {
@@ -279,7 +359,6 @@ export class Recorder {
     const P = WAIT_PERCENTILES.length;
     const waitPctInterval = new Float64Array(this.C * this.I * P);
     const waitPctChannel = new Float64Array(this.C * P);
-    const overall = this.overallHistogram;
     for (let ch = 0; ch < this.C; ch++) {
       const channel = this.channelHistograms[ch];
       let zeros = 0;
@@ -293,18 +372,30 @@ export class Recorder {
       }
       if (zeros > 0) channel.recordValueWithCount(0, zeros);
       writePercentiles(channel, waitPctChannel, ch * P);
-      if (this.C > 1) overall.add(channel);
     }
-    const waitPctOverall = new Float64Array(P);
-    if (this.C > 1) writePercentiles(overall, waitPctOverall, 0);
-    else waitPctOverall.set(waitPctChannel.subarray(0, P)); // one channel: the center is the channel
+    const waitPctOverall = this.mergedPercentiles(0, this.overallHistogram, waitPctChannel);
+    const waitPctDeferred = this.mergedPercentiles(1, this.deferredHistogram, waitPctChannel);
     this.fillDerivedCounters();
     return {
       ...meta,
       channelCount: this.C, groupCount: this.G, intervalCount: this.I, typeCount: this.type.offered.length,
       channel: this.channel, type: this.type, tier: this.tier, group: this.group, busySec: this.busySec,
-      waitPctInterval, waitPctChannel, waitPctOverall,
+      waitPctInterval, waitPctChannel, waitPctOverall, waitPctDeferred,
     };
+  }
+
+  /** Percentiles over the channels whose `deferred` flag is `kind` (one channel: its own, no merge). */
+  private mergedPercentiles(kind: number, into: Histogram, perChannel: Float64Array): Float64Array {
+    const P = WAIT_PERCENTILES.length;
+    const out = new Float64Array(P).fill(NaN);
+    const members: number[] = [];
+    for (let ch = 0; ch < this.C; ch++) if (this.deferred[ch] === kind) members.push(ch);
+    if (members.length === 1) out.set(perChannel.subarray(members[0] * P, members[0] * P + P));
+    else if (members.length > 1) {
+      for (const ch of members) into.add(this.channelHistograms[ch]);
+      writePercentiles(into, out, 0);
+    }
+    return out;
   }
 }
 

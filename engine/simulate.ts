@@ -11,13 +11,15 @@
  * End of day: arrivals stop at the horizon; whoever is on duty then stays until the live
  * queues (calls, chats, transfers) have drained, and their waits count in their arrival
  * interval. Deferred work (email, social, callbacks, tickets) still waiting at the horizon is
- * left as backlog ("in system at the end"). Time-based figures are clipped to [0, horizon).
+ * left as backlog ("in system at the end"); where its target deadline lies beyond the horizon
+ * its outcome is unknown, and it is counted `pending` (censored), neither met nor missed.
+ * Time-based figures are clipped to [0, horizon).
  */
 import type { AgentPool } from './agents.js';
 import { ArrivalProcess, ScriptedArrivals, type ArrivalSource } from './arrivals.js';
 import { EventKind, EventPriority, type Calendar } from './calendar.js';
 import { ContactFactory } from './contactFactory.js';
-import { ContactState, Flag, Origin, type ContactPool } from './contacts.js';
+import { ContactState, Flag, OUTCOME_FLAGS, Origin, type ContactPool } from './contacts.js';
 import { Sampler } from './distributions.js';
 import type { Model } from './model.js';
 import type { ContactQueue } from './queue.js';
@@ -32,9 +34,18 @@ import { checkConservation } from './conservation.js';
 
 const DAY_SEC = 86_400;
 
+/**
+ * Sees every contact as it arrives (fresh, follow-up or backlog), with what was drawn for it:
+ * for tests of common random numbers and for traces. Contained (self-service) contacts have
+ * NaN handle time and patience. Called synchronously; it must not throw.
+ */
+export interface ContactObserver {
+  admitted(channel: number, type: number, origin: number, arrivalSec: number, handle1Sec: number, patienceSec: number): void;
+}
+
 /** Runs replication `replication` of `model` with base seed `seed`. */
-export function simulateReplication(model: Model, seed: number, replication: number): ReplicationCounters {
-  return new Kernel(model, seed, replication).run();
+export function simulateReplication(model: Model, seed: number, replication: number, observer: ContactObserver | null = null): ReplicationCounters {
+  return new Kernel(model, seed, replication, observer).run();
 }
 
 class Kernel {
@@ -51,6 +62,7 @@ class Kernel {
   private readonly queues: readonly ContactQueue[];
   private readonly fresh: ContactFactory;
   private followUpDraws: ContactFactory | null = null;
+  private backlogDraws: ContactFactory | null = null;
   private readonly arrivals: ArrivalSource[];
   private readonly arrivalStreams: Stream[];
   private readonly tables: ModelTables;
@@ -74,14 +86,16 @@ class Kernel {
   private readonly tierGaveUp: Float64Array;
   private readonly backlogAges = new BacklogAges();
   private nextToken = 1;
-  /** After the horizon: deferred work is no longer picked up. */
+  /** After the horizon: deferred work is no longer picked up (set by the last boundary). */
   private closed = false;
   private events = 0;
   /** Set by findAgent: the chosen agent came through an overflow rule. */
   private pickedByOverflow = false;
+  private readonly observer: ContactObserver | null;
 
-  constructor(model: Model, seed: number, replication: number) {
+  constructor(model: Model, seed: number, replication: number, observer: ContactObserver | null) {
     this.model = model;
+    this.observer = observer;
     this.seed = seed;
     this.replication = replication;
     this.horizonSec = model.horizonSec;
@@ -110,7 +124,7 @@ class Kernel {
     this.tierEntered = totals.tierEntered;
     this.tierAnswered = totals.tierAnswered;
     this.tierGaveUp = totals.tierGaveUp;
-    this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, t.typeCount, t.singleType, workspace.waits);
+    this.recorder = new Recorder(C, model.groups.length, model.intervalCount, model.intervalSec, t.typeCount, t.singleType, t.deferred, workspace.waits);
     this.plan = staffingPlanFor(model, seed, replication);
     this.fresh = new ContactFactory(model, seed, replication);
     this.arrivals = model.channels.map((c) => {
@@ -124,6 +138,12 @@ class Kernel {
   private get followUps(): ContactFactory {
     if (this.followUpDraws === null) this.followUpDraws = new ContactFactory(this.model, this.seed, this.replication, 'followup:');
     return this.followUpDraws;
+  }
+
+  /** The initial backlog's draws: streams of their own, so a backlog never shifts the fresh contacts' numbers. */
+  private get backlogContacts(): ContactFactory {
+    if (this.backlogDraws === null) this.backlogDraws = new ContactFactory(this.model, this.seed, this.replication, 'backlog:');
+    return this.backlogDraws;
   }
 
   /** Day-level forecast error: one Gamma(mean 1, cv) multiplier per day (DESIGN §2). */
@@ -142,8 +162,8 @@ class Kernel {
     this.model.channels.forEach((c, ch) => {
       if (c.initialBacklog > 0) this.calendar.schedule(0, EventPriority.Arrival, EventKind.Backlog, ch);
     });
-    if (this.tables.needsBoundaries) this.calendar.schedule(this.model.intervalSec, EventPriority.Boundary, EventKind.Boundary, 1);
-    else this.closed = true; // nothing deferred: the horizon changes nothing
+    for (const ch of this.tables.withOpenHours) this.scheduleOpening(ch, start);
+    this.calendar.schedule(0, EventPriority.Boundary, EventKind.Boundary, 0);
     const cal = this.calendar;
     while (cal.pop()) {
       this.events++;
@@ -157,11 +177,13 @@ class Kernel {
         case EventKind.Callback: this.offerCallback(e, now, cal.eventSeq); break;
         case EventKind.Overflow: this.overflow(e, now, cal.eventSeq); break;
         case EventKind.Rearrival: this.rearrive(e, now); break;
-        case EventKind.Boundary: this.closeInterval(e, now); break;
+        case EventKind.Boundary: this.beginInterval(e, now); break;
         case EventKind.Backlog: this.seedBacklog(e, now); break;
+        case EventKind.Opening: this.open(e, now); break;
       }
     }
     this.closeWorkingPeriods(cal.now);
+    this.censorOpenWork();
     const waitingAtEnd = checkConservation(this.model, this.routing, this.queues, this.workspaceTotals, cal.now);
     let contacts = 0;
     for (let ch = 0; ch < this.arrived.length; ch++) contacts += this.arrived[ch];
@@ -190,7 +212,8 @@ class Kernel {
   /** The initial backlog of channel ch joins its queue at time 0. */
   private seedBacklog(ch: number, now: number): void {
     const n = this.model.channels[ch].initialBacklog;
-    for (let i = 0; i < n; i++) this.admit(-1, ch, this.fresh.drawType(ch), Origin.Backlog, now, this.fresh);
+    const draws = this.backlogContacts;
+    for (let i = 0; i < n; i++) this.admit(-1, ch, draws.drawType(ch), Origin.Backlog, now, draws);
   }
 
   /** A retrial, repeat or return from self-service comes back. */
@@ -211,15 +234,15 @@ class Kernel {
     this.calendar.schedule(at, EventPriority.Arrival, EventKind.Rearrival, c);
   }
 
-  /** Self-service, then the contact's draws, then routing to tier 1. `c` < 0: take a new slot. */
+  /**
+   * The contact's draws, then self-service, then routing to tier 1. `slot` < 0: take a new
+   * slot. A contained contact draws like any other (and discards the numbers), so self-service
+   * never shifts the next contacts' handle times or patience (common random numbers).
+   */
   private admit(slot: number, ch: number, type: number, origin: number, now: number, draws: ContactFactory): void {
     const R = this.recorder;
     const iv = R.intervalOf(now);
     this.arrived[ch]++;
-    if (this.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch)) {
-      this.contain(slot, ch, type, iv, now, draws);
-      return;
-    }
     const P = this.contacts;
     const c = slot >= 0 ? slot : P.take();
     P.arrivalSec[c] = now;
@@ -229,6 +252,12 @@ class Kernel {
     P.origin[c] = origin;
     P.interval[c] = iv;
     draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn);
+    const contained = this.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch);
+    if (this.observer !== null) this.observer.admitted(ch, type, origin, now, contained ? NaN : P.handle1Sec[c], contained ? NaN : P.patienceSec[c]);
+    if (contained) {
+      this.contain(c, ch, type, iv, now, draws);
+      return;
+    }
     if (iv >= 0) {
       R.offer(ch, iv, this.gtype(ch, type));
       if (origin !== Origin.Fresh) this.countFollowUp(ch, type, iv, origin);
@@ -236,12 +265,12 @@ class Kernel {
     this.route(c, this.routing.queueOf(ch, type, 1), now);
   }
 
-  /** Self-service contains the contact; some come back later. */
-  private contain(slot: number, ch: number, type: number, iv: number, now: number, draws: ContactFactory): void {
+  /** Self-service contains contact c; some come back later. */
+  private contain(c: number, ch: number, type: number, iv: number, now: number, draws: ContactFactory): void {
     this.deflected[ch]++;
     if (iv >= 0) this.recorder.count('deflected', ch, iv);
     const delay = draws.drawReturnDelay(ch);
-    if (slot >= 0) this.contacts.release(slot);
+    this.contacts.release(c);
     if (delay >= 0) this.scheduleRearrival(ch, type, Origin.DeflectionReturn, now + delay);
   }
 
@@ -276,12 +305,14 @@ class Kernel {
     P.token[c] = token;
     P.state[c] = ContactState.Waiting;
     this.queues[q].push(c, token);
-    if (R.queueDeferred[q] === 1) this.backlog[ch]++;
-    else this.liveWaiting[ch]++;
-    const tier = P.tier[c];
+    if (R.queueDeferred[q] === 1) this.recorder.backlogLevel(ch, ++this.backlog[ch]);
+    else this.recorder.liveQueue(ch, now, ++this.liveWaiting[ch]);
     const iv = P.interval[c];
-    if (tier === 1 && iv >= 0) this.recorder.queue(ch, iv, this.gtype(ch, P.type[c]));
-    this.recorder.queueLengths(ch, now, this.liveWaiting[ch], this.backlog[ch]);
+    // P(wait) counts a contact once: a caller moved to the callback queue has already waited.
+    if (P.tier[c] === 1 && iv >= 0 && (P.flags[c] & Flag.Queued) === 0) {
+      P.flags[c] |= Flag.Queued;
+      this.recorder.queue(ch, iv, this.gtype(ch, P.type[c]));
+    }
     this.setTimers(c, q, now);
   }
 
@@ -293,7 +324,8 @@ class Kernel {
     P.callbackSeq[c] = -1;
     P.overflowSeq[c] = -1;
     if (R.queueDeferred[q] === 0) {
-      const patience = P.tier[c] === 1 ? P.patienceSec[c] : P.transferPatienceSec[c];
+      const tier = P.tier[c];
+      const patience = tier === 1 ? P.patienceSec[c] : tier === 2 ? P.patience2Sec[c] : P.patience3Sec[c];
       if (patience !== Infinity) P.abandonSeq[c] = cal.schedule(now + patience, EventPriority.Abandon, EventKind.Abandon, c);
       const callback = this.model.channels[R.queueChannel[q]].callback;
       if (callback !== null && P.tier[c] === 1 && (P.flags[c] & Flag.AcceptsCallback) !== 0) {
@@ -321,7 +353,7 @@ class Kernel {
   /**
    * A free agent for a contact of queue q that has waited `waitedSec`: among eligible groups
    * (overflow delay met), the best rank; within it the longest-idle agent; failing that, for
-   * chat-like channels, the first agent with a free session slot. −1 when none.
+   * chat-like channels, an agent with a free session slot (`findOpenSlot`). −1 when none.
    */
   private findAgent(q: number, waitedSec: number, now: number): number {
     const R = this.routing;
@@ -342,21 +374,33 @@ class Kernel {
     return best;
   }
 
-  /** Chat: the first eligible agent (rank order) holding sessions of q's channel with room for one more. */
+  /**
+   * Chat, no idle agent: every eligible agent holding sessions of q's channel with a free slot
+   * is a candidate. Rule ("least loaded"): the best rank first; within it the fewest sessions
+   * in hand; then the agent that has held that many longest; then the group listed first.
+   */
   private findOpenSlot(q: number, waitedSec: number): number {
     const R = this.routing;
     const A = this.agents;
     const ch = R.queueChannel[q];
+    const slots = this.concurrency[ch];
+    let best = -1, bestRank = 0, bestLoad = 0, bestSince = Infinity, bestAfter = 0;
     for (let k = R.queueGroupStart[q]; k < R.queueGroupStart[q + 1]; k++) {
+      const rank = R.queueGroupRank[k];
+      if (best >= 0 && rank > bestRank) break;
       if (R.queueGroupAfterSec[k] > waitedSec) continue;
-      const a = A.firstOpenSlot(R.queueGroups[k]);
-      if (a >= 0 && A.sessionChannel[a] === ch) {
-        this.pickedByOverflow = R.queueGroupAfterSec[k] > 0;
-        return a;
+      for (let load = 1; load < slots; load++) {
+        if (best >= 0 && load > bestLoad) break;
+        const a = A.openSlot(R.queueGroups[k], load, ch);
+        if (a < 0) continue;
+        if (best < 0 || load < bestLoad || A.slotSince[a] < bestSince) {
+          best = a; bestRank = rank; bestLoad = load; bestSince = A.slotSince[a]; bestAfter = R.queueGroupAfterSec[k];
+        }
+        break;
       }
     }
-    this.pickedByOverflow = false;
-    return -1;
+    this.pickedByOverflow = bestAfter > 0;
+    return best;
   }
 
   /**
@@ -404,13 +448,13 @@ class Kernel {
   }
 
   /** Takes waiting contact c out of its queue (its entry goes stale; its timers too). */
-  private leaveQueue(c: number): void {
+  private leaveQueue(c: number, now: number): void {
     const P = this.contacts;
     const q = P.queue[c];
     const ch = this.routing.queueChannel[q];
     this.queues[q].live--;
     if (this.routing.queueDeferred[q] === 1) this.backlog[ch]--;
-    else this.liveWaiting[ch]--;
+    else this.recorder.liveQueue(ch, now, --this.liveWaiting[ch]);
     P.token[c] = -1;
     P.abandonSeq[c] = -1;
     P.callbackSeq[c] = -1;
@@ -453,12 +497,13 @@ class Kernel {
     }
     const n = ++A.sessions[a];
     let handle = tier === 1 ? P.handle1Sec[c] : tier === 2 ? P.handle2Sec[c] : P.handle3Sec[c];
-    if (this.concurrency[ch] > 1) handle *= this.takeSession(a, ch, n);
+    if (this.concurrency[ch] > 1) handle *= this.takeSession(a, ch, n, now);
     else A.unlist(a);
     P.state[c] = ContactState.InService;
     P.agent[c] = a;
+    P.serviceStartSec[c] = now;
     if (tier === 1) this.recordAnswer(c, q, A.group[a], handle, now);
-    else this.recordTierAnswer(c, q, handle, now);
+    else this.recordTierAnswer(c, q, A.group[a], handle, now);
     this.calendar.schedule(now + handle, EventPriority.Finish, EventKind.Finish, c);
   }
 
@@ -466,8 +511,8 @@ class Kernel {
    * Chat: agent a now holds n sessions of channel ch. It stays open for more while it has room;
    * returns the handle-time multiplier 1 + (factor − 1)·(n − 1) of the new session.
    */
-  private takeSession(a: number, ch: number, n: number): number {
-    if (n < this.concurrency[ch]) this.agents.listOpenSlot(a);
+  private takeSession(a: number, ch: number, n: number, now: number): number {
+    if (n < this.concurrency[ch]) this.agents.listOpenSlot(a, now);
     else this.agents.unlist(a);
     return 1 + (this.concurrencyFactor[ch] - 1) * (n - 1);
   }
@@ -486,21 +531,18 @@ class Kernel {
     if ((P.flags[c] & Flag.Overflowed) !== 0) this.recorder.count('overflowed', ch, iv);
   }
 
-  /** An answer at tier 2 or 3: wait counted from the escalation. */
-  private recordTierAnswer(c: number, q: number, handle: number, now: number): void {
+  /** An answer at tier 2 or 3 by group g: wait counted from the escalation. */
+  private recordTierAnswer(c: number, q: number, g: number, handle: number, now: number): void {
     const P = this.contacts;
     const R = this.routing;
-    const rec = this.recorder;
     const tier = P.tier[c];
     const iv = P.interval[c];
     const waitInQueue = now - P.enqueueSec[c];
     this.tierAnswered[tier - 1]++;
     if (iv >= 0) {
-      const T = rec.tier;
-      T.handled[tier - 1]++;
-      T.waitSumSec[tier - 1] += waitInQueue;
-      T.handleSumSec[tier - 1] += handle;
-      if (R.queueDeferred[q] === 0 && waitInQueue <= R.queueTargetSec[q]) T.withinTarget[tier - 1]++;
+      // A transfer meets its target when answered within it; a ticket when resolved (recordResolutionTime).
+      const withinTarget = R.queueDeferred[q] === 0 && waitInQueue <= R.queueTargetSec[q];
+      this.recorder.answerAtTier(tier - 1, g, iv, waitInQueue, handle, withinTarget);
     }
   }
 
@@ -509,7 +551,8 @@ class Kernel {
     const P = this.contacts;
     const a = P.agent[c];
     const ch = P.channel[c];
-    if (P.flags[c] === 0 && this.routing.queueDeferred[P.queue[c]] === 0) {
+    if (this.concurrency[ch] > 1) this.recorder.session(ch, P.serviceStartSec[c], now);
+    if ((P.flags[c] & OUTCOME_FLAGS) === 0 && this.routing.queueDeferred[P.queue[c]] === 0) {
       P.release(c); // resolved, no follow-up: the common case
     } else {
       this.conclude(c, now);
@@ -586,12 +629,23 @@ class Kernel {
     }
     const c = this.findWork(a, now);
     if (c >= 0) {
-      this.leaveQueue(c);
+      this.leaveQueue(c, now);
       this.startHandling(a, c, now);
     } else if (left === 0) {
       A.listIdle(a, now);
     } else if (this.concurrency[ch] > 1) {
-      A.listOpenSlot(a);
+      A.listOpenSlot(a, now);
+    }
+  }
+
+  /** Available agent a holds chat sessions with room: it takes waiting work of that channel until full or none is left. */
+  private fillSlots(a: number, now: number): void {
+    const A = this.agents;
+    while (A.sessions[a] > 0 && A.sessions[a] < this.concurrency[A.sessionChannel[a]]) {
+      const c = this.findWork(a, now);
+      if (c < 0) return;
+      this.leaveQueue(c, now);
+      this.startHandling(a, c, now);
     }
   }
 
@@ -604,10 +658,11 @@ class Kernel {
     const ch = P.channel[c];
     const tier = P.tier[c];
     const iv = P.interval[c];
-    this.leaveQueue(c);
+    this.leaveQueue(c, now);
     if (tier === 1) {
       this.gaveUp[ch]++;
-      if (iv >= 0) this.recorder.abandon(ch, iv, this.gtype(ch, P.type[c]), now - P.arrivalSec[c] <= this.targetSec[ch]);
+      const waited = now - P.arrivalSec[c];
+      if (iv >= 0) this.recorder.abandon(ch, iv, this.gtype(ch, P.type[c]), waited, waited <= this.targetSec[ch]);
       if ((P.flags[c] & Flag.Retries) !== 0) this.scheduleRearrival(ch, P.type[c], Origin.Retrial, now + P.retrialDelaySec[c]);
     } else {
       this.tierGaveUp[tier - 1]++;
@@ -621,7 +676,7 @@ class Kernel {
     const P = this.contacts;
     if (P.state[c] !== ContactState.Waiting || P.callbackSeq[c] !== seq) return;
     const ch = P.channel[c];
-    this.leaveQueue(c);
+    this.leaveQueue(c, now);
     if (P.interval[c] >= 0) this.recorder.count('callbacks', ch, P.interval[c]);
     this.route(c, this.routing.callbackQueueOf(ch, P.type[c]), now);
   }
@@ -634,7 +689,7 @@ class Kernel {
     const q = P.queue[c];
     const a = this.findAgent(q, now - P.enqueueSec[c], now);
     if (a >= 0) {
-      this.leaveQueue(c);
+      this.leaveQueue(c, now);
       this.startHandling(a, c, now);
       return;
     }
@@ -689,13 +744,18 @@ class Kernel {
     if (A.sessions[a] === 0) A.availableSince[a] = now;
     this.closeOvertime(a, now);
     if (A.sessions[a] > 0) {
-      if (A.sessions[a] < this.concurrency[A.sessionChannel[a]]) A.listOpenSlot(a);
+      // Back with sessions still in hand (they outlasted a break): room for more is filled at once.
+      if (A.sessions[a] < this.concurrency[A.sessionChannel[a]]) {
+        A.listOpenSlot(a, now);
+        this.fillSlots(a, now);
+      }
       return;
     }
     const c = this.findWork(a, now);
     if (c >= 0) {
-      this.leaveQueue(c);
+      this.leaveQueue(c, now);
       this.startHandling(a, c, now);
+      this.fillSlots(a, now);
     } else {
       A.listIdle(a, now);
     }
@@ -725,32 +785,78 @@ class Kernel {
     }
   }
 
-  // ---- interval boundaries ----------------------------------------------------------------
+  // ---- interval boundaries and open hours ------------------------------------------------
 
-  /** Interval k ends: sample the backlog's age, wake agents for channels that open, close at the horizon. */
-  private closeInterval(k: number, now: number): void {
-    const iv = k - 1;
-    for (let ch = 0; ch < this.model.channels.length; ch++) {
-      if (this.backlog[ch] > 0) this.recorder.channel.backlogAgeP90Sec[ch * this.model.intervalCount + iv] = this.backlogAges.p90(this.routing, this.queues, this.contacts, ch, now);
+  /**
+   * Interval k begins (k = intervalCount: the recorded day ends): the backlog's age closes
+   * interval k − 1, the queues it hands over count in interval k's maxima; at the horizon
+   * deferred work stops being picked up.
+   */
+  private beginInterval(k: number, now: number): void {
+    const I = this.model.intervalCount;
+    if (k > 0) {
+      for (let ch = 0; ch < this.model.channels.length; ch++) {
+        if (this.backlog[ch] > 0) this.recorder.channel.backlogAgeP90Sec[ch * I + k - 1] = this.backlogAges.p90(this.routing, this.queues, this.contacts, ch, now);
+      }
     }
-    if (k >= this.model.intervalCount) {
+    this.recorder.openInterval(k, now, this.liveWaiting, this.backlog);
+    if (k >= I) {
       this.closed = true;
       return;
     }
     this.calendar.schedule((k + 1) * this.model.intervalSec, EventPriority.Boundary, EventKind.Boundary, k + 1);
-    this.wakeIdleAgents(now);
   }
 
-  /** Idle agents look for work that has become workable (a channel opening). */
-  private wakeIdleAgents(now: number): void {
+  /** Schedules channel ch's first opening at or after `from` (open hours recur daily; none at or after the horizon). */
+  private scheduleOpening(ch: number, from: number): void {
+    const open = this.model.channels[ch].openHours;
+    if (open === null) return;
+    let at = Math.floor(from / DAY_SEC) * DAY_SEC + open.startSec;
+    if (at < from) at += DAY_SEC;
+    if (at < this.horizonSec) this.calendar.schedule(at, EventPriority.Opening, EventKind.Opening, ch);
+  }
+
+  /** Channel ch opens: its waiting work becomes workable at this instant, for idle agents and open chat slots. */
+  private open(ch: number, now: number): void {
     const A = this.agents;
-    for (let g = 0; g < this.model.groups.length; g++) {
+    for (const g of this.tables.groupsOfChannel[ch]) {
       for (const a of A.idle[g].validAgents(A.stamp)) {
         const c = this.findWork(a, now);
         if (c < 0) continue;
-        this.leaveQueue(c);
+        this.leaveQueue(c, now);
         this.startHandling(a, c, now);
+        this.fillSlots(a, now);
       }
+      for (const a of A.openSlotAgents(g)) this.fillSlots(a, now);
+    }
+    this.scheduleOpening(ch, now + 1);
+  }
+
+  // ---- the end of the run -----------------------------------------------------------------
+
+  /**
+   * Work still open when the run ends (deferred work, callbacks, tickets) has an unknown outcome
+   * where its target deadline lies beyond the horizon: it is counted `pending` (censored) and
+   * left out of the service level's population. Where the deadline has passed, it is a miss.
+   * Deadline: tier 1, arrival + the channel's T; tiers 2–3, escalation + the tier's target.
+   */
+  private censorOpenWork(): void {
+    const P = this.contacts;
+    const R = this.routing;
+    for (let q = 0; q < R.queueCount; q++) {
+      const queue = this.queues[q];
+      if (queue.live === 0) continue;
+      queue.forEach((c, token) => {
+        if (P.token[c] !== token || P.state[c] !== ContactState.Waiting) return;
+        const iv = P.interval[c];
+        if (iv < 0) return;
+        const ch = P.channel[c];
+        const tier = P.tier[c];
+        const deadline = tier === 1 ? P.arrivalSec[c] + this.targetSec[ch] : P.enqueueSec[c] + R.queueTargetSec[q];
+        if (deadline <= this.horizonSec) return;
+        if (tier === 1) this.recorder.pending(ch, iv, this.gtype(ch, P.type[c]));
+        else this.recorder.tier.pending[tier - 1]++;
+      });
     }
   }
 }

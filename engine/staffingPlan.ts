@@ -3,8 +3,9 @@
  * its availability — shift start and end, breaks, planned-shrinkage periods and whole days of
  * absence — built before the first event from the group's shifts and its shrinkage model.
  *
- * Random placement uses one stream per group (`shrinkage:<group>`), drawn agent by agent in
- * order, so adding an agent at the end of a group leaves the others' days unchanged.
+ * Random placement uses one stream per agent (`shrinkage:<group>:<agent key>`, the key naming
+ * the agent's shift and place in it — GroupModel.agentKeys), so adding an agent to one shift
+ * leaves every other agent's breaks and absences unchanged (common random numbers).
  *
  * - Absenteeism: for each day a shift touches, the agent misses that part with probability
  *   `absenteeism` (scheduled, not available).
@@ -52,8 +53,8 @@ export class StaffingPlan {
   constructor(groups: readonly GroupModel[], horizonSec: number, seed: number, replication: number) {
     const all: Change[][] = [];
     for (const g of groups) {
-      const stream = new Stream(seed, replication, `shrinkage:${g.id}`);
-      for (const shifts of g.agentShifts) {
+      for (const [k, shifts] of g.agentShifts.entries()) {
+        const stream = new Stream(seed, replication, `shrinkage:${g.id}:${g.agentKeys[k] ?? k}`);
         all.push(agentChanges(g, shifts, stream).filter((c) => c.t < horizonSec || c.kind === StaffingChange.ShiftStart || c.kind === StaffingChange.AwayEnd));
       }
     }

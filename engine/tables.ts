@@ -3,7 +3,6 @@
  * (a model is immutable, and many replications run it).
  */
 import type { Model } from './model.js';
-import { routingOf } from './routing.js';
 
 export class ModelTables {
   readonly typeCount: number;
@@ -15,8 +14,12 @@ export class ModelTables {
   readonly concurrencyFactor: Float64Array;
   readonly targetSec: Float64Array;
   readonly hasDeflection: Uint8Array;
-  /** Interval boundaries are needed for deferred work (backlog age, closing time) and open hours. */
-  readonly needsBoundaries: boolean;
+  /** Deferred work (email, social): 1. */
+  readonly deferred: Uint8Array;
+  /** Channels with open hours. */
+  readonly withOpenHours: readonly number[];
+  /** Per channel: the groups that may take some of its work (an opening wakes them). */
+  readonly groupsOfChannel: readonly (readonly number[])[];
 
   constructor(model: Model) {
     const C = model.channels.length;
@@ -33,8 +36,9 @@ export class ModelTables {
     this.concurrencyFactor = Float64Array.from(model.channels, (c) => c.concurrencyFactor);
     this.targetSec = Float64Array.from(model.channels, (c) => c.targetSec);
     this.hasDeflection = Uint8Array.from(model.channels, (c) => (c.deflection > 0 ? 1 : 0));
-    const R = routingOf(model);
-    this.needsBoundaries = model.channels.some((c) => c.openHours !== null) || R.queueDeferred.some((d, q) => d === 1 && R.isServed(q));
+    this.deferred = Uint8Array.from(model.channels, (c) => (c.deferred ? 1 : 0));
+    this.withOpenHours = model.channels.flatMap((c, ch) => (c.openHours === null ? [] : [ch]));
+    this.groupsOfChannel = model.channels.map((_, ch) => model.groups.flatMap((g, gi) => (g.skills.some((s) => s.channel === ch) ? [gi] : [])));
   }
 }
 

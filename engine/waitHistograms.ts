@@ -25,7 +25,9 @@ export type Histogram = InstanceType<Int32HistogramClass>;
 export class WaitHistograms {
   readonly interval: Histogram[] = [];
   readonly channel: Histogram[] = [];
+  /** Over the live channels, and over the deferred ones. */
   readonly overall: Histogram = newHistogram(3);
+  readonly deferred: Histogram = newHistogram(3);
 
   constructor(channels: number, intervals: number) {
     for (let i = 0; i < channels * intervals; i++) this.interval.push(newHistogram(2));
@@ -36,6 +38,7 @@ export class WaitHistograms {
     for (const h of this.interval) h.reset();
     for (const h of this.channel) h.reset();
     this.overall.reset();
+    this.deferred.reset();
   }
 }
 

@@ -57,7 +57,7 @@ export function workspaceFor(model: Model): Workspace {
       calendar: new Calendar(1024),
       contacts: new ContactPool(1024),
       queues: Array.from({ length: routingOf(model).queueCount }, () => new ContactQueue()),
-      agents: new AgentPool(model.groups.map((g) => g.agentShifts.length)),
+      agents: new AgentPool(model.groups.map((g) => g.agentShifts.length), Math.max(1, ...model.channels.map((c) => c.concurrency))),
       totals: newTotals(model.channels.length),
       waits: new WaitHistograms(model.channels.length, model.intervalCount),
     };

@@ -3,12 +3,23 @@
  * overall and per interval, the Erlang C (infinite patience) or Erlang A (exponential patience)
  * prediction for the same offered load and staffing, and the agents Erlang would require.
  *
+ * Two kinds of channel are not M/M/n queues and get the baseline that fits them instead:
+ * - chat with concurrency k: Erlang C on agents × k session slots (approximations.ts); its
+ *   occupancy is per slot, so it is compared with the simulated `slotOccupancy`, and there is
+ *   no Erlang figure for the agent-level `occupancy`;
+ * - deferred work (email, social): a workload baseline, as WFM tools staff it (`model:
+ *   'workload'`): the work arriving over the target window, spread over that window, against
+ *   the agents available; no service level, ASA or P(wait) (a queueing formula with a 24-hour
+ *   threshold says nothing about a backlog worked through the day).
+ *
  * Offered load = arrival rate × the mean of the same handle DistSpec the simulation samples;
  * Erlang A uses θ = 1 / mean patience. Only the means enter: Erlang assumes exponential handle
  * and patience times, so a constant or lognormal handle time is where simulation and baseline
  * are expected to part.
  */
 import {
+  CHAT_APPROXIMATION,
+  DEFERRED_APPROXIMATION,
   erlangA,
   erlangC,
   staffErlangA,
@@ -22,19 +33,24 @@ import type { ChannelModel, DistSpec, Model, ServiceLevelDefinition } from '../e
 
 /** The `erlang` object of a channel (overall) or of an interval × channel. */
 export interface ErlangBaselineFigures {
-  readonly model: 'erlangC' | 'erlangA';
+  readonly model: 'erlangC' | 'erlangA' | 'workload';
+  /** What the figures approximate, when they are not an exact M/M/n (+M) answer. */
+  readonly approximation?: string;
   /** Offered load, Erlangs. */
   readonly loadErlangs: number;
   /** Agents the scenario gives this channel (fractional when a group is shared). */
   readonly agents: number;
   /** The fewest whole agents meeting the channel's targetLevel within targetSec. */
   readonly agentsRequired: number;
-  /** Service level under the model's definition, with the scenario's agents. */
+  /** Service level under the model's definition, with the scenario's agents (NaN: no figure; JSON null). */
   readonly serviceLevel: number;
   /** Mean wait of answered contacts, seconds (∞ when the queue is unstable; JSON null). */
   readonly asaSec: number;
   readonly pWait: number;
+  /** Agent occupancy (NaN for chat: Erlang's servers are session slots). */
   readonly occupancy: number;
+  /** Session-slot occupancy, for chat only (NaN otherwise: compare `occupancy`). */
+  readonly slotOccupancy: number;
   /** Erlang A only. */
   readonly pAbandon?: number;
 }
@@ -130,6 +146,22 @@ function remember<T>(key: string, compute: () => T): T {
   return value;
 }
 
+/** The workload baseline of deferred work: load spread over the target window against the agents. */
+function workloadFigures(loadErlangs: number, windowLoadErlangs: number, agentsGiven: number): ErlangBaselineFigures {
+  return {
+    model: 'workload',
+    approximation: DEFERRED_APPROXIMATION,
+    loadErlangs,
+    agents: agentsGiven,
+    agentsRequired: Math.ceil(windowLoadErlangs - 1e-9),
+    serviceLevel: NaN,
+    asaSec: NaN,
+    pWait: NaN,
+    occupancy: agentsGiven > 0 ? Math.min(1, loadErlangs / agentsGiven) : NaN,
+    slotOccupancy: NaN,
+  };
+}
+
 function figures(channel: ChannelModel, offeredRatePerSec: number, agentsGiven: number, definition: ServiceLevelDefinition): ErlangBaselineFigures {
   const view = erlangView(channel);
   const handleSec = view.handleSec;
@@ -146,8 +178,10 @@ function figures(channel: ChannelModel, offeredRatePerSec: number, agentsGiven: 
   const agentsRequired = remember(`${load}|${channel.targetLevel}|required`, () => (patienceSec === null
     ? staffErlangC({ ratePerSec, handleSec, targets }).agents
     : staffErlangA({ ratePerSec, handleSec, patienceSec, serviceLevelDefinition: definition, targets }).agents));
+  const chat = view.serverFactor > 1;
   const base = {
     model: r.model,
+    ...(chat ? { approximation: CHAT_APPROXIMATION } : {}),
     loadErlangs: r.loadErlangs,
     agents: agentsGiven,
     // Chat: Erlang's servers are sessions; an agent holds `concurrency` of them.
@@ -155,7 +189,8 @@ function figures(channel: ChannelModel, offeredRatePerSec: number, agentsGiven: 
     serviceLevel: r.serviceLevel,
     asaSec: r.asaSec,
     pWait: r.pWait,
-    occupancy: r.occupancy,
+    occupancy: chat ? NaN : r.occupancy,
+    slotOccupancy: chat ? r.occupancy : NaN,
   };
   return r.model === 'erlangA' ? { ...base, pAbandon: r.pAbandon } : base;
 }
@@ -173,9 +208,35 @@ export function erlangBaseline(model: Model, options: BaselineOptions = {}): Cha
   const intervalAgents = Array.from({ length: model.intervalCount }, (_, i) =>
     agentsByChannel(model, model.channels.map((c, ci) => (c.ratePerSec[i] ?? 0) * (loadPerRate[ci] ?? 0)), availableAgents(model, i * I, (i + 1) * I)),
   );
-  return model.channels.map((channel, c) => ({
-    channel: channel.id,
-    overall: figures(channel, meanRates[c] ?? 0, overallAgents[c] ?? 0, definition),
-    intervals: intervalAgents.map((agents, i) => figures(channel, channel.ratePerSec[i] ?? 0, agents[c] ?? 0, definition)),
-  }));
+  return model.channels.map((channel, c) => {
+    if (channel.deferred) {
+      const perRate = loadPerRate[c] ?? 0;
+      const windowLoad = windowLoads(channel.ratePerSec.map((r) => r * perRate), I, channel.targetSec);
+      const meanLoad = (meanRates[c] ?? 0) * perRate;
+      return {
+        channel: channel.id,
+        overall: workloadFigures(meanLoad, meanLoad, overallAgents[c] ?? 0),
+        intervals: intervalAgents.map((agents, i) => workloadFigures((channel.ratePerSec[i] ?? 0) * perRate, windowLoad[i] ?? 0, agents[c] ?? 0)),
+      };
+    }
+    return {
+      channel: channel.id,
+      overall: figures(channel, meanRates[c] ?? 0, overallAgents[c] ?? 0, definition),
+      intervals: intervalAgents.map((agents, i) => figures(channel, channel.ratePerSec[i] ?? 0, agents[c] ?? 0, definition)),
+    };
+  });
+}
+
+/**
+ * Per interval, the mean load over the target window that starts with it (clipped to the
+ * horizon): the work arriving now must be done within the window, so it is spread over it —
+ * the "workload over the response window" rule WFM tools use for email and back-office work.
+ */
+function windowLoads(loads: readonly number[], intervalSec: number, windowSec: number): number[] {
+  const span = Math.max(1, Math.ceil(windowSec / intervalSec - 1e-9));
+  return loads.map((_, i) => {
+    let sum = 0, n = 0;
+    for (let j = i; j < Math.min(loads.length, i + span); j++) { sum += loads[j] ?? 0; n++; }
+    return n > 0 ? sum / n : 0;
+  });
 }

@@ -9,7 +9,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { duration } from './format.js';
 import type { RunResult } from './result.js';
-import { erlangFigure, metricOf, scopeEntries, type ScopeEntry } from './scopes.js';
+import { baselineName, erlangFigure, metricOf, scopeEntries, type ScopeEntry } from './scopes.js';
 
 export interface Chart {
   /** File-name safe: the spec is written as `<id>.vl.json`. */
@@ -97,7 +97,7 @@ function serviceLevelChart(r: RunResult, c: ScopeEntry): Chart {
   const id = c.id ?? 'all';
   const values = points(r, 'channels', 'serviceLevel', { id });
   const y = { title: 'service level', scale: SHARE, axis: PERCENT_AXIS };
-  const model = c.erlang?.model === 'erlangA' ? 'Erlang A' : 'Erlang C';
+  const model = baselineName(c.erlang);
   const color = (datum: string) => ({ datum, type: 'nominal', title: null, scale: { range: ['#4c78a8', '#f58518', '#54a24b'] } });
   const layer: unknown[] = [
     { mark: { type: 'area', opacity: 0.2, clip: true }, encoding: { x: xAxis(r), y: { field: 'lo', type: 'quantitative', ...y }, y2: { field: 'hi' }, color: color('simulated (95% CI)') } },

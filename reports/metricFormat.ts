@@ -31,12 +31,25 @@ const LABELS: Readonly<Record<string, string>> = {
   costPerContact: 'cost/contact',
   backlogMax: 'max backlog',
   backlogAgeP90Sec: 'backlog age p90',
+  slotOccupancy: 'slot occupancy',
+  meanWaitSec: 'mean wait (all)',
+  avgQueue: 'avg queue',
+  pending: 'pending',
+  answeredWithinTarget: 'answered ≤ T',
+  abandonedWithinTarget: 'abandoned ≤ T',
 };
 
-const PERCENT = new Set(['serviceLevel', 'pWait', 'abandonRate', 'occupancy', 'utilization', 'fcr', 'attainment']);
-const COUNTS = new Set(['offered', 'volume', 'resolved', 'handled', 'abandoned', 'maxQueue', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed', 'backlogMax']);
+/** `serviceLevelPooled` → `serviceLevel`: a pooled metric prints as its base, labelled "(pooled)". */
+const POOLED = /Pooled$/;
+
+const PERCENT = new Set(['serviceLevel', 'pWait', 'abandonRate', 'occupancy', 'slotOccupancy', 'utilization', 'fcr', 'attainment']);
+const COUNTS = new Set([
+  'offered', 'volume', 'resolved', 'handled', 'abandoned', 'maxQueue', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated',
+  'overflowed', 'backlogMax', 'pending', 'answeredWithinTarget', 'abandonedWithinTarget', 'avgQueue',
+]);
 
 export function metricKind(metric: string): MetricKind {
+  if (POOLED.test(metric)) return metricKind(metric.replace(POOLED, ''));
   if (PERCENT.has(metric) || /(Rate|Level|Share|Ratio)$/.test(metric)) return 'percent';
   if (metric.endsWith('Sec')) return 'seconds';
   if (metric.endsWith('Hours')) return 'hours';
@@ -47,6 +60,7 @@ export function metricKind(metric: string): MetricKind {
 
 /** `backlogAgeP90Sec` → `backlog age p90 sec` for a metric without a label. */
 export function metricLabel(metric: string): string {
+  if (POOLED.test(metric)) return `${metricLabel(metric.replace(POOLED, ''))} (pooled)`;
   return LABELS[metric] ?? metric.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 

@@ -24,10 +24,13 @@ export interface SummaryKpis {
 
 const isEstimate = (v: unknown): v is { mean: number | null } => v !== null && typeof v === 'object' && 'mean' in v && 'ci95' in v;
 
-/** The estimates of a scope as plain numbers (members that are not estimates, e.g. `erlang`, left out). */
+/**
+ * The estimates of a scope as plain numbers (members that are not estimates, e.g. `erlang`,
+ * left out, and the pooled metrics: a ratio of means is not a per-replication quantity).
+ */
 function values(scope: object): Kpis {
   const out: Record<string, number> = {};
-  for (const [metric, v] of Object.entries(scope)) if (isEstimate(v)) out[metric] = v.mean ?? NaN;
+  for (const [metric, v] of Object.entries(scope)) if (isEstimate(v) && !metric.endsWith('Pooled')) out[metric] = v.mean ?? NaN;
   return out;
 }
 

@@ -7,16 +7,28 @@
 import type { Model, ServiceLevelDefinition } from '../engine/model.js';
 import type { ReplicationCounters } from '../engine/recorder.js';
 import { erlangBaseline, type ChannelBaseline, type ErlangBaselineFigures } from './baseline.js';
-import { estimate, type Estimate } from './confidence.js';
+import { estimate, pooledEstimate, type Estimate } from './confidence.js';
 import {
-  CHANNEL_METRICS, GROUP_METRICS, TIER_METRICS, TYPE_METRICS, channelKpis, groupKpis, tierKpis, typeKpis,
-  type ChannelMetric, type GroupMetric, type TierMetric, type TypeMetric,
+  CHANNEL_METRICS, GROUP_METRICS, POOLED_BASES, TIER_METRICS, TYPE_METRICS, channelFractions, channelKpis, groupKpis, metricRange,
+  tierKpis, typeKpis, type ChannelMetric, type Fraction, type GroupMetric, type PooledBase, type TierMetric, type TypeMetric,
 } from './kpi.js';
-import { addChannel, addChannelIntervals, addGroup, emptyTally, type Staffing } from './tally.js';
+import { addChannel, addChannelIntervals, addGroup, emptyTally, type Staffing, type Tally } from './tally.js';
 
 export const SCHEMA_VERSION = 1;
 
 export type ChannelEstimates = Record<ChannelMetric, Estimate>;
+
+/**
+ * The whole center: `overall` covers the live channels (voice, chat, messaging) — or every
+ * channel when none is live — and `deferred` the deferred ones (email, social) when both
+ * kinds exist, so a p99 of email response times never sits beside a live ASA. `channels`
+ * names the channels the scope covers.
+ */
+export type CenterEstimates = ChannelEstimates & {
+  /** Which channels: `live`, `deferred`, or `all` (every channel is one kind). */
+  readonly covers: 'live' | 'deferred' | 'all';
+  readonly channels: readonly string[];
+};
 export type GroupEstimates = Record<GroupMetric, Estimate>;
 export type TypeEstimates = Record<TypeMetric, Estimate> & { readonly channel: string; readonly priority: number };
 export type TierEstimates = Record<TierMetric, Estimate> & { readonly mode: string };
@@ -43,7 +55,9 @@ export interface RunResult {
   readonly warmupSec: number;
   readonly intervalSec: number;
   readonly summary: {
-    readonly overall: ChannelEstimates;
+    readonly overall: CenterEstimates;
+    /** Present when the scenario has both live and deferred channels. */
+    readonly deferred?: CenterEstimates;
     readonly channels: Record<string, ChannelResult>;
     readonly groups: Record<string, GroupEstimates>;
     /** Tiers "1", "2", "3". */
@@ -56,14 +70,21 @@ export interface RunResult {
 
 type Kpis<M extends string> = Record<M, number>;
 
+/** A channel scope's KPIs in one replication, with the fractions its pooled KPIs are pooled from. */
+interface ChannelRow {
+  readonly kpis: Kpis<ChannelMetric>;
+  readonly fractions: Record<PooledBase, Fraction>;
+}
+
 /** Per-replication KPIs of every scope, before they are turned into estimates. */
 interface ReplicationKpis {
-  overall: Kpis<ChannelMetric>;
+  overall: ChannelRow;
+  deferred: ChannelRow | null;
   tiers: Kpis<TierMetric>[];
   types: Kpis<TypeMetric>[];
-  channels: Kpis<ChannelMetric>[];
+  channels: ChannelRow[];
   groups: Kpis<GroupMetric>[];
-  intervalChannels: Kpis<ChannelMetric>[][];
+  intervalChannels: ChannelRow[][];
   intervalGroups: Kpis<GroupMetric>[][];
 }
 
@@ -73,35 +94,54 @@ export function staffingOf(model: Model): Staffing {
     servedBy: model.channels.map((_, ch) => model.groups.flatMap((g, gi) => (g.channels.includes(ch) ? [gi] : []))),
     channelsOfGroup: model.groups.map((g) => g.channels.length),
     costPerHour: model.groups.map((g) => g.costPerHour),
+    concurrency: model.channels.map((c) => c.concurrency),
   };
 }
 
+/** The channels the center scopes cover: `overall` the live ones (all when none is), `deferred` the rest when both exist. */
+export function centerScopes(model: Model): { readonly overall: readonly number[]; readonly deferred: readonly number[] | null } {
+  const all = model.channels.map((_, ch) => ch);
+  const live = all.filter((ch) => !model.channels[ch]?.deferred);
+  const deferred = all.filter((ch) => model.channels[ch]?.deferred);
+  if (live.length === 0) return { overall: all, deferred: null };
+  return { overall: live, deferred: deferred.length > 0 ? deferred : null };
+}
+
 const PCT = 4;
+
+function channelRow(t: Tally, percentiles: ArrayLike<number>, def: ServiceLevelDefinition, spanSec: number): ChannelRow {
+  return { kpis: channelKpis(t, percentiles, def, spanSec), fractions: channelFractions(t, def) };
+}
 
 function kpisOf(model: Model, r: ReplicationCounters, withIntervals: boolean): ReplicationKpis {
   const def = model.serviceLevelDefinition;
   const by = staffingOf(model);
   const I = model.intervalCount;
-  const overallTally = emptyTally();
+  const day = model.horizonSec;
+  const center = centerScopes(model);
+  const centerRow = (members: readonly number[], percentiles: Float64Array): ChannelRow => {
+    const t = emptyTally();
+    for (const ch of members) addChannelIntervals(t, r, ch, 0, I, by);
+    return channelRow(t, percentiles, def, day);
+  };
   const channels = model.channels.map((_, ch) => {
     const t = emptyTally();
     addChannelIntervals(t, r, ch, 0, I, by);
-    addChannelIntervals(overallTally, r, ch, 0, I, by);
-    return channelKpis(t, r.waitPctChannel.subarray(ch * PCT, ch * PCT + PCT), def);
+    return channelRow(t, r.waitPctChannel.subarray(ch * PCT, ch * PCT + PCT), def, day);
   });
   const groups = model.groups.map((_, g) => {
     const t = emptyTally();
     for (let iv = 0; iv < I; iv++) addGroup(t, r, g, iv, by);
     return groupKpis(t);
   });
-  const intervalChannels: Kpis<ChannelMetric>[][] = [];
+  const intervalChannels: ChannelRow[][] = [];
   const intervalGroups: Kpis<GroupMetric>[][] = [];
   for (let iv = 0; withIntervals && iv < I; iv++) {
     intervalChannels.push(model.channels.map((_, ch) => {
       const t = emptyTally();
       addChannel(t, r, ch, iv, by);
       const at = (ch * I + iv) * PCT;
-      return channelKpis(t, r.waitPctInterval.subarray(at, at + PCT), def);
+      return channelRow(t, r.waitPctInterval.subarray(at, at + PCT), def, model.intervalSec);
     }));
     intervalGroups.push(model.groups.map((_, g) => {
       const t = emptyTally();
@@ -111,18 +151,37 @@ function kpisOf(model: Model, r: ReplicationCounters, withIntervals: boolean): R
   }
   const tiers = [1, 2, 3].map((tier) => tierKpis(r, tier));
   const types = Array.from({ length: r.typeCount }, (_, t) => typeKpis(r, t, def));
-  return { overall: channelKpis(overallTally, r.waitPctOverall, def), tiers, types, channels, groups, intervalChannels, intervalGroups };
+  return {
+    overall: centerRow(center.overall, r.waitPctOverall),
+    deferred: center.deferred === null ? null : centerRow(center.deferred, r.waitPctDeferred),
+    tiers, types, channels, groups, intervalChannels, intervalGroups,
+  };
 }
 
+/** Each metric's estimate over replications, kept inside the metric's physical range. */
 function estimates<M extends string>(metrics: readonly M[], rows: readonly Kpis<M>[]): Record<M, Estimate> {
   const out = {} as Record<M, Estimate>;
-  for (const m of metrics) out[m] = estimate(rows.map((row) => row[m]));
+  for (const m of metrics) out[m] = estimate(rows.map((row) => row[m]), metricRange(m));
   return out;
 }
 
-function channelResult(model: Model, ch: number, rows: readonly Kpis<ChannelMetric>[], erlang: ErlangBaselineFigures): ChannelResult {
+const POOLED_OF: ReadonlyMap<string, PooledBase> = new Map(POOLED_BASES.map((b) => [`${b}Pooled`, b]));
+
+/** A channel scope's estimates: means of per-replication values, and ratios of means for the pooled metrics. */
+function channelEstimates(rows: readonly ChannelRow[]): ChannelEstimates {
+  const out = {} as Record<ChannelMetric, Estimate>;
+  for (const m of CHANNEL_METRICS) {
+    const base = POOLED_OF.get(m);
+    out[m] = base === undefined
+      ? estimate(rows.map((row) => row.kpis[m]), metricRange(m))
+      : pooledEstimate(rows.map((row) => row.fractions[base]), metricRange(m));
+  }
+  return out;
+}
+
+function channelResult(model: Model, ch: number, rows: readonly ChannelRow[], erlang: ErlangBaselineFigures): ChannelResult {
   const c = model.channels[ch];
-  return { ...estimates(CHANNEL_METRICS, rows), target: { withinSec: c?.targetSec ?? 0, level: c?.targetLevel ?? 0 }, erlang };
+  return { ...channelEstimates(rows), target: { withinSec: c?.targetSec ?? 0, level: c?.targetLevel ?? 0 }, erlang };
 }
 
 /** The Erlang baseline depends on the model alone; sweeps ask for it once per replication. */
@@ -156,6 +215,8 @@ export function buildRunResult(model: Model, seed: number, counters: readonly Re
   };
   const byId = <T>(items: readonly { id: string }[], f: (i: number) => T): Record<string, T> =>
     Object.fromEntries(items.map((item, i) => [item.id, f(i)]));
+  const center = centerScopes(model);
+  const idOf = (ch: number): string => model.channels[ch]?.id ?? '';
   return {
     schemaVersion: SCHEMA_VERSION,
     scenario: model.name,
@@ -166,8 +227,11 @@ export function buildRunResult(model: Model, seed: number, counters: readonly Re
     warmupSec: model.warmupSec,
     intervalSec: model.intervalSec,
     summary: {
-      overall: estimates(CHANNEL_METRICS, reps.map((k) => k.overall)),
-      channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.channels[ch] as Kpis<ChannelMetric>), erlangOf(ch))),
+      overall: { ...channelEstimates(reps.map((k) => k.overall)), covers: center.deferred === null ? 'all' : 'live', channels: center.overall.map(idOf) },
+      ...(center.deferred === null ? {} : {
+        deferred: { ...channelEstimates(reps.map((k) => k.deferred as ChannelRow)), covers: 'deferred' as const, channels: center.deferred.map(idOf) },
+      }),
+      channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.channels[ch] as ChannelRow), erlangOf(ch))),
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.groups[g] as Kpis<GroupMetric>))),
       tiers: Object.fromEntries(model.tiers.map((t, i) => [
         String(t.tier),
@@ -183,7 +247,7 @@ export function buildRunResult(model: Model, seed: number, counters: readonly Re
     },
     intervals: Array.from({ length: withIntervals ? model.intervalCount : 0 }, (_, iv) => ({
       startSec: iv * model.intervalSec,
-      channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.intervalChannels[iv]?.[ch] as Kpis<ChannelMetric>), erlangOf(ch, iv))),
+      channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.intervalChannels[iv]?.[ch] as ChannelRow), erlangOf(ch, iv))),
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[iv]?.[g] as Kpis<GroupMetric>))),
     })),
   };

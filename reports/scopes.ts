@@ -20,6 +20,9 @@ export interface ScopeEntry {
   readonly target?: { readonly withinSec: number; readonly level: number };
   /** The Erlang baseline, when the scope has one (channels). Figures may be null after JSON. */
   readonly erlang?: ErlangBaselineFigures;
+  /** For the whole-center scopes: which channels they cover (result.ts `CenterEstimates`). */
+  readonly covers?: string;
+  readonly members?: readonly string[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,7 +43,20 @@ function entryOf(scope: string, id: string | null, record: Record<string, unknow
     entry.target = { withinSec: target.withinSec, level: target.level };
   }
   if (isObject(record.erlang)) entry.erlang = record.erlang as unknown as ErlangBaselineFigures;
+  if (typeof record.covers === 'string') entry.covers = record.covers;
+  if (Array.isArray(record.channels)) entry.members = record.channels.filter((c): c is string => typeof c === 'string');
   return entry;
+}
+
+/** The whole-center rows worth a line beside the channels: those that sum two or more of them. */
+export function centerRows(entries: readonly ScopeEntry[]): ScopeEntry[] {
+  return entries.filter((e) => e.id === null && (e.members === undefined || e.members.length > 1));
+}
+
+/** A row's name in a table: the id, or for the whole center `all`, `all live`, `all deferred`. */
+export function entryLabel(e: ScopeEntry): string {
+  if (e.id !== null) return e.id;
+  return e.covers === undefined || e.covers === 'all' ? 'all' : `all ${e.covers}`;
 }
 
 /** The scopes of `summary` or of one interval, in key order (`startSec` and other scalars skipped). */
@@ -101,10 +117,27 @@ export function erlangFigure(entry: ScopeEntry, metric: string): number | null {
     case 'pWait': return finite(e.pWait);
     case 'asaSec': return finite(e.asaSec);
     case 'occupancy': return finite(e.occupancy);
+    case 'slotOccupancy': return finite(e.slotOccupancy);
     case 'abandonRate': return finite(e.pAbandon);
     default: return null;
   }
 }
 
+/** How reports name a baseline: `Erlang A`, `Erlang C`, `Erlang C (chat slots)` or `workload`. */
+export function baselineName(e: ErlangBaselineFigures | undefined): string {
+  if (e?.model === 'workload') return 'workload';
+  const name = e?.model === 'erlangA' ? 'Erlang A' : 'Erlang C';
+  return finite(e?.slotOccupancy) !== null ? `${name} (chat slots)` : name;
+}
+
 /** The metrics that have an Erlang counterpart, in the order reports list them. */
-export const ERLANG_COMPARED = ['serviceLevel', 'pWait', 'asaSec', 'occupancy', 'abandonRate'] as const;
+export const ERLANG_COMPARED = ['serviceLevel', 'pWait', 'asaSec', 'occupancy', 'slotOccupancy', 'abandonRate'] as const;
+
+/**
+ * Whether a comparison table shows metric m's row: always for the service level, P(wait),
+ * ASA and occupancy (a dash where Erlang has no figure: deferred work, chat agents), and only
+ * with an Erlang figure for abandonment (Erlang A) and slot occupancy (chat).
+ */
+export function comparedRow(m: string, erlang: number | null): boolean {
+  return erlang !== null || (m !== 'abandonRate' && m !== 'slotOccupancy');
+}

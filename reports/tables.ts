@@ -7,7 +7,7 @@
 import { clock, count, duration } from './format.js';
 import { formatDifference, formatEstimate, formatValue, metricLabel } from './metricFormat.js';
 import type { RunResult } from './result.js';
-import { ERLANG_COMPARED, entriesOf, erlangFigure, finite, keyedScopes, metricNames, metricOf, scopeEntries, singular, type ScopeEntry } from './scopes.js';
+import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, entriesOf, erlangFigure, finite, keyedScopes, metricNames, metricOf, scopeEntries, singular, type ScopeEntry } from './scopes.js';
 import { judge, type Verdict } from './verdict.js';
 
 /** A cell with a judgement against the target (service level), shown as colour or a mark. */
@@ -45,13 +45,13 @@ function scopeTable(scope: string, entries: readonly ScopeEntry[]): ReportTable 
   if (entries.some((e) => e.target)) {
     rows.unshift(['target', ...entries.map((e) => (e.target ? `${formatValue('serviceLevel', e.target.level)} within ${duration(e.target.withinSec)}` : ''))]);
   }
-  return { title: scopeTitle(scope), head: ['metric', ...entries.map((e) => e.id ?? 'all')], rows, labelColumns: 1 };
+  return { title: scopeTitle(scope), head: ['metric', ...entries.map(entryLabel)], rows, labelColumns: 1 };
 }
 
 /** One table per scope with ids; the whole-center figures sit beside the channels. */
 export function scopeTables(r: RunResult): ReportTable[] {
   const entries = scopeEntries(r.summary);
-  const overall = entries.filter((e) => e.id === null);
+  const overall = centerRows(entries);
   return keyedScopes(entries).map((scope) => {
     const rows = entriesOf(entries, scope);
     return scopeTable(scope, scope === 'channels' && rows.length > 1 ? [...rows, ...overall] : rows);
@@ -62,7 +62,7 @@ function comparisonRows(e: ScopeEntry): Cell[][] {
   const rows = ERLANG_COMPARED.flatMap((m): Cell[][] => {
     const sim = metricOf(e, m);
     const erl = erlangFigure(e, m);
-    if (sim === undefined || (m === 'abandonRate' && erl === null)) return [];
+    if (sim === undefined || !comparedRow(m, erl)) return [];
     return [[e.id ?? '', metricLabel(m), estimateCell(e, m), formatValue(m, erl), formatDifference(m, sim.mean, erl)]];
   });
   const erl = e.erlang;
@@ -74,7 +74,7 @@ function comparisonRows(e: ScopeEntry): Cell[][] {
 export function comparisonTable(r: RunResult): ReportTable | null {
   const channels = entriesOf(scopeEntries(r.summary), 'channels').filter((c) => c.erlang);
   if (channels.length === 0) return null;
-  const models = [...new Set(channels.map((c) => (c.erlang?.model === 'erlangA' ? 'Erlang A' : 'Erlang C')))].join(' / ');
+  const models = [...new Set(channels.map((c) => baselineName(c.erlang)))].join(' / ');
   return {
     title: 'Simulated vs Erlang',
     head: ['channel', 'metric', 'simulated (95% CI)', models, 'sim − Erlang'],

@@ -31,6 +31,14 @@ export interface Tally {
   scheduledSec: number;
   overtimeSec: number;
   cost: number;
+  /** Contacts still open at the end with their deadline past the horizon (censored). */
+  pending: number;
+  abandonWaitSumSec: number;
+  /** ∫ live queue length dt. */
+  queueAreaSec: number;
+  /** Session time (chat) or busy time (one session per agent), and the session slots' time. */
+  sessionSec: number;
+  slotCapacitySec: number;
 }
 
 export function emptyTally(): Tally {
@@ -38,12 +46,14 @@ export function emptyTally(): Tally {
     offered: 0, handled: 0, abandoned: 0, answeredWithinTarget: 0, abandonedWithinTarget: 0, queued: 0, waited: 0,
     waitSumSec: 0, handleSumSec: 0, maxQueue: 0, deflected: 0, repeats: 0, retrials: 0, callbacks: 0, escalated: 0,
     overflowed: 0, backlogMax: 0, backlogAgeP90Sec: NaN, busySec: 0, availableSec: 0, scheduledSec: 0, overtimeSec: 0, cost: 0,
+    pending: 0, abandonWaitSumSec: 0, queueAreaSec: 0, sessionSec: 0, slotCapacitySec: 0,
   };
 }
 
 const SUMMED = [
   'offered', 'handled', 'abandoned', 'answeredWithinTarget', 'abandonedWithinTarget', 'queued', 'waited', 'waitSumSec',
-  'handleSumSec', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed',
+  'handleSumSec', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed', 'pending',
+  'abandonWaitSumSec', 'queueAreaSec',
 ] as const;
 
 /** The shape of a model the tallies need: who serves which channel, and what an agent-hour costs. */
@@ -53,6 +63,8 @@ export interface Staffing {
   /** Number of channels each group serves. */
   readonly channelsOfGroup: readonly number[];
   readonly costPerHour: readonly number[];
+  /** Sessions an agent holds at once, per channel (1 but for chat and messaging). */
+  readonly concurrency: readonly number[];
 }
 
 /** Agent busy time of group g in interval iv, over all its channels. */
@@ -86,19 +98,24 @@ export function addChannelIntervals(t: Tally, r: ReplicationCounters, ch: number
     for (let iv = from; iv < to; iv++) sum += counts[base + iv];
     t[name] = sum;
   }
-  const { maxQueue, backlogMax, backlogAgeP90Sec } = r.channel;
+  const { maxQueue, backlogMax, backlogAgeP90Sec, sessionSec } = r.channel;
+  const slots = s.concurrency[ch] ?? 1;
   for (let iv = from; iv < to; iv++) {
     const k = base + iv;
     t.maxQueue = Math.max(t.maxQueue, maxQueue[k]);
     t.backlogMax = Math.max(t.backlogMax, backlogMax[k]);
     const age = backlogAgeP90Sec[k];
     if (Number.isFinite(age) && !(age <= t.backlogAgeP90Sec)) t.backlogAgeP90Sec = age;
+    // The kernel records session time for concurrent channels; otherwise a session is the agent's busy time.
+    if (slots > 1) t.sessionSec += sessionSec[k] ?? 0;
     for (const g of s.servedBy[ch] ?? []) {
       const busy = r.busySec[(g * r.channelCount + ch) * r.intervalCount + iv];
       const total = groupBusy(r, g, iv);
       const share = total > 0 ? busy / total : 1 / (s.channelsOfGroup[g] ?? 1);
       const gk = g * r.intervalCount + iv;
       t.busySec += busy;
+      if (slots === 1) t.sessionSec += busy;
+      t.slotCapacitySec += r.group.availableSec[gk] * share * slots;
       t.availableSec += r.group.availableSec[gk] * share;
       t.scheduledSec += r.group.scheduledSec[gk] * share;
       t.overtimeSec += r.group.overtimeSec[gk] * share;

@@ -7,10 +7,11 @@
  * generically, so the report keeps up with the result.
  */
 import { clock, count, duration } from './format.js';
+import { POOLED_METRICS } from './kpi.js';
 import { formatDifference, formatEstimate, formatValue, metricLabel } from './metricFormat.js';
 import { palette, type Palette } from './palette.js';
 import type { RunResult } from './result.js';
-import { ERLANG_COMPARED, entriesOf, erlangFigure, finite, keyedScopes, metricOf, scopeEntries, singular, summaryEntries, type ScopeEntry } from './scopes.js';
+import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, entriesOf, erlangFigure, finite, keyedScopes, metricOf, scopeEntries, singular, summaryEntries, type ScopeEntry } from './scopes.js';
 import { fitTable, renderTable, type Column } from './textTable.js';
 import { judge } from './verdict.js';
 
@@ -20,10 +21,14 @@ export interface TextOptions {
 }
 
 /** What the channel tables show; any other metric a channel has goes to "other metrics". */
-const CHANNEL_SERVICE = ['offered', 'serviceLevel', 'asaSec', 'abandonRate', 'waitP90Sec'] as const;
-const CHANNEL_WORK = ['handled', 'ahtSec', 'occupancy', 'utilization', 'costPerContact'] as const;
+const CHANNEL_SERVICE = ['offered', 'serviceLevel', 'pending', 'asaSec', 'meanWaitSec', 'abandonRate', 'waitP90Sec'] as const;
+const CHANNEL_WORK = ['handled', 'ahtSec', 'occupancy', 'slotOccupancy', 'utilization', 'avgQueue', 'costPerContact'] as const;
+/** The ratio-of-means estimators, in their own table. */
+const CHANNEL_POOLED = POOLED_METRICS;
 /** Shown elsewhere (comparison table) or derivable, so not repeated under "other metrics". */
-const CHANNEL_SHOWN: ReadonlySet<string> = new Set([...CHANNEL_SERVICE, ...CHANNEL_WORK, 'pWait', 'abandoned', 'waitP50Sec', 'waitP95Sec', 'waitP99Sec', 'maxQueue']);
+const CHANNEL_SHOWN: ReadonlySet<string> = new Set([
+  ...CHANNEL_SERVICE, ...CHANNEL_WORK, ...CHANNEL_POOLED, 'pWait', 'abandoned', 'waitP50Sec', 'waitP95Sec', 'waitP99Sec', 'maxQueue',
+]);
 /** Preferred order for groups and for scopes this report does not know (tiers, types…). */
 const GROUP_ORDER = ['handled', 'ahtSec', 'occupancy', 'utilization', 'availableHours', 'scheduledHours', 'overtimeHours', 'costPerContact'];
 const GENERIC_ORDER = ['offered', 'volume', 'handled', 'serviceLevel', 'attainment', 'asaSec', 'abandonRate', 'occupancy', 'utilization', 'costPerContact'];
@@ -37,7 +42,7 @@ function presentMetrics(entries: readonly ScopeEntry[], preferred: readonly stri
 }
 
 function idColumn(head: string): Column<ScopeEntry> {
-  return { head, cell: (e) => e.id ?? 'all', align: 'left' };
+  return { head, cell: entryLabel, align: 'left' };
 }
 
 /** Service level coloured by its CI against the target: green met, red missed, yellow unsure. */
@@ -60,8 +65,8 @@ function metricColumns(metrics: readonly string[], p: Palette): Column<ScopeEntr
   }));
 }
 
-function channelTables(channels: readonly ScopeEntry[], overall: ScopeEntry | undefined, p: Palette): string[] {
-  const rows = overall && channels.length > 1 ? [...channels, overall] : [...channels];
+function channelTables(channels: readonly ScopeEntry[], center: readonly ScopeEntry[], p: Palette): string[] {
+  const rows = channels.length > 1 ? [...channels, ...center] : [...channels];
   const service = CHANNEL_SERVICE.filter((m) => has(rows, m));
   const target: Column<ScopeEntry> = {
     head: 'target',
@@ -71,13 +76,18 @@ function channelTables(channels: readonly ScopeEntry[], overall: ScopeEntry | un
   serviceCols.splice(3, 0, target);
   const out = ['Channels — service', fitTable(serviceCols, rows, { bold: p.bold })];
   out.push('', 'Channels — workload', fitTable([idColumn('channel'), ...metricColumns(CHANNEL_WORK.filter((m) => has(rows, m)), p)], rows, { bold: p.bold }));
+  const pooled = CHANNEL_POOLED.filter((m) => has(rows, m));
+  if (pooled.length > 0) {
+    out.push('', 'Channels — pooled over replications (ratio of means, delta-method 95% CI)',
+      fitTable([idColumn('channel'), ...metricColumns(pooled, p)], rows, { bold: p.bold }));
+  }
   const others = presentMetrics(rows, []).filter((m) => !CHANNEL_SHOWN.has(m));
   if (others.length > 0) out.push('', 'Channels — other metrics', fitTable([idColumn('channel'), ...metricColumns(others, p)], rows, { bold: p.bold }));
   return out;
 }
 
 function erlangName(e: ScopeEntry): string {
-  return e.erlang?.model === 'erlangA' ? 'Erlang A' : 'Erlang C';
+  return baselineName(e.erlang);
 }
 
 function comparisonTable(e: ScopeEntry, p: Palette): string {
@@ -88,7 +98,7 @@ function comparisonTable(e: ScopeEntry, p: Palette): string {
   for (const m of ERLANG_COMPARED) {
     const sim = metricOf(e, m);
     const erl = erlangFigure(e, m);
-    if (sim === undefined || (m === 'abandonRate' && erl === null)) continue;
+    if (sim === undefined || !comparedRow(m, erl)) continue;
     const simText = m === 'serviceLevel' ? slCell(p)(e) : formatEstimate(m, sim);
     rows.push([metricLabel(m), simText, formatValue(m, erl), formatDifference(m, sim.mean, erl)]);
   }
@@ -152,14 +162,14 @@ export function renderText(r: RunResult, options: TextOptions = {}): string {
   const p = palette(options.colour ?? false);
   const entries = summaryEntries(r);
   const channels = entriesOf(entries, 'channels');
-  const overall = entries.find((e) => e.scope === 'overall');
+  const center = centerRows(entries);
   const out: string[] = [];
   const hours = r.horizonSec / 3600;
   out.push(p.bold(r.scenario));
   out.push(`${r.replications} replications, seed ${r.seed}; ${count(hours, 1)} h recorded ` +
     `(${r.intervals.length} × ${r.intervalSec / 60} min intervals), warm-up ${r.warmupSec / 60} min`);
   out.push(`Service level definition: ${r.serviceLevelDefinition}; ± is the 95% CI half-width over replications.`);
-  out.push('', ...channelTables(channels, overall, p));
+  out.push('', ...channelTables(channels, center, p));
   for (const c of channels) if (c.erlang) out.push('', comparisonTable(c, p));
   for (const scope of keyedScopes(entries).filter((s) => s !== 'channels')) {
     out.push('', scope === 'groups' ? 'Agent groups' : `${scope[0]?.toUpperCase() ?? ''}${scope.slice(1)}`, scopeTable(scope, entriesOf(entries, scope), p));

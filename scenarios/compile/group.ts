@@ -13,7 +13,7 @@ const EVERY_TYPE = -1;
 
 export function compileGroup(group: AgentGroupSpec, channels: readonly ChannelSpec[], timing: Timing): GroupModel {
   const skills = compileSkills(group, channels);
-  const { agentShifts, peak } = compileSchedule(group, timing);
+  const { agentShifts, agentKeys, peak } = compileSchedule(group, timing);
   const shrinkage = group.shrinkage === undefined
     ? NO_SHRINKAGE
     : { planned: group.shrinkage.planned, periodSec: group.shrinkage.period, absenteeism: group.shrinkage.absenteeism };
@@ -24,6 +24,7 @@ export function compileGroup(group: AgentGroupSpec, channels: readonly ChannelSp
     tier: group.tier,
     skills,
     agentShifts,
+    agentKeys,
     shrinkage,
     costPerHour: group.costPerHour,
   };

@@ -26,6 +26,8 @@ export interface Timing {
 
 export interface Schedule {
   readonly agentShifts: (readonly ShiftModel[])[];
+  /** Each agent's stable name (engine/model.ts `GroupModel.agentKeys`). */
+  readonly agentKeys: string[];
   /** The most agents on duty at once (breaks included: they are on duty, just not available). */
   readonly peak: number;
 }
@@ -35,7 +37,7 @@ export function compileSchedule(group: AgentGroupSpec, timing: Timing): Schedule
   if (Array.isArray(group.count)) return fromCounts(group.count, timing);
   const count = group.count ?? 0;
   const always: readonly ShiftModel[] = [{ startSec: -timing.warmupSec, endSec: timing.horizonSec, breaks: [] }];
-  return { agentShifts: Array.from({ length: count }, () => always), peak: count };
+  return { agentShifts: Array.from({ length: count }, () => always), agentKeys: indexKeys(count), peak: count };
 }
 
 /** Per-interval counts → shifts: agent k on duty in interval i iff counts[i] > k (also used by `ccsim staff`). */
@@ -54,15 +56,21 @@ export function fromCounts(counts: readonly number[], t: Timing): Schedule {
     }
     return shifts;
   });
-  return { agentShifts, peak };
+  return { agentShifts, agentKeys: indexKeys(peak), peak };
 }
+
+const indexKeys = (n: number): string[] => Array.from({ length: n }, (_, k) => String(k));
 
 function fromShifts(specs: readonly ShiftSpec[], t: Timing): Schedule {
   const agentShifts: (readonly ShiftModel[])[] = [];
+  const agentKeys: string[] = [];
   const edges: { at: number; delta: number }[] = [];
-  for (const spec of specs) {
+  for (const [s, spec] of specs.entries()) {
     const occurrences = occurrencesOf(spec, t);
-    for (let k = 0; k < spec.count; k++) agentShifts.push(occurrences);
+    for (let k = 0; k < spec.count; k++) {
+      agentShifts.push(occurrences);
+      agentKeys.push(`${s}.${k}`);
+    }
     for (const o of occurrences) edges.push({ at: o.startSec, delta: spec.count }, { at: o.endSec, delta: -spec.count });
   }
   // Ends before starts at the same instant: back-to-back shifts are not on duty together.
@@ -73,7 +81,7 @@ function fromShifts(specs: readonly ShiftSpec[], t: Timing): Schedule {
     onDuty += e.delta;
     peak = Math.max(peak, onDuty);
   }
-  return { agentShifts, peak };
+  return { agentShifts, agentKeys, peak };
 }
 
 /** One shift's daily occurrences that touch [−warm-up, horizon), clipped to it. */

@@ -79,13 +79,14 @@ const centerArb: fc.Arbitrary<Model> = fc
         id: `g${gi}`, tier: g.tier as 1 | 2 | 3, channels: list, count: g.count,
         skills: list.map((channel) => ({ channel, type: -1, rank: g.rank, afterSec: g.after })),
         agentShifts: Array.from({ length: g.count }, () => shiftsOf(g.shifts)),
+        agentKeys: Array.from({ length: g.count }, (_, k) => String(k)),
         shrinkage: { planned: g.planned, periodSec: 900, absenteeism: g.absenteeism }, costPerHour: 20,
       };
     });
     // Every channel has a tier-1 group that serves it immediately.
     gModels.push({ ...gModels[0]!, id: 'front', tier: 1, channels: base.channels.map((_, i) => i), count: 3,
       skills: base.channels.map((_, channel) => ({ channel, type: -1, rank: 1, afterSec: 0 })),
-      agentShifts: Array.from({ length: 3 }, () => shiftsOf('all')) });
+      agentShifts: Array.from({ length: 3 }, () => shiftsOf('all')), agentKeys: ['0', '1', '2'] });
     return { ...base, channels: chModels, groups: gModels, tiers: [base.tiers[0], base.tiers[1], { ...base.tiers[2], mode: ticket ? 'ticket' : 'transfer' }] } as Model;
   });
 

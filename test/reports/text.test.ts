@@ -20,7 +20,7 @@ describe('text report', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).not.toContain(ESC);
     expect(width(r.stdout)).toBeLessThanOrEqual(100);
-    expect(r.stdout).toMatch(/simulated \(95% CI\)\s*│\s*Erlang [AC]\s*│\s*sim − Erlang/);
+    expect(r.stdout).toMatch(/simulated \(95% CI\)\s*│\s*(Erlang [AC]( \(chat slots\))?|workload)\s*│\s*sim − Erlang/);
   });
 
   it('colours a terminal-like output (FORCE_COLOR) and still fits 100 columns', () => {

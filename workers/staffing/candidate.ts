@@ -25,10 +25,15 @@ export function timingOf(model: Model, dayStartSec = 0): Timing {
   return { horizonSec: model.horizonSec, warmupSec: model.warmupSec, intervalSec: model.intervalSec, dayStartSec };
 }
 
-function withShifts(model: Model, shiftsOf: (g: number) => (readonly ShiftModel[])[]): GroupModel[] {
+interface Agents {
+  readonly agentShifts: readonly (readonly ShiftModel[])[];
+  readonly agentKeys: readonly string[];
+}
+
+function withShifts(model: Model, agentsOf: (g: number) => Agents): GroupModel[] {
   return model.groups.map((group, g) => {
-    const agentShifts = shiftsOf(g);
-    return { ...group, agentShifts, count: agentShifts.length };
+    const { agentShifts, agentKeys } = agentsOf(g);
+    return { ...group, agentShifts, agentKeys, count: agentShifts.length };
   });
 }
 
@@ -51,7 +56,7 @@ export function prefixModel(model: Model, last: number): Model {
 /** The model with counts per interval (cut to the model's intervals). */
 export function countModel(model: Model, plan: CountPlan): Model {
   const timing = timingOf(model);
-  return { ...model, groups: withShifts(model, (g) => fromCounts((plan[g] ?? []).slice(0, model.intervalCount), timing).agentShifts) };
+  return { ...model, groups: withShifts(model, (g) => fromCounts((plan[g] ?? []).slice(0, model.intervalCount), timing)) };
 }
 
 /** The model with `counts[g][s]` agents on shift s of group g (the scenario's shifts). */
@@ -61,10 +66,16 @@ export function shiftModel(model: Model, scenario: Scenario, counts: readonly (r
     ...model,
     groups: withShifts(model, (g) => {
       const specs = scenario.agents[g]?.shifts ?? [];
-      return specs.flatMap((spec, s) => {
+      const agentShifts: (readonly ShiftModel[])[] = [];
+      const agentKeys: string[] = [];
+      specs.forEach((spec, s) => {
         const occurrences = occurrencesOf(spec, timing);
-        return Array.from({ length: counts[g]?.[s] ?? 0 }, () => occurrences);
+        for (let k = 0; k < (counts[g]?.[s] ?? 0); k++) {
+          agentShifts.push(occurrences);
+          agentKeys.push(`${s}.${k}`);
+        }
       });
+      return { agentShifts, agentKeys };
     }),
   };
 }

@@ -39,7 +39,7 @@ function rowOf(model: Model, r: ReplicationCounters, columns: readonly Column[],
       const I = r.intervalCount;
       const at = (c.index * I + (intervals[0] ?? 0)) * PCT;
       const pct = day ? r.waitPctChannel.subarray(c.index * PCT, c.index * PCT + PCT) : r.waitPctInterval.subarray(at, at + PCT);
-      kpis = channelKpis(t, pct, model.serviceLevelDefinition);
+      kpis = channelKpis(t, pct, model.serviceLevelDefinition, intervals.length * model.intervalSec);
     }
     cache.set(key, kpis);
     return kpis;

@@ -1,0 +1,144 @@
+// Common random numbers (DESIGN §4): one stream per (mechanism, tier) source and one uniform
+// per variate, so changing one mechanism never moves another's draws. For each mechanism, a
+// fast-check property: over random contact centers, changing it leaves every fresh contact's
+// arrival time, tier-1 handle time and tier-1 patience identical — seed for seed, contact for
+// contact (the n-th arrival of a channel in one run against the n-th in the other).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Origin } from '../../engine/contacts.js';
+import type { ChannelModel, ContactTypeModel, DistSpec, Model } from '../../engine/model.js';
+import { simulateReplication } from '../../engine/simulate.js';
+import { model } from '../support/model.js';
+
+interface Drawn {
+  readonly type: number;
+  readonly arrivalSec: number;
+  readonly handle1Sec: number;
+  readonly patienceSec: number;
+}
+
+/** The fresh contacts of one run, by channel, in arrival order. */
+function freshContacts(m: Model, seed: number): Drawn[][] {
+  const out: Drawn[][] = m.channels.map(() => []);
+  simulateReplication(m, seed, 0, {
+    admitted(channel, type, origin, arrivalSec, handle1Sec, patienceSec) {
+      if (origin === Origin.Fresh) out[channel]!.push({ type, arrivalSec, handle1Sec, patienceSec });
+    },
+  });
+  return out;
+}
+
+const handleArb: fc.Arbitrary<DistSpec> = fc.oneof(
+  fc.integer({ min: 60, max: 900 }).map((mean): DistSpec => ({ dist: 'exponential', mean })),
+  fc.record({ mean: fc.integer({ min: 60, max: 900 }), cv: fc.double({ min: 0.2, max: 2, noNaN: true }) }).map((p): DistSpec => ({ dist: 'lognormal', ...p })),
+  fc.record({ mean: fc.integer({ min: 60, max: 900 }), cv: fc.double({ min: 0.2, max: 2, noNaN: true }) }).map((p): DistSpec => ({ dist: 'gamma', ...p })),
+  fc.record({ mean: fc.integer({ min: 60, max: 900 }), k: fc.integer({ min: 1, max: 6 }) }).map((p): DistSpec => ({ dist: 'erlang', ...p })),
+);
+
+const typeArb = fc.record({
+  handle: handleArb,
+  handle2: handleArb,
+  handle3: handleArb,
+  e2: fc.double({ min: 0, max: 1, noNaN: true }),
+  e3: fc.double({ min: 0, max: 1, noNaN: true }),
+  fcr: fc.double({ min: 0.5, max: 1, noNaN: true }),
+});
+
+const centerArb = fc.record({
+  types: fc.array(typeArb, { minLength: 1, maxLength: 3 }),
+  patience: fc.oneof(fc.constant(null), handleArb),
+  callbackShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  retrial: fc.double({ min: 0, max: 1, noNaN: true }),
+  deflection: fc.double({ min: 0, max: 0.6, noNaN: true }),
+  agents: fc.integer({ min: 2, max: 12 }),
+  ticketAtTier3: fc.boolean(),
+  seed: fc.integer({ min: 0, max: 1_000_000 }),
+});
+type Center = typeof centerArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(c: Center): Model {
+  const base = model({ agents: c.agents, horizonSec: 2 * 3600, intervalSec: 1800, channels: [{ perHour: 120 }] });
+  const types: ContactTypeModel[] = c.types.map((t, i) => ({
+    id: `t${i}`, share: 1 / c.types.length, priority: 1 + (i % 4), handleByTier: [t.handle, t.handle2, t.handle3], escalation: [t.e2, t.e3], fcr: t.fcr,
+  }));
+  const voice: ChannelModel = {
+    ...base.channels[0]!,
+    types,
+    patience: c.patience,
+    callback: { afterSec: 30, share: c.callbackShare, targetSec: 3600 },
+    retrial: { probability: c.retrial, delay: { dist: 'exponential', mean: 300 } },
+    deflection: c.deflection,
+    deflectionReturn: { share: 0.3, delay: { dist: 'exponential', mean: 600 } },
+  };
+  const g = base.groups[0]!;
+  return {
+    ...base,
+    channels: [voice],
+    groups: [g, { ...g, id: 'tier2', tier: 2 }, { ...g, id: 'tier3', tier: 3 }],
+    tiers: [base.tiers[0], base.tiers[1], { tier: 3, mode: c.ticketAtTier3 ? 'ticket' : 'transfer', targetSec: null }],
+  };
+}
+
+type Change = (m: Model, pick: number, value: number) => { model: Model; changedType: number | null };
+
+const editType = (m: Model, pick: number, f: (t: ContactTypeModel) => ContactTypeModel): Model => {
+  const ch = m.channels[0]!;
+  const i = pick % ch.types.length;
+  return { ...m, channels: [{ ...ch, types: ch.types.map((t, k) => (k === i ? f(t) : t)) }] };
+};
+const editChannel = (m: Model, f: (c: ChannelModel) => ChannelModel): Model => ({ ...m, channels: [f(m.channels[0]!)] });
+
+/** The mechanisms changed one at a time; `changedType` names a type whose own tier-1 handle may change. */
+const CHANGES: Record<string, Change> = {
+  'the tier-2 escalation probability': (m, pick, v) => ({ model: editType(m, pick, (t) => ({ ...t, escalation: [v, t.escalation[1]] })), changedType: null }),
+  'the tier-3 escalation probability': (m, pick, v) => ({ model: editType(m, pick, (t) => ({ ...t, escalation: [t.escalation[0], v] })), changedType: null }),
+  'first-contact resolution': (m, pick, v) => ({ model: editType(m, pick, (t) => ({ ...t, fcr: 0.5 + v / 2 })), changedType: null }),
+  'the callback share': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, callback: { afterSec: 30, share: v, targetSec: 3600 } })), changedType: null }),
+  'the retrial probability': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, retrial: { probability: v, delay: { dist: 'exponential', mean: 300 } } })), changedType: null }),
+  'the self-service share': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, deflection: v * 0.6 })), changedType: null }),
+  'the tier-2 handle time': (m, pick, v) => ({
+    model: editType(m, pick, (t) => ({ ...t, handleByTier: [t.handleByTier[0], { dist: 'gamma', mean: 200 + 1000 * v, cv: 0.3 + v }, t.handleByTier[2]] })),
+    changedType: null,
+  }),
+  'one type\'s tier-1 handle cv': (m, pick, v) => {
+    const i = pick % m.channels[0]!.types.length;
+    return { model: editType(m, pick, (t) => ({ ...t, handleByTier: [{ dist: 'gamma', mean: 300, cv: 0.2 + 2 * v }, t.handleByTier[1], t.handleByTier[2]] })), changedType: i };
+  },
+  'one type\'s tier-1 Erlang k': (m, pick, v) => {
+    const i = pick % m.channels[0]!.types.length;
+    return { model: editType(m, pick, (t) => ({ ...t, handleByTier: [{ dist: 'erlang', mean: 300, k: 1 + Math.floor(v * 8) }, t.handleByTier[1], t.handleByTier[2]] })), changedType: i };
+  },
+};
+
+describe('common random numbers: changing one mechanism leaves the others\' draws', () => {
+  it.each(Object.keys(CHANGES))('%s leaves arrival times, tier-1 handle times and tier-1 patience', (name) => {
+    const change = CHANGES[name]!;
+    fc.assert(
+      fc.property(centerArb, fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), (c, pick, value) => {
+        const before = build(c);
+        // The base has the changed mechanism in the same form, so only its parameter differs.
+        const { model: base } = change(before, pick, 1 - value);
+        const { model: after, changedType } = change(before, pick, value);
+        const a = freshContacts(base, c.seed)[0]!;
+        const b = freshContacts(after, c.seed)[0]!;
+        expect(b.length).toBe(a.length);
+        a.forEach((x, n) => {
+          const y = b[n]!;
+          expect(y.arrivalSec, `arrival of contact ${n}`).toBe(x.arrivalSec);
+          expect(y.type, `type of contact ${n}`).toBe(x.type);
+          if (Number.isNaN(x.patienceSec) || Number.isNaN(y.patienceSec)) return; // contained by self-service in one run
+          expect(y.patienceSec, `patience of contact ${n}`).toBe(x.patienceSec);
+          if (x.type !== changedType) expect(y.handle1Sec, `handle time of contact ${n}`).toBe(x.handle1Sec);
+        });
+        return a.length > 0;
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('leaves the fresh contacts alone when an initial backlog is added', () => {
+    const m = build({ types: [{ handle: { dist: 'exponential', mean: 300 }, handle2: { dist: 'exponential', mean: 300 }, handle3: { dist: 'exponential', mean: 300 }, e2: 0.2, e3: 0.2, fcr: 0.8 }], patience: { dist: 'exponential', mean: 120 }, callbackShare: 0.3, retrial: 0.3, deflection: 0.1, agents: 6, ticketAtTier3: true, seed: 7 });
+    const withBacklog = editChannel(m, (c) => ({ ...c, initialBacklog: 25 }));
+    expect(freshContacts(withBacklog, 7)).toEqual(freshContacts(m, 7));
+  });
+});
