@@ -1,21 +1,20 @@
 // The JUnit XML of `ccsim check --junit`: valid against the usual shape (test/fixtures/junit.xsd,
-// checked with xmllint), one testcase per assertion, and a failure that says what was measured.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+// checked with xmllint-wasm, libxml2's xmllint compiled to WebAssembly and installed by `npm ci`),
+// one testcase per assertion, and a failure that says what was measured.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
 import { escapeXml } from '../../reports/junit.js';
 import { ccsim, ROOT } from '../support/cli.js';
 import { FAST, scratch } from './support.js';
 
-const XMLLINT = '/usr/bin/xmllint';
+const XSD = { fileName: 'junit.xsd', contents: readFileSync(join(ROOT, 'test/fixtures/junit.xsd'), 'utf8') };
 
-function validate(file: string): { status: number | null; output: string } {
-  if (!existsSync(XMLLINT)) {
-    throw new Error(`xmllint not found at ${XMLLINT}: install Debian's libxml2-utils (listed in .ci/apt-packages, which .ci/run installs)`);
-  }
-  const r = spawnSync(XMLLINT, ['--noout', '--schema', join(ROOT, 'test/fixtures/junit.xsd'), file], { encoding: 'utf8' });
-  return { status: r.status, output: `${r.stdout}${r.stderr}` };
+/** Validates a document against the XSD; `errors` holds xmllint's messages, one a line. */
+async function validate(xml: string): Promise<{ valid: boolean; errors: string }> {
+  const r = await validateXML({ xml: { fileName: 'junit.xml', contents: xml }, schema: XSD });
+  return { valid: r.valid, errors: r.errors.map((e) => e.rawMessage).join('\n') };
 }
 
 describe('JUnit output of ccsim check', () => {
@@ -24,10 +23,24 @@ describe('JUnit output of ccsim check', () => {
   const r = ccsim(['check', 'scenarios/sales-service.yaml', ...FAST, '--junit', file,
     '--assert', 'overall.offered > 0', '--assert', 'channels.sales.serviceLevel > 1.5', '--assert', 'groups.universal.occupancy < 2']);
 
-  it('validates against the testsuites/testsuite/testcase/failure schema', () => {
+  it('validates against the testsuites/testsuite/testcase/failure schema', async () => {
     expect(r.status, r.stderr).toBe(1);
-    const v = validate(file);
-    expect(v.status, v.output).toBe(0);
+    const v = await validate(readFileSync(file, 'utf8'));
+    expect(v.errors).toBe('');
+    expect(v.valid).toBe(true);
+  });
+
+  it('rejects a truncated document, a missing required attribute and a mistyped one (the check is real)', async () => {
+    const xml = readFileSync(file, 'utf8');
+    const truncated = await validate(xml.replace('</testsuites>', ''));
+    expect(truncated.valid).toBe(false);
+    expect(truncated.errors).toMatch(/parser error/);
+    const noCount = await validate(xml.replace(/(<testsuites [^>]*?) tests="\d+"/, '$1'));
+    expect(noCount.valid).toBe(false);
+    expect(noCount.errors).toMatch(/Schemas validity error : Element 'testsuites': The attribute 'tests' is required/);
+    const stray = await validate(xml.replace('<testcase ', '<testcase time="soon" '));
+    expect(stray.valid).toBe(false);
+    expect(stray.errors).toMatch(/Schemas validity error : Element 'testcase', attribute 'time'/);
   });
 
   it('has one testcase per assertion and counts the failure', () => {
