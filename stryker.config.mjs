@@ -1,0 +1,33 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run mutation`): StrykerJS plants small errors (mutants) in the
+ * engine and in the metric code — KPIs, tallies, confidence intervals, verdicts, the Erlang
+ * baseline — and runs the tests that cover each; a mutant no test notices "survives". The
+ * score is the share killed. Surviving mutants judged equivalent are listed, with why, in
+ * docs/mutation.md. Not part of `npm test` (it takes a long while); see that page for figures.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: [
+    'engine/**/*.ts',
+    'reports/kpi.ts',
+    'reports/tally.ts',
+    'reports/confidence.ts',
+    'reports/pairedDifference.ts',
+    'reports/verdict.ts',
+    'reports/baseline.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 20_000,
+  timeoutFactor: 2,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports-mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports-mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 90, low: 85, break: null },
+};
