@@ -1,11 +1,14 @@
-// Docs that run (STYLE habit 15): every `ccsim …` line in the README's sh blocks is executed
-// through the built CLI and must succeed, so the README cannot drift from the program.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// Docs that run (STYLE habit 15): every `ccsim …` line in the README's sh blocks is run as
+// pasted, through `sh -c` in a scratch directory with `ccsim` on the PATH (what `npm link`
+// gives a reader), and must succeed without leaving stray files (an unquoted `>=` is a
+// redirection), so the README cannot drift from the program or the shell.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ccsim, ROOT } from '../support/cli.js';
+import { CLI, ccsim, ROOT } from '../support/cli.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const shBlocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
@@ -14,8 +17,19 @@ const commands = shBlocks
   .map((line) => line.replace(/\s+#.*$/, '').trim())
   .filter((line) => line.startsWith('ccsim '));
 
-/** Splits a command line into words (no quoting is used in the README's examples). */
-const words = (line: string): string[] => line.split(/\s+/).slice(1);
+/** A scratch directory holding the bundled scenarios (as in a checkout), and a `ccsim` on the PATH. */
+function shellWorkspace(): { cwd: string; env: NodeJS.ProcessEnv } {
+  const cwd = mkdtempSync(join(tmpdir(), 'ccsim-readme-'));
+  symlinkSync(join(ROOT, 'scenarios'), join(cwd, 'scenarios'));
+  const bin = join(cwd, '.bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'ccsim'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+  chmodSync(join(bin, 'ccsim'), 0o755);
+  return { cwd, env: { ...process.env, NO_COLOR: '1', PATH: `${bin}:${process.env.PATH ?? ''}` } };
+}
+
+/** What the README's lines may leave in the working directory (their --out, --report and specs). */
+const EXPECTED_FILES = new Set(['.bin', 'scenarios', 'result.json', 'report.html', 'report.vega', 'sweep.html', 'sweep.vega', 'sweep.jsonl']);
 
 describe('README', () => {
   it('has ccsim examples to run', () => {
@@ -24,12 +38,13 @@ describe('README', () => {
 
   // One working directory for all lines, run in the README's order, as a reader typing them
   // would: a later line may read what an earlier one wrote (ccsim report sweep.jsonl).
-  const scratch = mkdtempSync(join(tmpdir(), 'ccsim-readme-'));
-  it.each(commands)('runs: %s', (line) => {
-    const args = words(line).map((w) => (w.startsWith('scenarios/') ? join(ROOT, w) : w));
-    const r = ccsim(args, { cwd: scratch });
+  const shell = shellWorkspace();
+  it.each(commands)('runs in sh as pasted: %s', (line) => {
+    const r = spawnSync('sh', ['-c', line], { cwd: shell.cwd, env: shell.env, encoding: 'utf8' });
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status, r.stderr).toBe(0);
+    const stray = readdirSync(shell.cwd).filter((f) => !EXPECTED_FILES.has(f));
+    expect(stray, `files the line left behind (an unquoted > or <?)`).toEqual([]);
   });
 
   it('shows a scenario example that is itself a valid scenario', () => {
