@@ -8,6 +8,7 @@ import type { Model } from '../../engine/model.js';
 import type { AssertionOutcome } from '../../reports/assertions.js';
 import type { ChannelBaseline } from '../../reports/baseline.js';
 import { estimate, type Estimate } from '../../reports/confidence.js';
+import { metricRange } from '../../reports/kpi.js';
 import { staffingNotes } from '../../reports/staffing/notes.js';
 import {
   STAFFING_SCHEMA_VERSION, type Agreement, type ChannelAchieved, type GroupStaffing, type IntervalStaffing, type PlanTotals,
@@ -81,7 +82,8 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
   const final = answer.kind === 'counts' ? answer.search.final : answer.shifts.final;
   const col = (scope: 'channels' | 'groups', index: number, metric: string): number =>
     targets.columns.findIndex((c) => c.scope === scope && c.index === index && c.metric === metric);
-  const est = (rows: readonly (readonly number[])[], column: number): Estimate => estimate(rows.map((r) => r[column] ?? NaN));
+  const est = (rows: readonly (readonly number[])[], column: number): Estimate =>
+    estimate(rows.map((r) => r[column] ?? NaN), metricRange(targets.columns[column]?.metric ?? ''));
   const intervals: IntervalStaffing[] = [];
   const agreementCount: Record<Agreement, number> = { equal: 0, withinCi: 0, differs: 0 };
   let intervalsMet = 0;

@@ -15,7 +15,7 @@ import { InputError } from '../../engine/errors.js';
 import type { Model } from '../../engine/model.js';
 import { parseAssertion, type Assertion } from '../../reports/assertions.js';
 import { estimate, type Estimate } from '../../reports/confidence.js';
-import { CHANNEL_METRICS, GROUP_METRICS } from '../../reports/kpi.js';
+import { CHANNEL_METRICS, GROUP_METRICS, metricRange } from '../../reports/kpi.js';
 import { judge, type Comparator, type Verdict } from '../../reports/verdict.js';
 import type { ExtraTargets } from './definition.js';
 
@@ -32,6 +32,8 @@ export interface TargetCheck {
   /** How it reads in reports: `voice serviceLevel >= 0.8`. */
   readonly label: string;
   readonly column: number;
+  /** The metric judged (its physical range bounds the CI). */
+  readonly metric: string;
   readonly op: Comparator;
   readonly bound: number;
 }
@@ -62,7 +64,7 @@ export function buildTargets(model: Model, extra: ExtraTargets, assertLines: rea
     const id = scope === 'channels' ? model.channels[index]?.id : model.groups[index]?.id;
     const column = columnOf(scope, index, metric);
     if (checks.some((c) => c.column === column && c.op === op && c.bound === bound)) return; // the same target twice (e.g. assert: repeats the SL target)
-    checks.push({ label: `${scope}.${id ?? index}.${metric} ${op} ${bound}`, column, op, bound });
+    checks.push({ label: `${scope}.${id ?? index}.${metric} ${op} ${bound}`, column, metric, op, bound });
   };
   model.channels.forEach((c, ch) => {
     if (c.targetLevel > 0) add('channels', ch, 'serviceLevel', '>=', c.targetLevel);
@@ -100,7 +102,7 @@ export interface CheckOutcome {
 /** Judges every check on `rows` (one value list per replication, indexed by column). */
 export function judgeChecks(checks: readonly TargetCheck[], rows: readonly (readonly number[])[]): CheckOutcome[] {
   return checks.map((check) => {
-    const e = estimate(rows.map((row) => row[check.column] ?? NaN));
+    const e = estimate(rows.map((row) => row[check.column] ?? NaN), metricRange(check.metric));
     const verdict = judge(e, check.op, check.bound);
     return { check, estimate: e, verdict, met: verdict.state === 'pass' || verdict.state === 'undefined' };
   });
