@@ -21,6 +21,9 @@ export default {
     'reports/baseline.ts',
   ],
   coverageAnalysis: 'perTest',
+  // Later runs re-test only the mutants whose code or covering tests changed.
+  incremental: true,
+  incrementalFile: 'reports-mutation/stryker-incremental.json',
   concurrency: 2,
   timeoutMS: 20_000,
   timeoutFactor: 2,
