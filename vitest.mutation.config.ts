@@ -9,7 +9,7 @@ export default defineConfig({
     include: [
       'test/engine/**/*.test.ts',
       'test/erlang/{baseline,erlangA,properties,published}.test.ts',
-      'test/reports/{metrics,tally,verdict}.test.ts',
+      'test/reports/{confidence,kpi,metrics,tally,verdict}.test.ts',
     ],
     // The statistical comparisons with Erlang simulate hundreds of thousands of contacts: under
     // Stryker's instrumentation one takes minutes. The exact, scripted and property suites

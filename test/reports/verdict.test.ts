@@ -33,6 +33,44 @@ describe('judging a metric on its 95% CI', () => {
   });
 });
 
+describe('judging against each comparator', () => {
+  it('judges <= as a closed bound: a CI end on it meets it', () => {
+    expect(judge(est(15, [10, 20]), '<=', 20).state).toBe('pass');
+    expect(judge(est(25, [21, 29]), '<=', 20).state).toBe('fail');
+    expect(judge(est(19, [15, 23]), '<=', 20)).toEqual({ state: 'inconclusive', reason: 'straddles', meanMeets: true });
+  });
+
+  it('judges < as an open bound: a CI end on it does not meet it', () => {
+    expect(judge(est(15, [10, 19]), '<', 20).state).toBe('pass');
+    expect(judge(est(15, [10, 20]), '<', 20)).toEqual({ state: 'inconclusive', reason: 'straddles', meanMeets: true });
+    expect(judge(est(20, [20, 25]), '<', 20).state).toBe('fail');
+  });
+
+  it('judges > and >= alike away from the bound', () => {
+    expect(judge(est(0.9, [0.85, 0.95]), '>', 0.8).state).toBe('pass');
+    expect(judge(est(0.7, [0.6, 0.8]), '>', 0.8).state).toBe('fail');
+  });
+
+  it('reads == as met when the bound lies anywhere in the CI, either end included, and missed on either side', () => {
+    expect(judge(est(0.625, [0.5, 0.75]), '==', 0.5).state).toBe('pass');
+    expect(judge(est(0.625, [0.5, 0.75]), '==', 0.75).state).toBe('pass');
+    expect(judge(est(0.625, [0.5, 0.75]), '==', 0.25).state).toBe('fail');
+    expect(judge(est(0.625, [0.5, 0.75]), '==', 0.875).state).toBe('fail');
+  });
+
+  it('says, without a CI, whether the mean itself meets the bound, for every comparator', () => {
+    const noCi = (mean: number, op: Parameters<typeof judge>[1], bound: number) => judge(est(mean, null), op, bound);
+    expect(noCi(0.7, '==', 0.7)).toEqual({ state: 'inconclusive', reason: 'noCi', meanMeets: true });
+    expect(noCi(0.71, '==', 0.7)).toEqual({ state: 'inconclusive', reason: 'noCi', meanMeets: false });
+    expect(noCi(20, '<=', 20)).toMatchObject({ meanMeets: true });
+    expect(noCi(21, '<=', 20)).toMatchObject({ meanMeets: false });
+    expect(noCi(20, '<', 20)).toMatchObject({ meanMeets: false });
+    expect(noCi(19, '<', 20)).toMatchObject({ meanMeets: true });
+    expect(noCi(20, '>', 20)).toMatchObject({ meanMeets: false });
+    expect(noCi(20, '>=', 20)).toMatchObject({ meanMeets: true });
+  });
+});
+
 describe('parsing an assertion', () => {
   it('splits scope, id, metric, operator and bound; a % bound is a fraction', () => {
     expect(parseAssertion('channels.voice.serviceLevel >= 0.8', 'x')).toMatchObject({ scope: 'channels', id: 'voice', metric: 'serviceLevel', op: '>=', bound: 0.8 });

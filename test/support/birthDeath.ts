@@ -1,0 +1,83 @@
+/**
+ * Queueing theory for the statistical tests, derived here from first principles and not from
+ * engine/erlang (whose formulas are the code under test elsewhere): the M/M/c+M queue (M/M/c
+ * when θ = 0) as a birth–death chain, and the relaxation times that size warm-ups.
+ *
+ * States k = 0, 1, 2… count the contacts in the system; births at λ, deaths at min(k, c)·μ +
+ * max(k − c, 0)·θ. The stationary distribution solves detailed balance, π_{k+1} = π_k · λ /
+ * death(k + 1), normalised; by PASTA an arrival sees π. From it:
+ * - P(wait) = Σ_{k ≥ c} π_k;
+ * - L_q = Σ_{k > c} (k − c)·π_k, the time-average queue;
+ * - mean wait of every arrival W_q = L_q / λ (Little's law on the queue);
+ * - P(abandon) = θ·L_q / λ (abandonments leave the queue at rate θ·L_q);
+ * - occupancy = E[min(k, c)] / c, busy agents over agents.
+ */
+
+export interface BirthDeathQueue {
+  readonly ratePerSec: number;
+  readonly handleSec: number;
+  readonly agents: number;
+  /** Mean patience; `null` for none (M/M/c, which then needs λ < cμ). */
+  readonly patienceSec: number | null;
+}
+
+export interface StationaryFigures {
+  readonly pWait: number;
+  readonly queueLength: number;
+  readonly meanWaitSec: number;
+  readonly pAbandon: number;
+  readonly occupancy: number;
+}
+
+/** Stationary figures of the birth–death chain, summed until the tail is below 1e-15 of the total. */
+export function stationary(q: BirthDeathQueue): StationaryFigures {
+  const lambda = q.ratePerSec;
+  const mu = 1 / q.handleSec;
+  const theta = q.patienceSec === null ? 0 : 1 / q.patienceSec;
+  const c = q.agents;
+  if (theta === 0 && lambda >= c * mu) throw new Error(`M/M/${c} is unstable at ${lambda * q.handleSec} Erlangs`);
+  // Unnormalised weights, rescaled relative to the largest so far to stay finite.
+  let w = 1;
+  let total = 0, waiting = 0, queue = 0, busy = 0;
+  for (let k = 0; ; k++) {
+    total += w;
+    busy += Math.min(k, c) * w;
+    if (k >= c) {
+      waiting += w;
+      queue += (k - c) * w;
+    }
+    const death = Math.min(k + 1, c) * mu + Math.max(k + 1 - c, 0) * theta;
+    w *= lambda / death;
+    if (k > c && w < 1e-15 * total && lambda / death < 1) break;
+    if (total > 1e250) {
+      w /= total; waiting /= total; queue /= total; busy /= total; total = 1;
+    }
+  }
+  const queueLength = queue / total;
+  return {
+    pWait: waiting / total,
+    queueLength,
+    meanWaitSec: queueLength / lambda,
+    pAbandon: (theta * queueLength) / lambda,
+    occupancy: busy / total / c,
+  };
+}
+
+/**
+ * A relaxation time of the queue, for warm-ups: the initial state's influence on E[f(X_t)]
+ * decays like e^{−t/τ}.
+ * - M/M/c: τ ≈ 1 / (√(cμ) − √λ)² = 1 / (cμ(1 − √ρ)²), the M/M/1 relaxation time of Morse
+ *   (1955) and Abate & Whitt (1987, "Transient behavior of the M/M/1 queue: starting at the
+ *   origin", Queueing Systems 2) at the pooled service rate cμ, which the queue follows once
+ *   all agents are busy; at least 1/μ, the relaxation of the agents' busy count (M/M/∞).
+ * - M/M/c+M: τ ≤ 1 / min(μ, θ). The death rates rise by μ (k < c) or θ (k ≥ c) per state, so
+ *   the chain's spectral gap is at least min(μ, θ) (Chen 1996, "Estimation of spectral gap for
+ *   Markov chains", Acta Math. Sinica 12: a birth–death chain whose death rates grow by ≥ κ
+ *   per state with constant births has gap ≥ κ).
+ */
+export function relaxationSec(q: BirthDeathQueue): number {
+  const mu = 1 / q.handleSec;
+  if (q.patienceSec !== null) return 1 / Math.min(mu, 1 / q.patienceSec);
+  const gap = (Math.sqrt(q.agents * mu) - Math.sqrt(q.ratePerSec)) ** 2;
+  return Math.max(1 / mu, 1 / gap);
+}
