@@ -9,6 +9,7 @@
  * Segments: the warm-up [−W, 0) at the first interval's rate, then one per interval.
  */
 import type { Stream } from './random.js';
+import { DAY_SEC } from './time.js';
 
 /** Where a channel's next arrival comes from: the Poisson process or a script. */
 export interface ArrivalSource {
@@ -38,7 +39,7 @@ export class ArrivalProcess implements ArrivalSource {
 
   /** `dayScale[d]` multiplies the rates of day d (0-based from time 0; the warm-up uses day 0's). */
   constructor(ratePerSec: readonly number[], intervalSec: number, warmupSec: number, dayScale: ArrayLike<number> = [1]) {
-    const scaleAt = (t: number): number => dayScale[Math.max(0, Math.floor(t / 86_400))] ?? 1;
+    const scaleAt = (t: number): number => dayScale[Math.max(0, Math.floor(t / DAY_SEC))] ?? 1;
     const n = ratePerSec.length;
     const withWarmup = warmupSec > 0 ? 1 : 0;
     this.starts = new Float64Array(n + withWarmup);

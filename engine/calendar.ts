@@ -27,12 +27,16 @@ export const EventPriority = {
   /** A release is handled before contacts move: a freed agent takes the next waiting contact. */
   Finish: 3,
   /**
-   * Customer timers (patience running out, a callback offer, an overflow threshold) after
-   * releases: a customer whose agent frees at the very instant they give up is answered.
+   * Customer timers after releases — a customer whose agent frees at the very instant a timer
+   * fires is answered. Among them: an overflow threshold first (a backup group may answer the
+   * customer), then the callback offer (a caller offered a callback at the instant their
+   * patience ends takes it), then patience running out.
    */
-  Abandon: 4,
+  Overflow: 4,
+  CallbackOffer: 5,
+  Abandon: 6,
   /** New contacts are routed last, after the queue has been served, so they never overtake a waiting one. */
-  Arrival: 5,
+  Arrival: 7,
 } as const;
 
 export const EventKind = {

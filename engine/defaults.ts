@@ -3,6 +3,7 @@
  * for library users who build a `Model` by hand and for tests. The scenario compiler fills
  * the same defaults from the scenario file (scenarios/compile.ts); keep them in step.
  */
+import { DAY_SEC } from './time.js';
 import type { ChannelModel, DistSpec, GroupModel, Model, ShrinkageModel, TierModel } from './model.js';
 
 /** The fields a bare voice-like channel needs; everything else takes its default. */
@@ -14,7 +15,7 @@ export type GroupBasics = Pick<GroupModel, 'id' | 'channels' | 'count'> & Partia
 export const NO_SHRINKAGE: ShrinkageModel = { planned: 0, periodSec: 1800, absenteeism: 0 };
 
 /** A repeat comes back after a day on average unless told otherwise. */
-export const DEFAULT_REPEAT_DELAY: DistSpec = { dist: 'exponential', mean: 86_400 };
+export const DEFAULT_REPEAT_DELAY: DistSpec = { dist: 'exponential', mean: DAY_SEC };
 
 export const DEFAULT_TIERS: readonly [TierModel, TierModel, TierModel] = [
   { tier: 1, mode: 'transfer', targetSec: null },

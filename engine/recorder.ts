@@ -127,16 +127,26 @@ export class Recorder {
   private readonly handleSum: Float64Array;
   private readonly withinTarget: Float64Array;
 
-  /** Per channel: its global type index when it has a single type (counted from channel sums), else −1. */
-  private readonly singleType: Int32Array;
-
   /**
-   * `singleType[ch]`: the global type index of a channel with one contact type, −1 otherwise.
-   * Such a type's counters, and tier 1's, equal sums of channel counters: they are filled in
-   * at the end instead of counted contact by contact (the kernel passes type −1 for them).
+   * Per channel: the global index of its first type (types are numbered channel by channel).
+   * Methods take a channel's *own* type index. A single-type channel's type counters (and
+   * tier 1's) equal sums of its channel counters, so they are filled in at the end instead of
+   * counted contact by contact (`fillDerivedCounters`) — a saving on the hottest path that
+   * stays inside the recorder (`countsTypes` says which channels count per contact).
    */
-  constructor(channels: number, groups: number, intervals: number, intervalSec: number, types: number, singleType: Int32Array, deferred: Uint8Array, waits: WaitHistograms) {
-    this.singleType = singleType;
+  private readonly firstType: Int32Array;
+  private readonly countsTypes: Uint8Array;
+
+  /** `typesPerChannel[ch]`: how many contact types channel ch has (≥ 1); `deferred[ch]` 1 for email-like work. */
+  constructor(channels: number, groups: number, intervals: number, intervalSec: number, typesPerChannel: Int32Array, deferred: Uint8Array, waits: WaitHistograms) {
+    this.firstType = new Int32Array(channels);
+    this.countsTypes = new Uint8Array(channels);
+    let types = 0;
+    for (let ch = 0; ch < channels; ch++) {
+      this.firstType[ch] = types;
+      this.countsTypes[ch] = typesPerChannel[ch] > 1 ? 1 : 0;
+      types += typesPerChannel[ch];
+    }
     this.deferred = deferred;
     this.liveLevel = new Float64Array(channels);
     this.liveSince = new Float64Array(channels);
@@ -172,18 +182,43 @@ export class Recorder {
     return Math.floor(t / this.intervalSec);
   }
 
+  /** The global type index of channel ch's type `ownType`, or −1 when the channel's one type is counted at the end. */
+  private typeOf(ch: number, ownType: number): number {
+    return this.countsTypes[ch] === 1 ? this.firstType[ch] + ownType : -1;
+  }
+
+  /** A repeat contact (not resolved first time) of arrival interval iv comes back. */
+  repeat(ch: number, iv: number, ownType: number): void {
+    this.channel.repeats[ch * this.I + iv] += 1;
+    const type = this.typeOf(ch, ownType);
+    if (type >= 0) this.type.repeats[type] += 1;
+  }
+
+  /** A contact of arrival interval iv escalates from tier `fromTier` (1 or 2) to the next. */
+  escalation(fromTier: number, ch: number, iv: number, ownType: number): void {
+    const T = this.tier;
+    T.escalated[fromTier - 1] += 1;
+    T.entered[fromTier] += 1;
+    if (fromTier !== 1) return;
+    this.channel.escalated[ch * this.I + iv] += 1;
+    const type = this.typeOf(ch, ownType);
+    if (type >= 0) this.type.escalated[type] += 1;
+  }
+
   /** Adds 1 (or `n`) to a channel × interval counter. */
   count(name: ChannelCounter, ch: number, iv: number, n = 1): void {
     this.channel[name][ch * this.I + iv] += n;
   }
 
-  offer(ch: number, iv: number, type: number): void {
+  offer(ch: number, iv: number, ownType: number): void {
+    const type = this.typeOf(ch, ownType);
     this.offered[ch * this.I + iv] += 1;
     if (type >= 0) this.type.offered[type] += 1;
   }
 
   /** A contact is answered at tier 1 after `waitSec`; `withinTarget` for live queues only. */
-  answer(ch: number, iv: number, type: number, g: number, waitSec: number, handleSec: number, withinTarget: boolean): void {
+  answer(ch: number, iv: number, ownType: number, g: number, waitSec: number, handleSec: number, withinTarget: boolean): void {
+    const type = this.typeOf(ch, ownType);
     const k = ch * this.I + iv;
     this.handled[k] += 1;
     this.waitSum[k] += waitSec;
@@ -225,12 +260,14 @@ export class Recorder {
   }
 
   /** A deferred tier-1 contact (email) is finished: its service level counts resolution time. */
-  resolveDeferred(ch: number, iv: number, type: number): void {
+  resolveDeferred(ch: number, iv: number, ownType: number): void {
+    const type = this.typeOf(ch, ownType);
     this.withinTarget[ch * this.I + iv] += 1;
     if (type >= 0) this.type.answeredWithinTarget[type] += 1;
   }
 
-  abandon(ch: number, iv: number, type: number, waitSec: number, withinTarget: boolean): void {
+  abandon(ch: number, iv: number, ownType: number, waitSec: number, withinTarget: boolean): void {
+    const type = this.typeOf(ch, ownType);
     const k = ch * this.I + iv;
     this.channel.abandoned[k] += 1;
     this.channel.abandonWaitSumSec[k] += waitSec;
@@ -242,13 +279,15 @@ export class Recorder {
   }
 
   /** A contact of arrival interval iv queued at tier 1 (it found no free agent). */
-  queue(ch: number, iv: number, type: number): void {
+  queue(ch: number, iv: number, ownType: number): void {
+    const type = this.typeOf(ch, ownType);
     this.channel.queued[ch * this.I + iv] += 1;
     if (type >= 0) this.type.queued[type] += 1;
   }
 
   /** A contact of arrival interval iv is still open at the end with its deadline past the horizon. */
-  pending(ch: number, iv: number, type: number): void {
+  pending(ch: number, iv: number, ownType: number): void {
+    const type = this.typeOf(ch, ownType);
     this.channel.pending[ch * this.I + iv] += 1;
     if (type >= 0) this.type.pending[type] += 1;
   }
@@ -298,8 +337,8 @@ export class Recorder {
       ['handleSumSec', 'handleSumSec'], ['escalated', 'escalated'], ['repeats', 'repeats'], ['pending', 'pending'],
     ];
     for (let ch = 0; ch < this.C; ch++) {
-      const t = this.singleType[ch];
-      if (t >= 0) for (const [tn, cn] of pairs) this.type[tn][t] = channelSum(c[cn], I, ch);
+      if (this.countsTypes[ch] === 1) continue;
+      for (const [tn, cn] of pairs) this.type[tn][this.firstType[ch]] = channelSum(c[cn], I, ch);
     }
     const T = this.tier;
     T.entered[0] = channelSum(c.offered, I, -1);

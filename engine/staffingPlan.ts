@@ -18,6 +18,7 @@
  */
 import type { GroupModel, Model } from './model.js';
 import { Stream } from './random.js';
+import { DAY_SEC } from './time.js';
 
 export const StaffingChange = {
   /** Starts a shift: one reason fewer to be away. */
@@ -32,7 +33,6 @@ export const StaffingChange = {
 
 /** Order of changes at one instant: going away before coming back, so no one works 0 seconds. */
 const SAME_TIME_ORDER = [2, 1, 0, 3];
-const DAY_SEC = 86_400;
 
 interface Change {
   t: number;

@@ -5,11 +5,8 @@
 import type { Model } from './model.js';
 
 export class ModelTables {
-  readonly typeCount: number;
-  /** Per channel: global index of its only type, or −1 when it has several. */
-  readonly singleType: Int32Array;
-  /** Per channel: first global type index when it has several types (counted per contact), or −1. */
-  readonly typeIndex: Int32Array;
+  /** Per channel: how many contact types it has. */
+  readonly typesPerChannel: Int32Array;
   readonly concurrency: Int32Array;
   readonly concurrencyFactor: Float64Array;
   readonly targetSec: Float64Array;
@@ -22,16 +19,7 @@ export class ModelTables {
   readonly groupsOfChannel: readonly (readonly number[])[];
 
   constructor(model: Model) {
-    const C = model.channels.length;
-    this.singleType = new Int32Array(C);
-    this.typeIndex = new Int32Array(C);
-    let base = 0;
-    model.channels.forEach((c, ch) => {
-      this.singleType[ch] = c.types.length === 1 ? base : -1;
-      this.typeIndex[ch] = c.types.length === 1 ? -1 : base;
-      base += c.types.length;
-    });
-    this.typeCount = base;
+    this.typesPerChannel = Int32Array.from(model.channels, (c) => c.types.length);
     this.concurrency = Int32Array.from(model.channels, (c) => c.concurrency);
     this.concurrencyFactor = Float64Array.from(model.channels, (c) => c.concurrencyFactor);
     this.targetSec = Float64Array.from(model.channels, (c) => c.targetSec);

@@ -28,7 +28,7 @@ import {
   type ErlangCResult,
   type StaffingTargets,
 } from '../engine/erlang/index.js';
-import { dutyTime } from '../engine/duty.js';
+import { dutyTime } from '../engine/dutyTime.js';
 import type { ChannelModel, DistSpec, Model, ServiceLevelDefinition } from '../engine/model.js';
 
 /** The `erlang` object of a channel (overall) or of an interval × channel. */

@@ -3,7 +3,7 @@
  * whole-day run gives the achieved metrics with CIs; agents on duty are read off the
  * answer's schedules; totals and agreement compare it with the Erlang plan.
  */
-import { dutyTime } from '../../engine/duty.js';
+import { dutyTime } from '../../engine/dutyTime.js';
 import type { Model } from '../../engine/model.js';
 import type { AssertionOutcome } from '../../reports/assertions.js';
 import type { ChannelBaseline } from '../../reports/baseline.js';

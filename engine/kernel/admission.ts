@@ -1,0 +1,89 @@
+/**
+ * Admission: how contacts enter — fresh arrivals (the next one scheduled as each comes), the
+ * initial backlog at time 0, follow-ups coming back (retrials, repeats, returns from
+ * self-service) — then their draws, self-service (deflection), and routing to tier 1.
+ */
+import { EventKind, EventPriority } from '../calendar.js';
+import type { ContactFactory } from '../contactFactory.js';
+import { ContactState, Origin } from '../contacts.js';
+import { route } from './queueing.js';
+import type { KernelState } from './state.js';
+
+/** Schedules channel ch's next fresh arrival after `now` (none after the horizon). */
+export function scheduleNextArrival(k: KernelState, ch: number, now: number): void {
+  const t = k.arrivals[ch].next(now, k.arrivalStreams[ch]);
+  if (t !== Infinity) k.calendar.schedule(t, EventPriority.Arrival, EventKind.Arrival, ch);
+}
+
+/** A fresh contact arrives on channel ch. */
+export function arrive(k: KernelState, ch: number, now: number): void {
+  scheduleNextArrival(k, ch, now);
+  const draws = k.fresh;
+  admit(k, -1, ch, k.tables.typesPerChannel[ch] === 1 ? 0 : draws.drawType(ch), Origin.Fresh, now, draws);
+}
+
+/** The initial backlog of channel ch joins its queue at time 0. */
+export function seedBacklog(k: KernelState, ch: number, now: number): void {
+  const n = k.model.channels[ch].initialBacklog;
+  const draws = k.backlogContacts;
+  for (let i = 0; i < n; i++) admit(k, -1, ch, draws.drawType(ch), Origin.Backlog, now, draws);
+}
+
+/** A retrial, repeat or return from self-service (slot c, scheduled by `scheduleRearrival`) comes back. */
+export function rearrive(k: KernelState, c: number, now: number): void {
+  const P = k.contacts;
+  admit(k, c, P.channel[c], P.type[c], P.origin[c], now, k.followUps);
+}
+
+/** Schedules a contact of (ch, type) to come back at `at` (dropped when that is past the horizon). */
+export function scheduleRearrival(k: KernelState, ch: number, type: number, origin: number, at: number): void {
+  if (at >= k.horizonSec) return;
+  const P = k.contacts;
+  const c = P.take();
+  P.channel[c] = ch;
+  P.type[c] = type;
+  P.origin[c] = origin;
+  P.state[c] = ContactState.Pending;
+  k.calendar.schedule(at, EventPriority.Arrival, EventKind.Rearrival, c);
+}
+
+/**
+ * The contact's draws, then self-service, then routing to tier 1. `slot` < 0: take a new
+ * slot. A contained contact draws like any other (and discards the numbers), so self-service
+ * never shifts the next contacts' handle times or patience (common random numbers).
+ */
+function admit(k: KernelState, slot: number, ch: number, type: number, origin: number, now: number, draws: ContactFactory): void {
+  const R = k.recorder;
+  const iv = R.intervalOf(now);
+  k.arrived[ch]++;
+  const P = k.contacts;
+  const c = slot >= 0 ? slot : P.take();
+  P.arrivalSec[c] = now;
+  P.channel[c] = ch;
+  P.type[c] = type;
+  P.tier[c] = 1;
+  P.origin[c] = origin;
+  P.interval[c] = iv;
+  draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn);
+  const contained = k.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch);
+  if (k.observer !== null) k.observer.admitted(ch, type, origin, now, contained ? NaN : P.handle1Sec[c], contained ? NaN : P.patienceSec[c]);
+  if (contained) {
+    contain(k, c, ch, type, iv, now, draws);
+    return;
+  }
+  if (iv >= 0) {
+    R.offer(ch, iv, type);
+    if (origin === Origin.Retrial) R.count('retrials', ch, iv);
+    else if (origin === Origin.Repeat) R.repeat(ch, iv, type);
+  }
+  route(k, c, k.routing.queueOf(ch, type, 1), now);
+}
+
+/** Self-service contains contact c; some come back later. */
+function contain(k: KernelState, c: number, ch: number, type: number, iv: number, now: number, draws: ContactFactory): void {
+  k.totals.deflected[ch]++;
+  if (iv >= 0) k.recorder.count('deflected', ch, iv);
+  const delay = draws.drawReturnDelay(ch);
+  k.contacts.release(c);
+  if (delay >= 0) scheduleRearrival(k, ch, type, Origin.DeflectionReturn, now + delay);
+}

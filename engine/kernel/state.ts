@@ -1,0 +1,129 @@
+/**
+ * The kernel's state for one replication: the compiled model's tables, the workspace it runs in
+ * (calendar, contact slots, queues, agents, running totals), the recorder, the staffing plan and
+ * the random sources. Every role of the kernel (admission, router, queueing, service, customer
+ * timers, duty, intervals) is a set of free functions taking this state first
+ * (engine/kernel/*.ts); the step loop is engine/simulate.ts.
+ *
+ * Nothing here allocates once the run has started: contacts, agents and queues are indices
+ * into typed arrays, samplers and streams are built before the first event (DESIGN §5).
+ */
+import type { AgentPool } from '../agents.js';
+import { ArrivalProcess, ScriptedArrivals, type ArrivalSource } from '../arrivals.js';
+import { BacklogAges } from '../backlog.js';
+import type { Calendar } from '../calendar.js';
+import { ContactFactory } from '../contactFactory.js';
+import type { ContactPool } from '../contacts.js';
+import { Sampler } from '../distributions.js';
+import type { Model } from '../model.js';
+import type { ContactQueue } from '../queue.js';
+import { Stream } from '../random.js';
+import { Recorder } from '../recorder.js';
+import { routingOf, type RoutingTable } from '../routing.js';
+import { staffingPlanFor, type StaffingPlan } from '../staffingPlan.js';
+import { tablesOf, type ModelTables } from '../tables.js';
+import { DAY_SEC } from '../time.js';
+import { workspaceFor, type RunTotals } from '../workspace.js';
+
+/**
+ * Sees every contact as it arrives (fresh, follow-up or backlog), with what was drawn for it:
+ * for tests of common random numbers and for traces. Contained (self-service) contacts have
+ * NaN handle time and patience. Called synchronously; it must not throw.
+ */
+export interface ContactObserver {
+  admitted(channel: number, type: number, origin: number, arrivalSec: number, handle1Sec: number, patienceSec: number): void;
+}
+
+export class KernelState {
+  readonly model: Model;
+  readonly seed: number;
+  readonly replication: number;
+  readonly horizonSec: number;
+  readonly calendar: Calendar;
+  readonly contacts: ContactPool;
+  readonly agents: AgentPool;
+  readonly routing: RoutingTable;
+  readonly recorder: Recorder;
+  readonly plan: StaffingPlan;
+  readonly queues: readonly ContactQueue[];
+  readonly tables: ModelTables;
+  readonly totals: RunTotals;
+  readonly observer: ContactObserver | null;
+  /** Fresh contacts' draws; follow-ups' and the initial backlog's are made on first use. */
+  readonly fresh: ContactFactory;
+  private followUpDraws: ContactFactory | null = null;
+  private backlogDraws: ContactFactory | null = null;
+  readonly arrivals: ArrivalSource[];
+  readonly arrivalStreams: Stream[];
+  readonly backlogAges = new BacklogAges();
+  // Per channel, read on every contact (copied from the tables for one less hop).
+  readonly concurrency: Int32Array;
+  readonly concurrencyFactor: Float64Array;
+  readonly targetSec: Float64Array;
+  readonly hasDeflection: Uint8Array;
+  /** Live (on the line) and deferred contacts waiting, per channel. */
+  readonly liveWaiting: Float64Array;
+  readonly backlog: Float64Array;
+  /** Conservation counters (engine/conservation.ts), the hot ones held directly. */
+  readonly arrived: Float64Array;
+  readonly answered: Float64Array;
+  /** The queue-entry token of the next contact to wait (see queue.ts). */
+  nextToken = 1;
+  /** After the horizon: deferred work is no longer picked up (set by the last boundary). */
+  closed = false;
+  events = 0;
+
+  constructor(model: Model, seed: number, replication: number, observer: ContactObserver | null) {
+    this.model = model;
+    this.seed = seed;
+    this.replication = replication;
+    this.observer = observer;
+    this.horizonSec = model.horizonSec;
+    const workspace = workspaceFor(model);
+    this.calendar = workspace.calendar;
+    this.contacts = workspace.contacts;
+    this.agents = workspace.agents;
+    this.queues = workspace.queues;
+    this.totals = workspace.totals;
+    this.liveWaiting = workspace.totals.liveWaiting;
+    this.backlog = workspace.totals.backlog;
+    this.arrived = workspace.totals.arrived;
+    this.answered = workspace.totals.answered;
+    this.routing = routingOf(model);
+    const t = tablesOf(model);
+    this.tables = t;
+    this.concurrency = t.concurrency;
+    this.concurrencyFactor = t.concurrencyFactor;
+    this.targetSec = t.targetSec;
+    this.hasDeflection = t.hasDeflection;
+    this.recorder = new Recorder(model.channels.length, model.groups.length, model.intervalCount, model.intervalSec, t.typesPerChannel, t.deferred, workspace.waits);
+    this.plan = staffingPlanFor(model, seed, replication);
+    this.fresh = new ContactFactory(model, seed, replication);
+    this.arrivals = model.channels.map((c) => {
+      if (c.arrivalTimesSec) return new ScriptedArrivals(c.arrivalTimesSec);
+      return new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec, this.dayScales(c.id, c.overdispersion));
+    });
+    this.arrivalStreams = model.channels.map((c) => new Stream(seed, replication, `arrivals:${c.id}`));
+  }
+
+  /** Follow-up contacts' draws, made on the first follow-up (most runs of simple models have none). */
+  get followUps(): ContactFactory {
+    if (this.followUpDraws === null) this.followUpDraws = new ContactFactory(this.model, this.seed, this.replication, 'followup:');
+    return this.followUpDraws;
+  }
+
+  /** The initial backlog's draws: streams of their own, so a backlog never shifts the fresh contacts' numbers. */
+  get backlogContacts(): ContactFactory {
+    if (this.backlogDraws === null) this.backlogDraws = new ContactFactory(this.model, this.seed, this.replication, 'backlog:');
+    return this.backlogDraws;
+  }
+
+  /** Day-level forecast error: one Gamma(mean 1, cv) multiplier per day (DESIGN §2). */
+  private dayScales(channelId: string, cv: number): Float64Array {
+    const days = Math.ceil(this.horizonSec / DAY_SEC);
+    if (cv <= 0) return new Float64Array(days).fill(1);
+    const stream = new Stream(this.seed, this.replication, `overdispersion:${channelId}`);
+    const gamma = new Sampler({ dist: 'gamma', mean: 1, cv });
+    return Float64Array.from({ length: days }, () => gamma.draw(stream));
+  }
+}
