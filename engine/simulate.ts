@@ -103,7 +103,7 @@ function inLoop(err: unknown, kind: number, entity: number, now: number): Simula
   const message = err instanceof Error ? err.message : String(err);
   const what = kind === EventKind.Arrival || kind === EventKind.Backlog || kind === EventKind.Opening ? 'channel'
     : kind === EventKind.Staffing ? 'agent' : kind === EventKind.Boundary ? 'interval' : 'contact';
-  const error = new SimulationError(`${message} (handling a ${KIND_NAMES[kind] ?? kind} event of ${what} ${entity})`, now);
+  const error = new SimulationError(`${message} (handling the ${KIND_NAMES[kind] ?? kind} event of ${what} ${entity})`, now);
   if (err instanceof Error) error.stack = `${error.stack ?? ''}\nCaused by: ${err.stack ?? ''}`;
   return error;
 }

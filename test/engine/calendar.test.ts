@@ -36,6 +36,29 @@ describe('Calendar', () => {
     expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Abandon, EventKind.Arrival]);
   });
 
+  it('closes an interval before anything else at its boundary instant', () => {
+    const cal = new Calendar();
+    cal.schedule(10, EventPriority.Staffing, EventKind.Staffing, 0);
+    cal.schedule(10, EventPriority.Boundary, EventKind.Boundary, 1);
+    expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Boundary, EventKind.Staffing]);
+  });
+
+  it('opens a channel after the staffing changes and before the releases of that instant', () => {
+    const cal = new Calendar();
+    cal.schedule(10, EventPriority.Finish, EventKind.Finish, 0);
+    cal.schedule(10, EventPriority.Opening, EventKind.Opening, 0);
+    cal.schedule(10, EventPriority.Staffing, EventKind.Staffing, 0);
+    expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Staffing, EventKind.Opening, EventKind.Finish]);
+  });
+
+  it('runs customer timers at one instant in the order overflow, callback offer, abandonment', () => {
+    const cal = new Calendar();
+    cal.schedule(10, EventPriority.Abandon, EventKind.Abandon, 0);
+    cal.schedule(10, EventPriority.CallbackOffer, EventKind.Callback, 0);
+    cal.schedule(10, EventPriority.Overflow, EventKind.Overflow, 0);
+    expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Overflow, EventKind.Callback, EventKind.Abandon]);
+  });
+
   it('applies staffing changes before anything else at the same instant', () => {
     const cal = new Calendar();
     cal.schedule(10, EventPriority.Arrival, EventKind.Arrival, 0);
@@ -99,4 +122,49 @@ describe('Calendar', () => {
       }),
     );
   });
+
+  it('is empty when nothing is scheduled: pop returns false and the next time is Infinity', () => {
+    const cal = new Calendar();
+    expect(cal.size).toBe(0);
+    expect(cal.peekTime()).toBe(Infinity);
+    expect(cal.pop()).toBe(false);
+    cal.schedule(4, EventPriority.Arrival, EventKind.Arrival, 0);
+    expect(cal.pop()).toBe(true);
+    expect(cal.pop()).toBe(false);
+    expect(cal.size).toBe(0);
+    expect(cal.peekTime()).toBe(Infinity);
+  });
+
+  it('starts over on reset: empty, clock at 0, sequence numbers from 0 again', () => {
+    const cal = new Calendar(2);
+    for (const t of [3, 1, 2]) cal.schedule(t, EventPriority.Arrival, EventKind.Arrival, 0);
+    cal.pop();
+    cal.reset();
+    expect([cal.size, cal.now, cal.peekTime()]).toEqual([0, 0, Infinity]);
+    expect(cal.pop()).toBe(false);
+    expect(cal.schedule(9, EventPriority.Finish, EventKind.Finish, 5)).toBe(0);
+    expect(drain(cal)).toEqual([{ t: 9, kind: EventKind.Finish, entity: 5 }]);
+  });
+
+  it('returns each event’s kind and entity with its time, across growth from capacity 1', () => {
+    const cal = new Calendar(1);
+    cal.schedule(3, EventPriority.Abandon, EventKind.Abandon, 30);
+    cal.schedule(1, EventPriority.Arrival, EventKind.Arrival, 10);
+    cal.schedule(2, EventPriority.Staffing, EventKind.Staffing, 20);
+    cal.schedule(1, EventPriority.Boundary, EventKind.Boundary, 11);
+    expect(drain(cal)).toEqual([
+      { t: 1, kind: EventKind.Boundary, entity: 11 },
+      { t: 1, kind: EventKind.Arrival, entity: 10 },
+      { t: 2, kind: EventKind.Staffing, entity: 20 },
+      { t: 3, kind: EventKind.Abandon, entity: 30 },
+    ]);
+  });
+
+  it('orders the priorities of one instant boundary, staffing, opening, finish, abandon, arrival', () => {
+    const cal = new Calendar();
+    const order = ['Arrival', 'Abandon', 'Finish', 'Opening', 'Staffing', 'Boundary'] as const;
+    order.forEach((name, i) => cal.schedule(10, EventPriority[name], EventKind[name], i));
+    expect(drain(cal).map((e) => e.entity)).toEqual([5, 4, 3, 2, 1, 0]);
+  });
 });
+

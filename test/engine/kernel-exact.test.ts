@@ -1,6 +1,7 @@
 // Hand-computable cases: scripted arrival times and constant handle times, so every wait
 // is known exactly in advance (STYLE habit 11, first layer).
 import { describe, expect, it } from 'vitest';
+import { SimulationError } from '../../engine/errors.js';
 import { simulateReplication } from '../../engine/simulate.js';
 import { constant, model, sum } from '../support/model.js';
 
@@ -99,5 +100,43 @@ describe('kernel, hand-computable cases', () => {
     expect(Array.from(r.channel.waitSumSec)).toEqual([0, 30 + 200]);
     expect(sum(r.busySec)).toBe(200); // busy time is clipped to the recorded day
     expect(Array.from(r.waitingAtEnd)).toEqual([0]);
+  });
+
+  it('lets a backup group answer a customer whose overflow threshold and patience end at the same instant', () => {
+    // Primary busy 0–600 with the first call; the second (at 10) has 60 s patience and a
+    // backup group eligible after 60 s: at 70 the overflow comes first and the backup answers.
+    const base = model({ horizonSec: 3600, intervalSec: 3600, channels: [{ arrivalTimesSec: [0, 10], handle: constant(600), patience: constant(60) }] });
+    const g = base.groups[0]!;
+    const m = {
+      ...base,
+      groups: [
+        { ...g, id: 'primary', count: 1, agentShifts: [g.agentShifts[0]!], agentKeys: ['0'] },
+        { ...g, id: 'backup', count: 1, agentShifts: [g.agentShifts[0]!], agentKeys: ['0'], skills: [{ channel: 0, type: -1, rank: 2, afterSec: 60 }] },
+      ],
+    };
+    const r = simulateReplication(m, 1, 0);
+    expect(r.channel.abandoned[0]).toBe(0);
+    expect(r.channel.overflowed[0]).toBe(1);
+    expect(r.channel.waitSumSec[0]).toBe(60);
+  });
+
+  it('gives a caller offered a callback at the instant their patience ends the callback', () => {
+    // One agent busy 0–600; the call at 10 has 30 s patience and is offered a callback after
+    // 30 s (share 1): at 40 the offer comes first, so it is called back, not abandoned.
+    const base = model({ horizonSec: 3600, intervalSec: 3600, agents: 1, channels: [{ arrivalTimesSec: [0, 10], handle: constant(600), patience: constant(30) }] });
+    const m = { ...base, channels: [{ ...base.channels[0]!, callback: { afterSec: 30, share: 1, targetSec: 3600 } }] };
+    const r = simulateReplication(m, 1, 0);
+    expect(r.channel.abandoned[0]).toBe(0);
+    expect(r.channel.callbacks[0]).toBe(1);
+    expect(r.channel.handled[0]).toBe(2);
+  });
+
+  it('reports an error inside the loop with the simulated time, the event and its entity', () => {
+    const m = model({ horizonSec: 3600, intervalSec: 3600, agents: 1, channels: [{ arrivalTimesSec: [0, 12.5], handle: constant(100) }] });
+    let seen = 0;
+    const failing = { admitted(): void { if (++seen === 2) throw new Error('observer failed'); } };
+    expect(() => simulateReplication(m, 1, 0, failing)).toThrow(SimulationError);
+    expect(() => { seen = 0; simulateReplication(m, 1, 0, failing); })
+      .toThrow('observer failed (handling the Arrival event of channel 0) (at simulated time 12.500 s)');
   });
 });
