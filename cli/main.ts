@@ -7,6 +7,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { loadCommands } from './commands/index.js';
 import { EXIT_INTERNAL, EXIT_INVALID_INPUT, InputError } from './errors.js';
+import { checkRepeatedFlags } from './repeatedFlags.js';
 
 function reportFailure(err: unknown, verbose: boolean): number {
   if (err instanceof InputError) {
@@ -26,6 +27,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .scriptName('ccsim')
     .option('verbose', { type: 'boolean', default: false, describe: 'Print stacks of internal errors' })
     .strict()
+    // Every command: a single-valued flag given twice is a usage error before any work.
+    .check((args, options: unknown) => checkRepeatedFlags(args, options), true)
     .demandCommand(1, 'Name a command (see --help).')
     .recommendCommands()
     .help()

@@ -45,12 +45,3 @@ export async function writeReport(result: RunResult, flags: ReportFlags): Promis
   const dir = specsDir(flags);
   if (dir !== undefined) writeSpecs(dir, rendered.charts.length > 0 ? rendered.charts : runCharts(normalizeResult(result)));
 }
-
-/** The format from `--format` and the legacy `--json` switch; they must not disagree. */
-export function chosenFormat(args: { json?: boolean; format?: string }): ReportFormat {
-  const format = args.format as ReportFormat | undefined;
-  if (args.json && format !== undefined && format !== 'json') {
-    throw new InputError(`--json and --format ${format} ask for different outputs: give one of them`);
-  }
-  return args.json ? 'json' : (format ?? 'text');
-}

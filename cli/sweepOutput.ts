@@ -14,29 +14,27 @@ import { renderSweepReport, SWEEP_FORMATS, sweepChartsOf, type SweepFormat } fro
 import { mergeCheckpoints } from '../workers/merge.js';
 import { sweepResult } from '../workers/outcomes.js';
 import { EXIT_INTERNAL } from './errors.js';
+import { chosenFormat, formatOptions } from './formatFlags.js';
 import { emit } from './output.js';
 import { specsDir, writeSpecs } from './reportOutput.js';
 
 export interface SweepOutputFlags {
+  json?: boolean;
   format?: string;
   report?: string;
   specs?: string;
 }
 
-/** The `--format`, `--report` and `--specs` options of a command printing a sweep. */
+/** The `--format` (and `--json`), `--report` and `--specs` options of a command printing a sweep. */
 export function sweepOutputOptions<T>(y: Argv<T>): Argv<T> {
-  return y
-    .option('format', {
-      type: 'string', choices: [...SWEEP_FORMATS],
-      describe: 'Output format: text, json, csv (tidy), md, html (self-contained, charts inline); default text on a terminal, json otherwise',
-    })
+  return formatOptions(y, SWEEP_FORMATS, 'Output format: text, json, csv (tidy), md, html (self-contained, charts inline); default text on a terminal, json otherwise')
     .option('report', { type: 'string', describe: 'Write the result to FILE instead of stdout' })
     .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --report F.html: F.vega/)' }) as Argv<T>;
 }
 
+/** The format asked for (`--format`, `--json`), else text on a terminal and JSON otherwise; a usage error checked before any work. */
 export function sweepFormat(flags: SweepOutputFlags, isTTY = process.stdout.isTTY === true): SweepFormat {
-  if (flags.format !== undefined) return flags.format as SweepFormat;
-  return isTTY && flags.report === undefined ? 'text' : 'json';
+  return chosenFormat(flags, SWEEP_FORMATS) ?? (isTTY && flags.report === undefined ? 'text' : 'json');
 }
 
 export async function writeSweepReport(result: SweepResult, input: SweepReportInput, flags: SweepOutputFlags): Promise<void> {
@@ -53,6 +51,7 @@ export async function writeSweepReport(result: SweepResult, input: SweepReportIn
  * or one whole sweep's file (`ccsim report`); exit 3 when tasks errored, as the sweep does.
  */
 export async function printSweepFiles(files: readonly string[], flags: SweepOutputFlags): Promise<void> {
+  sweepFormat(flags);
   const merged = mergeCheckpoints(files);
   const { result, input } = sweepResult(merged.definition, merged.planned, merged.outcomes);
   await writeSweepReport(result, input, flags);

@@ -25,6 +25,7 @@ export function compileScenario(scenario: Scenario): Model {
     warmupSec: scenario.warmup,
     intervalSec: scenario.interval,
     intervalCount,
+    dayStartSec: scenario.dayStart,
     serviceLevelDefinition: scenario.serviceLevel.definition,
     channels: scenario.channels.map((channel) => compileChannel(channel, intervalCount, scenario.interval, scenario.dayStart)),
     groups: scenario.agents.map((group) => compileGroup(group, scenario.channels, timing)),

@@ -75,12 +75,15 @@ export function parseTimeOfDay(value: unknown): { ok: true; seconds: number } | 
   return { ok: false, reason: 'must be a clock time like "08:30" or a duration from midnight like "8.5h"' };
 }
 
-/** Parses `count/duration` (a bare number is per hour) to a rate per second. */
-export function parseRate(value: string): { ok: true; perSec: number } | { ok: false; reason: string } {
+/**
+ * Parses `count/duration` (a bare number is per hour) to a rate per second; `periodSec` is
+ * the duration it was given over (3600 for a bare number).
+ */
+export function parseRate(value: string): { ok: true; perSec: number; periodSec: number } | { ok: false; reason: string } {
   const slash = value.indexOf('/');
   if (slash < 0) {
     const n = Number(value);
-    return Number.isFinite(n) ? { ok: true, perSec: n / 3600 } : { ok: false, reason: 'must be like "300/h", "100/30m" or "2400/d"' };
+    return Number.isFinite(n) ? { ok: true, perSec: n / 3600, periodSec: 3600 } : { ok: false, reason: 'must be like "300/h", "100/30m" or "2400/d"' };
   }
   const count = Number(value.slice(0, slash));
   if (!Number.isFinite(count)) return { ok: false, reason: `count "${value.slice(0, slash)}" is not a number` };
@@ -89,7 +92,7 @@ export function parseRate(value: string): { ok: true; perSec: number } | { ok: f
   const d = parseDuration(per);
   if (!d.ok) return { ok: false, reason: `period "${value.slice(slash + 1)}" ${d.reason}` };
   if (d.seconds <= 0) return { ok: false, reason: 'period must be positive' };
-  return { ok: true, perSec: count / d.seconds };
+  return { ok: true, perSec: count / d.seconds, periodSec: d.seconds };
 }
 
 /** Formats seconds from midnight as a clock time: `08:30`, `26:00` past midnight. */

@@ -2,7 +2,11 @@
  * Arrivals from a forecast CSV (issue 4 item 8): `interval_start,volume` for one channel,
  * or `interval_start,channel,volume` for several. One row per interval of the horizon, in
  * order; `interval_start` is a clock time (`08:30`, read against the scenario's `dayStart`,
- * rolling over to the next day when it goes back), seconds, or a duration from time 0.
+ * on the day of its row's interval, so a forecast may run past midnight), seconds, or a
+ * duration from time 0. How the rows cover the intervals is checked in `forecastRows.ts`,
+ * which names the one mistake behind a broken sequence. Rows of channels the scenario does
+ * not have are ignored, unless a channel reading the file lacks rows or the name is close to
+ * one of the scenario's: then the unknown name is reported as the cause.
  *
  * The file is named relative to the scenario file. Each mistake names the CSV's line and
  * column, reported on the scenario's `arrivals.forecast` field so it is found from both
@@ -11,10 +15,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { formatClock, formatDuration, isClockTime, parseDuration, parseTimeOfDay } from './duration.js';
+import { coverageProblems, rowStartSec } from './forecastRows.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
 import { formatValue, type Problem } from './problem.js';
-import { idOf, isRecord, listOf, type Raw } from './raw.js';
+import { idOf, idsOf, isRecord, listOf, type Raw } from './raw.js';
 import { didYouMean } from './suggestion.js';
 
 export interface ForecastContext {
@@ -24,6 +28,8 @@ export interface ForecastContext {
   readonly intervalSec: number | undefined;
   /** Time of day at time 0, seconds. */
   readonly dayStartSec: number;
+  /** Whether the scenario sets `dayStart`: clock times not starting at midnight need it. */
+  readonly dayStartGiven: boolean;
 }
 
 export interface ForecastResult {
@@ -48,6 +54,9 @@ export function readForecasts(data: Raw, context: ForecastContext): ForecastResu
   const problems: Problem[] = [];
   const volumes = new Map<number, number[]>();
   const tables = new Map<string, Table>();
+  const channelIds = idsOf(data.channels);
+  /** Files whose unknown channels have been reported (once per file, on the first channel reading it). */
+  const named = new Set<string>();
   listOf(data.channels).forEach((channel, i) => {
     if (!isRecord(channel) || !isRecord(channel.arrivals) || typeof channel.arrivals.forecast !== 'string') return;
     const file = channel.arrivals.forecast;
@@ -61,10 +70,39 @@ export function readForecasts(data: Raw, context: ForecastContext): ForecastResu
       return;
     }
     const result = channelVolumes(table, idOf(channel), file, context);
-    if (Array.isArray(result)) volumes.set(i, result);
-    else problems.push(...result.problems.map((message) => ({ path, message })));
+    const unknown = unknownChannels(table, channelIds, file);
+    // Rows under a channel this scenario does not have explain the rows this channel lacks.
+    const explained = unknown.length > 0 && (result.short || unknown.some((u) => u.hint !== undefined));
+    const messages = explained ? result.problems.filter((m) => m !== result.countProblem) : result.problems;
+    if (explained && !named.has(full)) {
+      named.add(full);
+      messages.unshift(...unknown.map((u) => u.message));
+    }
+    if (messages.length === 0 && result.volumes !== undefined) volumes.set(i, result.volumes);
+    else problems.push(...messages.map((message) => ({ path, message })));
   });
   return { problems, volumes };
+}
+
+interface UnknownChannel {
+  readonly message: string;
+  readonly hint: string | undefined;
+}
+
+/** One entry per channel named in the file that the scenario does not have, at its first row. */
+function unknownChannels(table: Extract<Table, { ok: true }>, channelIds: readonly string[], file: string): UnknownChannel[] {
+  if (!table.byChannel) return [];
+  const seen = new Set<string>();
+  const found: UnknownChannel[] = [];
+  for (const row of table.rows) {
+    const name = row.channel ?? '';
+    if (channelIds.includes(name) || seen.has(name)) continue;
+    seen.add(name);
+    const hint = didYouMean(name, channelIds);
+    const message = `${file}:${row.line} column channel: "${name}" is not a channel of this scenario (its channels: ${channelIds.join(', ')})${hint === undefined ? '' : ` ${hint}`}`;
+    found.push({ message, hint });
+  }
+  return found;
 }
 
 function readTable(full: string): Table {
@@ -102,61 +140,54 @@ function readTable(full: string): Table {
   return { ok: true, rows, byChannel: channelCol >= 0 };
 }
 
+interface ChannelRows {
+  /** One volume per interval, when every row read. */
+  readonly volumes: number[] | undefined;
+  readonly problems: string[];
+  /** Fewer rows than intervals (or none): a typo in the channel column may explain it. */
+  readonly short: boolean;
+  /** The problem that says so, dropped when an unknown channel is named instead. */
+  readonly countProblem: string | undefined;
+}
+
 /** The channel's volumes, or the problems found in its rows. */
-function channelVolumes(table: Extract<Table, { ok: true }>, channelId: string | undefined, file: string, context: ForecastContext): number[] | { problems: string[] } {
+function channelVolumes(table: Extract<Table, { ok: true }>, channelId: string | undefined, file: string, context: ForecastContext): ChannelRows {
   const rows = table.byChannel ? table.rows.filter((r) => r.channel === channelId) : table.rows;
-  const problems: string[] = [];
+  const { intervalCount, intervalSec } = context;
   if (table.byChannel && rows.length === 0) {
     const inFile = [...new Set(table.rows.map((r) => r.channel ?? ''))];
-    const hint = channelId === undefined ? undefined : didYouMean(channelId, inFile);
     const listed = inFile.length > 0 ? ` (channels in the file: ${inFile.slice(0, 10).join(', ')})` : '';
-    return { problems: [`${file}: has no rows for channel "${channelId ?? '?'}"${listed}${hint === undefined ? '' : ` ${hint}`}`] };
+    const problem = `${file}: has no rows for channel "${channelId ?? '?'}"${listed}`;
+    return { volumes: undefined, problems: [problem], short: true, countProblem: problem };
   }
-  const { intervalCount, intervalSec } = context;
-  if (intervalCount !== undefined && rows.length !== intervalCount) {
-    const what = table.byChannel ? ` for channel "${channelId ?? '?'}"` : '';
-    problems.push(`${file}: has ${rows.length} rows${what}; the horizon has ${intervalCount} intervals (one row per interval, in order)`);
-  }
-  const volumes: number[] = [];
-  let previousSec = -Infinity;
-  rows.forEach((row, k) => {
+  const problems: string[] = [];
+  const volumes = rows.map((row) => {
     const volume = Number(row.volume);
     if (row.volume === '' || !Number.isFinite(volume) || volume < 0) {
       problems.push(`${file}:${row.line} column volume: must be a number of contacts, 0 or more (got ${formatValue(row.volume)})`);
     } else if (intervalSec !== undefined && (volume * 3600) / intervalSec > L.maxArrivalsPerHour) {
       problems.push(`${file}:${row.line} column volume: must be at most ${L.maxArrivalsPerHour.toLocaleString('en-US')} contacts per hour (got ${volume})`);
     }
-    volumes.push(volume);
-    const startSec = offsetOf(row.start, previousSec, context.dayStartSec);
-    if (startSec === undefined) {
-      problems.push(`${file}:${row.line} column interval_start: must be a clock time like "08:30", seconds, or a duration like "1.5h" (got ${formatValue(row.start)})`);
-      return;
-    }
-    previousSec = startSec;
-    if (intervalSec === undefined || Math.abs(startSec - k * intervalSec) < 1e-6) return;
-    const expected = k * intervalSec;
-    const written = isClockTime(row.start) ? formatClock((expected + context.dayStartSec) % 86_400) : formatDuration(expected);
-    problems.push(`${file}:${row.line} column interval_start: must be ${written}, the start of interval ${k + 1} (rows are one per interval, in order) (got ${formatValue(row.start)})`);
+    return volume;
   });
-  if (problems.length === 0) return volumes;
+  const short = intervalCount !== undefined && rows.length < intervalCount;
+  let countProblem: string | undefined;
+  if (intervalCount !== undefined && intervalSec !== undefined) {
+    const starts = rows.map((row, k) => rowStartSec(row.start, k, intervalSec, context.dayStartSec));
+    rows.forEach((row, k) => {
+      if (starts[k] === undefined) {
+        problems.push(`${file}:${row.line} column interval_start: must be a clock time like "08:30", seconds, or a duration like "1.5h" (got ${formatValue(row.start)})`);
+      }
+    });
+    if (starts.every((s): s is number => s !== undefined)) {
+      const rowsOf = table.byChannel ? ` for channel "${channelId ?? '?'}"` : '';
+      const coverage = coverageProblems(rows, starts, { file, intervalCount, intervalSec, dayStartSec: context.dayStartSec, dayStartGiven: context.dayStartGiven, rowsOf });
+      countProblem = coverage.find((m) => m.startsWith(`${file}: has ${rows.length} rows`));
+      problems.push(...coverage);
+    }
+  }
+  if (problems.length === 0) return { volumes, problems, short, countProblem };
   const shown = problems.slice(0, MAX_PROBLEMS_PER_FILE);
   if (problems.length > shown.length) shown.push(`${file}: … and ${problems.length - shown.length} more problems`);
-  return { problems: shown };
-}
-
-/**
- * Seconds from time 0 of an `interval_start`. A clock time is placed at its first occurrence
- * after the previous row (the first row: at or after time 0), so a forecast may run past
- * midnight into the next day.
- */
-function offsetOf(text: string, previousSec: number, dayStartSec: number): number | undefined {
-  if (isClockTime(text)) {
-    const clock = parseTimeOfDay(text);
-    if (!clock.ok || clock.seconds > 86_400) return undefined;
-    const t = clock.seconds - dayStartSec;
-    const floor = previousSec === -Infinity ? 0 : previousSec + 1e-9;
-    return t >= floor ? t : t + Math.ceil((floor - t) / 86_400) * 86_400;
-  }
-  const d = parseDuration(text === '' ? undefined : text);
-  return d.ok && d.seconds >= 0 ? d.seconds : undefined;
+  return { volumes: undefined, problems: shown, short, countProblem };
 }

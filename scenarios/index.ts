@@ -1,5 +1,5 @@
 /** The scenario format's public surface: load, validate, override, compile, describe. */
-export { loadScenarioFile, loadScenarioText, type LoadedScenario, type LoadOptions } from './load.js';
+export { loadScenarioFile, loadScenarioText, loadSweepBlock, scenarioTextWarnings, type LoadedScenario, type LoadOptions } from './load.js';
 export {
   scenarioSchema,
   channelSchema,
@@ -11,11 +11,15 @@ export {
   type ScenarioInput,
   type ChannelSpec,
   type AgentGroupSpec,
+  sweepSchema,
+  type SweepBlock,
 } from './schema.js';
+export { readValues, readFieldPath, type ParameterValue } from './sweepValues.js';
+export { parseShare } from './share.js';
 export { distributionSchema, DIST_NAMES, type Distribution } from './distribution.js';
 export { SCENARIO_LIMITS, type ScenarioLimits } from './limits.js';
 export { validateScenarioData, type ValidationOptions, type ValidationResult } from './validation.js';
-export { parseAssertion, ASSERTION_OPERATORS, type Assertion, type AssertionOperator } from './assertion.js';
+export { parseAssertion, readAssertion, boundProblem, ASSERTION_OPERATORS, type Assertion, type AssertionOperator, type BoundUnit, type MetricMeasure } from './assertion.js';
 export { applyOverrides, parseOverridePath, parseOverrideValue, FORBIDDEN_KEYS, type AppliedOverride, type OverrideResult } from './overrides.js';
 export { compileScenario, arrivalRatesPerSec } from './compile.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';

@@ -62,6 +62,8 @@ export const SCENARIO_LIMITS = {
   maxAsserts: 1_000,
   /** Length of one `assert:` entry. */
   maxAssertLength: 500,
+  /** Points of one sweep (`--vary` grid or `sweep:` block): a typo such as `0..1e9` must not exhaust memory. */
+  maxSweepPoints: 10_000,
 } as const;
 
 export type ScenarioLimits = typeof SCENARIO_LIMITS;

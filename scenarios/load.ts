@@ -12,9 +12,10 @@ import { compileScenario } from './compile.js';
 import { parseScenarioDocument, type ScenarioDocument } from './document.js';
 import { SCENARIO_LIMITS } from './limits.js';
 import { type AppliedOverride, applyOverrides } from './overrides.js';
-import { formatPath, formatValue, type Problem, startsWith } from './problem.js';
-import type { Scenario } from './schema.js';
-import { validateScenarioData } from './validation.js';
+import { formatPath, formatValue, type PathSegment, type Problem, startsWith, valueAt } from './problem.js';
+import type { Scenario, SweepBlock } from './schema.js';
+import { validateScenarioData, validateSweepBlock } from './validation.js';
+import { scenarioWarnings } from './warnings.js';
 
 export interface LoadOptions {
   /** `path=value` overrides (`ccsim … --set`), applied in order before validation. */
@@ -30,6 +31,8 @@ export interface LoadedScenario {
   readonly scenario: Scenario;
   /** What the kernel runs. */
   readonly model: Model;
+  /** Valid but probably not meant (`mean: 6` on a handle time), located like problems; for stderr. */
+  readonly warnings: readonly string[];
 }
 
 /** Problems beyond this many are summarised: past it they are echoes of one mistake. */
@@ -64,7 +67,33 @@ function loadDocument(doc: ScenarioDocument, fileLabel: string, options: LoadOpt
   const result = validateScenarioData(overridden.data, { baseDir: options.baseDir ?? dirname(fileLabel) });
   const lines = result.ok ? [] : formatProblems(result.problems, fileLabel, doc, overridden.applied);
   if (overridden.problems.length > 0 || !result.ok) throw new InputError([...overridden.problems, ...lines]);
-  return { file: fileLabel, scenario: result.scenario, model: compileScenario(result.scenario) };
+  const warnings = formatProblems(scenarioWarnings(overridden.data), fileLabel, doc, overridden.applied);
+  return { file: fileLabel, scenario: result.scenario, model: compileScenario(result.scenario), warnings };
+}
+
+/**
+ * The warnings of a scenario text with `--set` overrides, without validating it (for
+ * commands that validate each variant later, as sweep and staff do); `[]` when the text
+ * does not parse — its problems are reported when it is loaded.
+ */
+export function scenarioTextWarnings(text: string, fileLabel: string, overrides: readonly string[] = []): string[] {
+  const doc = parseScenarioDocument(text);
+  if (doc.problems.length > 0) return [];
+  const overridden = applyOverrides(doc.data, overrides);
+  return formatProblems(scenarioWarnings(overridden.data), fileLabel, doc, overridden.applied);
+}
+
+/**
+ * The scenario's `sweep:` block, checked by the scenario schema's own rules and reported as
+ * `file:line:col sweep.…: rule (got X)`; `undefined` when there is none. The rest of the
+ * scenario is not validated here: each point of the sweep is, with its overrides.
+ */
+export function loadSweepBlock(text: string, fileLabel: string): SweepBlock | undefined {
+  const doc = parseScenarioDocument(text);
+  if (doc.problems.length > 0) throw new InputError(formatProblems(doc.problems, fileLabel, doc, []));
+  const result = validateSweepBlock(doc.data);
+  if (!result.ok) throw new InputError(formatProblems(result.problems, fileLabel, doc, []));
+  return result.block;
 }
 
 function readScenarioFile(path: string): string {
@@ -110,13 +139,23 @@ function locate(problem: Problem, file: string, doc: ScenarioDocument, applied: 
     const { line, col } = problem.position;
     return { line, col, text: `${file}:${line}:${col} ${problem.path.length > 0 ? `${formatPath(problem.path)}: ` : ''}${what}` };
   }
-  // The last override that wrote this field (or a mapping holding it) is where the value came from.
-  const override = [...applied].reverse().find((o) => startsWith(problem.path, o.path));
+  // The last override that wrote this field (or a mapping holding it) is where the value came
+  // from; so is one that created the field (`--set agents[0].cuont=3`: the file has no cuont).
+  const created = (o: AppliedOverride) => startsWith(o.path, problem.path) && !existsIn(doc.data, problem.path);
+  const override = [...applied].reverse().find((o) => startsWith(problem.path, o.path) || created(o));
   if (override) {
     return { line: Infinity, col: Infinity, text: `${file} (--set ${override.text}) ${formatPath(problem.path)}: ${what}` };
   }
   const { line, col } = doc.locate(problem.path, problem.atKey === true);
   return { line, col, text: `${file}:${line}:${col} ${formatPath(problem.path)}: ${what}` };
+}
+
+/** Whether the data has a value at `path` (own properties only). */
+function existsIn(data: unknown, path: readonly PathSegment[]): boolean {
+  if (path.length === 0) return true;
+  const parent = valueAt(data, path.slice(0, -1));
+  const last = path[path.length - 1] as PathSegment;
+  return parent !== null && typeof parent === 'object' && Object.hasOwn(parent, last);
 }
 
 function describe(problem: Problem): string {

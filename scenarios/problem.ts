@@ -20,6 +20,15 @@ export interface Problem {
   readonly position?: { readonly line: number; readonly col: number };
 }
 
+/**
+ * `params` a schema gives a custom issue to say where it points (scenarios/validation.ts):
+ * at the key of the field rather than its value, without printing the value (a rule about
+ * the whole mapping); or at a key that is itself wrong (a field path in a `sweep:` block),
+ * printing the key as the value received.
+ */
+export const AT_KEY = { atKey: true } as const;
+export const BAD_KEY = { badKey: true } as const;
+
 /** `channels[0].handle.mean`; the whole document is `(document)`. */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';

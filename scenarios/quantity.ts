@@ -1,11 +1,12 @@
 /**
  * Zod fields for the quantities a scenario is made of: durations (seconds or `"6m"`), whole
- * counts, probabilities. Each field carries its own sentence-style message, because the
+ * counts, shares (`0.8` or `"80%"`). Each field carries its own sentence-style message, because the
  * loader prints it verbatim after the field path (`channels[0].handle.mean: must be a
  * positive duration (got "-3m")`).
  */
 import { z } from 'zod';
 import { DURATION_UNITS, formatClock, formatDuration, parseDuration, parseTimeOfDay } from './duration.js';
+import { parseShare, PERCENT_PATTERN, percentHint } from './share.js';
 
 const DURATION_HINT = 'seconds or a string like "20s", "6m", "1.5h"';
 
@@ -111,15 +112,24 @@ export function timeOfDay(max: number, exclusiveMax: boolean, description: strin
 }
 
 /**
- * A share in [0, 1] (a probability, a fraction of contacts). `below1` excludes 1 (a
- * deflection of 100% would leave nothing to simulate), `above0` excludes 0.
+ * A share in [0, 1] (a probability, a fraction of contacts), written `0.8` or `"80%"`
+ * (share.ts). `below1` excludes 1 (a deflection of 100% would leave nothing to simulate),
+ * `above0` excludes 0. A percentage written without `%` (`80`) is told how to write it.
  */
 export function share(description: string, bounds: { readonly above0?: boolean; readonly below1?: boolean } = {}) {
   const low = bounds.above0 ? 'greater than 0' : '0 or more';
   const high = bounds.below1 ? 'less than 1' : 'at most 1';
   const message = `must be a share ${low} and ${high}`;
-  const rule = z.number({ error: message });
-  const withLow = bounds.above0 ? rule.gt(0, { error: message }) : rule.min(0, { error: message });
-  const withHigh = bounds.below1 ? withLow.lt(1, { error: message }) : withLow.max(1, { error: message });
-  return withHigh.meta({ description });
+  const written = z
+    .union([z.number(), z.string().meta({ pattern: PERCENT_PATTERN })], { error: message })
+    .meta({ description: `${description} (0.8 or "80%")` });
+  return written.transform((value, ctx): number => {
+    const parsed = parseShare(value);
+    const x = parsed.ok ? parsed.share : NaN;
+    const inRange = (bounds.above0 ? x > 0 : x >= 0) && (bounds.below1 ? x < 1 : x <= 1);
+    if (inRange) return x;
+    const hint = percentHint(value);
+    ctx.issues.push({ code: 'custom', message: hint === undefined ? message : `${message}: ${hint}`, input: value });
+    return z.NEVER;
+  });
 }

@@ -4,6 +4,7 @@
  * skip quietly whatever is not yet the shape they expect (a field rule reports that).
  */
 import { parseDuration } from './duration.js';
+import { parseShare } from './share.js';
 
 export type Raw = Readonly<Record<string, unknown>>;
 
@@ -13,6 +14,12 @@ export const idOf = (v: unknown): string | undefined => (isRecord(v) && typeof v
 /** The ids of a list, unique, in order (duplicates are reported elsewhere). */
 export const idsOf = (v: unknown): string[] => [...new Set(listOf(v).map(idOf).filter((id): id is string => id !== undefined))];
 export const numberOf = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** A share (`0.3` or `"30%"`) when `v` is a readable one, else `undefined`. */
+export function shareOf(v: unknown): number | undefined {
+  const parsed = parseShare(v);
+  return parsed.ok ? parsed.share : undefined;
+}
 
 /** A duration in seconds when `v` is a valid one, else `undefined`. */
 export function secondsOf(v: unknown): number | undefined {

@@ -9,16 +9,18 @@
  * are reported together with the rules here.
  *
  * The parts are in `schema/`: channels (`channel.ts`, `contact-type.ts`), agent groups
- * (`group.ts`), tiers (`tiers.ts`). Later issues add fields and never rename these.
+ * (`group.ts`), tiers (`tiers.ts`), the `sweep:` block of `ccsim sweep` (`sweep.ts`). Later
+ * issues add fields and never rename these.
  */
 import { z } from 'zod';
 import { SERVICE_LEVEL_DEFINITIONS } from '../engine/model.js';
-import { ASSERTION_PATTERN, ASSERTION_RULE } from './assertion.js';
+import { ASSERTION_PATTERN, ASSERTION_RULE, readAssertion } from './assertion.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
 import { duration, timeOfDay, wholeNumber } from './quantity.js';
 import { channelSchema } from './schema/channel.js';
 import { SCENARIO_DEFAULTS } from './schema/defaults.js';
 import { agentGroupSchema } from './schema/group.js';
+import { sweepSchema } from './schema/sweep.js';
 import { tiersSchema } from './schema/tiers.js';
 
 export { ID_PATTERN } from './schema/common.js';
@@ -27,12 +29,21 @@ export { channelSchema, type ChannelSpec, type DeflectionSpec } from './schema/c
 export { agentGroupSchema, type AgentGroupSpec, type ShiftSpec, type SkillSpec } from './schema/group.js';
 export { type ContactTypeSpec, type EscalateSpec } from './schema/contact-type.js';
 export { type TiersSpec } from './schema/tiers.js';
+export { sweepSchema, type SweepBlock } from './schema/sweep.js';
 
 const assertionSchema = z
   .string({ error: ASSERTION_RULE })
   .max(L.maxAssertLength, { error: `must be at most ${L.maxAssertLength} characters` })
   .regex(new RegExp(ASSERTION_PATTERN), { error: ASSERTION_RULE })
-  .meta({ description: 'a check on the results, "<path> <op> <number>", e.g. "channels.voice.serviceLevel >= 0.8"' });
+  .superRefine((text, ctx) => {
+    const read = readAssertion(text);
+    // A text not of the form is reported by the pattern; here only a bound with an unknown unit.
+    if (!read.ok && read.failed === 'unit') ctx.addIssue({ code: 'custom', message: `must be an assertion: ${read.reason}`, input: text });
+  })
+  .meta({
+    description:
+      'a check on the results, "<path> <op> <bound>": e.g. "channels.voice.serviceLevel >= 0.8" (or 80%), "channels.voice.asaSec <= 20s"',
+  });
 
 export const scenarioSchema = z
   .strictObject({
@@ -76,6 +87,7 @@ export const scenarioSchema = z
       .max(L.maxAsserts, { error: `must list at most ${L.maxAsserts} assertions` })
       .default([])
       .meta({ description: 'checks that `ccsim check` evaluates on the results; stored, not run, by validate and run' }),
+    sweep: sweepSchema.optional(),
   })
   .meta({ title: 'ccsim scenario', description: 'A contact-center scenario for ccsim (durations in seconds or like "6m")' });
 

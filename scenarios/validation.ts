@@ -9,7 +9,7 @@ import { checkConsistency, intervalsOf } from './consistency.js';
 import { parseTimeOfDay } from './duration.js';
 import { readForecasts } from './forecast.js';
 import { type PathSegment, type Problem, valueAt } from './problem.js';
-import { type Scenario, scenarioSchema } from './schema.js';
+import { type Scenario, type SweepBlock, scenarioSchema, sweepSchema } from './schema.js';
 import { acceptedKeys } from './schema-keys.js';
 import { didYouMean } from './suggestion.js';
 
@@ -40,6 +40,7 @@ export function validateScenarioData(data: unknown, options: ValidationOptions =
     intervalCount: intervals.count,
     intervalSec: intervals.intervalSec,
     dayStartSec: dayStart.ok ? dayStart.seconds : 0,
+    dayStartGiven: raw.dayStart !== undefined,
   });
   problems.push(...forecasts.problems);
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
@@ -48,6 +49,18 @@ export function validateScenarioData(data: unknown, options: ValidationOptions =
     if (channel !== undefined) channel.arrivals.volumes = volumes;
   }
   return { ok: true, scenario: parsed.data };
+}
+
+/**
+ * The `sweep:` block alone, checked by the same schema (`ccsim sweep` reads it before the
+ * scenario, whose points its overrides make): the parsed block, `undefined` when there is
+ * none, or its problems at their paths in the document.
+ */
+export function validateSweepBlock(data: unknown): { readonly ok: true; readonly block: SweepBlock | undefined } | { readonly ok: false; readonly problems: Problem[] } {
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || !Object.hasOwn(data, 'sweep')) return { ok: true, block: undefined };
+  const parsed = sweepSchema.safeParse((data as Readonly<Record<string, unknown>>).sweep);
+  if (parsed.success) return { ok: true, block: parsed.data };
+  return { ok: false, problems: parsed.error.issues.flatMap((issue) => problemsOf({ ...issue, path: ['sweep', ...issue.path] }, data)) };
 }
 
 function problemsOf(issue: z.core.$ZodIssue, data: unknown): Problem[] {
@@ -60,6 +73,12 @@ function problemsOf(issue: z.core.$ZodIssue, data: unknown): Problem[] {
     case 'unrecognized_keys': {
       const known = acceptedKeys(scenarioSchema, data, path);
       return issue.keys.map((key) => withHint({ path: [...path, key], message: 'unknown key', atKey: true }, didYouMean(key, known)));
+    }
+    case 'custom': {
+      const params = issue.params ?? {};
+      if (params.badKey === true) return [{ path, message: issue.message, atKey: true, got: { value: path[path.length - 1] } }];
+      if (params.atKey === true) return [{ path, message: issue.message, atKey: true }];
+      break;
     }
     case 'invalid_value':
       return [nameProblem(path, issue.message, value, issue.values.map(String))];

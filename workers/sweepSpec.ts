@@ -5,19 +5,20 @@
  *
  * Sources, in order of precedence:
  * - `--vary path=SPEC` (repeatable): the grid of every combination, the first flag varying
- *   slowest. SPEC is `30..45` (whole numbers, step 1), `30..45:5` (with a step; decimals
- *   allowed, e.g. `0.1..0.3:0.05`) or a comma list `0.2,0.3,0.4` / `5m,6m` (each item read
- *   as a YAML scalar, as `--set` reads it). When given, a `sweep:` block is ignored.
- * - the scenario's `sweep:` block (workers/sweepBlock.ts): `grid`, `variants` or `samples`.
+ *   slowest. SPEC is read by scenarios/sweepValues.ts: `30..45`, `30..45:5` or a comma list.
+ *   When given, a `sweep:` block is ignored.
+ * - the scenario's `sweep:` block (scenarios/schema/sweep.ts, turned into points by
+ *   workers/sweepBlock.ts): `grid`, `variants` or `samples`.
  *
  * A point's name is its parameters as `path=value` joined by `,` (a variant's is its own
  * name); `--baseline NAME` picks a point by it.
  */
 import { InputError } from '../engine/errors.js';
-import { parseOverridePath, parseOverrideValue } from '../scenarios/overrides.js';
+import { SCENARIO_LIMITS } from '../scenarios/limits.js';
+import { type ParameterValue, readFieldPath, readValues } from '../scenarios/sweepValues.js';
 import { drawSamples, type SampleMethod, type SampleRange } from './sample.js';
 
-export type ParameterValue = string | number | boolean | null;
+export type { ParameterValue };
 
 export interface SweepPoint {
   readonly name: string;
@@ -33,12 +34,7 @@ export interface Dimension {
 }
 
 /** A sweep may have at most this many points: a typo such as `0..1e9` must not exhaust memory. */
-export const MAX_POINTS = 10_000;
-
-const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
-const RANGE = new RegExp(`^(${NUMBER})\\.\\.(${NUMBER})(?::(${NUMBER}))?$`);
-
-const decimalsOf = (text: string): number => (text.includes('.') ? (text.split('.')[1] ?? '').length : 0);
+export const MAX_POINTS = SCENARIO_LIMITS.maxSweepPoints;
 
 /** The override text that sets `path` to `value` (JSON is YAML, so strings stay strings). */
 export function overrideText(path: string, value: ParameterValue): string {
@@ -47,54 +43,15 @@ export function overrideText(path: string, value: ParameterValue): string {
 
 /** Checks a field path the way `--set` does; `where` prefixes the message. */
 export function checkPath(path: string, where: string): void {
-  try {
-    parseOverridePath(path);
-  } catch (err) {
-    throw new InputError(`${where}: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const read = readFieldPath(path);
+  if (!read.ok) throw new InputError(`${where}: ${read.reason}`);
 }
 
-function parseRange(text: string, where: string): number[] | undefined {
-  const m = RANGE.exec(text);
-  if (!m) return undefined;
-  const [lowText, highText, stepText] = [m[1] as string, m[2] as string, m[3]];
-  const low = Number(lowText);
-  const high = Number(highText);
-  if (stepText === undefined && !(Number.isInteger(low) && Number.isInteger(high))) {
-    throw new InputError(`${where}: a range of decimals needs a step, e.g. ${lowText}..${highText}:0.05`);
-  }
-  const step = stepText === undefined ? 1 : Number(stepText);
-  if (!(step > 0)) throw new InputError(`${where}: the step must be greater than 0 (got ${stepText})`);
-  if (high < low) throw new InputError(`${where}: the range must go up (got ${low}..${high})`);
-  const count = Math.floor((high - low) / step + 1e-9) + 1;
-  if (count > MAX_POINTS) throw new InputError(`${where}: gives ${count} values; a sweep may have at most ${MAX_POINTS} points`);
-  // Round to the inputs' decimals so 0.1 + 2 × 0.1 prints as 0.3, not 0.30000000000000004.
-  const decimals = Math.max(decimalsOf(lowText), decimalsOf(stepText ?? '1'));
-  return Array.from({ length: count }, (_, i) => Number((low + i * step).toFixed(decimals)));
-}
-
-function scalar(text: string, where: string): ParameterValue {
-  let value: unknown;
-  try {
-    value = parseOverrideValue(text);
-  } catch (err) {
-    throw new InputError(`${where}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (value !== null && typeof value === 'object') {
-    throw new InputError(`${where}: each value must be a number, a duration or a word (got ${JSON.stringify(text)})`);
-  }
-  return value as ParameterValue;
-}
-
-/** The values of one dimension from SPEC (see the module comment); `where` names the flag. */
+/** The values of one dimension from SPEC (scenarios/sweepValues.ts); `where` names the flag. */
 export function parseValues(spec: string, where: string): ParameterValue[] {
-  const trimmed = spec.trim();
-  if (trimmed === '') throw new InputError(`${where}: no values (expected 30..45, 30..45:5 or a list such as 0.2,0.3)`);
-  const range = parseRange(trimmed, where);
-  if (range) return range;
-  const items = trimmed.split(',').map((s) => s.trim());
-  if (items.some((s) => s === '')) throw new InputError(`${where}: empty item in the list (got "${spec}")`);
-  return items.map((s) => scalar(s, where));
+  const read = readValues(spec);
+  if (!read.ok) throw new InputError(`${where}: ${read.reason}`);
+  return read.value;
 }
 
 /** Parses one `--vary path=SPEC`. */

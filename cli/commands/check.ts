@@ -16,7 +16,9 @@ import { normalizeResult, resultJson } from '../../reports/render.js';
 import { buildRunResult } from '../../reports/result.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { runReplications } from '../../workers/replications.js';
+import { plainBound } from '../assertionBounds.js';
 import { EXIT_CHECK_FAILED } from '../errors.js';
+import { printWarnings } from '../warnings.js';
 import { applyRunFlags, checkRunFlags } from './run.js';
 
 interface CheckArgs {
@@ -37,11 +39,16 @@ function modeOf(args: CheckArgs): CheckMode {
   return args.lenient ? 'lenient' : 'strict';
 }
 
+/** An assertion with its bound read in its unit (`20s`, `80%`), kept as written for the report. */
+function judged(text: string, label: string): Assertion {
+  return { ...parseAssertion(plainBound(text, label), label), source: text.trim() };
+}
+
 /** The scenario's `assert:` entries (a list of strings once the schema has it). */
 function scenarioAssertions(file: string, scenario: object): Assertion[] {
   const raw = (scenario as { assert?: unknown }).assert;
   if (!Array.isArray(raw)) return [];
-  return raw.flatMap((text, i) => (typeof text === 'string' ? [parseAssertion(text, `${file}: assert[${i}]`)] : []));
+  return raw.flatMap((text, i) => (typeof text === 'string' ? [judged(text, `${file}: assert[${i}]`)] : []));
 }
 
 function writeFile(flag: string, path: string, text: string): void {
@@ -72,8 +79,9 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     checkRunFlags(args);
     const mode = modeOf(args);
     // Syntax errors in --assert are reported before anything runs.
-    const flagged = (args.assert ?? []).map((text, i) => parseAssertion(text, `--assert #${i + 1}`));
+    const flagged = (args.assert ?? []).map((text, i) => judged(text, `--assert #${i + 1}`));
     const loaded = loadScenarioFile(args.file, { overrides: args.set ?? [] });
+    printWarnings(loaded.warnings);
     const assertions = [...scenarioAssertions(args.file, loaded.scenario), ...flagged];
     if (assertions.length === 0) {
       throw new InputError(`${args.file}: nothing to check: add an assert: block to the scenario or pass --assert "channels.ID.serviceLevel >= 0.8"`);

@@ -7,7 +7,9 @@ import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import * as erlang from '../../engine/erlang/index.js';
 import { distMean } from '../../reports/baseline.js';
-import { DESCRIPTIONS, KINDS, VALUE_FLAGS, agentCount, bad, checkAll, fraction, need, occupancyCap, openFraction, optional, positiveSeconds, queue, rate, seconds, shrinkage, slDefinition, targets, wholeFrom1To100, type ErlangArgs, type Json, type Kind } from './erlangFlags.js';
+import { chosenFormat, formatOptions } from '../formatFlags.js';
+import { printWarnings } from '../warnings.js';
+import { DESCRIPTIONS, ERLANG_FORMATS, KINDS, rateNote, VALUE_FLAGS, agentCount, bad, checkAll, fraction, need, occupancyCap, openFraction, optional, positiveSeconds, queue, rate, seconds, shrinkage, slDefinition, targets, wholeFrom1To100, type ErlangArgs, type Json, type Kind } from './erlangFlags.js';
 
 function withFte(args: ErlangArgs, agents: number): Json {
   const s = optional(args, 'shrinkage', shrinkage);
@@ -129,7 +131,8 @@ async function runTable(args: ErlangArgs): Promise<Json> {
     return { model: patienceSec === null ? 'erlangC' : 'erlangA', intervalSec, ...input, ratesPerSec: undefined, rows: tableRows(labels, input, intervalSec) };
   }
   const { loadScenarioFile } = await import('../../scenarios/load.js');
-  const { model } = loadScenarioFile(file);
+  const { model, warnings } = loadScenarioFile(file);
+  printWarnings(warnings);
   const chosen = model.channels.filter((c) => args.channel === undefined || c.id === args.channel);
   if (chosen.length === 0) bad('channel', `must be one of ${model.channels.map((c) => c.id).join(', ')}`, args.channel);
   const labels = Array.from({ length: model.intervalCount }, (_, i) => clockLabel(i * model.intervalSec));
@@ -182,17 +185,22 @@ const erlang_: CommandModule<object, ErlangArgs> = {
   builder: (yargs) => {
     let y = yargs
       .positional('kind', { choices: KINDS, demandOption: true, describe: 'b: blocking; c, a: figures for --agents; staff: fewest agents; table: per interval' })
-      .positional('file', { type: 'string', describe: 'table: forecast CSV (interval_start,volume) or scenario (.yaml/.json)' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON' });
+      .positional('file', { type: 'string', describe: 'table: forecast CSV (interval_start,volume) or scenario (.yaml/.json)' });
+    y = formatOptions(y, ERLANG_FORMATS, 'Output format (default text)');
     for (const flag of VALUE_FLAGS) y = y.option(flag, { type: 'string', describe: DESCRIPTIONS[flag] });
     // The flags are declared in a loop, which yargs' builder types cannot follow.
     return y as unknown as Argv<ErlangArgs>;
   },
   handler: async (args) => {
     const run: Record<Kind, (a: ErlangArgs) => Json | Promise<Json>> = { b: runB, c: runFixed, a: runFixed, staff: runStaff, table: runTable };
+    const format = chosenFormat(args, ERLANG_FORMATS, 'text');
     checkAll(args);
     const out = await run[args.kind](args);
-    process.stdout.write(args.json ? `${JSON.stringify(out, null, 2)}\n` : describe(out));
+    // Said beside the figures (JSON `notes`), not on stderr: they qualify the answer itself.
+    const note = rateNote(args);
+    const notes = note === undefined ? [] : [note];
+    if (format === 'json') process.stdout.write(`${JSON.stringify(notes.length > 0 ? { ...out, notes } : out, null, 2)}\n`);
+    else process.stdout.write(`${describe(out)}${notes.map((n) => `note: ${n}\n`).join('')}`);
   },
 };
 

@@ -5,13 +5,16 @@
 import { InputError } from '../../engine/errors.js';
 import * as erlang from '../../engine/erlang/index.js';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
-import { parseDuration, parseRate } from '../../scenarios/duration.js';
+import { formatDuration, parseDuration, parseRate } from '../../scenarios/duration.js';
+import { parseShare, percentHint } from '../../scenarios/share.js';
 
 export const KINDS = ['b', 'c', 'a', 'staff', 'table'] as const;
 export type Kind = (typeof KINDS)[number];
 export const VALUE_FLAGS = ['rate', 'aht', 'agents', 'target', 'patience', 'sl', 'asa', 'max-occupancy', 'max-abandon', 'shrinkage', 'sl-definition', 'load', 'blocking', 'concurrency', 'window', 'interval', 'channel', 'pwait'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
-export type ErlangArgs = { readonly kind: Kind; readonly file?: string; readonly json: boolean } & { readonly [F in ValueFlag]?: string };
+export type ErlangArgs = { readonly kind: Kind; readonly file?: string; readonly json?: boolean; readonly format?: string } & { readonly [F in ValueFlag]?: string };
+/** `ccsim erlang` prints a table of figures, or the same as JSON (`--json`). */
+export const ERLANG_FORMATS = ['text', 'json'] as const;
 export type Json = Record<string, unknown>;
 
 export const DESCRIPTIONS: Record<ValueFlag, string> = {
@@ -56,9 +59,18 @@ export function optional<T>(args: ErlangArgs, flag: ValueFlag, parse: (flag: str
   return raw === undefined ? undefined : parse(flag, raw);
 }
 
-export const fraction = (flag: string, raw: string): number => numberIn(flag, raw, 0, 1, 'must be between 0 and 1');
-export const occupancyCap = (flag: string, raw: string): number => numberIn(flag, raw, 0, 1, 'must be above 0 and at most 1', { lo: true });
-export const shrinkage = (flag: string, raw: string): number => numberIn(flag, raw, 0, 1, 'must be at least 0 and below 1', { hi: true });
+/** A share flag, `0.8` or `80%` (scenarios/share.ts), in [0, 1] with the ends open as asked. */
+function shareIn(flag: string, raw: string, rule: string, open: { lo?: boolean; hi?: boolean } = {}): number {
+  const parsed = parseShare(raw);
+  const x = parsed.ok ? parsed.share : NaN;
+  if ((open.lo ? x > 0 : x >= 0) && (open.hi ? x < 1 : x <= 1)) return x;
+  const hint = percentHint(raw);
+  return bad(flag, hint === undefined ? rule : `${rule}: ${hint}`, raw);
+}
+
+export const fraction = (flag: string, raw: string): number => shareIn(flag, raw, 'must be between 0 and 1');
+export const occupancyCap = (flag: string, raw: string): number => shareIn(flag, raw, 'must be above 0 and at most 1', { lo: true });
+export const shrinkage = (flag: string, raw: string): number => shareIn(flag, raw, 'must be at least 0 and below 1', { hi: true });
 export const agentCount = (flag: string, raw: string): number => numberIn(flag, raw, 0, erlang.MAX_STAFFED_AGENTS, `must be a number from 0 to ${erlang.MAX_STAFFED_AGENTS}`);
 
 export function seconds(flag: string, raw: string, positive = false): number {
@@ -75,6 +87,23 @@ export function rate(raw: string): number {
   return r.perSec < 0 ? bad('rate', 'must not be negative', raw) : r.perSec;
 }
 
+/** A rate given over this long or longer is averaged over it: say so beside the result. */
+const DAY_SEC = 86_400;
+
+/**
+ * The note a rate over a day or more needs (`--rate 2400/d`): Erlang's formulas take the rate
+ * as steady, so 2400 a day is 100 every hour, night included — not the busy hour a center
+ * staffs for. Kept (a 24-hour line has such a rate) but said beside the figures.
+ */
+export function rateNote(args: ErlangArgs): string | undefined {
+  const raw = args.rate;
+  if (raw === undefined) return undefined;
+  const r = parseRate(raw);
+  if (!r.ok || r.periodSec < DAY_SEC) return undefined;
+  const perHour = +(r.perSec * 3600).toFixed(3);
+  return `--rate ${raw} is spread evenly over ${formatDuration(r.periodSec)}: ${perHour}/h around the clock. Erlang assumes a steady rate: for a day with a busy hour, give that hour's rate (--rate N/h), or run "ccsim erlang table" on a forecast`;
+}
+
 export function slDefinition(args: ErlangArgs): ServiceLevelDefinition | undefined {
   const raw = args['sl-definition'];
   if (raw === undefined) return undefined;
@@ -86,7 +115,7 @@ export function wholeFrom1To100(flag: string, raw: string): number {
   const x = numberIn(flag, raw, 1, 100, 'must be a whole number from 1 to 100');
   return Number.isInteger(x) ? x : bad(flag, 'must be a whole number from 1 to 100', raw);
 }
-export const openFraction = (flag: string, raw: string): number => numberIn(flag, raw, 0, 1, 'must be between 0 and 1 (exclusive)', { lo: true, hi: true });
+export const openFraction = (flag: string, raw: string): number => shareIn(flag, raw, 'must be between 0 and 1 (exclusive)', { lo: true, hi: true });
 
 /** Every value flag's own rule, checked up front so that a flag a kind ignores still cannot be wrong. */
 const CHECKS: Record<ValueFlag, (flag: string, raw: string) => unknown> = {
@@ -100,7 +129,7 @@ const CHECKS: Record<ValueFlag, (flag: string, raw: string) => unknown> = {
   'max-occupancy': occupancyCap,
   'max-abandon': fraction,
   shrinkage,
-  'sl-definition': (_f, raw) => slDefinition({ kind: 'c', json: false, 'sl-definition': raw }),
+  'sl-definition': (_f, raw) => slDefinition({ kind: 'c', 'sl-definition': raw }),
   load: (f, raw) => numberIn(f, raw, 0, erlang.MAX_STAFFED_AGENTS, `must be a number from 0 to ${erlang.MAX_STAFFED_AGENTS}`),
   blocking: openFraction,
   concurrency: wholeFrom1To100,

@@ -9,6 +9,7 @@ import { printSweepFiles, sweepOutputOptions } from '../sweepOutput.js';
 
 interface MergeArgs {
   files: string[];
+  json?: boolean;
   format?: string;
   report?: string;
   specs?: string;

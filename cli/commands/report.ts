@@ -12,11 +12,13 @@ import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { parseRunResult } from '../../reports/resultFile.js';
 import { CHECKPOINT_FORMAT } from '../../workers/checkpoint.js';
-import { REPORT_FORMATS, writeReport, type ReportFormat } from '../reportOutput.js';
+import { chosenFormat, formatOptions } from '../formatFlags.js';
+import { REPORT_FORMATS, writeReport } from '../reportOutput.js';
 
 interface ReportArgs {
   file: string;
-  format: string;
+  json?: boolean;
+  format?: string;
   out?: string;
   specs?: string;
 }
@@ -47,20 +49,20 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <file>',
   describe: 'Render a saved run result (ccsim run --json) or a finished sweep (its --out .jsonl) as text, md, csv, html or json',
   builder: (y: Argv) =>
-    y
+    formatOptions(y, REPORT_FORMATS, 'Output format (default text)')
       .positional('file', { type: 'string', describe: 'A result written by "ccsim run --json" or "ccsim check --result", or a sweep\'s --out file' })
-      .option('format', { type: 'string', choices: [...REPORT_FORMATS], default: 'text', describe: 'Output format' })
       .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' })
       .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }) as unknown as Argv<ReportArgs>,
   handler: async (args) => {
+    const format = chosenFormat(args, REPORT_FORMATS, 'text');
     const text = readResult(args.file);
     if (isSweepFile(text)) {
       // Loaded only here: rendering a run result need not load the sweep machinery.
       const { printSweepFiles } = await import('../sweepOutput.js');
-      await printSweepFiles([args.file], { format: args.format, report: args.out, specs: args.specs });
+      await printSweepFiles([args.file], { format, report: args.out, specs: args.specs });
       return;
     }
     const result = parseRunResult(text, args.file);
-    await writeReport(result, { format: args.format as ReportFormat, out: args.out, specs: args.specs });
+    await writeReport(result, { format, out: args.out, specs: args.specs });
   },
 };

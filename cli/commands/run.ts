@@ -6,7 +6,9 @@ import { buildRunResult } from '../../reports/result.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { runReplications } from '../../workers/replications.js';
 import { DEFAULT_SCENARIO, bundledScenario } from '../paths.js';
-import { REPORT_FORMATS, chosenFormat, writeReport } from '../reportOutput.js';
+import { chosenFormat, formatOptions } from '../formatFlags.js';
+import { REPORT_FORMATS, writeReport } from '../reportOutput.js';
+import { printWarnings } from '../warnings.js';
 
 interface RunArgs {
   file?: string;
@@ -14,7 +16,7 @@ interface RunArgs {
   replications?: number;
   set?: string[];
   out?: string;
-  json: boolean;
+  json?: boolean;
   format?: string;
   specs?: string;
   'sl-definition'?: string;
@@ -53,21 +55,20 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [file]',
   describe: 'Simulate a scenario and report its KPIs beside the Erlang baseline',
   builder: (y: Argv) =>
-    y
+    formatOptions(y, REPORT_FORMATS, 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)')
       .positional('file', { type: 'string', describe: `Scenario (YAML or JSON); default: the bundled ${DEFAULT_SCENARIO}` })
       .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s)' })
       .option('replications', { alias: 'r', type: 'number', describe: 'Replications (default: the scenario\'s)' })
       .option('set', { type: 'string', array: true, describe: 'Override a field: path=value (repeatable)' })
       .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON' })
-      .option('format', { type: 'string', choices: [...REPORT_FORMATS], describe: 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)' })
       .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' })
       .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     checkRunFlags(args);
-    const format = chosenFormat(args);
+    const format = chosenFormat(args, REPORT_FORMATS, 'text');
     const file = args.file ?? bundledScenario(DEFAULT_SCENARIO);
     const loaded = loadScenarioFile(file, { overrides: args.set ?? [] });
+    printWarnings(loaded.warnings);
     const model = applyRunFlags(loaded.model, args);
     const counters = runReplications(model, model.seed, model.replications);
     const result = buildRunResult(model, model.seed, counters);

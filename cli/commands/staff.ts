@@ -19,10 +19,13 @@ import { loadScenarioText } from '../../scenarios/load.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { StaffingInterrupted } from '../../workers/staffing/evaluator.js';
 import { runStaffing } from '../../workers/staffing/staff.js';
+import { plainBound } from '../assertionBounds.js';
+import { chosenFormat, formatOptions } from '../formatFlags.js';
 import { interruptible } from '../interruption.js';
 import { LOG_LEVEL_OPTION, stderrLogger } from '../logger.js';
 import { emit, toJson } from '../output.js';
 import { progress } from '../progress.js';
+import { printWarnings } from '../warnings.js';
 import { staffDefinition, STAFF_FORMATS, type StaffArgs, type StaffFormat } from './staffFlags.js';
 
 export async function renderStaffing(r: StaffingResult, format: StaffFormat, colour: boolean): Promise<string> {
@@ -38,8 +41,10 @@ export async function renderStaffing(r: StaffingResult, format: StaffFormat, col
 async function handle(args: StaffArgs): Promise<void> {
   const definition = staffDefinition(args, (text, label) => {
     const loaded = loadScenarioText(text, label, { overrides: args.set ?? [] });
+    printWarnings(loaded.warnings);
     const raw = (loaded.scenario as { assert?: unknown }).assert;
-    return { seed: loaded.model.seed, assertions: Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : [] };
+    const lines = Array.isArray(raw) ? raw : [];
+    return { seed: loaded.model.seed, assertions: lines.flatMap((x, i) => (typeof x === 'string' ? [plainBound(x, `${label}: assert[${i}]`)] : [])) };
   });
   const logger = stderrLogger(args['log-level']);
   const interruption = interruptible('simulations', args.out);
@@ -56,7 +61,7 @@ async function handle(args: StaffArgs): Promise<void> {
     });
     bar.stop();
     const colour = wantsColour(processColourContext(args.report !== undefined));
-    emit(await renderStaffing(result, args.format as StaffFormat, colour), args.report);
+    emit(await renderStaffing(result, chosenFormat(args, STAFF_FORMATS, 'text'), colour), args.report);
   } catch (err) {
     if (!(err instanceof StaffingInterrupted)) throw err;
     bar.stop();
@@ -71,7 +76,7 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
   command: 'staff <file>',
   describe: 'Find the fewest agents per interval (or shift) meeting every target with 95% confidence, by simulation',
   builder: (y: Argv) =>
-    y
+    formatOptions(y, STAFF_FORMATS, 'Result format (default text)')
       .positional('file', { type: 'string', describe: 'Scenario (YAML or JSON)', demandOption: true })
       .option('whole-day', { type: 'boolean', default: false, describe: 'One constant level per group, judged on the day\'s figures' })
       .option('shifts', { type: 'boolean', default: false, describe: 'Find the fewest agents per scenario shift (start, length, breaks)' })
@@ -87,7 +92,6 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       .option('workers', { type: 'number', describe: `Worker threads (0: this thread; default ${defaultWorkers()}, the cores)` })
       .option('out', { type: 'string', describe: 'Checkpoint every simulation to this JSONL file (resumable)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Continue the --out file: reuse the simulations recorded' })
-      .option('format', { type: 'string', choices: [...STAFF_FORMATS], default: 'text', describe: 'Result format' })
       .option('report', { type: 'string', describe: 'Write the result to FILE instead of stdout' })
       .option('log-level', LOG_LEVEL_OPTION) as unknown as Argv<StaffArgs>,
   handler: handle,

@@ -3,9 +3,11 @@
  * and turned into the search's definition (workers/staffing/definition.ts).
  */
 import { InputError } from '../../engine/errors.js';
+import { chosenFormat } from '../formatFlags.js';
 import { readScenarioText } from '../scenarioText.js';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
 import { parseDuration } from '../../scenarios/duration.js';
+import { parseShare, percentHint } from '../../scenarios/share.js';
 import type { StaffDefinition, StaffMode } from '../../workers/staffing/definition.js';
 import { MAX_WORKERS } from './sweepFlags.js';
 
@@ -25,7 +27,8 @@ export interface StaffArgs {
   workers?: number;
   out?: string;
   resume: boolean;
-  format: string;
+  json?: boolean;
+  format?: string;
   report?: string;
   'log-level': string;
 }
@@ -44,12 +47,16 @@ function durationFlag(flag: string, text: string | undefined, p: string[]): numb
   return r.seconds;
 }
 
-/** A share flag (`0.05` or `5%`) in (0, 1], or a problem. */
+/** A share flag (`0.05` or `5%`, scenarios/share.ts) in (0, 1], or a problem. */
 function shareFlag(flag: string, text: string | undefined, p: string[]): number | null {
   if (text === undefined) return null;
-  const m = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(String(text));
-  const x = m ? Number(m[1]) / (m[2] === '%' ? 100 : 1) : NaN;
-  if (!(x > 0 && x <= 1)) { p.push(`--${flag}: must be a share above 0 and at most 1, e.g. 0.05 or 5% (got "${text}")`); return null; }
+  const parsed = parseShare(String(text));
+  const x = parsed.ok ? parsed.share : NaN;
+  if (!(x > 0 && x <= 1)) {
+    const hint = percentHint(String(text));
+    p.push(`--${flag}: must be a share above 0 and at most 1, e.g. 0.05 or 5%${hint === undefined ? '' : `: ${hint}`} (got "${text}")`);
+    return null;
+  }
   return x;
 }
 
@@ -72,7 +79,12 @@ export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label
   if (a.resume && a.out === undefined) p.push('--resume: needs --out FILE, the search file to continue');
   const def = a['sl-definition'];
   if (def !== undefined && !(SERVICE_LEVEL_DEFINITIONS as readonly string[]).includes(def)) p.push(`--sl-definition: must be one of ${SERVICE_LEVEL_DEFINITIONS.join(', ')} (got "${def}")`);
-  if (!(STAFF_FORMATS as readonly string[]).includes(a.format)) p.push(`--format: must be one of ${STAFF_FORMATS.join(', ')} (got "${a.format}")`);
+  try {
+    chosenFormat(a, STAFF_FORMATS, 'text');
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    p.push(...err.problems);
+  }
   const targets = {
     maxAsaSec: durationFlag('max-asa', a['max-asa'], p),
     maxAbandon: shareFlag('max-abandon', a['max-abandon'], p),

@@ -10,7 +10,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
 import { CHANNEL_METRICS } from '../../reports/kpi.js';
-import { loadScenarioText } from '../../scenarios/load.js';
+import { loadScenarioText, scenarioTextWarnings } from '../../scenarios/load.js';
 import { sweepResult } from '../../workers/outcomes.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { runSweep } from '../../workers/sweep.js';
@@ -18,6 +18,7 @@ import { EXIT_INTERNAL } from '../errors.js';
 import { interruptible } from '../interruption.js';
 import { LOG_LEVEL_OPTION, stderrLogger } from '../logger.js';
 import { progress } from '../progress.js';
+import { printWarnings } from '../warnings.js';
 import { sweepOutputOptions, writeSweepReport } from '../sweepOutput.js';
 import { checkSweepFlags, shardOf, sweepDefinition, type SweepArgs } from './sweepFlags.js';
 
@@ -25,6 +26,7 @@ async function handle(args: SweepArgs): Promise<void> {
   checkSweepFlags(args);
   const logger = stderrLogger(args['log-level']);
   const definition = sweepDefinition(args, (text, label) => loadScenarioText(text, label, { overrides: args.set ?? [] }).model.replications);
+  printWarnings(scenarioTextWarnings(definition.scenario.text, definition.scenario.label, args.set));
   const interruption = interruptible('tasks', args.out);
   const bar = progress('sweep', 'tasks');
   try {

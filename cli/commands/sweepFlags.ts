@@ -4,11 +4,15 @@
  */
 import { basename } from 'node:path';
 import { InputError } from '../../engine/errors.js';
+import { plainBound } from '../assertionBounds.js';
+import { chosenFormat } from '../formatFlags.js';
 import { readScenarioText } from '../scenarioText.js';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
 import { CHANNEL_METRICS, type ChannelMetric } from '../../reports/kpi.js';
+import { SWEEP_FORMATS } from '../../reports/sweepRender.js';
 import { parseConstraint, parseMetricRef, type ObjectiveSpec } from '../../reports/objective.js';
 import type { ReplicationPolicy, Shard, SweepDefinition } from '../../workers/plan.js';
+import { loadSweepBlock } from '../../scenarios/load.js';
 import { splitSweepBlock, sweepBlockPoints } from '../../workers/sweepBlock.js';
 import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
 
@@ -23,6 +27,7 @@ export interface SweepArgs {
   resume: boolean;
   'shard-index'?: number;
   'shard-count'?: number;
+  json?: boolean;
   format?: string;
   report?: string;
   specs?: string;
@@ -76,7 +81,7 @@ export function checkSweepFlags(a: SweepArgs): void {
   if (a['subject-to'] !== undefined && a.minimize === undefined && a.maximize === undefined) p.push('--subject-to: needs --minimize or --maximize');
   const def = a['sl-definition'];
   if (def !== undefined && !(SERVICE_LEVEL_DEFINITIONS as readonly string[]).includes(def)) p.push(`--sl-definition: must be one of ${SERVICE_LEVEL_DEFINITIONS.join(', ')} (got "${def}")`);
-  for (const fn of [() => objectiveOf(a), () => a.vary?.forEach(parseVary)]) {
+  for (const fn of [() => objectiveOf(a), () => a.vary?.forEach(parseVary), () => chosenFormat(a, SWEEP_FORMATS)]) {
     try { fn(); } catch (err) { if (err instanceof InputError) p.push(...err.problems); else throw err; }
   }
   if (p.length > 0) throw new InputError(p);
@@ -87,7 +92,7 @@ function objectiveOf(a: SweepArgs): ObjectiveSpec | null {
   if (quantity === undefined) return null;
   const sense = a.minimize !== undefined ? 'minimize' : 'maximize';
   if (quantity !== 'agents') parseMetricRef(quantity, `--${sense}`);
-  const subjectTo = a['subject-to'] ?? [];
+  const subjectTo = (a['subject-to'] ?? []).map((c) => plainBound(c, '--subject-to'));
   subjectTo.forEach(parseConstraint);
   return { sense, quantity, subjectTo };
 }
@@ -111,10 +116,14 @@ function policyOf(a: SweepArgs): ReplicationPolicy | null {
  */
 export function sweepDefinition(a: SweepArgs, scenarioReplications: (text: string, label: string) => number): SweepDefinition {
   const label = basename(a.file);
-  const split = splitSweepBlock(readScenarioText(a.file));
+  const text = readScenarioText(a.file);
+  const split = splitSweepBlock(text);
+  const varied = a.vary !== undefined && a.vary.length > 0;
+  // The block is checked by the scenario schema's rules, reported at its line:col (ignored under --vary).
+  const block = !varied && split.hasBlock ? loadSweepBlock(text, a.file) : undefined;
   let points;
-  if (a.vary !== undefined && a.vary.length > 0) points = gridPoints(a.vary.map(parseVary));
-  else if (split.block !== undefined) points = sweepBlockPoints(split.block, label);
+  if (varied) points = gridPoints((a.vary ?? []).map(parseVary));
+  else if (block !== undefined) points = sweepBlockPoints(block);
   else throw new InputError(`${a.file}: nothing to vary: give --vary path=values (e.g. --vary agents[0].count=30..45) or a sweep: block in the scenario`);
   return {
     scenario: { label, text: split.text },

@@ -1,6 +1,7 @@
 /** `ccsim validate FILE [--set path=value]…`: checks a scenario without running it. */
 import type { CommandModule } from 'yargs';
 import { loadScenarioFile } from '../../scenarios/index.js';
+import { printWarnings } from '../warnings.js';
 
 interface ValidateArgs {
   readonly file: string;
@@ -21,7 +22,8 @@ const validate: CommandModule<object, ValidateArgs> = {
       }),
   handler: (args) => {
     // loadScenarioFile throws InputError listing every problem; cli/main.ts prints it, exit 2.
-    const { file, model } = loadScenarioFile(args.file, { overrides: args.set });
+    const { file, model, warnings } = loadScenarioFile(args.file, { overrides: args.set });
+    printWarnings(warnings);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const counts = [plural(model.channels.length, 'channel'), plural(model.groups.length, 'group'), plural(model.intervalCount, 'interval')];
     process.stdout.write(`${file}: ok (${counts.join(', ')})\n`);

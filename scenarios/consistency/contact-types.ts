@@ -1,8 +1,8 @@
 /** Contact types of a channel: unique ids, and shares that split the channel's contacts exactly. */
 import type { Problem } from '../problem.js';
-import { idOf, isRecord, listOf, type Raw } from '../raw.js';
+import { idOf, isRecord, listOf, type Raw, shareOf } from '../raw.js';
 
-/** Shares are written as decimals (0.05, 0.15…); their float sum is off by far less than this. */
+/** Shares are written as decimals (0.05, 0.15…) or percentages; their float sum is off by far less than this. */
 const SHARE_SUM_TOLERANCE = 1e-6;
 
 export function contactTypeProblems(data: Raw): Problem[] {
@@ -18,9 +18,9 @@ export function contactTypeProblems(data: Raw): Problem[] {
       if (seen === undefined) first.set(id, j);
       else problems.push({ path: ['channels', i, 'types', j, 'id'], message: `duplicate contact type id (also types[${seen}].id)`, got: { value: id } });
     });
-    const shares = types.map((t) => (isRecord(t) ? t.share : undefined));
+    const shares = types.map((t) => (isRecord(t) ? shareOf(t.share) : undefined));
     // A missing or malformed share is the schema's to report; a sum over the rest would mislead.
-    if (types.length === 0 || !shares.every((s): s is number => typeof s === 'number' && Number.isFinite(s))) return problems;
+    if (types.length === 0 || !shares.every((s): s is number => s !== undefined)) return problems;
     const sum = shares.reduce((a, b) => a + b, 0);
     if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
       const message = 'must have shares that sum to 1 (each type is a share of the channel’s contacts)';

@@ -5,7 +5,7 @@
  * would wait forever (or all abandon), which is a broken plan, not a result.
  */
 import type { PathSegment, Problem } from '../problem.js';
-import { given, idOf, idsOf, isRecord, listOf, numberOf, type Raw } from '../raw.js';
+import { given, idOf, idsOf, isRecord, listOf, numberOf, type Raw, shareOf } from '../raw.js';
 import { skillTarget } from '../skill.js';
 import { didYouMean } from '../suggestion.js';
 import { typeIdsOf } from './contact-types.js';
@@ -14,7 +14,8 @@ import { agentsOf } from './staffing.js';
 /** What one group covers: a channel id → the type ids it takes, or '*' for all. */
 interface Coverage {
   readonly tier: number;
-  readonly agents: number;
+  /** `undefined` when the group's staffing is unreadable (its own field rule says why). */
+  readonly agents: number | undefined;
   readonly takes: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
@@ -32,7 +33,7 @@ export function routingProblems(data: Raw): Problem[] {
     problems.push(...channelListProblems(group, g, channelIds, takes));
     problems.push(...skillProblems(group, g, channels, channelIds, takes));
     const tier = numberOf(group.tier) ?? 1;
-    coverage.push({ tier, agents: agentsOf(group) ?? 0, takes });
+    coverage.push({ tier, agents: agentsOf(group), takes });
   });
   if (!Array.isArray(data.channels) || !Array.isArray(data.agents)) return problems;
   const seen = new Set<string>();
@@ -127,7 +128,9 @@ function servedProblems(channel: Raw, i: number, id: string, coverage: readonly 
       : `no agent group serves this channel (add "${id}" to the channels of a group in agents)`;
     return [{ path, message, got: { value: id } }];
   }
-  if (tier1.reduce((sum, c) => sum + c.agents, 0) === 0 && !given(channel.patience)) {
+  // An unreadable count (`count: abc`) is reported by its field rule: no cascade from it.
+  const unreadable = tier1.some((c) => c.agents === undefined);
+  if (!unreadable && tier1.reduce((sum, c) => sum + (c.agents ?? 0), 0) === 0 && !given(channel.patience)) {
     const message = 'is served by 0 agents and its customers never abandon, so every contact would wait forever';
     return [{ path, message, got: { value: id } }];
   }
@@ -143,7 +146,7 @@ function servedProblems(channel: Raw, i: number, id: string, coverage: readonly 
 /** Escalation probabilities of a raw `escalate` mapping: [to Tier 2, Tier 2 → Tier 3]. */
 function escalationOf(escalate: unknown): readonly [number, number] {
   if (!isRecord(escalate)) return [0, 0];
-  const p = (step: unknown) => (isRecord(step) ? (numberOf(step.probability) ?? 0) : 0);
+  const p = (step: unknown) => (isRecord(step) ? (shareOf(step.probability) ?? 0) : 0);
   return [p(escalate.tier2), p(escalate.tier3)];
 }
 
@@ -167,7 +170,7 @@ function escalationProblems(channel: Raw, i: number, id: string, coverage: reado
     for (const [tier, sent] of reaches) {
       if (!sent) continue;
       const groups = coverage.filter((c) => c.tier === tier && covers(c, id, typeId));
-      if (groups.length > 0 && groups.some((c) => c.agents > 0)) continue;
+      if (groups.length > 0 && groups.some((c) => c.agents === undefined || c.agents > 0)) continue;
       const path = [...base, `tier${tier}`, 'probability'];
       const key = path.join('.');
       const entry = stranded.get(key) ?? { path, tier, labels: [], agentsOnly: groups.length > 0 };

@@ -9,14 +9,17 @@ import { given, isRecord, listOf, numberOf, type Raw } from '../raw.js';
 
 /**
  * Agents a raw group can put on duty: the count, the largest count of a list, the sum of
- * its shifts' counts (an upper bound: shifts may not overlap). `undefined` when unreadable.
+ * its shifts' counts (an upper bound: shifts may not overlap). `undefined` when any count is
+ * not a whole number of 0 or more (`count: abc`, `-1`): its field rule reports that, and a
+ * total built on it would only add a misleading second error.
  */
 export function agentsOf(group: unknown): number | undefined {
   if (!isRecord(group)) return undefined;
-  if (typeof group.count === 'number') return group.count;
-  if (Array.isArray(group.count)) return Math.max(0, ...group.count.map((c) => numberOf(c) ?? 0));
-  if (Array.isArray(group.shifts)) return group.shifts.reduce((sum: number, s) => sum + (isRecord(s) ? (numberOf(s.count) ?? 0) : 0), 0);
-  return undefined;
+  const counts = group.count !== undefined
+    ? (Array.isArray(group.count) ? group.count : [group.count])
+    : Array.isArray(group.shifts) ? group.shifts.map((s) => (isRecord(s) ? s.count : undefined)) : undefined;
+  if (counts === undefined || !counts.every((c): c is number => typeof c === 'number' && Number.isInteger(c) && c >= 0)) return undefined;
+  return group.count !== undefined ? Math.max(0, ...counts) : counts.reduce((sum, c) => sum + c, 0);
 }
 
 export function staffingProblems(data: Raw, intervalCount: number | undefined, horizonSec: number | undefined, warmupSec: number): Problem[] {

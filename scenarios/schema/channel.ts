@@ -46,12 +46,7 @@ const arrivalsSchema = z
 const targetSchema = z
   .strictObject({
     within: duration({ min: 0, max: L.maxHorizonSec }, 'service-level threshold T; default by kind: voice 20s, chat and messaging 2m, social 1h, email 24h (resolution time for email and social)').optional(),
-    level: z
-      .number({ error: 'must be a share greater than 0 and at most 1, e.g. 0.8' })
-      .gt(0, { error: 'must be a share greater than 0 and at most 1, e.g. 0.8' })
-      .max(1, { error: 'must be a share greater than 0 and at most 1, e.g. 0.8' })
-      .default(D.targetLevel)
-      .meta({ description: 'share of contacts to answer (email, social: resolve) within T (0.8 for 80/20)' }),
+    level: share('share of contacts to answer (email, social: resolve) within T: 0.8 for 80/20', { above0: true }).default(D.targetLevel),
   })
   .meta({ description: 'the service-level goal: `level` of contacts answered `within` T' });
 

@@ -111,13 +111,16 @@ export const agentGroupSchema = z.strictObject({
     .optional()
     .meta({ description: 'what these agents take, instead of channels: "voice", "voice/billing" or { channel, type, rank, after }' }),
   count: z
-    .union([
-      wholeNumber(0, L.maxAgentsPerGroup, 'agents', 'agents logged in over the whole horizon'),
-      z
-        .array(wholeNumber(0, L.maxAgentsPerGroup, 'agents', 'agents in this interval'))
-        .max(L.maxIntervals, { error: `must list at most ${L.maxIntervals} intervals` })
-        .meta({ description: 'agents on duty in each interval, one number per interval' }),
-    ])
+    .union(
+      [
+        wholeNumber(0, L.maxAgentsPerGroup, 'agents', 'agents logged in over the whole horizon'),
+        z
+          .array(wholeNumber(0, L.maxAgentsPerGroup, 'agents', 'agents in this interval'))
+          .max(L.maxIntervals, { error: `must list at most ${L.maxIntervals} intervals` })
+          .meta({ description: 'agents on duty in each interval, one number per interval' }),
+      ],
+      { error: `must be a whole number of agents from 0 to ${L.maxAgentsPerGroup.toLocaleString('en-US')}, or a list of one such count per interval` },
+    )
     .optional()
     .meta({ description: 'agents: a constant, or one count per interval; or use shifts' }),
   shifts: z

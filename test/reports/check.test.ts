@@ -12,20 +12,20 @@ const check = (...args: string[]) => ccsim(['check', SCENARIO, ...FAST, ...args]
 
 describe('ccsim check', () => {
   it('exits 0 and prints one PASS line per assertion when every CI meets its bound', () => {
-    const r = check('--assert', 'overall.offered > 0', '--assert', 'channels.service.serviceLevel <= 1.5');
+    const r = check('--assert', 'overall.offered > 0', '--assert', 'channels.service.serviceLevel <= 1');
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.slice(0, 2)).toEqual([
       expect.stringMatching(/^PASS overall\.offered > 0: mean [\d.]+, 95% CI \[[\d.]+, [\d.]+\]$/),
-      expect.stringMatching(/^PASS channels\.service\.serviceLevel <= 1\.5: mean /),
+      expect.stringMatching(/^PASS channels\.service\.serviceLevel <= 1: mean /),
     ]);
     expect(lines[2]).toMatch(/^2 passed, 0 failed/);
   });
 
   it('exits 1 when a CI misses its bound, naming metric, bound, mean and CI', () => {
-    const r = check('--assert', 'overall.offered > 0', '--assert', 'channels.sales.serviceLevel > 1.5');
+    const r = check('--assert', 'overall.offered > 0', '--assert', 'channels.sales.serviceLevel > 1');
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stdout).toMatch(/^FAIL channels\.sales\.serviceLevel > 1\.5: mean [\d.]+, 95% CI \[[-\d.]+, [\d.]+\]$/m);
+    expect(r.stdout).toMatch(/^FAIL channels\.sales\.serviceLevel > 1: mean [\d.]+, 95% CI \[[-\d.]+, [\d.]+\]$/m);
     expect(r.stdout).toMatch(/1 passed, 1 failed/);
   });
 

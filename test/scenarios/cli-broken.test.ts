@@ -74,15 +74,16 @@ const cases: Record<string, readonly string[]> = {
   'patience-on-email.yaml': [':10:5 channels[0].patience: must be left out: email is deferred work, its customers do not abandon'],
   'overflow-after-negative.yaml': [':13:48 agents[0].skills[0].after: must be a duration of 0 or more (got "-30s")'],
   'cost-negative.yaml': [':15:18 agents[0].costPerHour: must be a cost of 0 or more per agent-hour'],
-  'assert-malformed.yaml': [':17:5 assert[1]: must be an assertion "<path> <op> <number>"', '(got "channels.voice.serviceLevel => 80%")', ':18:5 assert[2]:'],
+  'assert-malformed.yaml': [':17:5 assert[1]: must be an assertion "<path> <op> <bound>"', '(got "channels.voice.serviceLevel => 80%")', ':18:5 assert[2]:'],
   'count-and-shifts.yaml': [':12:5 agents[0]: must give exactly one of count (a number or one per interval) or shifts'],
   'count-list-length.yaml': [':14:12 agents[0].count: must list one count per interval: 16 intervals, 3 listed'],
   'forecast-missing.yaml': [':9:27 channels[0].arrivals.forecast: ../forecast/no-such.csv: no such file'],
   'forecast-malformed.yaml': [
     ':9:27 channels[0].arrivals.forecast: ../forecast/two-channels.csv:6 column volume: must be a number of contacts, 0 or more (got "x")',
-    ':14:27 channels[1].arrivals.forecast: ../forecast/voice-bad-start.csv:4 column interval_start: must be 09:00',
+    ':14:27 channels[1].arrivals.forecast: ../forecast/voice-bad-start.csv: interval 09:00 is missing; rows must cover every interval from 08:00 to 09:30, one row each, in order',
+    ':14:27 channels[1].arrivals.forecast: ../forecast/voice-bad-start.csv:5 column interval_start: 10:00 is past the horizon, whose last interval starts at 09:30',
   ],
-  'forecast-row-count.yaml': [':9:27 channels[0].arrivals.forecast: ../forecast/voice-short.csv: has 3 rows; the horizon has 4 intervals'],
+  'forecast-row-count.yaml': [':9:27 channels[0].arrivals.forecast: ../forecast/voice-short.csv: has 3 rows; the horizon has 4 intervals, from 0s to 1.5h (one row per interval, in order)'],
 };
 
 describe('ccsim validate on broken scenarios', () => {

@@ -32,8 +32,10 @@ describe('parseDuration', () => {
 
 describe('parseRate and formatDuration', () => {
   it('reads rates per period', () => {
-    expect(parseRate('300/h')).toEqual({ ok: true, perSec: 300 / 3600 });
-    expect(parseRate('100/30m')).toEqual({ ok: true, perSec: 100 / 1800 });
+    expect(parseRate('300/h')).toEqual({ ok: true, perSec: 300 / 3600, periodSec: 3600 });
+    expect(parseRate('100/30m')).toEqual({ ok: true, perSec: 100 / 1800, periodSec: 1800 });
+    expect(parseRate('2400/d')).toEqual({ ok: true, perSec: 2400 / 86_400, periodSec: 86_400 });
+    expect(parseRate('120')).toEqual({ ok: true, perSec: 120 / 3600, periodSec: 3600 });
   });
   it('formats seconds compactly', () => {
     expect([formatDuration(20), formatDuration(360), formatDuration(5400), formatDuration(172800)]).toEqual(['20s', '6m', '1.5h', '2d']);

@@ -58,12 +58,12 @@ describe('forecast CSV', () => {
     expect(model.channels[0]?.ratePerSec.map((r) => r * 1800)).toEqual([1, 2, 3, 4]);
   });
 
-  it('names the CSV line and column of a bad volume and of an interval out of order', () => {
+  it('names the CSV line and column of a bad volume, and the interval missing rather than every row after it', () => {
     writeFileSync(join(dir, 'bad.csv'), 'interval_start,volume\n08:00,10\n08:30,-1\n09:30,10\n10:00,10\n');
     expect(problems(scenario('bad.yaml', `${head('08:00')}${channel('voice', 'bad.csv')}${agents('voice')}`))).toEqual([
       `${join(dir, 'bad.yaml')}:8:27 channels[0].arrivals.forecast: bad.csv:3 column volume: must be a number of contacts, 0 or more (got "-1")`,
-      `${join(dir, 'bad.yaml')}:8:27 channels[0].arrivals.forecast: bad.csv:4 column interval_start: must be 09:00, the start of interval 3 (rows are one per interval, in order) (got "09:30")`,
-      `${join(dir, 'bad.yaml')}:8:27 channels[0].arrivals.forecast: bad.csv:5 column interval_start: must be 09:30, the start of interval 4 (rows are one per interval, in order) (got "10:00")`,
+      `${join(dir, 'bad.yaml')}:8:27 channels[0].arrivals.forecast: bad.csv: interval 09:00 is missing; rows must cover every interval from 08:00 to 09:30, one row each, in order`,
+      `${join(dir, 'bad.yaml')}:8:27 channels[0].arrivals.forecast: bad.csv:5 column interval_start: 10:00 is past the horizon, whose last interval starts at 09:30`,
     ]);
   });
 
@@ -72,8 +72,9 @@ describe('forecast CSV', () => {
     writeFileSync(join(dir, 'other.csv'), 'interval_start,channel,volume\n0,voise,1\n');
     writeFileSync(join(dir, 'header.csv'), 'start,calls\n0,1\n');
     const lines = (file: string) => problems(scenario(`${file}.yaml`, `${head('00:00')}${channel('voice', `${file}.csv`)}${agents('voice')}`)).join('\n');
-    expect(lines('short')).toContain('short.csv: has 2 rows; the horizon has 4 intervals (one row per interval, in order)');
-    expect(lines('other')).toContain('other.csv: has no rows for channel "voice" (channels in the file: voise) (did you mean "voise"?)');
+    expect(lines('short')).toContain('short.csv: has 2 rows; the horizon has 4 intervals, from 0s to 1.5h (one row per interval, in order)');
+    expect(lines('other')).toContain('other.csv:2 column channel: "voise" is not a channel of this scenario (its channels: voice) (did you mean "voice"?)');
+    expect(lines('other')).not.toContain('has no rows');
     expect(lines('header')).toContain('header.csv:1: must have the columns interval_start,volume or interval_start,channel,volume (got "start,calls")');
     expect(lines('missing')).toContain('missing.csv: no such file');
   });

@@ -2,8 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors.js';
 import { drawSamples } from '../../workers/sample.js';
+import { loadSweepBlock } from '../../scenarios/load.js';
+import { sweepSchema } from '../../scenarios/schema.js';
 import { splitSweepBlock, sweepBlockPoints } from '../../workers/sweepBlock.js';
 import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
+
+/** The points of a block given as data, parsed by the scenario schema as `ccsim sweep` does. */
+const blockPoints = (block: unknown) => sweepBlockPoints(sweepSchema.parse(block));
 
 const problem = (f: () => unknown): string => {
   try {
@@ -36,7 +41,7 @@ describe('--vary', () => {
 
   it('names the flag and the rule for bad input', () => {
     expect(problem(() => parseVary('agents[0].count'))).toMatch(/^--vary agents\[0\]\.count: must be path=values/);
-    expect(problem(() => parseVary('agents[0].count=45..30'))).toMatch(/--vary .*: the range must go up \(got 45\.\.30\)/);
+    expect(problem(() => parseVary('agents[0].count=45..30'))).toMatch(/^--vary agents\[0\]\.count=45\.\.30: the range must go up \(45 is above 30\)/);
     expect(problem(() => parseVary('x=0.1..0.3'))).toMatch(/a range of decimals needs a step/);
     expect(problem(() => parseVary('x=1..5:0'))).toMatch(/the step must be greater than 0/);
     expect(problem(() => parseVary('x=0..1000000'))).toMatch(/at most 10000 points/);
@@ -71,7 +76,8 @@ describe('the sweep: block', () => {
     expect(split.text.split('\n')).toHaveLength(text.split('\n').length);
     expect(split.text.split('\n')[5]).toBe('seed: 3');
     expect(split.text).not.toMatch(/sweep|grid/);
-    expect(sweepBlockPoints(split.block, 'f.yaml').map((p) => p.name)).toEqual([
+    expect(split.hasBlock).toBe(true);
+    expect(sweepBlockPoints(loadSweepBlock(text, 'f.yaml')!).map((p) => p.name)).toEqual([
       'agents[0].count=30,channels[0].handle.mean=5m',
       'agents[0].count=30,channels[0].handle.mean=6m',
       'agents[0].count=31,channels[0].handle.mean=5m',
@@ -80,27 +86,32 @@ describe('the sweep: block', () => {
   });
 
   it('is cut out of a JSON scenario too', () => {
-    const split = splitSweepBlock('{"name": "T", "sweep": {"variants": [{"name": "a"}]}, "seed": 2}');
+    const json = '{"name": "T", "sweep": {"variants": [{"name": "a"}]}, "seed": 2}';
+    const split = splitSweepBlock(json);
     expect(split.text).not.toMatch(/sweep/);
     expect(split.text).toMatch(/seed/);
-    expect(sweepBlockPoints(split.block, 'f.json').map((p) => p.name)).toEqual(['a']);
+    expect(sweepBlockPoints(loadSweepBlock(json, 'f.json')!).map((p) => p.name)).toEqual(['a']);
   });
 
   it('a scenario without one is left alone', () => {
-    expect(splitSweepBlock('name: T\n')).toEqual({ text: 'name: T\n', block: undefined });
+    expect(splitSweepBlock('name: T\n')).toEqual({ text: 'name: T\n', hasBlock: false });
+    expect(loadSweepBlock('name: T\n', 'f.yaml')).toBeUndefined();
   });
 
   it('variants are named points with their own overrides', () => {
-    const points = sweepBlockPoints({ variants: [{ name: 'today' }, { name: 'plus-two', set: { 'agents[0].count': 37 } }] }, 'f.yaml');
+    const points = blockPoints({ variants: [{ name: 'today' }, { name: 'plus-two', set: { 'agents[0].count': 37 } }] });
     expect(points.map((p) => [p.name, p.overrides])).toEqual([['today', []], ['plus-two', ['agents[0].count=37']]]);
   });
 
-  it('reports mistakes with the file and the path in the block', () => {
-    expect(problem(() => sweepBlockPoints({ grid: {}, variants: [] }, 'f.yaml'))).toMatch(/^f\.yaml: sweep: must have exactly one of grid, variants or samples/);
-    expect(problem(() => sweepBlockPoints({ gird: {} }, 'f.yaml'))).toMatch(/^f\.yaml: sweep\.gird: unknown key/);
-    expect(problem(() => sweepBlockPoints({ variants: [{ name: 'a' }, { name: 'a' }] }, 'f.yaml'))).toMatch(/sweep\.variants\[1\]\.name: "a" is used by an earlier variant/);
-    expect(problem(() => sweepBlockPoints({ samples: { count: 0, ranges: { x: { min: 0, max: 1 } } } }, 'f.yaml'))).toMatch(/sweep\.samples\.count: must be a whole number/);
-    expect(problem(() => sweepBlockPoints({ samples: { count: 3, ranges: { x: { min: 2, max: 1 } } } }, 'f.yaml'))).toMatch(/sweep\.samples\.ranges\.x: must be \{ min, max \}/);
+  it('reports mistakes as the scenario schema does: file:line:col, the path in the block, the rule, the value', () => {
+    const mistakes = (block: string) => problem(() => loadSweepBlock(`name: T\nsweep:\n${block}`, 'f.yaml'));
+    expect(mistakes('  grid: { a: 1 }\n  variants: [{ name: a }]\n')).toBe('f.yaml:2:1 sweep: must have exactly one of grid, variants or samples (got grid, variants)');
+    expect(mistakes('  gird: { a: 1 }\n')).toContain('f.yaml:3:3 sweep.gird: unknown key (did you mean "grid"?)');
+    expect(mistakes('  variants: [{ name: a }, { name: a }]\n')).toBe('f.yaml:3:35 sweep.variants[1].name: duplicate variant name (also variants[0].name) (got "a")');
+    expect(mistakes('  samples: { count: 0, ranges: { x: { min: 0, max: 1 } } }\n')).toBe('f.yaml:3:21 sweep.samples.count: must be a whole number of samples from 1 to 10,000 (got 0)');
+    expect(mistakes('  samples: { count: 3, ranges: { x: { min: 2, max: 1 } } }\n')).toBe('f.yaml:3:52 sweep.samples.ranges.x.max: must be at least min (got 1)');
+    expect(mistakes('  grid:\n    agents[0].count: 45..30\n')).toBe('f.yaml:4:22 sweep.grid.agents[0].count: the range must go up (45 is above 30) (got "45..30")');
+    expect(mistakes('  grid:\n    __proto__.x: 1..2\n')).toBe('f.yaml:4:5 sweep.grid.__proto__.x: must be a field path such as agents[0].count or channels.voice.handle.mean: "__proto__" is not a scenario field and cannot be set (got "__proto__.x")');
   });
 });
 
@@ -126,7 +137,7 @@ describe('samples', () => {
   });
 
   it('sample points are named sample-i and carry their values', () => {
-    const points = sweepBlockPoints({ samples: { method: 'lhs', count: 3, seed: 1, ranges: { 'agents[0].count': { min: 30, max: 32, integer: true } } } }, 'f.yaml');
+    const points = blockPoints({ samples: { method: 'lhs', count: 3, seed: 1, ranges: { 'agents[0].count': { min: 30, max: 32, integer: true } } } });
     expect(points.map((p) => p.name)).toEqual(['sample-0', 'sample-1', 'sample-2']);
     expect(points.map((p) => p.parameters['agents[0].count']).sort()).toEqual([30, 31, 32]);
   });
