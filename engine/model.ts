@@ -192,6 +192,11 @@ export interface Model {
   readonly intervalSec: number;
   /** horizonSec ÷ intervalSec. */
   readonly intervalCount: number;
+  /**
+   * The clock time at time 0, seconds after midnight (the scenario's `dayStart`): for labels
+   * only — open hours and shifts are already compiled relative to time 0. Absent: midnight.
+   */
+  readonly dayStartSec?: number;
   readonly serviceLevelDefinition: ServiceLevelDefinition;
   readonly channels: readonly ChannelModel[];
   readonly groups: readonly GroupModel[];

@@ -1,27 +1,20 @@
 /**
- * Tidy CSV of a run (one observation a row: Wickham, "Tidy Data", 2014): one row per scope ×
- * metric for the summary, then one per interval × scope × metric, with the mean, the 95% CI
- * and, where Erlang predicts the same quantity, the Erlang figure. Empty cells are missing
- * values (no CI with one replication, no Erlang counterpart, a summary row's interval).
- * Numbers are written in full precision (JavaScript's shortest round-tripping form).
+ * Tidy CSV of a run (reports/tidyCsv.ts): the context columns `scenario, seed, replications`,
+ * the core columns, and `erlang` — the Erlang figure where Erlang predicts the same quantity.
+ * One row per scope × metric for the summary, then one per interval × scope × metric.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { RunResult } from './result.js';
 import { erlangFigure, scopeEntries, type ScopeEntry } from './scopes.js';
+import { csvText, numberCell, tidyCells, TIDY_COLUMNS, type Cell } from './tidyCsv.js';
 
-export const CSV_COLUMNS = [
-  'scenario', 'seed', 'replications', 'scope', 'id', 'interval_start_sec', 'metric', 'mean', 'ci_low', 'ci_high', 'erlang',
-] as const;
-
-type Cell = string | number;
-
-const cell = (x: number | null | undefined): Cell => (x === null || x === undefined || !Number.isFinite(x) ? '' : x);
+export const CSV_COLUMNS = ['scenario', 'seed', 'replications', ...TIDY_COLUMNS, 'erlang'] as const;
 
 function rowsOf(r: RunResult, entries: readonly ScopeEntry[], startSec: number | null): Cell[][] {
   return entries.flatMap((e) =>
     e.metrics.map(([metric, est]) => [
-      r.scenario, r.seed, r.replications, e.scope, e.id ?? '', cell(startSec), metric,
-      cell(est.mean), cell(est.ci95?.[0]), cell(est.ci95?.[1]), cell(erlangFigure(e, metric)),
+      r.scenario, r.seed, r.replications,
+      ...tidyCells({ scope: e.scope, id: e.id, startSec, metric, statistic: 'estimate', mean: est.mean, ci95: est.ci95 }, r.dayStartSec),
+      numberCell(erlangFigure(e, metric)),
     ]),
   );
 }
@@ -29,5 +22,5 @@ function rowsOf(r: RunResult, entries: readonly ScopeEntry[], startSec: number |
 export function renderCsv(r: RunResult): string {
   const rows: Cell[][] = [[...CSV_COLUMNS], ...rowsOf(r, scopeEntries(r.summary), null)];
   for (const iv of r.intervals) rows.push(...rowsOf(r, scopeEntries(iv), iv.startSec));
-  return stringify(rows, { cast: { number: (x) => String(x) } });
+  return csvText(rows);
 }

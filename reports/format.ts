@@ -1,4 +1,5 @@
 /** Number formats shared by the human-readable reports. */
+import { DAY_SEC } from '../engine/time.js';
 import type { Estimate } from './confidence.js';
 
 export function pct(x: number | null | undefined, digits = 1): string {
@@ -35,10 +36,13 @@ export function withCi(e: Estimate, f: (x: number) => string): string {
   return `${f(e.mean)} ±${f((e.ci95[1] - e.ci95[0]) / 2)}`;
 }
 
-/** Clock time of an offset into the day: `08:30` for 8.5 h (day d > 0 prefixed `d2 `). */
+/**
+ * The clock time of `sec` seconds after midnight of the first day: `08:30` for 8.5 h; later
+ * days prefixed with their number, `d2 08:30`. Callers add the scenario's `dayStart`.
+ */
 export function clock(sec: number): string {
-  const day = Math.floor(sec / 86400);
-  const s = sec - day * 86400;
+  const day = Math.floor(sec / DAY_SEC);
+  const s = sec - day * DAY_SEC;
   const hh = String(Math.floor(s / 3600)).padStart(2, '0');
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
   return day > 0 ? `d${day + 1} ${hh}:${mm}` : `${hh}:${mm}`;

@@ -54,6 +54,8 @@ export interface RunResult {
   readonly horizonSec: number;
   readonly warmupSec: number;
   readonly intervalSec: number;
+  /** The clock time at the start of the recorded day, seconds after midnight (the scenario's `dayStart`). */
+  readonly dayStartSec: number;
   readonly summary: {
     readonly overall: CenterEstimates;
     /** Present when the scenario has both live and deferred channels. */
@@ -226,6 +228,7 @@ export function buildRunResult(model: Model, seed: number, counters: readonly Re
     horizonSec: model.horizonSec,
     warmupSec: model.warmupSec,
     intervalSec: model.intervalSec,
+    dayStartSec: model.dayStartSec ?? 0,
     summary: {
       overall: { ...channelEstimates(reps.map((k) => k.overall)), covers: center.deferred === null ? 'all' : 'live', channels: center.overall.map(idOf) },
       ...(center.deferred === null ? {} : {

@@ -56,5 +56,6 @@ export function parseRunResult(text: string, label: string): RunResult {
   }
   const problems = problemsOf(data);
   if (problems.length > 0) throw new InputError(problems.map((p) => `${label}: ${p}`));
-  return data as unknown as RunResult;
+  // Results written before dayStartSec existed start at midnight, as their labels did.
+  return { dayStartSec: 0, ...data } as unknown as RunResult;
 }

@@ -110,7 +110,7 @@ export function intervalTables(r: RunResult): ReportTable[] {
     const rows: Cell[][] = [];
     for (const iv of r.intervals) {
       const e = scopeEntries(iv).find((x) => x.scope === 'channels' && x.id === id);
-      if (e) rows.push([clock(iv.startSec), ...INTERVAL_COLUMNS.map(([, f]) => f(e))]);
+      if (e) rows.push([clock(r.dayStartSec + iv.startSec), ...INTERVAL_COLUMNS.map(([, f]) => f(e))]);
     }
     return { title: `Intervals — ${id} (means over replications)`, head: ['start', ...INTERVAL_COLUMNS.map(([h]) => h)], rows, labelColumns: 1 };
   });

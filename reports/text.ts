@@ -139,7 +139,7 @@ function intervalTable(r: RunResult, id: string, p: Palette): string {
     return sl >= level ? p.green(text) : p.red(text);
   };
   const cols: Column<IntervalRow>[] = [
-    { head: 'start', cell: (row) => clock(row.startSec), align: 'left' },
+    { head: 'start', cell: (row) => clock(r.dayStartSec + row.startSec), align: 'left' },
     { head: 'offered', cell: (row) => count(metricOf(row.entry, 'offered')?.mean, 1) },
     { head: 'sim', cell: slMean },
     { head: 'Erlang', cell: erl('serviceLevel') },

@@ -1,41 +1,47 @@
 /**
- * Tidy CSV of a staffing result (one observation a row): per interval, each group's agents
- * (Erlang, simulated, FTE) and each channel's achieved metrics with their 95% CI; then the
- * totals. Empty cells are missing values.
+ * Tidy CSV of a staffing result (reports/tidyCsv.ts), with the run's context columns and
+ * `erlang`: per interval, each group's agents (`erlangAgents`, `simulatedAgents`, `fte`:
+ * values) and occupancy, each channel's achieved metrics with their 95% CI (and Erlang's
+ * service level beside the simulated one); per scenario shift (with `--shifts`), the count
+ * chosen; then the totals of both plans.
  */
-import { stringify } from 'csv-stringify/sync';
+import { timeOfDay } from '../../engine/time.js';
 import type { Estimate } from '../confidence.js';
+import { csvText, numberCell, tidyCells, TIDY_COLUMNS, type Cell } from '../tidyCsv.js';
 import type { StaffingResult } from './result.js';
 
-export const STAFFING_CSV_COLUMNS = ['scenario', 'seed', 'replications', 'interval_start_sec', 'scope', 'id', 'metric', 'value', 'ci_low', 'ci_high'] as const;
+export const STAFFING_CSV_COLUMNS = ['scenario', 'seed', 'replications', ...TIDY_COLUMNS, 'erlang'] as const;
 
-type Cell = string | number;
-const cell = (x: number | null | undefined): Cell => (x === null || x === undefined || !Number.isFinite(x) ? '' : x);
+const ACHIEVED = ['offered', 'serviceLevel', 'asaSec', 'abandonRate', 'occupancy', 'waitP90Sec', 'backlogAgeP90Sec'] as const;
 
 export function renderStaffingCsv(r: StaffingResult): string {
   const rows: Cell[][] = [[...STAFFING_CSV_COLUMNS]];
-  const head = [r.scenario, r.seed, r.replications];
-  const value = (start: number | null, scope: string, id: string, metric: string, x: number | null): void => {
-    rows.push([...head, cell(start), scope, id, metric, cell(x), '', '']);
-  };
-  const est = (start: number, scope: string, id: string, metric: string, e: Estimate): void => {
-    rows.push([...head, start, scope, id, metric, cell(e.mean), cell(e.ci95?.[0]), cell(e.ci95?.[1])]);
+  const push = (scope: string, id: string, startSec: number | null, metric: string, mean: number | null, ci95: Estimate['ci95'] | undefined, erlang: number | null = null): void => {
+    const statistic = ci95 === undefined ? 'value' : 'estimate';
+    rows.push([r.scenario, r.seed, r.replications, ...tidyCells({ scope, id, startSec, metric, statistic, mean, ci95 }, r.dayStartSec), numberCell(erlang)]);
   };
   for (const iv of r.intervals) {
     for (const [id, g] of Object.entries(iv.groups)) {
-      value(iv.startSec, 'group', id, 'erlangAgents', g.erlangAgents);
-      value(iv.startSec, 'group', id, 'simulatedAgents', g.simulatedAgents);
-      value(iv.startSec, 'group', id, 'fte', g.fte);
-      est(iv.startSec, 'group', id, 'occupancy', g.occupancy);
+      push('groups', id, iv.startSec, 'erlangAgents', g.erlangAgents, undefined);
+      push('groups', id, iv.startSec, 'simulatedAgents', g.simulatedAgents, undefined);
+      push('groups', id, iv.startSec, 'fte', g.fte, undefined);
+      push('groups', id, iv.startSec, 'occupancy', g.occupancy.mean, g.occupancy.ci95);
     }
     for (const [id, c] of Object.entries(iv.channels)) {
-      for (const metric of ['offered', 'serviceLevel', 'asaSec', 'abandonRate', 'occupancy', 'waitP90Sec', 'backlogAgeP90Sec'] as const) est(iv.startSec, 'channel', id, metric, c[metric]);
-      value(iv.startSec, 'channel', id, 'erlangServiceLevel', c.erlangServiceLevel);
+      for (const metric of ACHIEVED) push('channels', id, iv.startSec, metric, c[metric].mean, c[metric].ci95, metric === 'serviceLevel' ? c.erlangServiceLevel : null);
     }
   }
-  for (const plan of ['erlang', 'simulated'] as const) {
-    value(null, 'total', plan, 'agentHours', r.totals[plan].agentHours);
-    value(null, 'total', plan, 'cost', r.totals[plan].cost);
+  for (const s of r.shifts ?? []) {
+    // A shift starts at a clock time; its offset is from the day's start (dayStart).
+    const id = `${s.group}#${s.index}`;
+    const offset = timeOfDay(s.startSec - r.dayStartSec);
+    push('shifts', id, offset, 'lengthSec', s.lengthSec, undefined);
+    push('shifts', id, offset, 'scenarioAgents', s.scenarioCount, undefined);
+    push('shifts', id, offset, 'simulatedAgents', s.count, undefined);
   }
-  return stringify(rows, { cast: { number: (x) => String(x) } });
+  for (const plan of ['erlang', 'simulated'] as const) {
+    push('totals', plan, null, 'agentHours', r.totals[plan].agentHours, undefined);
+    push('totals', plan, null, 'cost', r.totals[plan].cost, undefined);
+  }
+  return csvText(rows);
 }

@@ -15,6 +15,8 @@ const render = (format: string): string => {
 };
 
 const channelIds = (r: RunResult): string[] => Object.keys(r.summary.channels);
+/** `HH:MM` of seconds after midnight, within the first day (the scenarios here span one). */
+const clockOf = (sec: number): string => `${String(Math.floor(sec / 3600)).padStart(2, '0')}:${String(Math.floor((sec % 3600) / 60)).padStart(2, '0')}`;
 const scopeTitle = (scope: string): string => (scope === 'groups' ? 'Agent groups' : scope[0]!.toUpperCase() + scope.slice(1));
 
 describe('Markdown report', () => {
@@ -67,25 +69,28 @@ describe('CSV report', () => {
 
   it('has the tidy header', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(CSV_COLUMNS).toEqual(['scenario', 'seed', 'replications', 'scope', 'id', 'interval_start_sec', 'metric', 'mean', 'ci_low', 'ci_high', 'erlang']);
+    expect(CSV_COLUMNS).toEqual([
+      'scenario', 'seed', 'replications', 'scope', 'id', 'interval_start', 'interval_start_sec', 'metric', 'statistic', 'mean', 'ci_low', 'ci_high', 'unit', 'erlang',
+    ]);
   });
 
   it('has one row per summary scope × metric, then per interval × scope × metric, in order', () => {
     const expected = [
-      ...estimateKeys(result.summary).map(([s, id, m]) => [s, id, '', m]),
-      ...result.intervals.flatMap((iv) => estimateKeys(iv).map(([s, id, m]) => [s, id, String(iv.startSec), m])),
+      ...estimateKeys(result.summary).map(([s, id, m]) => [s, id, '', '', m]),
+      ...result.intervals.flatMap((iv) => estimateKeys(iv).map(([s, id, m]) => [s, id, clockOf(result.dayStartSec + iv.startSec), String(iv.startSec), m])),
     ];
     const body = rows.slice(1);
     expect(body).toHaveLength(expected.length);
-    expect(body.map((row) => [row[3], row[4], row[5], row[6]])).toEqual(expected);
+    expect(body.map((row) => [row[3], row[4], row[5], row[6], row[7]])).toEqual(expected);
     for (const row of body) {
       expect(row.slice(0, 3)).toEqual([result.scenario, '11', '3']);
-      for (const cell of row.slice(7)) expect(cell === '' || Number.isFinite(Number(cell)), cell).toBe(true);
+      expect(row[8]).toBe('estimate');
+      for (const cell of [...row.slice(9, 12), row[13]!]) expect(cell === '' || Number.isFinite(Number(cell)), cell).toBe(true);
     }
   });
 
   it('fills the Erlang column exactly for the five metrics Erlang predicts', () => {
-    const withErlang = new Set(rows.slice(1).filter((row) => row[10] !== '').map((row) => row[6]));
+    const withErlang = new Set(rows.slice(1).filter((row) => row[13] !== '').map((row) => row[7]));
     expect([...withErlang].sort()).toEqual(['abandonRate', 'asaSec', 'occupancy', 'pWait', 'serviceLevel']);
   });
 });

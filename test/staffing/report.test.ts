@@ -43,7 +43,8 @@ describe('ccsim staff report', () => {
     const text = ccsim([...args, '--workers', '0']);
     expect(text.stdout).toMatch(/Erlang/);
     expect(Math.max(...text.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
-    expect(ccsim([...args, '--workers', '0', '--format', 'csv']).stdout.split('\n')[0]).toBe('scenario,seed,replications,interval_start_sec,scope,id,metric,value,ci_low,ci_high');
+    expect(ccsim([...args, '--workers', '0', '--format', 'csv']).stdout.split('\n')[0])
+      .toBe('scenario,seed,replications,scope,id,interval_start,interval_start_sec,metric,statistic,mean,ci_low,ci_high,unit,erlang');
     const html = ccsim([...args, '--workers', '0', '--format', 'html']).stdout;
     expect(html).toContain('Required agents per interval: Erlang vs simulated');
     expect(html).toContain('<svg');

@@ -89,8 +89,8 @@ describe('ccsim sweep: determinism', () => {
     expect(out.points[0].summary.channels.voice.serviceLevel.ci95).toHaveLength(2);
     expect(out.points[3].difference.channels.voice.serviceLevel.n).toBe(6);
     const csv = ccsim([...SMALL, '--workers', '1', '--format', 'csv']).stdout.split('\n');
-    expect(csv[0]).toBe('point,name,agents[0].count,scope,scope_id,metric,statistic,mean,ci_low,ci_high,n');
-    expect(csv).toContain(csv.find((l) => /^3,agents\[0\]\.count=36,36,channel,voice,serviceLevel,difference,/.test(l)));
+    expect(csv[0]).toBe('point,name,agents[0].count,scope,id,interval_start,interval_start_sec,metric,statistic,mean,ci_low,ci_high,unit,n');
+    expect(csv).toContain(csv.find((l) => /^3,agents\[0\]\.count=36,36,channels,voice,,,serviceLevel,difference,.*,share,6$/.test(l)));
   });
 });
 
