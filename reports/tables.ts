@@ -7,7 +7,7 @@
 import { clock, count, duration } from './format.js';
 import { formatDifference, formatEstimate, formatValue, metricLabel } from './metricFormat.js';
 import type { RunResult } from './result.js';
-import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, entriesOf, erlangFigure, finite, keyedScopes, metricNames, metricOf, scopeEntries, singular, type ScopeEntry } from './scopes.js';
+import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes, entriesOf, erlangFigure, finite, metricNames, metricOf, scopeEntries, singular, type ScopeEntry } from './scopes.js';
 import { judge, type Verdict } from './verdict.js';
 
 /** A cell with a judgement against the target (service level), shown as colour or a mark. */
@@ -41,7 +41,7 @@ function scopeTitle(scope: string): string {
 
 /** Rows are metrics, columns the scope's ids (`all` for the whole center). */
 function scopeTable(scope: string, entries: readonly ScopeEntry[]): ReportTable {
-  const rows: Cell[][] = metricNames(entries).map((m) => [metricLabel(m), ...entries.map((e) => estimateCell(e, m))]);
+  const rows: Cell[][] = shownMetrics(entries, metricNames(entries)).map((m) => [metricLabel(m), ...entries.map((e) => estimateCell(e, m))]);
   if (entries.some((e) => e.target)) {
     rows.unshift(['target', ...entries.map((e) => (e.target ? `${formatValue('serviceLevel', e.target.level)} within ${duration(e.target.withinSec)}` : ''))]);
   }
@@ -52,7 +52,7 @@ function scopeTable(scope: string, entries: readonly ScopeEntry[]): ReportTable 
 export function scopeTables(r: RunResult): ReportTable[] {
   const entries = scopeEntries(r.summary);
   const overall = centerRows(entries);
-  return keyedScopes(entries).map((scope) => {
+  return shownScopes(entries).map((scope) => {
     const rows = entriesOf(entries, scope);
     return scopeTable(scope, scope === 'channels' && rows.length > 1 ? [...rows, ...overall] : rows);
   });

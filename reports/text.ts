@@ -11,7 +11,7 @@ import { POOLED_METRICS } from './kpi.js';
 import { formatDifference, formatEstimate, formatValue, metricLabel } from './metricFormat.js';
 import { palette, type Palette } from './palette.js';
 import type { RunResult } from './result.js';
-import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, entriesOf, erlangFigure, finite, keyedScopes, metricOf, scopeEntries, singular, summaryEntries, type ScopeEntry } from './scopes.js';
+import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes, entriesOf, erlangFigure, finite, metricOf, scopeEntries, singular, summaryEntries, type ScopeEntry } from './scopes.js';
 import { fitTable, renderTable, type Column } from './textTable.js';
 import { judge } from './verdict.js';
 
@@ -67,7 +67,7 @@ function metricColumns(metrics: readonly string[], p: Palette): Column<ScopeEntr
 
 function channelTables(channels: readonly ScopeEntry[], center: readonly ScopeEntry[], p: Palette): string[] {
   const rows = channels.length > 1 ? [...channels, ...center] : [...channels];
-  const service = CHANNEL_SERVICE.filter((m) => has(rows, m));
+  const service = shownMetrics(rows, CHANNEL_SERVICE.filter((m) => has(rows, m)));
   const target: Column<ScopeEntry> = {
     head: 'target',
     cell: (e) => (e.target ? `${formatValue('serviceLevel', e.target.level).replace('.0%', '%')}/${duration(e.target.withinSec)}` : ''),
@@ -75,13 +75,13 @@ function channelTables(channels: readonly ScopeEntry[], center: readonly ScopeEn
   const serviceCols = [idColumn('channel'), ...metricColumns(service, p)];
   serviceCols.splice(3, 0, target);
   const out = ['Channels — service', fitTable(serviceCols, rows, { bold: p.bold })];
-  out.push('', 'Channels — workload', fitTable([idColumn('channel'), ...metricColumns(CHANNEL_WORK.filter((m) => has(rows, m)), p)], rows, { bold: p.bold }));
-  const pooled = CHANNEL_POOLED.filter((m) => has(rows, m));
+  out.push('', 'Channels — workload', fitTable([idColumn('channel'), ...metricColumns(shownMetrics(rows, CHANNEL_WORK.filter((m) => has(rows, m))), p)], rows, { bold: p.bold }));
+  const pooled = shownMetrics(rows, CHANNEL_POOLED.filter((m) => has(rows, m)));
   if (pooled.length > 0) {
     out.push('', 'Channels — pooled over replications (ratio of means, delta-method 95% CI)',
       fitTable([idColumn('channel'), ...metricColumns(pooled, p)], rows, { bold: p.bold }));
   }
-  const others = presentMetrics(rows, []).filter((m) => !CHANNEL_SHOWN.has(m));
+  const others = shownMetrics(rows, presentMetrics(rows, []).filter((m) => !CHANNEL_SHOWN.has(m)));
   if (others.length > 0) out.push('', 'Channels — other metrics', fitTable([idColumn('channel'), ...metricColumns(others, p)], rows, { bold: p.bold }));
   return out;
 }
@@ -114,7 +114,7 @@ function comparisonTable(e: ScopeEntry, p: Palette): string {
 }
 
 function scopeTable(scope: string, entries: readonly ScopeEntry[], p: Palette): string {
-  const metrics = presentMetrics(entries, scope === 'groups' ? GROUP_ORDER : GENERIC_ORDER);
+  const metrics = shownMetrics(entries, presentMetrics(entries, scope === 'groups' ? GROUP_ORDER : GENERIC_ORDER));
   return fitTable([idColumn(singular(scope)), ...metricColumns(metrics, p)], entries, { bold: p.bold });
 }
 
@@ -171,7 +171,7 @@ export function renderText(r: RunResult, options: TextOptions = {}): string {
   out.push(`Service level definition: ${r.serviceLevelDefinition}; ± is the 95% CI half-width over replications.`);
   out.push('', ...channelTables(channels, center, p));
   for (const c of channels) if (c.erlang) out.push('', comparisonTable(c, p));
-  for (const scope of keyedScopes(entries).filter((s) => s !== 'channels')) {
+  for (const scope of shownScopes(entries).filter((s) => s !== 'channels')) {
     out.push('', scope === 'groups' ? 'Agent groups' : `${scope[0]?.toUpperCase() ?? ''}${scope.slice(1)}`, scopeTable(scope, entriesOf(entries, scope), p));
   }
   for (const c of channels) if (c.id !== null) out.push('', `Intervals — ${c.id} (means over replications)`, intervalTable(r, c.id, p));

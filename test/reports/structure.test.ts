@@ -29,18 +29,30 @@ describe('Markdown report', () => {
     expect(md).toMatch(/^3 replications, seed 11 · 8\.0 h recorded \(16 × 30 min intervals\)/m);
   });
 
-  it('has a metric × id table per scope, with a row per metric the scope holds', () => {
-    const scopes = Object.keys(result.summary).filter((s) => s !== 'overall');
+  it('has a metric × id table per scope the scenario uses, with a row per metric in use', () => {
     const keys = estimateKeys(result.summary);
-    for (const scope of scopes) {
+    // A one-tier center whose channels have one contact type each: no Tiers or Types table.
+    expect(tables.find((x) => x.title === 'Tiers')).toBeUndefined();
+    expect(tables.find((x) => x.title === 'Types')).toBeUndefined();
+    for (const scope of ['channels', 'groups']) {
       const t = tables.find((x) => x.title === scopeTitle(scope));
       expect(t, scope).toBeDefined();
       const ids = Object.keys((result.summary as unknown as Record<string, object>)[scope]!);
       const withAll = scope === 'channels' && ids.length > 1 ? [...ids, 'all'] : ids;
       expect(t!.head).toEqual(['metric', ...withAll]);
-      const metrics = new Set(keys.filter(([s]) => s === scope).map(([, , m]) => m));
-      expect(t!.rows).toHaveLength(metrics.size + (scope === 'channels' ? 1 : 0));
+      // Every metric of the scope has a row, but those of mechanisms this scenario leaves unused
+      // (no retrials, callbacks, self-service, repeats, costs…): all their means are 0.
+      const metrics = [...new Set(keys.filter(([s]) => s === scope).map(([, , m]) => m))];
+      const meanOf = (id: string, m: string): number | null =>
+        ((result.summary as unknown as Record<string, Record<string, Record<string, { mean: number | null }>>>)[scope]![id]![m]?.mean ?? null);
+      const labels = t!.rows.map((row) => String(row[0]));
+      expect(labels).toContain(scope === 'channels' ? 'service level' : 'handled');
       for (const row of t!.rows) expect(row).toHaveLength(t!.head.length);
+      const unusedShown = metrics.filter((m) => ['retrials', 'callbacks', 'deflected', 'cost', 'overflowed'].includes(m)
+        && ids.every((id) => (meanOf(id, m) ?? 0) === 0) && labels.some((l) => l === m || l.startsWith(m)));
+      expect(unusedShown).toEqual([]);
+      expect(t!.rows.length).toBeGreaterThan(4);
+      expect(t!.rows.length).toBeLessThan(metrics.length + 2);
     }
   });
 
