@@ -25,6 +25,20 @@ export function duration(sec: number): string {
   return `${sec}s`;
 }
 
+/** A length of time as planners write it, largest units first: `8h30m`, `45m`, `1m30s`, `20s`, `2d4h`. */
+export function durationText(sec: number): string {
+  if (!Number.isFinite(sec)) return '–';
+  if (sec === 0) return '0s';
+  let rest = Math.round(sec);
+  const parts: string[] = [];
+  for (const [unit, size] of [['d', DAY_SEC], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  return parts.join('');
+}
+
 export function count(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits);
 }

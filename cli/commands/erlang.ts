@@ -135,7 +135,9 @@ async function runTable(args: ErlangArgs): Promise<Json> {
   printWarnings(warnings);
   const chosen = model.channels.filter((c) => args.channel === undefined || c.id === args.channel);
   if (chosen.length === 0) bad('channel', `must be one of ${model.channels.map((c) => c.id).join(', ')}`, args.channel);
-  const labels = Array.from({ length: model.intervalCount }, (_, i) => clockLabel(i * model.intervalSec));
+  // Labelled by clock time from the scenario's dayStart, as every report is.
+  const { clock } = await import('../../reports/format.js');
+  const labels = Array.from({ length: model.intervalCount }, (_, i) => clock((model.dayStartSec ?? 0) + i * model.intervalSec));
   const channels = chosen.map((c) => {
     const goals = { serviceLevel: c.targetLevel, targetSec: c.targetSec, ...targets(args, false) };
     const patienceSec = c.patience === null ? null : distMean(c.patience);
@@ -143,11 +145,6 @@ async function runTable(args: ErlangArgs): Promise<Json> {
     return { channel: c.id, model: patienceSec === null ? 'erlangC' : 'erlangA', ...input, ratesPerSec: undefined, rows: tableRows(labels, input, model.intervalSec) };
   });
   return { scenario: model.name, intervalSec: model.intervalSec, channels };
-}
-
-function clockLabel(sec: number): string {
-  const pad = (x: number): string => String(Math.floor(x)).padStart(2, '0');
-  return `${pad(sec / 3600)}:${pad((sec % 3600) / 60)}`;
 }
 
 const percent = (x: unknown): string => (typeof x === 'number' ? `${(100 * x).toFixed(2)}%` : '–');

@@ -5,16 +5,18 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Chart } from '../charts.js';
-import { clock, pct } from '../format.js';
+import { DAY_SEC } from '../../engine/time.js';
+import { clock, durationText, pct } from '../format.js';
 import { escapeHtml, figure, htmlPage, htmlTable } from '../html.js';
 import type { ReportTable } from '../tables.js';
-import type { StaffingResult } from './result.js';
+import type { ShiftStaffing, StaffingResult } from './result.js';
 
 export function staffingChart(r: StaffingResult): Chart {
   const values = r.intervals.flatMap((iv) => [
-    { t: iv.startSec * 1000, plan: 'Erlang', agents: iv.erlangAgents },
-    { t: iv.startSec * 1000, plan: 'simulated', agents: iv.simulatedAgents },
+    { t: (r.dayStartSec + iv.startSec) * 1000, plan: 'Erlang C/A requirement', agents: iv.erlangAgents },
+    { t: (r.dayStartSec + iv.startSec) * 1000, plan: 'simulated requirement', agents: iv.simulatedAgents },
   ]);
+  const days = r.dayStartSec + r.horizonSec > DAY_SEC;
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: 'Required agents per interval: Erlang vs simulated',
@@ -24,13 +26,23 @@ export function staffingChart(r: StaffingResult): Chart {
     config: { font: 'Helvetica, Arial, sans-serif', view: { stroke: null }, axis: { grid: true, gridOpacity: 0.4 } },
     mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2, point: true },
     encoding: {
-      x: { field: 't', type: 'temporal', title: null, scale: { type: 'utc' }, axis: { format: '%H:%M', labelAngle: 0, labelOverlap: true } },
-      y: { field: 'agents', type: 'quantitative', title: 'agents on duty', scale: { zero: true } },
-      color: { field: 'plan', type: 'nominal', title: null, scale: { range: ['#f58518', '#4c78a8'] } },
+      x: { field: 't', type: 'temporal', title: 'interval start (clock time)', scale: { type: 'utc' }, axis: { format: days ? 'd%-d %H:%M' : '%H:%M', labelAngle: 0, labelOverlap: true } },
+      y: { field: 'agents', type: 'quantitative', title: 'agents on duty (heads)', scale: { zero: true } },
+      color: { field: 'plan', type: 'nominal', title: 'plan', legend: { orient: 'top' }, scale: { range: ['#f58518', '#4c78a8'] } },
       strokeDash: { field: 'plan', type: 'nominal', legend: null, scale: { range: [[6, 4], [1, 0]] } },
     },
   } as unknown as TopLevelSpec;
   return { id: 'required-agents', title: 'Required agents per interval: Erlang vs simulated', spec };
+}
+
+/** The per-shift answer of `staff --shifts`: each scenario shift's count as typed and as needed. */
+function shiftTable(shifts: readonly ShiftStaffing[]): ReportTable {
+  return {
+    title: 'Shifts',
+    head: ['group', 'start', 'length', 'scenario', 'needed'],
+    rows: shifts.map((s) => [s.group, clock(s.startSec), durationText(s.lengthSec), String(s.scenarioCount), String(s.count)]),
+    labelColumns: 2,
+  };
 }
 
 export async function renderStaffingHtml(r: StaffingResult, chart: Chart = staffingChart(r)): Promise<string> {
@@ -57,6 +69,7 @@ export async function renderStaffingHtml(r: StaffingResult, chart: Chart = staff
     body: [
       await figure(chart),
       `<h2>Intervals</h2>\n${htmlTable(intervals)}`,
+      ...(r.shifts === null ? [] : [`<h2>Shifts</h2>\n${htmlTable(shiftTable(r.shifts))}`]),
       `<h2>Totals</h2>\n<p>Agent-hours: simulated ${t.simulated.agentHours.toFixed(1)}, Erlang ${t.erlang.agentHours.toFixed(1)}. ` +
         `Cost: simulated ${t.simulated.cost.toFixed(2)}, Erlang ${t.erlang.cost.toFixed(2)}.</p>`,
       `<h2>Why simulation and Erlang differ</h2>\n<ul>\n${notes}\n</ul>`,

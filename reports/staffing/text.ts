@@ -4,7 +4,7 @@
  * service level with its CI half-width, agreement), the shifts when staffed by shift,
  * totals against the Erlang plan, and the notes on why the two differ.
  */
-import { clock, pct, seconds, withCi } from '../format.js';
+import { clock, durationText, pct, seconds, withCi } from '../format.js';
 import { palette } from '../palette.js';
 import { fitTable, MAX_WIDTH, type Column } from '../textTable.js';
 import type { IntervalStaffing, StaffingResult } from './result.js';
@@ -49,7 +49,7 @@ export function renderStaffingText(r: StaffingResult, options: { colour?: boolea
     out.push(fitTable([
       { head: 'group', cell: (s) => s.group, align: 'left' },
       { head: 'start', cell: (s) => clock(s.startSec), align: 'left' },
-      { head: 'length', cell: (s) => seconds(s.lengthSec) },
+      { head: 'length', cell: (s) => durationText(s.lengthSec) },
       { head: 'scenario', cell: (s) => String(s.scenarioCount) },
       { head: 'needed', cell: (s) => String(s.count) },
     ], r.shifts, { bold: p.bold }));

@@ -96,3 +96,13 @@ describe('bad flags exit 2 with a message naming the flag and no stack trace', (
     });
   }
 });
+
+describe('ccsim erlang table from a scenario', () => {
+  it('labels intervals by clock time from the scenario\'s dayStart (08:00 in bank-voice)', () => {
+    const r = ccsim('table', 'scenarios/bank-voice.yaml');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => /^\s+\d\d:\d\d\s/.test(l));
+    expect(rows[0]?.trim().startsWith('08:00')).toBe(true);
+    expect(rows[1]?.trim().startsWith('08:30')).toBe(true);
+  });
+});

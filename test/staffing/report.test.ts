@@ -63,3 +63,20 @@ describe('ccsim staff report', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('ccsim staff --shifts in every format', () => {
+  const args = ['staff', join(ROOT, 'scenarios/bank-voice.yaml'), '--shifts', '--replications', '3', '--set', 'horizon=4h',
+    '--set', 'channels[0].arrivals={volumes: [75, 100, 126, 151, 163, 163, 151, 138]}', '--workers', '0'];
+  it('shows the count per shift in the text (lengths as 8h30m), the CSV and the HTML', () => {
+    const text = ccsim([...args, '--format', 'text']);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Shifts/);
+    expect(text.stdout).toMatch(/\b8h30m\b/);
+    expect(text.stdout).not.toMatch(/510\.0m/);
+    const csv = ccsim([...args, '--format', 'csv']).stdout;
+    expect(csv).toMatch(/^[^,]*,\d+,3,shifts,[^,]+#0,\d\d:\d\d,\d+,simulatedAgents,value,\d+,,,agents,$/m);
+    const html = ccsim([...args, '--format', 'html']).stdout;
+    expect(html).toContain('<h2>Shifts</h2>');
+    expect(html).toContain('8h30m');
+  });
+});
