@@ -19,13 +19,15 @@ export function staff(definition: StaffDefinition, out: string | null = null, re
   return runStaffing({ definition, workers: 0, out, resume, signal: new AbortController().signal, logger: pino({ level: 'silent' }) });
 }
 
-/** A single-group voice scenario, pure M/M/c unless `patience` is given. */
-export function voiceScenario(volumes: readonly number[], interval: string, patience = ''): string {
+/** A single-group voice scenario, pure M/M/c unless `patience` is given; `interval` in whole hours ("2h"). */
+export function voiceScenario(volumes: readonly number[], interval: string, patience = '', warmup = '30m'): string {
+  const hours = Number(/^(\d+)h$/.exec(interval)?.[1] ?? NaN);
+  if (!Number.isInteger(hours)) throw new Error(`voiceScenario: interval must be whole hours like "2h" (got "${interval}")`);
   return `name: staffing test
 seed: 1
 replications: 20
-horizon: ${volumes.length * (interval === '2h' ? 2 : 1)}h
-warmup: 30m
+horizon: ${volumes.length * hours}h
+warmup: ${warmup}
 interval: ${interval}
 channels:
   - id: voice
