@@ -9,14 +9,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 describe('bundled scenarios', () => {
   it('classic-80-20 is pure M/M/c: 300/h, exponential 6m, 35 agents, 8h, no patience', () => {
     const { model } = loadScenarioFile(`${root}/scenarios/classic-80-20.yaml`);
-    expect(model).toMatchObject({ horizonSec: 28800, warmupSec: 1800, intervalSec: 1800, intervalCount: 16, replications: 20, seed: 1 });
+    expect(model).toMatchObject({ horizonSec: 28800, warmupSec: 7200, intervalSec: 1800, intervalCount: 16, replications: 20, seed: 1 });
     expect(model.channels).toHaveLength(1);
     expect(model.channels[0]).toMatchObject({ handle: { dist: 'exponential', mean: 360 }, patience: null, targetSec: 20, targetLevel: 0.8 });
     expect(new Set(model.channels[0]?.ratePerSec)).toEqual(new Set([300 / 3600]));
     expect(model.groups).toMatchObject([{ id: 'team-a', channels: [0], count: 35, tier: 1 }]);
     // A constant count keeps every agent on duty for the whole run, warm-up included.
     expect(model.groups[0]?.agentShifts).toHaveLength(35);
-    expect(new Set(model.groups[0]?.agentShifts.flat().map((s) => `${s.startSec}..${s.endSec}/${s.breaks.length}`))).toEqual(new Set(['-1800..28800/0']));
+    expect(new Set(model.groups[0]?.agentShifts.flat().map((s) => `${s.startSec}..${s.endSec}/${s.breaks.length}`))).toEqual(new Set(['-7200..28800/0']));
   });
 
   it('sales-service has two voice channels with patience, a shared group and a volumes profile', () => {
