@@ -11,9 +11,9 @@
  *
  * Both intervals are kept inside the metric's physical range (a share in [0, 1], a time or
  * count in [0, ∞)): the true value lies in that range, so cutting the interval to it never
- * loses coverage. The t quantile comes from @stdlib.
+ * loses coverage. The t quantile is engine/studentT.ts.
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { studentTQuantile as tQuantile } from '../engine/studentT.js';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 
 /** A metric over replications. `mean` is null when no replication defines it (e.g. SL of an empty interval). */

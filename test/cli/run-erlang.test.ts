@@ -1,7 +1,7 @@
 // `ccsim run` end to end against Erlang C: the bundled M/M/c scenario's simulated KPIs agree
 // with the Erlang columns of its own result. A statistical check (test/support/statistics.ts),
 // in a file of its own so that `npm run coverage-check` runs it without the other CLI suites.
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { studentTQuantile as tQuantile } from '../../engine/studentT.js';
 import { describe, expect, it } from 'vitest';
 import type { Estimate } from '../../reports/confidence.js';
 import type { RunResult } from '../../reports/result.js';

@@ -6,7 +6,7 @@
 // CCSIM_TEST_SEED, compared with theory within the family-wise tolerance (`expectNear`), or,
 // where the claim is a margin rather than a value, recorded with `expectClaim` and a margin
 // that holds with overwhelming probability at any seed (each one says why).
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { studentTQuantile as tQuantile } from '../../engine/studentT.js';
 import { describe, expect, it } from 'vitest';
 import { erlangC } from '../../engine/erlang/index.js';
 import type { ContactTypeModel, GroupModel, Model, ShiftModel } from '../../engine/model.js';

@@ -18,7 +18,7 @@
 //   statistic the family-wise tolerance relies on. It shrinks as 1/√(simulated time): the
 //   small, slowly relaxing M/M/c cases (per-day skew 2–3 for ASA over 8 h) get long days and
 //   more replications, so that the skew of their estimates is about 0.15.
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { studentTQuantile as tQuantile } from '../../engine/studentT.js';
 import { describe, expect, it } from 'vitest';
 import { erlangA, erlangC } from '../../engine/erlang/index.js';
 import { buildRunResult } from '../../reports/result.js';

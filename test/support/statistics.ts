@@ -15,7 +15,7 @@
  * Never make a check pass by choosing a seed.
  */
 import { appendFileSync } from 'node:fs';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { studentTQuantile as tQuantile } from '../../engine/studentT.js';
 import { expect } from 'vitest';
 
 /** Checks in the statistical family (a bound on the suite's count: Bonferroni over all of them). */
