@@ -3,7 +3,7 @@
 // gives a reader), and must succeed without leaving stray files (an unquoted `>=` is a
 // redirection), so the README cannot drift from the program or the shell.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,13 @@ describe('README', () => {
     expect(r.status, r.stderr).toBe(0);
     const stray = readdirSync(shell.cwd).filter((f) => !EXPECTED_FILES.has(f));
     expect(stray, `files the line left behind (an unquoted > or <?)`).toEqual([]);
+  });
+
+  it('links only to files that are in the repository', () => {
+    const links = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1] ?? '').filter((l) => !/^[a-z]+:/.test(l));
+    expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect(existsSync(join(ROOT, link)), link).toBe(true);
+    expect(readme).not.toMatch(/DESIGN\.md|DOMAIN\.md|DESIGN §/);
   });
 
   it('shows a scenario example that is itself a valid scenario', () => {
