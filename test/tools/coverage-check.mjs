@@ -21,6 +21,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STATISTICAL_FILES = [
   'test/engine/kernel-vs-erlang.test.ts',
   'test/engine/kernel-mechanisms.test.ts',
+  'test/engine/kernel-theory.test.ts',
   'test/engine/distributions.test.ts',
   'test/engine/kernel-properties.test.ts',
   'test/workers/crnPrecision.test.ts',
