@@ -66,7 +66,7 @@ function points(r: RunResult, scope: string, metric: string, select: Select = {}
 
 function xAxis(r: RunResult) {
   return {
-    field: 't', type: 'temporal', title: null, scale: { type: 'utc' },
+    field: 't', type: 'temporal', title: 'interval start (clock time)', scale: { type: 'utc' },
     axis: { format: r.dayStartSec + r.horizonSec > DAY_SEC ? 'd%-d %H:%M' : '%H:%M', labelAngle: 0, labelOverlap: true },
   } as const;
 }
@@ -162,7 +162,7 @@ function queueChart(r: RunResult): Chart {
     ...points(r, 'channels', 'maxQueue', { label: (e) => `${e.id ?? 'all'} queue` }),
     ...withBacklog(points(r, 'channels', 'backlogMax', { label: (e) => `${e.id ?? 'all'} backlog` })),
   ];
-  const y = { title: 'longest queue', scale: nonNegative(values) };
+  const y = { title: 'longest queue (contacts)', scale: nonNegative(values) };
   return { id: 'queue', title: 'Queue length', spec: frame('Longest queue per interval (mean and 95% CI over replications)', values, bandAndLine(r, y, 'channel')) };
 }
 
