@@ -24,6 +24,8 @@ type ParameterValue = string | number | boolean | null;
 export interface SweepPointInput {
   readonly name: string;
   readonly parameters: Readonly<Record<string, ParameterValue>>;
+  /** The parameters as the tidy CSV writes them (every varied path, durations in seconds); `parameters` when absent. */
+  readonly tidyParameters?: Readonly<Record<string, ParameterValue>>;
   readonly model: Model;
   readonly seed: number;
   /** Completed replications, ascending by replication index. */

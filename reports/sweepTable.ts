@@ -18,8 +18,9 @@ export function sweepCsv(result: SweepResult, input: SweepReportInput): string {
   result.points.forEach((p, i) => {
     const k = pointKpis(input.points[i] as SweepReportInput['points'][number]);
     const defined = (ref: MetricRef): number => series(k, ref).filter(Number.isFinite).length;
+    const values = input.points[i]?.tidyParameters ?? p.parameters;
     const head: Cell[] = [p.index, p.name, ...result.parameters.map((path) => {
-      const v = p.parameters[path];
+      const v = values[path];
       return v === undefined || v === null ? '' : typeof v === 'number' ? v : String(v);
     })];
     const scopes: [MetricRef['scope'], string | null, Record<string, unknown>][] = [

@@ -96,6 +96,25 @@ export function applyOverrides(data: unknown, overrides: readonly string[]): Ove
   return { data: root, applied, problems };
 }
 
+/**
+ * The value at an override path (`agents[0].count`, `channels.voice.handle.mean`) in a parsed
+ * scenario document, or undefined where the document does not say (a default applies).
+ */
+export function valueAt(data: unknown, pathText: string): unknown {
+  let current: unknown = data;
+  for (const segment of parseOverridePath(pathText)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    try {
+      const key = resolveKey(current as Container, segment, []);
+      current = Object.hasOwn(current, key) ? (current as Record<PathSegment, unknown>)[key] : undefined;
+    } catch (err) {
+      if (err instanceof OverrideError) return undefined;
+      throw err;
+    }
+  }
+  return current;
+}
+
 /** Sets `value` at `path`, creating missing mappings; returns the path with ids resolved. */
 function setAt(root: Container, path: readonly PathSegment[], value: unknown): PathSegment[] {
   const resolved: PathSegment[] = [];

@@ -6,6 +6,10 @@
  */
 import type { ReplicationCounters } from '../engine/recorder.js';
 import { buildSweepResult, type SweepErrorEntry, type SweepReportInput, type SweepResult } from '../reports/sweep.js';
+import { parseScenarioDocument } from '../scenarios/document.js';
+import { parseDuration } from '../scenarios/duration.js';
+import { valueAt } from '../scenarios/overrides.js';
+import type { ParameterValue } from '../scenarios/sweepValues.js';
 import type { TaskRecord } from './checkpoint.js';
 import { pointIndexByName, type PlannedPoint, type SweepDefinition } from './plan.js';
 
@@ -38,6 +42,24 @@ export class Outcomes {
   }
 }
 
+/**
+ * Each point's parameters as the tidy CSV writes them: every varied path filled — with the
+ * scenario's own value where a point leaves it unset (a baseline variant) — and durations
+ * (`30s`, `10m`) as numbers of seconds.
+ */
+function tidyParameters(scenarioText: string, points: readonly Readonly<Record<string, ParameterValue>>[]): Record<string, ParameterValue>[] {
+  const paths = [...new Set(points.flatMap((p) => Object.keys(p)))];
+  const base = parseScenarioDocument(scenarioText).data;
+  const asNumber = (v: unknown): ParameterValue => {
+    if (typeof v === 'string') {
+      const d = parseDuration(v);
+      return d.ok ? d.seconds : v;
+    }
+    return typeof v === 'number' || typeof v === 'boolean' || v === null ? v : v === undefined ? null : JSON.stringify(v);
+  };
+  return points.map((p) => Object.fromEntries(paths.map((path) => [path, asNumber(path in p ? p[path] : valueAt(base, path))])));
+}
+
 export function reportInput(def: SweepDefinition, planned: readonly PlannedPoint[], outcomes: Outcomes): SweepReportInput {
   const records = outcomes.ordered();
   const counters: ReplicationCounters[][] = planned.map(() => []);
@@ -52,10 +74,13 @@ export function reportInput(def: SweepDefinition, planned: readonly PlannedPoint
     }
   }
   const policy = def.replications;
+  const tidy = tidyParameters(def.scenario.text, planned.map((p) => p.point.parameters));
   return {
     crn: def.crn,
     replications: policy,
-    points: planned.map((p, i) => ({ name: p.point.name, parameters: p.point.parameters, model: p.model, seed: p.seed, counters: counters[i] ?? [] })),
+    points: planned.map((p, i) => ({
+      name: p.point.name, parameters: p.point.parameters, tidyParameters: tidy[i] ?? {}, model: p.model, seed: p.seed, counters: counters[i] ?? [],
+    })),
     errors,
     baseline: def.report.baseline === null ? null : pointIndexByName(def.points, def.report.baseline, '--baseline'),
     objective: def.report.objective,

@@ -81,4 +81,20 @@ describe('the CSV outputs', () => {
     const names = new Set(rowsOf(r.stdout).map((row) => row.scenario));
     expect([...names]).toEqual(['\'=HYPERLINK("http://x")']);
   });
+
+  it('fill every varied parameter of a sweep (the scenario\'s own value where a point leaves it) and write durations as seconds', () => {
+    const file = join(dir, 'variants.yaml');
+    writeFileSync(file, `${SCENARIO}sweep:
+  variants:
+    - { name: as-is, set: {} }
+    - { name: more, set: { "agents[0].count": 10 } }
+    - { name: patient, set: { "channels[0].patience.mean": 10m } }
+`);
+    const r = ccsim(['sweep', file, '--workers', '0', '--baseline', 'as-is', '--format', 'csv']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = rowsOf(r.stdout).filter((row) => row.metric === 'serviceLevel' && row.scope === 'channels' && row.statistic === 'estimate');
+    expect(rows.map((row) => [row.name, row['agents[0].count'], row['channels[0].patience.mean']])).toEqual([
+      ['as-is', '9', '180'], ['more', '10', '180'], ['patient', '9', '600'],
+    ]);
+  });
 });
