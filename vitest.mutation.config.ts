@@ -15,6 +15,8 @@ export default defineConfig({
     // Stryker's instrumentation one takes minutes. The exact, scripted and property suites
     // above are what kill mutants; the statistical ones run in `npm test` and coverage-check.
     exclude: ['test/engine/kernel-vs-erlang.test.ts', 'test/engine/kernel-theory.test.ts'],
+    // Fewer random cases per fast-check property (test/support/runs.ts).
+    env: { CCSIM_MUTATION: '1' },
     testTimeout: 120_000,
     pool: 'forks',
   },

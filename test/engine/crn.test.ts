@@ -9,6 +9,7 @@ import { Origin } from '../../engine/contacts.js';
 import type { ChannelModel, ContactTypeModel, DistSpec, Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
 import { model } from '../support/model.js';
+import { propertyRuns } from '../support/runs.js';
 
 interface Drawn {
   readonly type: number;
@@ -132,7 +133,7 @@ describe('common random numbers: changing one mechanism leaves the others\' draw
         });
         return a.length > 0;
       }),
-      { numRuns: 25 },
+      propertyRuns(25),
     );
   });
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContactTypeModel, GroupModel, Model, ShiftModel } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
 import { exp, model, sum } from '../support/model.js';
+import { propertyRuns } from '../support/runs.js';
 
 const HORIZON = 4 * 3600;
 
@@ -105,7 +106,7 @@ describe('conservation over random contact centers', () => {
         }
         for (let k = 0; k < r.group.availableSec.length; k++) expect(r.group.availableSec[k]).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: 60 },
+      propertyRuns(60),
     );
   });
 });

@@ -8,6 +8,7 @@ import { buildRunResult } from '../../reports/result.js';
 import { runReplications } from '../../workers/replications.js';
 import { exp, model, sum } from '../support/model.js';
 import { expectNear, meanAndError, testSeed } from '../support/statistics.js';
+import { propertyRuns } from '../support/runs.js';
 
 const dist: fc.Arbitrary<DistSpec> = fc.oneof(
   fc.integer({ min: 30, max: 600 }).map((mean) => ({ dist: 'exponential' as const, mean })),
@@ -45,7 +46,7 @@ const center: fc.Arbitrary<Model> = fc
     });
   });
 
-const RUNS = { numRuns: 40 };
+const RUNS = propertyRuns(40);
 
 describe('kernel properties', () => {
   it('conserves contacts: offered = handled + abandoned per channel and interval, nothing left after draining', () => {
@@ -94,7 +95,7 @@ describe('kernel properties', () => {
         expect(sum(r.channel.waitSumSec)).toBe(0);
         expect(sum(r.channel.queued)).toBe(0);
       }),
-      { numRuns: 15 },
+      propertyRuns(15),
     );
   });
 
@@ -121,7 +122,7 @@ describe('kernel properties', () => {
         const I = a.intervalCount;
         expect(Array.from(b.channel.offered.subarray(I, 2 * I))).toEqual(Array.from(a.channel.offered.subarray(I, 2 * I)));
       }),
-      { numRuns: 20 },
+      propertyRuns(20),
     );
   });
 
