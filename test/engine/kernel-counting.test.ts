@@ -2,14 +2,9 @@
 // (fixed arrival times, constant handle times) for the figures the review of issue 11 found
 // wrong — each case failed on the kernel before the fix.
 import { describe, expect, it } from 'vitest';
-import type { ChannelModel, GroupModel, Model } from '../../engine/model.js';
+import type { GroupModel, Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { constant, model, sum } from '../support/model.js';
-
-/** Replaces fields of channel ch of a model. */
-function withChannel(m: Model, ch: number, fields: Partial<ChannelModel>): Model {
-  return { ...m, channels: m.channels.map((c, i) => (i === ch ? { ...c, ...fields } : c)) };
-}
+import { constant, model, sum, withChannel } from '../support/model.js';
 
 const onDuty = (startSec: number, endSec: number, agents: number): Pick<GroupModel, 'agentShifts' | 'agentKeys' | 'count'> => ({
   agentShifts: Array.from({ length: agents }, () => [{ startSec, endSec, breaks: [] }]),

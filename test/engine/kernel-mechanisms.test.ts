@@ -7,19 +7,12 @@
 // where the claim is a margin rather than a value, recorded with `expectClaim` and a margin
 // that holds with overwhelming probability at any seed (each one says why).
 import { describe, expect, it } from 'vitest';
-import type { ContactTypeModel, GroupModel, Model, ShiftModel } from '../../engine/model.js';
+import type { ShiftModel } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { constant, exp, model, sum } from '../support/model.js';
+import { constant, exp, model, sum, tieredModel, tweak } from '../support/model.js';
 import { expectClaim, testSeed } from '../support/statistics.js';
 
 const FILE = 'kernel-mechanisms';
-
-/** Replaces fields of channel 0 / group 0 of a model. */
-function tweak(m: Model, channel: Partial<Model['channels'][number]>, group: Partial<GroupModel> = {}, extra: Partial<Model> = {}): Model {
-  const channels = m.channels.map((c, i) => (i === 0 ? { ...c, ...channel } : c));
-  const groups = m.groups.map((g, i) => (i === 0 ? { ...g, ...group } : g));
-  return { ...m, ...extra, channels, groups };
-}
 
 
 describe('chat concurrency', () => {
@@ -35,18 +28,8 @@ describe('chat concurrency', () => {
 });
 
 describe('tiers and escalation', () => {
-  const types = (escalation: [number, number]): ContactTypeModel[] => [
-    { id: 'issue', share: 1, priority: 2, handleByTier: [exp(300), exp(600), exp(1800)], escalation, fcr: 1 },
-  ];
-  const tiered = (escalation: [number, number]): Model => {
-    const m = model({ agents: 30, horizonSec: 4 * 3600, channels: [{ perHour: 200 }] });
-    const t2: GroupModel = { ...m.groups[0]!, id: 'tier2', tier: 2 };
-    const t3: GroupModel = { ...m.groups[0]!, id: 'tier3', tier: 3 };
-    return { ...tweak(m, { types: types(escalation) }), groups: [m.groups[0]!, t2, t3] };
-  };
-
   it('leaves Tier 2 idle when the escalation probability is 0', () => {
-    const r = simulateReplication(tiered([0, 0]), 1, 0);
+    const r = simulateReplication(tieredModel([0, 0]), 1, 0);
     expect(r.tier.entered[1]).toBe(0);
     expect(r.tier.handled[1]).toBe(0);
     const busyTier2 = Array.from({ length: r.intervalCount }, (_, iv) => r.busySec[(1 * r.channelCount + 0) * r.intervalCount + iv]!);

@@ -7,24 +7,16 @@
 // out (they simulate hundreds of thousands of contacts; the scripted suites kill mutants).
 import { describe, expect, it } from 'vitest';
 import { erlangC } from '../../engine/erlang/index.js';
-import type { ContactTypeModel, GroupModel, Model } from '../../engine/model.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
 import { studentTQuantile as tQuantile } from '../../engine/studentT.js';
 import { buildRunResult } from '../../reports/result.js';
 import { runReplications } from '../../workers/replications.js';
 import { relaxationSec, stationary } from '../support/birthDeath.js';
 import { channelEstimates, reported } from '../support/estimates.js';
-import { exp, model, sum } from '../support/model.js';
+import { exp, model, sum, tieredModel, tweak } from '../support/model.js';
 import { expectClaim, expectNear, meanAndError, ratioAndError, testSeed } from '../support/statistics.js';
 
 const FILE = 'kernel-mechanisms';
-
-/** Replaces fields of channel 0 / group 0 of a model. */
-function tweak(m: Model, channel: Partial<Model['channels'][number]>, group: Partial<GroupModel> = {}, extra: Partial<Model> = {}): Model {
-  const channels = m.channels.map((c, i) => (i === 0 ? { ...c, ...channel } : c));
-  const groups = m.groups.map((g, i) => (i === 0 ? { ...g, ...group } : g));
-  return { ...m, ...extra, channels, groups };
-}
 
 const sumOf = (reps: ReplicationCounters[], f: (r: ReplicationCounters) => number): number => reps.reduce((s, r) => s + f(r), 0);
 
@@ -56,21 +48,11 @@ describe('chat concurrency', () => {
 });
 
 describe('tiers and escalation', () => {
-  const types = (escalation: [number, number]): ContactTypeModel[] => [
-    { id: 'issue', share: 1, priority: 2, handleByTier: [exp(300), exp(600), exp(1800)], escalation, fcr: 1 },
-  ];
-  const tiered = (escalation: [number, number]): Model => {
-    const m = model({ agents: 30, horizonSec: 4 * 3600, channels: [{ perHour: 200 }] });
-    const t2: GroupModel = { ...m.groups[0]!, id: 'tier2', tier: 2 };
-    const t3: GroupModel = { ...m.groups[0]!, id: 'tier3', tier: 3 };
-    return { ...tweak(m, { types: types(escalation) }), groups: [m.groups[0]!, t2, t3] };
-  };
-
   it('sends the escalated share to Tier 2 and on to Tier 3, and resolves the rest where they are', () => {
     // Every contact draws its escalation independently of its service, and with no
     // abandonment every contact answered at a tier finishes there: Σ escalated ÷ Σ answered
     // estimates the probability without bias.
-    const reps = runReplications(tiered([0.3, 0.2]), testSeed(), 30);
+    const reps = runReplications(tieredModel([0.3, 0.2]), testSeed(), 30);
     expectNear(`${FILE} › escalation › share of tier 1 sent to tier 2`, pooled(reps, (r) => r.tier.escalated[0]!, (r) => r.tier.handled[0]!), 0.3);
     expectNear(`${FILE} › escalation › share of tier 2 sent to tier 3`, pooled(reps, (r) => r.tier.escalated[1]!, (r) => r.tier.handled[1]!), 0.2);
     const resolved = sumOf(reps, (r) => r.tier.resolved[0]! + r.tier.resolved[1]! + r.tier.resolved[2]!);

@@ -2,7 +2,7 @@
 // and the confidence-interval machinery against independently computed values.
 import { describe, expect, it } from 'vitest';
 import { erlangC } from '../../engine/erlang/index.js';
-import type { ChannelModel, Model, ServiceLevelDefinition } from '../../engine/model.js';
+import type { Model, ServiceLevelDefinition } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
 import { estimate, halfWidth95, pooledEstimate } from '../../reports/confidence.js';
 import { metricRange } from '../../reports/kpi.js';
@@ -10,11 +10,7 @@ import { pairedDifference } from '../../reports/pairedDifference.js';
 import { buildRunResult } from '../../reports/result.js';
 import { erlangFigure, summaryEntries } from '../../reports/scopes.js';
 import { runReplications } from '../../workers/replications.js';
-import { constant, exp, model } from '../support/model.js';
-
-function withChannel(m: Model, ch: number, fields: Partial<ChannelModel>): Model {
-  return { ...m, channels: m.channels.map((c, i) => (i === ch ? { ...c, ...fields } : c)) };
-}
+import { constant, exp, model, withChannel } from '../support/model.js';
 
 /**
  * One agent serving channels A (T 30 s, patience 30 s) and B (T 30 s, patience 60 s), handle
