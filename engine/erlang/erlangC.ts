@@ -102,9 +102,10 @@ export function erlangC(input: ErlangCInput): ErlangCResult {
   requireNonNegative('agents', input.agents);
   requireNonNegative('targetSec', input.targetSec);
   const load = input.ratePerSec * input.handleSec;
+  // Erlang B is needed only by a stable queue (n > A): an unstable one's figures are limits.
   return byFractionalAgents(
     input.agents,
-    (n) => erlangCFromBlocking({ ...input, agents: n }, erlangBWhole(n, load)),
+    (n) => erlangCFromBlocking({ ...input, agents: n }, n > load ? erlangBWhole(n, load) : 1),
     (lo, hi, w) => interpolateC(lo, hi, w, input.agents),
   );
 }

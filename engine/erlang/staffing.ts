@@ -82,9 +82,18 @@ function unreachable(limit: number): never {
   throw new InputError(`targets: cannot be met with up to ${limit} agents (is a target 0 s or 100%?)`);
 }
 
+/** The load needs more agents than any search here may try: refused before any work. */
+function overLimit(load: number, fewest: number): never {
+  throw new InputError(
+    `ratePerSec × handleSec: an offered load of ${load.toPrecision(4)} Erlangs needs at least ${fewest.toPrecision(4)} agents; the staffing solvers staff at most ${MAX_STAFFED_AGENTS.toLocaleString('en-US')} (is the rate or the handle time in the wrong unit?)`,
+  );
+}
+
 /**
- * Erlang C staffing. Starts at the first stable count, max(⌊A⌋ + 1, ⌈A / maxOccupancy⌉), and
- * steps up one agent at a time carrying Erlang B forward by its recursion: O(n) in all.
+ * Erlang C staffing. Starts at the first stable count, max(⌊A⌋ + 1, ⌈A / maxOccupancy⌉) —
+ * refused at once when that is beyond `MAX_STAFFED_AGENTS`, before Erlang B is carried up to
+ * it — and steps up one agent at a time carrying Erlang B forward by its recursion: O(n) in
+ * all, at most `MAX_STAFFED_AGENTS` steps (a few milliseconds), whatever the input.
  */
 export function staffErlangC(input: StaffingInput): Staffing<ErlangCResult> {
   const { ratePerSec, handleSec, targets } = input;
@@ -94,6 +103,7 @@ export function staffErlangC(input: StaffingInput): Staffing<ErlangCResult> {
   const load = ratePerSec * handleSec;
   const targetSec = targets.targetSec ?? DEFAULT_TARGET_SEC;
   let n = load === 0 ? 0 : Math.max(Math.floor(load) + 1, Math.ceil(load / (targets.maxOccupancy ?? 1) - SLACK));
+  if (n > MAX_STAFFED_AGENTS) overLimit(load, n);
   let blocking = erlangBWhole(n, load);
   for (; n <= MAX_STAFFED_AGENTS; n++) {
     const result = erlangCFromBlocking({ ratePerSec, handleSec, agents: n, targetSec }, blocking);
@@ -105,8 +115,9 @@ export function staffErlangC(input: StaffingInput): Staffing<ErlangCResult> {
 
 /**
  * Erlang A staffing. With abandonment fewer agents than the load can meet a target, so the
- * search starts at 0 agents: doubling until the targets are met, then bisecting (O(log n) exact
- * evaluations, each O(n + queue length)).
+ * search starts at 0 agents: doubling until the targets are met (the last step capped at
+ * `MAX_STAFFED_AGENTS`), then bisecting: at most 2·log₂ of the cap, ~41 exact evaluations,
+ * each O(n) for Erlang B plus the queue sums (O(√(λ × patience)), queueLength.ts).
  */
 export function staffErlangA(input: ErlangAStaffingInput): Staffing<ErlangAResult> {
   const { targets } = input;
@@ -126,9 +137,9 @@ export function staffErlangA(input: ErlangAStaffingInput): Staffing<ErlangAResul
   let meeting = 1;
   let result = evaluate(meeting);
   while (!meetsTargets(result, targets)) {
+    if (meeting >= MAX_STAFFED_AGENTS) unreachable(MAX_STAFFED_AGENTS);
     failing = meeting;
-    meeting *= 2;
-    if (meeting > MAX_STAFFED_AGENTS) unreachable(MAX_STAFFED_AGENTS);
+    meeting = Math.min(2 * meeting, MAX_STAFFED_AGENTS);
     result = evaluate(meeting);
   }
   while (meeting - failing > 1) {

@@ -2,6 +2,7 @@
 // arrival's Markov chain (RK4), numerical integration of the Baccelli–Hébuterne virtual-wait
 // density, and the conservation identities of the birth–death chain.
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../engine/errors.js';
 import { erlangA, erlangBWhole, erlangC } from '../../engine/erlang/index.js';
 
 interface Queue {
@@ -150,5 +151,166 @@ describe('Erlang A identities of the birth–death chain', () => {
     const at = (agents: number) => erlangC({ ratePerSec: 1 / 18, handleSec: 180, agents, targetSec: 20 });
     expect(at(13.25).serviceLevel).toBeCloseTo(0.75 * at(13).serviceLevel + 0.25 * at(14).serviceLevel, 14);
     expect(erlangBWhole(0, 5)).toBe(1);
+  });
+});
+
+/**
+ * The same queue from its birth–death chain in logs (states j ≤ n busy, then n + k with k
+ * waiting), for loads whose weights overflow a double: ln π_n and, by PASTA, P(wait).
+ */
+function logChain(q: Queue): { logPiN: number; pWait: number; queueLength: number } {
+  const logW: number[] = [0];
+  let peak = 0;
+  for (let j = 1; ; j++) {
+    const death = Math.min(j, q.n) * q.mu + Math.max(j - q.n, 0) * q.theta;
+    const w = (logW[j - 1] ?? 0) + Math.log(q.lambda / death);
+    logW.push(w);
+    peak = Math.max(peak, w);
+    // Past the mode the weights fall: stop 60 e-folds (a factor 1e-26) below the peak.
+    if (j > q.n && q.lambda < death && w < peak - 60) break;
+  }
+  const z = logW.reduce((s, w) => s + Math.exp(w - peak), 0);
+  const p = logW.map((w) => Math.exp(w - peak) / z);
+  return {
+    logPiN: (logW[q.n] ?? 0) - peak - Math.log(z),
+    pWait: p.slice(q.n).reduce((s, x) => s + x, 0),
+    queueLength: p.reduce((s, x, j) => s + Math.max(j - q.n, 0) * x, 0),
+  };
+}
+
+/** ∫_a^b g by Simpson's rule on m (even) panels. */
+function simpson(g: (x: number) => number, a: number, b: number, m: number): number {
+  const h = (b - a) / m;
+  let s = g(a) + g(b);
+  for (let i = 1; i < m; i++) s += (i % 2 === 1 ? 4 : 2) * g(a + i * h);
+  return (s * h) / 3;
+}
+
+describe('Erlang A overloaded far past the range of a double (weights beyond e^700)', () => {
+  // 1000 Erlangs offered to 500 agents (λ = 10/s, AHT 100 s), patience 10 min: the queue
+  // settles where abandonment takes the excess, near (λ − nμ)/θ = 3000 waiting.
+  const q: Queue = { lambda: 10, mu: 1 / 100, theta: 1 / 600, n: 500, targetSec: 20 };
+  const at = () => erlangA({ ratePerSec: q.lambda, handleSec: 1 / q.mu, patienceSec: 1 / q.theta, agents: q.n, targetSec: q.targetSec });
+
+  it('P(wait), mean queue, P(abandon), ASA of all and occupancy agree with the chain', () => {
+    const r = at();
+    const chain = logChain(q);
+    expect(r.pWait).toBeCloseTo(chain.pWait, 12);
+    expect(r.queueLength / 3000).toBeCloseTo(chain.queueLength / 3000, 10);
+    expect(r.pAbandon).toBeCloseTo((q.theta * chain.queueLength) / q.lambda, 10);
+    expect(r.asaAllSec / 600).toBeCloseTo(chain.queueLength / q.lambda / 600, 10);
+    expect(r.occupancy).toBeCloseTo((q.lambda * (1 - (q.theta * chain.queueLength) / q.lambda)) / (q.n * q.mu), 10);
+  });
+
+  it('answered and abandoned within T and the ASA of answered contacts agree with the virtual-wait density', () => {
+    // f_V(v) = nμ π_n exp(λ(1 − e^{−θv})/θ − nμv) for v > 0 (Baccelli & Hébuterne 1981), so
+    // answered within T = P(no wait) + ∫₀ᵀ f_V e^{−θv}, abandoned within T = ∫₀ᵀ f_V (1 − e^{−θv})
+    // + (1 − e^{−θT}) (P(wait) − ∫₀ᵀ f_V), ASA = ∫₀^∞ v f_V e^{−θv} ÷ P(answered).
+    const r = at();
+    const chain = logChain(q);
+    const nMu = q.n * q.mu;
+    const f = (v: number): number => Math.exp(Math.log(nMu) + chain.logPiN + (-q.lambda * Math.expm1(-q.theta * v)) / q.theta - nMu * v);
+    const T = q.targetSec;
+    const within = simpson(f, 0, T, 2000);
+    const servedWithin = simpson((v) => f(v) * Math.exp(-q.theta * v), 0, T, 2000);
+    const answeredWithin = 1 - chain.pWait + servedWithin;
+    const abandonedWithin = within - servedWithin + -Math.expm1(-q.theta * T) * (chain.pWait - within);
+    expect(r.pAnsweredWithinTarget).toBeCloseTo(answeredWithin, 9);
+    expect(r.pAbandonWithinTarget).toBeCloseTo(abandonedWithin, 9);
+    expect(r.pAbandonWithinTarget).toBeGreaterThan(0.03);
+    const served = simpson((v) => f(v) * Math.exp(-q.theta * v), 0, 6000, 120_000);
+    const servedWait = simpson((v) => v * f(v) * Math.exp(-q.theta * v), 0, 6000, 120_000);
+    expect(1 - r.pAbandon).toBeCloseTo(1 - chain.pWait + served, 9);
+    expect(r.asaSec / 600).toBeCloseTo(servedWait / (1 - chain.pWait + served) / 600, 9);
+  });
+});
+
+describe('Erlang A limits and defaults', () => {
+  it('without load nobody waits or abandons, everyone is answered at once and no agent is busy', () => {
+    const r = erlangA({ ratePerSec: 0, handleSec: 300, patienceSec: 60, agents: 5, targetSec: 20 });
+    expect(r).toEqual({
+      model: 'erlangA',
+      loadErlangs: 0,
+      agents: 5,
+      targetSec: 20,
+      patienceSec: 60,
+      serviceLevelDefinition: 'excludeShortAbandons',
+      pWait: 0,
+      pAbandon: 0,
+      pAnsweredWithinTarget: 1,
+      pAbandonWithinTarget: 0,
+      serviceLevel: 1,
+      serviceLevels: { excludeShortAbandons: 1, offered: 1, answered: 1 },
+      asaSec: 0,
+      asaAllSec: 0,
+      occupancy: 0,
+      queueLength: 0,
+    });
+  });
+
+  it('with no agents and T far beyond the patience everyone abandons within T: every SL is 0, ASA of answered ∞', () => {
+    // n = 0: the waiting contacts are an M/M/∞ queue of patience, mean λ/θ = 0.1 × 1 = 0.1.
+    const r = erlangA({ ratePerSec: 0.1, handleSec: 300, patienceSec: 1, agents: 0, targetSec: 10_000 });
+    expect(r).toMatchObject({ loadErlangs: 30, pWait: 1, pAbandon: 1, pAnsweredWithinTarget: 0, pAbandonWithinTarget: 1, asaSec: Infinity, occupancy: 0 });
+    expect(r.serviceLevels).toEqual({ excludeShortAbandons: 0, offered: 0, answered: 0 });
+    expect(r.queueLength).toBeCloseTo(0.1, 14);
+    expect(r.asaAllSec).toBeCloseTo(1, 14);
+  });
+
+  it('reports the excludeShortAbandons service level unless told otherwise, and echoes its inputs', () => {
+    const q = cases[0]!;
+    const input = { ratePerSec: q.lambda, handleSec: 1 / q.mu, patienceSec: 1 / q.theta, agents: q.n, targetSec: q.targetSec };
+    const r = erlangA(input);
+    expect(r).toMatchObject({ model: 'erlangA', agents: 14, targetSec: 20, patienceSec: 300, serviceLevelDefinition: 'excludeShortAbandons' });
+    expect(r.loadErlangs).toBeCloseTo(10, 12);
+    expect(r.serviceLevel).toBe(r.serviceLevels.excludeShortAbandons);
+    const answered = erlangA({ ...input, serviceLevelDefinition: 'answered' });
+    expect(answered.serviceLevel).toBe(answered.serviceLevels.answered);
+  });
+
+  it('interpolates every figure of a fractional count linearly between ⌊n⌋ and ⌈n⌉; occupancy is λ(1 − P(abandon)) / (nμ)', () => {
+    const q = cases[1]!;
+    const at = (agents: number) => erlangA({ ratePerSec: q.lambda, handleSec: 1 / q.mu, patienceSec: 1 / q.theta, agents, targetSec: q.targetSec });
+    const [lo, hi, mid] = [at(20), at(21), at(20.25)];
+    const mix = (a: number, b: number): number => 0.75 * a + 0.25 * b;
+    for (const key of ['pWait', 'pAbandon', 'pAnsweredWithinTarget', 'pAbandonWithinTarget', 'asaSec', 'asaAllSec', 'queueLength'] as const) {
+      expect(mid[key]).toBeCloseTo(mix(lo[key], hi[key]), 14);
+    }
+    for (const d of ['excludeShortAbandons', 'offered', 'answered'] as const) expect(mid.serviceLevels[d]).toBeCloseTo(mix(lo.serviceLevels[d], hi.serviceLevels[d]), 14);
+    expect(mid.agents).toBe(20.25);
+    expect(mid.occupancy).toBeCloseTo((q.lambda * (1 - mid.pAbandon)) / (20.25 * q.mu), 14);
+  });
+
+  it('refuses a queue so overloaded and patient that it would hold more than 50 million contacts', () => {
+    // (λ − nμ)/θ = (1 − 0.5) × 10⁹ = 5·10⁸ waiting at the peak.
+    expect(() => erlangA({ ratePerSec: 1, handleSec: 100, patienceSec: 1e9, agents: 50, targetSec: 20 })).toThrow(
+      new InputError('patience: too long for an overloaded queue (the Erlang A queue would exceed 50000000 contacts); use Erlang C'),
+    );
+  });
+
+  it.each([
+    ['ratePerSec: must be a finite number ≥ 0 (got -1)', { ratePerSec: -1 }],
+    ['handleSec: must be a finite number > 0 (got 0)', { handleSec: 0 }],
+    ['patienceSec: must be a finite number > 0 (got 0)', { patienceSec: 0 }],
+    ['patienceSec: must be a finite number > 0 (got Infinity)', { patienceSec: Infinity }],
+    ['agents: must be a finite number ≥ 0 (got -1)', { agents: -1 }],
+    ['targetSec: must be a finite number ≥ 0 (got NaN)', { targetSec: NaN }],
+  ])('refuses %s', (message, bad) => {
+    const input = { ratePerSec: 0.1, handleSec: 300, patienceSec: 60, agents: 5, targetSec: 20, ...bad };
+    expect(() => erlangA(input)).toThrow(new InputError(message));
+  });
+
+  it.each([
+    ['ratePerSec: must be a finite number ≥ 0 (got -1)', { ratePerSec: -1 }],
+    ['handleSec: must be a finite number > 0 (got -3)', { handleSec: -3 }],
+    ['agents: must be a finite number ≥ 0 (got NaN)', { agents: NaN }],
+    ['targetSec: must be a finite number ≥ 0 (got -1)', { targetSec: -1 }],
+  ])('Erlang C refuses %s', (message, bad) => {
+    expect(() => erlangC({ ratePerSec: 0.1, handleSec: 300, agents: 5, targetSec: 20, ...bad })).toThrow(new InputError(message));
+  });
+
+  it('accepts zero rate, zero agents and T = 0', () => {
+    expect(() => erlangA({ ratePerSec: 0, handleSec: 300, patienceSec: 60, agents: 0, targetSec: 0 })).not.toThrow();
+    expect(() => erlangC({ ratePerSec: 0, handleSec: 300, agents: 0, targetSec: 0 })).not.toThrow();
   });
 });
