@@ -1,17 +1,13 @@
-/** Writing a command's result to stdout or to `--out FILE`. */
-import { writeFileSync } from 'node:fs';
-import { InputError } from '../engine/errors.js';
+/** Writing a command's result to stdout or to `--out FILE` (whole or not at all: workers/fileWrites.ts). */
+import { writeFileAtomic } from '../workers/fileWrites.js';
 
-export function emit(text: string, out: string | undefined): void {
+/** `flag` names the option that gave `out`, in the message of a failed write. */
+export function emit(text: string, out: string | undefined, flag = '--out'): void {
   if (out === undefined) {
     process.stdout.write(text);
     return;
   }
-  try {
-    writeFileSync(out, text);
-  } catch (err) {
-    throw new InputError(`--out: cannot write "${out}" (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
+  writeFileAtomic(out, text, flag);
   process.stderr.write(`ccsim: wrote ${out}\n`);
 }
 

@@ -4,9 +4,10 @@
  * vega-lite specs of the charts are written beside it, to `report.vega/<chart>.vl.json`
  * (or to `--specs DIR`, for any format), so a researcher can restyle a chart and re-render it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../engine/errors.js';
+import { causeOf, writeFileAtomic } from '../workers/fileWrites.js';
 import { runCharts, type Chart } from '../reports/charts.js';
 import { processColourContext, wantsColour } from '../reports/palette.js';
 import { normalizeResult, renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/render.js';
@@ -28,13 +29,14 @@ export function specsDir(flags: ReportFlags): string | undefined {
   return `${flags.out.replace(/\.html?$/i, '')}.vega`;
 }
 
+/** Each spec is written whole or not at all (workers/fileWrites.ts). */
 export function writeSpecs(dir: string, charts: readonly Chart[]): void {
   try {
     mkdirSync(dir, { recursive: true });
-    for (const c of charts) writeFileSync(join(dir, `${c.id}.vl.json`), toJson(c.spec));
   } catch (err) {
-    throw new InputError(`--specs: cannot write to "${dir}" (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new InputError(`--specs: cannot write to "${dir}" (${causeOf(err)})`);
   }
+  for (const c of charts) writeFileAtomic(join(dir, `${c.id}.vl.json`), toJson(c.spec), '--specs');
   process.stderr.write(`ccsim: wrote ${charts.length} vega-lite specs to ${dir}\n`);
 }
 

@@ -23,6 +23,8 @@ export interface SweepOutputFlags {
   format?: string;
   report?: string;
   specs?: string;
+  /** The option that gave `report`, named when writing it fails (`ccsim report` calls it `--out`). */
+  reportFlag?: string;
 }
 
 /** The `--format` (and `--json`), `--report` and `--specs` options of a command printing a sweep. */
@@ -41,18 +43,19 @@ export async function writeSweepReport(result: SweepResult, input: SweepReportIn
   const format = sweepFormat(flags);
   const colour = wantsColour(processColourContext(flags.report !== undefined));
   const rendered = await renderSweepReport(result, input, format, { colour });
-  emit(rendered.text, flags.report);
+  emit(rendered.text, flags.report, flags.reportFlag ?? '--report');
   const dir = specsDir({ format, out: flags.report, specs: flags.specs });
   if (dir !== undefined) writeSpecs(dir, rendered.charts.length > 0 ? rendered.charts : sweepChartsOf(result));
 }
 
 /**
  * Prints the sweep recorded in `files` — the shards of one sweep in any order (`ccsim merge`),
- * or one whole sweep's file (`ccsim report`); exit 3 when tasks errored, as the sweep does.
+ * or one whole sweep's file (`ccsim report`), every record checked against its checksum and
+ * the sweep's plan (workers/merge.ts); exit 3 when tasks errored, as the sweep does.
  */
 export async function printSweepFiles(files: readonly string[], flags: SweepOutputFlags): Promise<void> {
   sweepFormat(flags);
-  const merged = mergeCheckpoints(files);
+  const merged = await mergeCheckpoints(files);
   const { result, input } = sweepResult(merged.definition, merged.planned, merged.outcomes);
   await writeSweepReport(result, input, flags);
   const errored = merged.outcomes.ordered().filter((r) => r.state === 'errored').length;

@@ -9,8 +9,9 @@ import type { DistName, DistSpec } from '../engine/model.js';
 import { SCENARIO_LIMITS } from './limits.js';
 import { duration, positiveNumber, wholeNumber } from './quantity.js';
 
-const positive = (what: string) => duration({ min: 0, exclusive: true }, what);
-const nonNegative = (what: string) => duration({ min: 0 }, what);
+/** At most a year (SCENARIO_LIMITS.maxDistributionSec): longer is a unit typo, and breaks the Erlang baseline's arithmetic. */
+const positive = (what: string) => duration({ min: 0, exclusive: true, max: SCENARIO_LIMITS.maxDistributionSec }, what);
+const nonNegative = (what: string) => duration({ min: 0, max: SCENARIO_LIMITS.maxDistributionSec }, what);
 
 const exponential = z.strictObject({ dist: z.literal('exponential'), mean: positive('mean') });
 
@@ -72,7 +73,7 @@ const empirical = z
     values: z
       .array(nonNegative('an observed duration'))
       .min(1, { error: 'must list at least one observed duration' })
-      .max(SCENARIO_LIMITS.maxEmpiricalValues, { error: `must list at most ${SCENARIO_LIMITS.maxEmpiricalValues} values` }),
+      .max(SCENARIO_LIMITS.maxEmpiricalValues, { error: `must list at most ${SCENARIO_LIMITS.maxEmpiricalValues.toLocaleString('en-US')} values (a larger sample reads slowly and adds nothing a planner sees: take a random sample of it)` }),
   })
   .superRefine((spec, ctx) => {
     if (spec.values.length > 0 && spec.values.every((v) => v === 0)) {

@@ -12,10 +12,10 @@
  * column, reported on the scenario's `arrivals.forecast` field so it is found from both
  * ends: `s.yaml:9:27 channels[0].arrivals.forecast: f.csv:5 column volume: … (got "x")`.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { coverageProblems, rowStartSec } from './forecastRows.js';
+import { readInputText } from './inputFile.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
 import { formatValue, type Problem } from './problem.js';
 import { idOf, idsOf, isRecord, listOf, type Raw } from './raw.js';
@@ -30,6 +30,8 @@ export interface ForecastContext {
   readonly dayStartSec: number;
   /** Whether the scenario sets `dayStart`: clock times not starting at midnight need it. */
   readonly dayStartGiven: boolean;
+  /** Cap on each file, bytes (scenarios/inputFile.ts). */
+  readonly maxInputBytes: number;
 }
 
 export interface ForecastResult {
@@ -63,7 +65,7 @@ export function readForecasts(data: Raw, context: ForecastContext): ForecastResu
     if (file === '') return;
     const path = ['channels', i, 'arrivals', 'forecast'];
     const full = isAbsolute(file) ? file : resolve(context.baseDir, file);
-    const table = tables.get(full) ?? readTable(full);
+    const table = tables.get(full) ?? readTable(full, context.maxInputBytes);
     tables.set(full, table);
     if (!table.ok) {
       problems.push({ path, message: `${file}${table.reason}` });
@@ -105,17 +107,10 @@ function unknownChannels(table: Extract<Table, { ok: true }>, channelIds: readon
   return found;
 }
 
-function readTable(full: string): Table {
-  let text: string;
-  try {
-    if (statSync(full).size > L.maxFileBytes) return { ok: false, reason: `: is larger than ${L.maxFileBytes} bytes` };
-    text = readFileSync(full, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, reason: `: no such file (looked for ${full})` };
-    if (code === 'EISDIR') return { ok: false, reason: ': is a directory, not a CSV file' };
-    return { ok: false, reason: `: cannot be read (${code ?? String(err)})` };
-  }
+function readTable(full: string, maxBytes: number): Table {
+  const read = readInputText(full, 'forecast CSV', maxBytes);
+  if (!read.ok) return { ok: false, reason: read.reason === 'no such file' ? `: no such file (looked for ${full})` : `: ${read.reason}` };
+  const text = read.text;
   let records: { info: { lines: number }; record: string[] }[];
   try {
     records = parse(text, { info: true, skip_empty_lines: true, trim: true, comment: '#', bom: true }) as unknown as typeof records;

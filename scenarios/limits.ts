@@ -27,12 +27,48 @@ export const SCENARIO_LIMITS = {
   maxChannels: 100,
   /** Agent groups in one scenario. */
   maxGroups: 1_000,
-  /** Observations in an `empirical` distribution (kept in memory by the sampler). */
-  maxEmpiricalValues: 1_000_000,
+  /**
+   * Observations in an `empirical` distribution. Reading a list costs ~20–40 µs a value in the
+   * YAML parser (a million took 20 s and 1.3 GB), so the largest list reads in about a tenth
+   * of a second (docs/decisions.md, "Bounds on input and work"); a sample of 10,000 fixes
+   * every percentile a planner reads to within a fraction of a percent.
+   */
+  maxEmpiricalValues: 10_000,
   /** Phases of an `erlang` distribution (a sampler may draw one number per phase). */
   maxErlangPhases: 1_000,
-  /** Size of a scenario file; a YAML parser holds several copies of the text in memory. */
-  maxFileBytes: 64 * 1024 * 1024,
+  /**
+   * Size of a scenario file. The cap every reader applies is scenarios/inputFile.ts's
+   * `INPUT_LIMITS` (16 MB, raised by `--max-input-mb`); this is its default, kept for callers.
+   */
+  maxFileBytes: 16 * 1024 * 1024,
+  /**
+   * Values and list items in a scenario document, counted by the YAML lexer before it is
+   * parsed: the parser and its syntax tree cost ~20–40 µs and a few hundred bytes each.
+   * The largest allowed document parses in about a second; real scenarios hold a few hundred.
+   */
+  maxDocumentNodes: 50_000,
+  /** Characters in one text of the document (a name, a description, a comment). */
+  maxTextChars: 100_000,
+  /**
+   * A duration of a distribution (a handle time, a patience, a delay, any of their
+   * parameters): a year. Longer is a unit typo (`10000h`), and times like 1e300 s break the
+   * arithmetic of the Erlang baseline.
+   */
+  maxDistributionSec: 366 * 86_400,
+  /**
+   * Offered load of one channel in its busiest interval, Erlangs (rate reaching agents × mean
+   * handle time). The Erlang solvers staff at most 1,000,000 agents (engine/erlang's
+   * `MAX_STAFFED_AGENTS`); 900,000 Erlangs leaves room for any service-level goal (even 100%
+   * needs only ~7√A agents above the load A), so every channel's baseline is computable.
+   */
+  maxOfferedLoadErlangs: 900_000,
+  /**
+   * Contacts the Erlang A baseline may see waiting: the busiest rate reaching agents × the
+   * mean patience, which is the queue with nobody answering (the first step of its staffing
+   * search). The series of the Erlang A queue has about that many terms (engine/erlang/
+   * queueLength.ts `MAX_QUEUE_TERMS`).
+   */
+  maxPatientContacts: 1_000_000,
   /** Length of a channel or group id (ids become JSON keys and CSV columns). */
   maxIdLength: 64,
   /** Contact types of one channel (each has its own queues per tier and priority). */

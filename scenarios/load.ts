@@ -4,13 +4,13 @@
  * `file:line:col path.to.field: rule (got X) (did you mean "…"?)`. Bad input never
  * produces a stack trace.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { compileScenario } from './compile.js';
+import { baselineProblems } from './consistency/baseline.js';
 import { parseScenarioDocument, type ScenarioDocument } from './document.js';
-import { SCENARIO_LIMITS } from './limits.js';
+import { INPUT_LIMITS, readInputFile } from './inputFile.js';
 import { type AppliedOverride, applyOverrides } from './overrides.js';
 import { formatPath, formatValue, type PathSegment, type Problem, startsWith, valueAt } from './problem.js';
 import type { Scenario, SweepBlock } from './schema.js';
@@ -22,6 +22,8 @@ export interface LoadOptions {
   readonly overrides?: readonly string[];
   /** Directory that files named in the scenario (forecast CSVs) are relative to; default: the scenario file's. */
   readonly baseDir?: string;
+  /** Cap on the scenario file and the files it names, bytes (`--max-input-mb`). @default 16 MB */
+  readonly maxInputBytes?: number;
 }
 
 export interface LoadedScenario {
@@ -33,6 +35,8 @@ export interface LoadedScenario {
   readonly model: Model;
   /** Valid but probably not meant (`mean: 6` on a handle time), located like problems; for stderr. */
   readonly warnings: readonly string[];
+  /** Where a field is, as problems name it: `file:line:col path` (or `file (--set …) path`). */
+  where(path: readonly PathSegment[]): string;
 }
 
 /** Problems beyond this many are summarised: past it they are echoes of one mistake. */
@@ -40,7 +44,7 @@ const MAX_REPORTED_PROBLEMS = 50;
 
 /** Reads, validates and compiles a scenario file; throws `InputError` listing every problem. */
 export function loadScenarioFile(path: string, options: LoadOptions = {}): LoadedScenario {
-  return loadScenarioText(readScenarioFile(path), path, options);
+  return loadScenarioText(readInputFile(path, 'scenario file', options.maxInputBytes ?? INPUT_LIMITS.defaultMaxBytes), path, options);
 }
 
 /** As `loadScenarioFile`, for text already in memory; `fileLabel` names it in messages. */
@@ -64,11 +68,22 @@ function loadDocument(doc: ScenarioDocument, fileLabel: string, options: LoadOpt
   const overridden = applyOverrides(doc.data, options.overrides ?? []);
   // The label is the file's path when loaded from a file (also for sweeps), so its directory
   // is where the scenario's forecast files are; text from elsewhere resolves against cwd.
-  const result = validateScenarioData(overridden.data, { baseDir: options.baseDir ?? dirname(fileLabel) });
+  const result = validateScenarioData(overridden.data, {
+    baseDir: options.baseDir ?? dirname(fileLabel),
+    ...(options.maxInputBytes === undefined ? {} : { maxInputBytes: options.maxInputBytes }),
+  });
   const lines = result.ok ? [] : formatProblems(result.problems, fileLabel, doc, overridden.applied);
   if (overridden.problems.length > 0 || !result.ok) throw new InputError([...overridden.problems, ...lines]);
+  const model = compileScenario(result.scenario);
+  // Rules on the compiled model: what the Erlang baseline of every run can compute.
+  const baseline = baselineProblems(model, overridden.data);
+  if (baseline.length > 0) throw new InputError(formatProblems(baseline, fileLabel, doc, overridden.applied));
   const warnings = formatProblems(scenarioWarnings(overridden.data), fileLabel, doc, overridden.applied);
-  return { file: fileLabel, scenario: result.scenario, model: compileScenario(result.scenario), warnings };
+  const where = (path: readonly PathSegment[]): string => {
+    const located = locate({ path, message: '' }, fileLabel, doc, overridden.applied).text;
+    return located.endsWith(': ') ? located.slice(0, -2) : located;
+  };
+  return { file: fileLabel, scenario: result.scenario, model, warnings, where };
 }
 
 /**
@@ -94,23 +109,6 @@ export function loadSweepBlock(text: string, fileLabel: string): SweepBlock | un
   const result = validateSweepBlock(doc.data);
   if (!result.ok) throw new InputError(formatProblems(result.problems, fileLabel, doc, []));
   return result.block;
-}
-
-function readScenarioFile(path: string): string {
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new InputError(`${path}: is a directory, not a scenario file`);
-    if (stat.size > SCENARIO_LIMITS.maxFileBytes) {
-      throw new InputError(`${path}: is ${stat.size} bytes; a scenario file may have at most ${SCENARIO_LIMITS.maxFileBytes}`);
-    }
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
-    if (code === 'EACCES') throw new InputError(`${path}: permission denied`);
-    throw new InputError(`${path}: cannot be read (${err instanceof Error ? err.message : String(err)})`);
-  }
 }
 
 interface Located {

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { checkConsistency, intervalsOf } from './consistency.js';
 import { parseTimeOfDay } from './duration.js';
 import { readForecasts } from './forecast.js';
+import { INPUT_LIMITS } from './inputFile.js';
 import { type PathSegment, type Problem, valueAt } from './problem.js';
 import { type Scenario, type SweepBlock, scenarioSchema, sweepSchema } from './schema.js';
 import { acceptedKeys } from './schema-keys.js';
@@ -18,6 +19,8 @@ export type ValidationResult = { readonly ok: true; readonly scenario: Scenario 
 export interface ValidationOptions {
   /** Directory that files named in the scenario (forecast CSVs) are relative to; default the working directory. */
   readonly baseDir?: string;
+  /** Cap on each forecast CSV, bytes (`--max-input-mb`). @default 16 MB */
+  readonly maxInputBytes?: number;
 }
 
 /**
@@ -41,6 +44,7 @@ export function validateScenarioData(data: unknown, options: ValidationOptions =
     intervalSec: intervals.intervalSec,
     dayStartSec: dayStart.ok ? dayStart.seconds : 0,
     dayStartGiven: raw.dayStart !== undefined,
+    maxInputBytes: options.maxInputBytes ?? INPUT_LIMITS.defaultMaxBytes,
   });
   problems.push(...forecasts.problems);
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };

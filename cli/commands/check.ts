@@ -5,7 +5,6 @@
  * JSON (for `ccsim report`). Exit 0 when all pass, 1 when any fails, 2 on bad input
  * (including no assertions at all, or a path that names nothing).
  */
-import { writeFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
@@ -18,6 +17,7 @@ import { loadScenarioFile } from '../../scenarios/load.js';
 import { runReplications } from '../../workers/replications.js';
 import { plainBound } from '../assertionBounds.js';
 import { EXIT_CHECK_FAILED } from '../errors.js';
+import { writeFileAtomic } from '../../workers/fileWrites.js';
 import { printWarnings } from '../warnings.js';
 import { applyRunFlags, checkRunFlags } from './run.js';
 
@@ -51,12 +51,9 @@ function scenarioAssertions(file: string, scenario: object): Assertion[] {
   return raw.flatMap((text, i) => (typeof text === 'string' ? [judged(text, `${file}: assert[${i}]`)] : []));
 }
 
+/** Written whole or not at all (workers/fileWrites.ts). */
 function writeFile(flag: string, path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (err) {
-    throw new InputError(`${flag}: cannot write "${path}" (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
+  writeFileAtomic(path, text, flag);
   process.stderr.write(`ccsim: wrote ${path}\n`);
 }
 

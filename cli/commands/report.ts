@@ -7,7 +7,7 @@
  * `ccsim merge SWEEP.jsonl` (and the sweep itself) would print it in that format. A sweep's
  * JSON report is refused by reports/resultFile.ts, naming the command that works.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { parseRunResult } from '../../reports/resultFile.js';
@@ -34,15 +34,26 @@ function readResult(path: string): string {
   }
 }
 
-/** Whether the text is a sweep's JSONL file: its first line is the sweep's header record. */
-function isSweepFile(text: string): boolean {
-  const newline = text.indexOf('\n');
+/** The file's first bytes (a sweep's header begins with its type and format), or "" when unreadable. */
+function firstBytes(path: string, count = 64): string {
+  let fd: number | null = null;
   try {
-    const head = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as { type?: unknown; format?: unknown } | null;
-    return head?.type === 'header' && head.format === CHECKPOINT_FORMAT;
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(count);
+    return buffer.subarray(0, readSync(fd, buffer, 0, count, 0)).toString('utf8');
   } catch {
-    return false; // a whole JSON document over several lines (a run result), or not JSON
+    return ''; // reading the whole file below says why
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
+}
+
+/**
+ * Whether the file is a sweep's JSONL file: its header record opens it. Only the first bytes
+ * are read, so a large sweep file is streamed once, by the reader that checks it.
+ */
+function isSweepFile(path: string): boolean {
+  return /^\{"type":"header","format":"([^"]*)"/.exec(firstBytes(path))?.[1] === CHECKPOINT_FORMAT;
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
@@ -55,14 +66,13 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }) as unknown as Argv<ReportArgs>,
   handler: async (args) => {
     const format = chosenFormat(args, REPORT_FORMATS, 'text');
-    const text = readResult(args.file);
-    if (isSweepFile(text)) {
+    if (isSweepFile(args.file)) {
       // Loaded only here: rendering a run result need not load the sweep machinery.
       const { printSweepFiles } = await import('../sweepOutput.js');
-      await printSweepFiles([args.file], { format, report: args.out, specs: args.specs });
+      await printSweepFiles([args.file], { format, report: args.out, specs: args.specs, reportFlag: '--out' });
       return;
     }
-    const result = parseRunResult(text, args.file);
+    const result = parseRunResult(readResult(args.file), args.file);
     await writeReport(result, { format, out: args.out, specs: args.specs });
   },
 };

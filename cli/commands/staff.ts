@@ -61,7 +61,7 @@ async function handle(args: StaffArgs): Promise<void> {
     });
     bar.stop();
     const colour = wantsColour(processColourContext(args.report !== undefined));
-    emit(await renderStaffing(result, chosenFormat(args, STAFF_FORMATS, 'text'), colour), args.report);
+    emit(await renderStaffing(result, chosenFormat(args, STAFF_FORMATS, 'text'), colour), args.report, '--report');
   } catch (err) {
     if (!(err instanceof StaffingInterrupted)) throw err;
     bar.stop();

@@ -2,12 +2,14 @@
  * The flags of `ccsim staff`, checked (every mistake at once, each naming its flag: exit 2)
  * and turned into the search's definition (workers/staffing/definition.ts).
  */
+import { dirname } from 'node:path';
 import { InputError } from '../../engine/errors.js';
 import { chosenFormat } from '../formatFlags.js';
 import { readScenarioText } from '../scenarioText.js';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
 import { parseDuration } from '../../scenarios/duration.js';
 import { parseShare, percentHint } from '../../scenarios/share.js';
+import { digestsOf, readInputFiles } from '../../workers/inputFiles.js';
 import type { StaffDefinition, StaffMode } from '../../workers/staffing/definition.js';
 import { MAX_WORKERS } from './sweepFlags.js';
 
@@ -97,6 +99,7 @@ export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label
   const mode: StaffMode = a.shifts ? 'shifts' : a['whole-day'] ? 'wholeDay' : 'intervals';
   return {
     scenario: { label: a.file, text },
+    inputs: digestsOf(readInputFiles(text, dirname(a.file), [a.set ?? []])),
     overrides: a.set ?? [],
     seed: a.seed ?? info.seed,
     replications: a.replications ?? DEFAULT_STAFF_REPLICATIONS,

@@ -7,6 +7,7 @@
  * still printed, errors listed in it); 130 when interrupted (SIGINT) — the `--out` file is
  * then resumable with `--resume`.
  */
+import { dirname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
 import { CHANNEL_METRICS } from '../../reports/kpi.js';
@@ -25,7 +26,9 @@ import { checkSweepFlags, shardOf, sweepDefinition, type SweepArgs } from './swe
 async function handle(args: SweepArgs): Promise<void> {
   checkSweepFlags(args);
   const logger = stderrLogger(args['log-level']);
-  const definition = sweepDefinition(args, (text, label) => loadScenarioText(text, label, { overrides: args.set ?? [] }).model.replications);
+  // Files the scenario names (forecasts) are relative to the scenario file, as for ccsim run.
+  const scenarioDir = dirname(args.file);
+  const definition = sweepDefinition(args, (text, label) => loadScenarioText(text, label, { overrides: args.set ?? [], baseDir: scenarioDir }).model.replications);
   printWarnings(scenarioTextWarnings(definition.scenario.text, definition.scenario.label, args.set));
   const interruption = interruptible('tasks', args.out);
   const bar = progress('sweep', 'tasks');
@@ -33,6 +36,7 @@ async function handle(args: SweepArgs): Promise<void> {
     const run = await runSweep({
       definition,
       shard: shardOf(args),
+      scenarioDir,
       workers: args.workers ?? defaultWorkers(),
       out: args.out ?? null,
       resume: args.resume,

@@ -2,7 +2,7 @@
  * The flags of `ccsim sweep`, checked (every mistake at once, each naming its flag: exit 2)
  * and turned into the sweep's definition (workers/plan.ts) before anything runs.
  */
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { InputError } from '../../engine/errors.js';
 import { plainBound } from '../assertionBounds.js';
 import { chosenFormat } from '../formatFlags.js';
@@ -13,6 +13,7 @@ import { SWEEP_FORMATS } from '../../reports/sweepRender.js';
 import { parseConstraint, parseMetricRef, type ObjectiveSpec } from '../../reports/objective.js';
 import type { ReplicationPolicy, Shard, SweepDefinition } from '../../workers/plan.js';
 import { loadSweepBlock } from '../../scenarios/load.js';
+import { readInputFiles } from '../../workers/inputFiles.js';
 import { splitSweepBlock, sweepBlockPoints } from '../../workers/sweepBlock.js';
 import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
 
@@ -113,6 +114,8 @@ function policyOf(a: SweepArgs): ReplicationPolicy | null {
 /**
  * The sweep's definition. Without `--replications` (and without --precision) the count is
  * the base scenario's `replications`, read by `scenarioReplications` once the base compiles.
+ * The files the scenario reads (forecasts, under the base `--set`s or any point's) are read
+ * relative to the scenario file, and their bytes become part of the definition.
  */
 export function sweepDefinition(a: SweepArgs, scenarioReplications: (text: string, label: string) => number): SweepDefinition {
   const label = basename(a.file);
@@ -125,9 +128,11 @@ export function sweepDefinition(a: SweepArgs, scenarioReplications: (text: strin
   if (varied) points = gridPoints((a.vary ?? []).map(parseVary));
   else if (block !== undefined) points = sweepBlockPoints(block);
   else throw new InputError(`${a.file}: nothing to vary: give --vary path=values (e.g. --vary agents[0].count=30..45) or a sweep: block in the scenario`);
+  const base = a.set ?? [];
   return {
     scenario: { label, text: split.text },
-    baseOverrides: a.set ?? [],
+    inputs: readInputFiles(split.text, dirname(a.file), [base, ...points.map((p) => [...base, ...p.overrides])]),
+    baseOverrides: base,
     points,
     seed: a.seed ?? null,
     crn: a.crn,

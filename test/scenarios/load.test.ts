@@ -92,6 +92,6 @@ describe('loadScenarioFile', () => {
     expect(() => loadScenarioFile('/nonexistent/dir/s.yaml')).toThrow(new InputError('/nonexistent/dir/s.yaml: no such file'));
   });
   it('refuses a directory', () => {
-    expect(() => loadScenarioFile('scenarios')).toThrow('scenarios: is a directory');
+    expect(() => loadScenarioFile('scenarios')).toThrow('scenarios: is not a regular file (a directory)');
   });
 });
