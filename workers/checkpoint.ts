@@ -1,24 +1,31 @@
 /**
  * The sweep's JSONL file (`--out results.jsonl`): one JSON record a line, written as each
- * task finishes, so a killed sweep loses at most the line being written.
+ * task finishes, so a killed sweep loses at most the line being written. Format version 2:
  *
- * 1. `{"type":"header", "format":"ccsim-sweep", "version":1, "sweepId", "shard":{index,count}, "definition":{…}}`
- *    — the sweep's whole definition (workers/plan.ts), scenario text included;
- * 2. `{"type":"task", "id":"p3r7", "point":3, "replication":7, "seed", "hash", "state":"completed", "counters":{…}}`
- *    or `… "state":"errored", "error":{"message", "simTimeSec"?}, "attempts":2}`, in finishing order;
- * 3. `{"type":"end", "tasks", "completed", "errored"}` once the shard is finished.
+ * 1. `{"type":"header", "format":"ccsim-sweep", "version":2, "sweepId", "shard":{index,count}, "plan":{…}, "definition":{…}, "sum"}`
+ *    — the sweep's whole definition (workers/plan.ts: scenario text and input files included),
+ *    its id (the hash of that definition) and what this shard must hold (`plan`: `{"tasks":N}`,
+ *    or `{"points":N}` in precision mode, whose replications the rounds decide);
+ * 2. `{"type":"task", "id":"p3r7", "point":3, "replication":7, "seed", "hash", "attempts", "state":"completed", "counters":{…}, "sum"}`
+ *    or `… "state":"errored", "error":{"message", "simTimeSec"?}, "sum"}`, in finishing order;
+ * 3. `{"type":"end", "tasks", "completed", "errored", "sum"}` once the shard is finished.
  *
+ * Every record ends with its checksum (workers/recordSeal.ts); readers check it and the
+ * records against the plan (workers/checkpointReader.ts, workers/shardLedger.ts).
  * Counters are the kernel's `ReplicationCounters` with typed arrays written as JSON arrays
  * (NaN as null). The report is always built from records read back from this form, so a
  * sweep, its resumption and `ccsim merge` all print the same bytes.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
-import { InputError } from '../engine/errors.js';
 import type { ReplicationCounters } from '../engine/recorder.js';
 import type { Shard, SweepDefinition, Task } from './plan.js';
+import { sealRecord } from './recordSeal.js';
 
 export const CHECKPOINT_FORMAT = 'ccsim-sweep';
-export const CHECKPOINT_VERSION = 1;
+/** Version 2 added the checksums and the header's plan; version 1 files are refused with advice. */
+export const CHECKPOINT_VERSION = 2;
+
+/** What a shard must hold: every task dealt to it, or (precision mode) every point, with the replications its rounds call for. */
+export type ShardPlan = { readonly tasks: number } | { readonly points: number };
 
 export interface HeaderRecord {
   readonly type: 'header';
@@ -26,6 +33,7 @@ export interface HeaderRecord {
   readonly version: number;
   readonly sweepId: string;
   readonly shard: Shard;
+  readonly plan: ShardPlan;
   readonly definition: SweepDefinition;
 }
 
@@ -117,13 +125,19 @@ export function canonicalCounters(c: ReplicationCounters): ReplicationCounters {
   return c;
 }
 
-/** The line recording a task's outcome (with its newline); completed counters already encoded are copied, not encoded again. */
+/**
+ * The line recording a task's outcome (sealed, with its newline); completed counters already
+ * encoded are copied, not encoded again.
+ */
 export function taskLine(task: Task, outcome: TaskOutcome, attempts: number): string {
   const base = { type: 'task', ...task, attempts };
-  if (outcome.state === 'errored') return `${JSON.stringify({ ...base, state: 'errored', error: outcome.error })}\n`;
+  if (outcome.state === 'errored') return `${sealRecord(JSON.stringify({ ...base, state: 'errored', error: outcome.error }))}\n`;
   const head = JSON.stringify({ ...base, state: 'completed' });
-  return `${head.slice(0, -1)},"counters":${outcome.encoded ?? encodeCounters(outcome.counters)}}\n`;
+  return `${sealRecord(`${head.slice(0, -1)},"counters":${outcome.encoded ?? encodeCounters(outcome.counters)}}`)}\n`;
 }
+
+/** A header or end record's line (sealed, with its newline). */
+export const recordLine = (record: object): string => `${sealRecord(JSON.stringify(record))}\n`;
 
 /**
  * The record of a task as read back from its line. Completed counters from a worker are
@@ -140,112 +154,10 @@ export function parseTaskLine(line: string): TaskRecord {
   return decodeTask(JSON.parse(line) as Record<string, unknown>);
 }
 
-function decodeTask(raw: Record<string, unknown>): TaskRecord {
-  if (raw.state === 'completed') return { ...raw, counters: decodeCounters(raw.counters) } as unknown as TaskRecord;
-  return raw as unknown as TaskRecord;
+/** The record of a parsed task line, its checksum left behind (checked by the reader). */
+export function decodeTask(raw: Readonly<Record<string, unknown>>): TaskRecord {
+  const { sum: _sum, ...fields } = raw;
+  if (fields.state === 'completed') return { ...fields, counters: decodeCounters(fields.counters) } as unknown as TaskRecord;
+  return fields as unknown as TaskRecord;
 }
 
-export interface CheckpointContents {
-  readonly header: HeaderRecord;
-  /** Task records in file order. */
-  readonly tasks: readonly TaskRecord[];
-  /** The raw line of each task record, to copy on resume. */
-  readonly taskLines: readonly string[];
-  readonly end: EndRecord | null;
-  /** A last line cut short (a SIGKILL mid-write) was dropped. */
-  readonly truncated: boolean;
-}
-
-/** Reads a checkpoint; a cut-off last line is tolerated, anything else malformed is an InputError. */
-export function readCheckpoint(path: string, flag: string, format: string = CHECKPOINT_FORMAT): CheckpointContents {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`${flag}: cannot read "${path}" (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))})`);
-  }
-  return parseCheckpoint(text, path, format);
-}
-
-/**
- * `format` is the header's format name: `ccsim-sweep`, or `ccsim-staff` for a staffing
- * search (workers/staffing/), which shares this file layout with its own task payload.
- */
-export function parseCheckpoint(text: string, path: string, format: string = CHECKPOINT_FORMAT): CheckpointContents {
-  const name = format === CHECKPOINT_FORMAT ? 'ccsim sweep' : format;
-  const lines = text.split('\n');
-  // Every complete record ends with "\n", so the last piece is "" unless a write was cut.
-  const tail = lines.pop() ?? '';
-  let truncated = tail !== '';
-  const records: Record<string, unknown>[] = [];
-  const taskLines: string[] = [];
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      records.push(JSON.parse(line) as Record<string, unknown>);
-      if (records[records.length - 1]?.type === 'task') taskLines.push(`${line}\n`);
-    } catch {
-      throw new InputError(`${path}:${i + 1}: not a ${name} record (invalid JSON); only the last line may be cut short`);
-    }
-  });
-  if (truncated) {
-    // A tail that happens to be complete JSON lost only its newline: keep it.
-    try {
-      const record = JSON.parse(tail) as Record<string, unknown>;
-      records.push(record);
-      if (record.type === 'task') taskLines.push(`${tail}\n`);
-      truncated = false;
-    } catch { /* cut short: dropped, the task runs again */ }
-  }
-  const header = records[0];
-  if (header?.type !== 'header' || header.format !== format) {
-    throw new InputError(`${path}:1: not a ${name} file (the first line must be its header record)`);
-  }
-  if (header.version !== CHECKPOINT_VERSION) {
-    throw new InputError(`${path}:1: sweep file version ${String(header.version)} is not supported (expected ${CHECKPOINT_VERSION})`);
-  }
-  const tasks = records.filter((r) => r.type === 'task').map(decodeTask);
-  const end = (records.find((r) => r.type === 'end') as EndRecord | undefined) ?? null;
-  return { header: header as unknown as HeaderRecord, tasks, taskLines, end, truncated };
-}
-
-/** Appends records to the checkpoint, one synchronous write a line (survives a crash of the process). */
-export class CheckpointWriter {
-  private fd: number | null;
-
-  private constructor(fd: number) {
-    this.fd = fd;
-  }
-
-  /** Starts the file afresh (or, resuming, rewrites it with the kept task lines) and opens it to append. */
-  static create(path: string, header: HeaderRecord | { readonly type: 'header'; readonly format: string }, keptLines: readonly string[] = []): CheckpointWriter {
-    const text = `${JSON.stringify(header)}\n${keptLines.join('')}`;
-    try {
-      // Written aside and renamed: a kill during the rewrite leaves the old file whole.
-      const tmp = `${path}.tmp-${process.pid}`;
-      writeFileSync(tmp, text);
-      renameSync(tmp, path);
-      return new CheckpointWriter(openSync(path, 'a'));
-    } catch (err) {
-      throw new InputError(`--out: cannot write "${path}" (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-    }
-  }
-
-  static exists(path: string): boolean {
-    return existsSync(path);
-  }
-
-  write(line: string): void {
-    if (this.fd !== null) writeSync(this.fd, line);
-  }
-
-  end(record: EndRecord): void {
-    this.write(`${JSON.stringify(record)}\n`);
-  }
-
-  close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
-  }
-}

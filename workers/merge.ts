@@ -1,13 +1,19 @@
 /**
- * `ccsim merge`: the shards of one sweep, in any order, back into one set of outcomes. Each
- * shard's header carries the sweep's whole definition, so the report is rebuilt from the
- * files alone — and, since it is the same function of the same records, it is byte for
- * byte what the unsharded sweep prints.
+ * `ccsim merge` (and `ccsim report` of a sweep file): the shards of one sweep, in any order,
+ * back into one set of outcomes. Each shard's header carries the sweep's whole definition —
+ * input files included — so the report is rebuilt from the files alone; and since it is the
+ * same function of the same records, it is byte for byte what the unsharded sweep prints.
+ *
+ * Nothing is trusted unchecked: the headers first (one sweep, each shard once, none missing),
+ * then every record of every file, streamed, against its checksum and the shard's plan
+ * (workers/shardLedger.ts). A file that fails is refused, naming the file and line.
  */
 import { InputError } from '../engine/errors.js';
-import { readCheckpoint, type CheckpointContents } from './checkpoint.js';
+import { CHECKPOINT_FORMAT } from './checkpoint.js';
+import { readCheckpointHeader, scanCheckpoint } from './checkpointReader.js';
 import { Outcomes } from './outcomes.js';
-import { compilePoints, type PlannedPoint, type SweepDefinition } from './plan.js';
+import { compilePoints, definitionDifference, type PlannedPoint, type SweepDefinition } from './plan.js';
+import { checkSweepHeader, ShardLedger } from './shardLedger.js';
 
 export interface MergedSweep {
   readonly definition: SweepDefinition;
@@ -15,29 +21,59 @@ export interface MergedSweep {
   readonly outcomes: Outcomes;
 }
 
-export function mergeCheckpoints(paths: readonly string[]): MergedSweep {
-  if (paths.length === 0) throw new InputError('merge: name the shard files, e.g. ccsim merge shard-*.jsonl');
-  const files = paths.map((path): [string, CheckpointContents] => [path, readCheckpoint(path, 'merge')]);
-  const [firstPath, first] = files[0] as [string, CheckpointContents];
-  const { sweepId, shard: { count } } = first.header;
+interface ShardFile {
+  readonly path: string;
+  readonly sweepId: string;
+  readonly index: number;
+  readonly count: number;
+  readonly definition: SweepDefinition;
+}
+
+async function shardFile(path: string): Promise<ShardFile> {
+  const fields = await readCheckpointHeader(path, 'merge');
+  const header = checkSweepHeader(path, fields);
+  return { path, sweepId: fields.sweepId, index: fields.shard.index, count: fields.shard.count, definition: header.definition };
+}
+
+/** The headers agree: one sweep, one shard count, each shard once, none missing. */
+function checkShardSet(files: readonly ShardFile[]): void {
+  const first = files[0] as ShardFile;
   const seen = new Map<number, string>();
-  for (const [path, c] of files) {
-    const h = c.header;
-    if (h.sweepId !== sweepId) {
-      throw new InputError(`${path}: belongs to another sweep (sweep id ${h.sweepId}; ${firstPath} has ${sweepId}): the scenario, points, seed or options differ`);
+  for (const f of files) {
+    if (f.sweepId !== first.sweepId) {
+      throw new InputError(`${f.path}: belongs to another sweep (sweep id ${f.sweepId}; ${first.path} has ${first.sweepId}): ${definitionDifference(f.definition, first.definition)}`);
     }
-    if (h.shard.count !== count) throw new InputError(`${path}: is shard ${h.shard.index} of ${h.shard.count}, but ${firstPath} is one of ${count}`);
-    const twin = seen.get(h.shard.index);
-    if (twin !== undefined) throw new InputError(`${path}: shard ${h.shard.index} of ${count} is given twice (also ${twin})`);
-    seen.set(h.shard.index, path);
-    if (c.end === null) {
-      throw new InputError(`${path}: shard ${h.shard.index} of ${count} did not finish (no end record); finish it with the same ccsim sweep command plus --resume`);
-    }
+    if (f.count !== first.count) throw new InputError(`${f.path}: is shard ${f.index} of ${f.count}, but ${first.path} is one of ${first.count}`);
+    const twin = seen.get(f.index);
+    if (twin !== undefined) throw new InputError(`${f.path}: shard ${f.index} of ${f.count} is given twice (also ${twin})`);
+    seen.set(f.index, f.path);
   }
-  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new InputError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${count} missing`);
+  const missing = Array.from({ length: first.count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length > 0) throw new InputError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${first.count} missing`);
+}
+
+/** Reads one shard's records into `outcomes`, checking each against the plan, and the shard as finished. */
+async function readShard(f: ShardFile, planned: readonly PlannedPoint[], outcomes: Outcomes): Promise<void> {
+  const ledger = new ShardLedger(f.path, f.definition, planned, { index: f.index, count: f.count });
+  const scan = await scanCheckpoint(f.path, 'merge', CHECKPOINT_FORMAT, (raw, line) => outcomes.add(ledger.accept(raw, line)));
+  if (scan.header.sweepId !== f.sweepId) throw new InputError(`${f.path}:1: the file changed while it was read`);
+  if (scan.truncatedLine !== null) {
+    throw new InputError(`${f.path}:${scan.truncatedLine}: the last line was cut short (the shard was killed while writing it): finish shard ${f.index} of ${f.count} with the same ccsim sweep command plus --resume`);
+  }
+  if (scan.end === null) {
+    throw new InputError(`${f.path}: shard ${f.index} of ${f.count} did not finish (no end record); finish it with the same ccsim sweep command plus --resume`);
+  }
+  ledger.checkFinished(scan.end, outcomes);
+}
+
+export async function mergeCheckpoints(paths: readonly string[]): Promise<MergedSweep> {
+  if (paths.length === 0) throw new InputError('merge: name the shard files, e.g. ccsim merge shard-*.jsonl');
+  const files: ShardFile[] = [];
+  for (const path of paths) files.push(await shardFile(path));
+  checkShardSet(files);
+  const definition = (files[0] as ShardFile).definition;
+  const planned = compilePoints(definition);
   const outcomes = new Outcomes();
-  for (const [, c] of files) for (const record of c.tasks) outcomes.add(record);
-  const definition = first.header.definition;
-  return { definition, planned: compilePoints(definition), outcomes };
+  for (const f of files) await readShard(f, planned, outcomes);
+  return { definition, planned, outcomes };
 }

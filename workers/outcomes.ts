@@ -36,9 +36,13 @@ export class Outcomes {
     return [...this.byId.values()].sort((a, b) => a.point - b.point || a.replication - b.replication);
   }
 
-  /** Completed counters of `point`, ascending by replication. */
-  countersOf(point: number): ReplicationCounters[] {
-    return this.ordered().flatMap((r) => (r.point === point && r.state === 'completed' ? [r.counters] : []));
+  /**
+   * Completed counters of `point` with replication below `below`, ascending by replication.
+   * A precision round decides on replications 0..n−1 only: a resumed sweep may already hold
+   * later ones, and must take the same decisions as the run it continues.
+   */
+  countersOf(point: number, below = Infinity): ReplicationCounters[] {
+    return this.ordered().flatMap((r) => (r.point === point && r.replication < below && r.state === 'completed' ? [r.counters] : []));
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * A sweep's definition (everything that decides its results, written as the checkpoint's
- * header so `ccsim merge` can rebuild the report without the original flags) and its plan:
- * the compiled model of every point and the (point, replication) tasks.
+ * A sweep's definition (everything that decides its results — the scenario text and the
+ * bytes of every file it reads included — written as the checkpoint's header so `ccsim
+ * merge` can rebuild the report without the original flags or files) and its plan: the
+ * compiled model of every point, the (point, replication) tasks and how shards share them.
  *
  * Task ids are `p<point>r<replication>`; a task's hash covers what the kernel reads — the
  * compiled model (less its default seed and replication count, which the sweep sets), the
@@ -12,8 +13,10 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../engine/errors.js';
 import type { Model, ServiceLevelDefinition } from '../engine/model.js';
 import type { ChannelMetric } from '../reports/kpi.js';
+import type { ShardPlan } from './checkpoint.js';
 import type { ObjectiveSpec } from '../reports/objective.js';
 import { scenarioLoader } from '../scenarios/load.js';
+import { withInputFiles, type InputFile } from './inputFiles.js';
 import { pointSeed } from './seed.js';
 import type { SweepPoint } from './sweepSpec.js';
 
@@ -43,6 +46,8 @@ export interface ReportOptions {
 export interface SweepDefinition {
   /** The scenario without its `sweep:` block; `label` is the file's base name. */
   readonly scenario: { readonly label: string; readonly text: string };
+  /** The files the scenario reads (forecast CSVs), with their bytes: part of the sweep's identity (workers/inputFiles.ts). */
+  readonly inputs: readonly InputFile[];
   /** `--set` overrides, applied to every point before the point's own. */
   readonly baseOverrides: readonly string[];
   readonly points: readonly SweepPoint[];
@@ -84,31 +89,57 @@ export function definitionHash(def: SweepDefinition): string {
   return sha(JSON.stringify(def));
 }
 
+/** What makes two sweeps' definitions differ, in words (for a refusal: "its forecast file f.csv differs"). */
+export function definitionDifference(a: SweepDefinition, b: SweepDefinition): string {
+  const same = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);
+  if (a.scenario.text !== b.scenario.text) return 'the scenario text differs';
+  for (const path of new Set([...a.inputs, ...b.inputs].map((f) => f.path))) {
+    const [x, y] = [a.inputs.find((f) => f.path === path), b.inputs.find((f) => f.path === path)];
+    if (x === undefined || y === undefined) return `only one of them reads the file ${path}`;
+    if (x.sha256 !== y.sha256) return `its forecast file ${path} differs (sha256 ${x.sha256.slice(0, 12)}… vs ${y.sha256.slice(0, 12)}…)`;
+  }
+  const parts: [string, unknown, unknown][] = [
+    ['the --set overrides differ', a.baseOverrides, b.baseOverrides], ['the points (--vary or the sweep: block) differ', a.points, b.points],
+    ['the seed differs', a.seed, b.seed], ['one uses common random numbers, the other --no-crn', a.crn, b.crn],
+    ['the replications differ', a.replications, b.replications], ['the service-level definition differs', a.serviceLevelDefinition, b.serviceLevelDefinition],
+    ['the report options (--baseline, objective, --intervals) differ', a.report, b.report], ['the scenario\'s file name differs', a.scenario.label, b.scenario.label],
+  ];
+  return parts.find(([, x, y]) => !same(x, y))?.[0] ?? 'the definitions differ';
+}
+
 /** Problems beyond this many are summarised: a bad base scenario fails every point alike. */
 const MAX_REPORTED = 30;
 
-/** Validates and compiles every point; all invalid points are reported at once (exit 2). */
-export function compilePoints(def: SweepDefinition): PlannedPoint[] {
-  const problems: string[] = [];
-  const planned: PlannedPoint[] = [];
-  const load = scenarioLoader(def.scenario.text, def.scenario.label);
-  def.points.forEach((point, index) => {
-    try {
-      const { model: compiled } = load({ overrides: [...def.baseOverrides, ...point.overrides] });
-      const model: Model = def.serviceLevelDefinition ? { ...compiled, serviceLevelDefinition: def.serviceLevelDefinition } : compiled;
-      const { seed: _seed, replications: _replications, ...kernelInput } = model;
-      planned.push({ index, point, model, seed: pointSeed(def.seed ?? model.seed, index, def.crn), modelHash: sha(JSON.stringify(kernelInput)) });
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      for (const line of err.problems) problems.push(`point ${index} (${point.name}): ${line}`);
+/**
+ * Validates and compiles every point (the scenario's input files laid out from the
+ * definition); all invalid points are reported at once (exit 2). `scenarioDir` is the real
+ * directory of the scenario, named in problems about its files.
+ */
+export function compilePoints(def: SweepDefinition, scenarioDir?: string): PlannedPoint[] {
+  return withInputFiles(def.inputs, scenarioDir, (inputs) => {
+    const problems: string[] = [];
+    const planned: PlannedPoint[] = [];
+    const load = scenarioLoader(def.scenario.text, def.scenario.label);
+    def.points.forEach((point, index) => {
+      try {
+        const overrides = [...def.baseOverrides, ...point.overrides];
+        const options = { overrides: [...overrides, ...inputs.absoluteOverrides(def.scenario.text, overrides)], ...(inputs.baseDir === undefined ? {} : { baseDir: inputs.baseDir }) };
+        const { model: compiled } = load(options);
+        const model: Model = def.serviceLevelDefinition ? { ...compiled, serviceLevelDefinition: def.serviceLevelDefinition } : compiled;
+        const { seed: _seed, replications: _replications, ...kernelInput } = model;
+        planned.push({ index, point, model, seed: pointSeed(def.seed ?? model.seed, index, def.crn), modelHash: sha(JSON.stringify(kernelInput)) });
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        for (const line of err.problems) problems.push(`point ${index} (${point.name}): ${inputs.relabel(line)}`);
+      }
+    });
+    if (problems.length > 0) {
+      const shown = problems.slice(0, MAX_REPORTED);
+      if (problems.length > MAX_REPORTED) shown.push(`… and ${problems.length - MAX_REPORTED} more problems`);
+      throw new InputError(shown);
     }
+    return planned;
   });
-  if (problems.length > 0) {
-    const shown = problems.slice(0, MAX_REPORTED);
-    if (problems.length > MAX_REPORTED) shown.push(`… and ${problems.length - MAX_REPORTED} more problems`);
-    throw new InputError(shown);
-  }
-  return planned;
 }
 
 export function taskOf(p: PlannedPoint, replication: number): Task {
@@ -122,8 +153,20 @@ export function taskOf(p: PlannedPoint, replication: number): Task {
  * are dealt instead.
  */
 export function inShard(policy: ReplicationPolicy, point: number, replication: number, shard: Shard): boolean {
-  if (policy.mode === 'precision') return point % shard.count === shard.index;
-  return (point * policy.count + replication) % shard.count === shard.index;
+  return shardOf(policy, point, replication, shard.count) === shard.index;
+}
+
+/** The index of the shard (of `count`) a task is dealt to. */
+export function shardOf(policy: ReplicationPolicy, point: number, replication: number, count: number): number {
+  return (policy.mode === 'precision' ? point : point * policy.count + replication) % count;
+}
+
+/** What a shard must hold (written in its header): its number of tasks, or in precision mode of points. */
+export function shardPlan(def: SweepDefinition, shard: Shard): ShardPlan {
+  const points = def.points.length;
+  const policy = def.replications;
+  const dealt = (total: number): number => Math.floor(total / shard.count) + (shard.index < total % shard.count ? 1 : 0);
+  return policy.mode === 'precision' ? { points: dealt(points) } : { tasks: dealt(points * policy.count) };
 }
 
 /** The index of the point named `name`, or an InputError naming `flag` and the choices. */

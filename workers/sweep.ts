@@ -5,21 +5,27 @@
  * target is met — and record each outcome to the JSONL checkpoint as it arrives.
  *
  * A stop signal (SIGINT) ends the scheduling; tasks in flight finish and are recorded, no
- * end record is written, and the file can be resumed.
+ * end record is written, and the file can be resumed. So does a write that fails (a full
+ * disk): the tasks in flight finish unrecorded, and the sweep ends with that error (exit 2),
+ * the file holding every record written before it (workers/checkpointWriter.ts).
  */
 import { InputError } from '../engine/errors.js';
 import { checkObjective } from '../reports/objective.js';
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, CheckpointWriter, readCheckpoint, taskLine, taskRecord, type HeaderRecord, type TaskOutcome } from './checkpoint.js';
+import { recordLine, taskLine, taskRecord, type TaskOutcome } from './checkpoint.js';
+import type { CheckpointWriter } from './checkpointWriter.js';
 import { Outcomes } from './outcomes.js';
-import { compilePoints, definitionHash, inShard, pointIndexByName, taskOf, type PlannedPoint, type Shard, type SweepDefinition, type Task } from './plan.js';
+import { compilePoints, inShard, pointIndexByName, taskOf, type PlannedPoint, type Shard, type SweepDefinition, type Task } from './plan.js';
 import { createRunner, type RunControls, type TaskRunner } from './pool.js';
 import { nextReplicationCount } from './precision.js';
 import { runTasks } from './schedule.js';
+import { openSweepCheckpoint } from './sweepCheckpoint.js';
 
 /** Progress counts tasks; their total grows in precision mode. */
 export interface SweepOptions extends RunControls {
   readonly definition: SweepDefinition;
   readonly shard: Shard;
+  /** The scenario file's directory, named in problems about the files it reads. */
+  readonly scenarioDir?: string;
 }
 
 export interface SweepRun {
@@ -42,54 +48,34 @@ export function checkDefinition(def: SweepDefinition, planned: readonly PlannedP
   }
 }
 
-function header(def: SweepDefinition, shard: Shard): HeaderRecord {
-  return { type: 'header', format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, sweepId: definitionHash(def), shard, definition: def };
-}
-
-/** The hash the task of `record` has in this sweep and shard, or undefined when it is not one of its tasks. */
-function expectedHash(o: SweepOptions, planned: readonly PlannedPoint[], record: { point: number; replication: number }): string | undefined {
-  const p = planned[record.point];
-  const policy = o.definition.replications;
-  const most = policy.mode === 'fixed' ? policy.count : policy.max;
-  if (p === undefined || !Number.isInteger(record.replication) || record.replication < 0 || record.replication >= most) return undefined;
-  return inShard(policy, record.point, record.replication, o.shard) ? taskOf(p, record.replication).hash : undefined;
-}
-
-/** Opens the checkpoint: afresh, or keeping the completed results whose task hash still matches. */
-function openCheckpoint(o: SweepOptions, planned: readonly PlannedPoint[], outcomes: Outcomes): CheckpointWriter | null {
-  if (o.out === null) return null;
-  const head = header(o.definition, o.shard);
-  if (!o.resume) {
-    if (CheckpointWriter.exists(o.out)) throw new InputError(`--out: "${o.out}" already exists; pass --resume to continue it, or remove it`);
-    return CheckpointWriter.create(o.out, head);
-  }
-  if (!CheckpointWriter.exists(o.out)) {
-    o.logger.info({ out: o.out }, 'nothing to resume: starting the sweep');
-    return CheckpointWriter.create(o.out, head);
-  }
-  const previous = readCheckpoint(o.out, '--resume');
-  if (previous.truncated) o.logger.warn({ out: o.out }, 'the last line was cut short (killed mid-write); that task runs again');
-  const kept: string[] = [];
-  let stale = 0;
-  previous.tasks.forEach((record, i) => {
-    if (record.state === 'completed' && expectedHash(o, planned, record) === record.hash && !outcomes.has(record.id)) {
-      outcomes.add(record);
-      kept.push(previous.taskLines[i] as string);
-    } else if (record.state === 'completed') stale++;
-  });
-  if (stale > 0) o.logger.warn({ stale }, 'results whose scenario, seed or shard changed are dropped and run again');
-  o.logger.info({ kept: kept.length }, 'resuming');
-  return CheckpointWriter.create(o.out, head, kept);
-}
-
 interface Context {
   readonly o: SweepOptions;
   readonly planned: readonly PlannedPoint[];
   readonly runner: TaskRunner;
   readonly outcomes: Outcomes;
   readonly writer: CheckpointWriter | null;
+  /** Aborted by the user's signal, or when the checkpoint cannot be written. */
+  readonly stop: AbortController;
+  /** The checkpoint's write error, once one happened: the sweep ends with it. */
+  failure: InputError | null;
   total: number;
 }
+
+/** Records an outcome's line; on a write error, stops the sweep and keeps the error to end it with. */
+function record(ctx: Context, line: string): boolean {
+  if (ctx.failure !== null) return false;
+  try {
+    ctx.writer?.write(line);
+    return true;
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    ctx.failure = err;
+    ctx.stop.abort();
+    return false;
+  }
+}
+
+const endLine = (tasks: number, errored: number): string => recordLine({ type: 'end', tasks, completed: tasks - errored, errored });
 
 /** Runs the tasks not yet recorded; false when interrupted. */
 function runMissing(ctx: Context, tasks: readonly Task[]): Promise<boolean> {
@@ -97,7 +83,7 @@ function runMissing(ctx: Context, tasks: readonly Task[]): Promise<boolean> {
   const { o, planned } = ctx;
   return runTasks(todo, {
     runner: ctx.runner,
-    signal: o.signal,
+    signal: ctx.stop.signal,
     inputOf: (batch) => {
       const first = batch[0] as Task;
       return { model: (planned[first.point] as PlannedPoint).model, seed: first.seed, replications: batch.map((t) => t.replication), pointIndex: first.point, encode: ctx.writer !== null };
@@ -105,7 +91,7 @@ function runMissing(ctx: Context, tasks: readonly Task[]): Promise<boolean> {
     onRetry: (t, out: TaskOutcome) => o.logger.warn({ task: t.id, point: t.point, seed: t.seed, error: out.state === 'errored' ? out.error.message : '' }, 'task failed; retrying once'),
     onOutcome: (t, outcome, attempts) => {
       const line = ctx.writer === null ? undefined : taskLine(t, outcome, attempts);
-      if (line !== undefined) ctx.writer?.write(line);
+      if (line !== undefined && !record(ctx, line)) return;
       // Kept as read back from its line, so every report is built from the same bytes.
       ctx.outcomes.add(taskRecord(t, outcome, attempts, line));
       if (outcome.state === 'errored') {
@@ -135,7 +121,7 @@ async function runPrecision(ctx: Context): Promise<boolean> {
     if (!(await runMissing(ctx, tasks))) return false;
     for (const [point, n] of [...scheduled]) {
       const p = ctx.planned[point] as PlannedPoint;
-      const next = nextReplicationCount(policy, p.model, n, ctx.outcomes.countersOf(point));
+      const next = nextReplicationCount(policy, p.model, n, ctx.outcomes.countersOf(point, n));
       if (next === null) scheduled.delete(point);
       else scheduled.set(point, next);
     }
@@ -148,17 +134,23 @@ export async function runSweep(o: SweepOptions): Promise<SweepRun> {
   // The threads start (and load the kernel) while this thread compiles the points.
   const runner = createRunner(o.workers);
   let writer: CheckpointWriter | null = null;
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  if (o.signal.aborted) stop.abort();
+  o.signal.addEventListener('abort', onSignal, { once: true });
   try {
-    const planned = compilePoints(o.definition);
+    const planned = compilePoints(o.definition, o.scenarioDir);
     checkDefinition(o.definition, planned);
     const outcomes = new Outcomes();
-    writer = openCheckpoint(o, planned, outcomes);
-    const ctx: Context = { o, planned, runner, outcomes, writer, total: 0 };
+    writer = await openSweepCheckpoint(o, planned, outcomes);
+    const ctx: Context = { o, planned, runner, outcomes, writer, stop, failure: null, total: 0 };
     const finished = await runPrecision(ctx);
+    if (ctx.failure !== null) throw ctx.failure;
     const errored = outcomes.ordered().filter((r) => r.state === 'errored').length;
-    if (finished) writer?.end({ type: 'end', tasks: outcomes.size, completed: outcomes.size - errored, errored });
+    if (finished) writer?.end(endLine(outcomes.size, errored));
     return { planned, outcomes, interrupted: !finished, errored };
   } finally {
+    o.signal.removeEventListener('abort', onSignal);
     writer?.close();
     await runner.close();
   }

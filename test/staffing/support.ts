@@ -10,7 +10,7 @@ export const NO_EXTRA = { maxAsaSec: null, maxAbandon: null, maxOccupancy: null,
 export function definitionOf(text: string, over: Partial<StaffDefinition> = {}): StaffDefinition {
   const { model } = loadScenarioText(text, 'test.yaml');
   return {
-    scenario: { label: 'test.yaml', text }, overrides: [], seed: model.seed, replications: 20, mode: 'intervals',
+    scenario: { label: 'test.yaml', text }, inputs: [], overrides: [], seed: model.seed, replications: 20, mode: 'intervals',
     targets: NO_EXTRA, assertions: [], serviceLevelDefinition: null, maxRounds: 8, ...over,
   };
 }

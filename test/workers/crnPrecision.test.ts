@@ -16,6 +16,7 @@ const silent = pino({ level: 'silent' });
 function definition(over: Partial<SweepDefinition>): SweepDefinition {
   return {
     scenario: { label: 'classic-80-20.yaml', text: classic },
+    inputs: [],
     baseOverrides: [],
     points: gridPoints([parseVary('agents[0].count=35,36')]),
     seed: null,

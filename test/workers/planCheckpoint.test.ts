@@ -1,11 +1,14 @@
 // The plan (points → tasks, hashes, shards) and the JSONL checkpoint (records, truncation).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { canonicalCounters, encodeCounters, parseCheckpoint, parseTaskLine, taskLine, taskRecord, CHECKPOINT_FORMAT } from '../../workers/checkpoint.js';
-import { compilePoints, definitionHash, inShard, taskOf, type SweepDefinition } from '../../workers/plan.js';
+import { canonicalCounters, encodeCounters, parseTaskLine, recordLine, taskLine, taskRecord, CHECKPOINT_FORMAT, CHECKPOINT_VERSION } from '../../workers/checkpoint.js';
+import { scanCheckpoint, type RawRecord } from '../../workers/checkpointReader.js';
+import { compilePoints, definitionHash, inShard, shardPlan, taskOf, type SweepDefinition } from '../../workers/plan.js';
 import { pointSeed } from '../../workers/seed.js';
 import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
 
@@ -14,6 +17,7 @@ const classic = readFileSync(fileURLToPath(new URL('../../scenarios/classic-80-2
 function definition(vary: string, over: Partial<SweepDefinition> = {}): SweepDefinition {
   return {
     scenario: { label: 'classic-80-20.yaml', text: classic },
+    inputs: [],
     baseOverrides: ['horizon=1h', 'warmup=0'],
     points: gridPoints([parseVary(vary)]),
     seed: null,
@@ -52,6 +56,14 @@ describe('plan', () => {
     expect(definitionHash(definition('agents[0].count=35,36', { crn: false }))).not.toBe(definitionHash(definition('agents[0].count=35,36')));
   });
 
+  it('a shard\'s plan counts the tasks (or, in precision mode, the points) dealt to it, and the shards\' plans add up', () => {
+    const def = definition('agents[0].count=30..36', { replications: { mode: 'fixed', count: 4 } });
+    const plans = [0, 1, 2].map((index) => shardPlan(def, { index, count: 3 }));
+    expect(plans).toEqual([{ tasks: 10 }, { tasks: 9 }, { tasks: 9 }]);
+    const precise = definition('agents[0].count=30..36', { replications: { mode: 'precision', initial: 2, max: 7, halfWidth: 0.1, metric: 'serviceLevel', channel: null } });
+    expect([0, 1, 2].map((index) => shardPlan(precise, { index, count: 3 }))).toEqual([{ points: 3 }, { points: 2 }, { points: 2 }]);
+  });
+
   it('shards deal every task to exactly one shard', () => {
     for (const policy of [{ mode: 'fixed', count: 7 } as const, { mode: 'precision', initial: 2, max: 7, halfWidth: 0.1, metric: 'serviceLevel', channel: null } as const]) {
       for (let p = 0; p < 5; p++) {
@@ -81,15 +93,25 @@ describe('checkpoint', () => {
   if (!point) throw new Error('one point expected');
   const task = taskOf(point, 0);
   const counters = simulateReplication(point.model, point.seed, 0);
-  const header = JSON.stringify({ type: 'header', format: CHECKPOINT_FORMAT, version: 1, sweepId: 'x', shard: { index: 0, count: 1 }, definition: {} });
+  const header = recordLine({ type: 'header', format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, sweepId: 'x', shard: { index: 0, count: 1 }, plan: { tasks: 1 }, definition: {} });
+  const dir = mkdtempSync(join(tmpdir(), 'ccsim-checkpoint-'));
+  /** Scans `text` written to a file: the task records read and what the scan says. */
+  async function scan(text: string) {
+    const path = join(dir, 'x.jsonl');
+    writeFileSync(path, text);
+    const tasks: RawRecord[] = [];
+    const result = await scanCheckpoint(path, '--resume', CHECKPOINT_FORMAT, (raw) => tasks.push(raw));
+    return { ...result, records: tasks };
+  }
 
-  it('a task record reads back with the same counters (typed arrays, NaN kept)', () => {
+  it('a task record reads back with the same counters (typed arrays, NaN kept), its checksum left behind', () => {
     const record = parseTaskLine(taskLine(task, { state: 'completed', counters }, 1));
     expect(record.state).toBe('completed');
     if (record.state !== 'completed') return;
     // Same shape, typed arrays restored as typed arrays, every number (NaN included) equal.
     expect(record.counters).toStrictEqual(counters);
     expect({ id: record.id, point: record.point, replication: record.replication, seed: record.seed, hash: record.hash }).toEqual(task);
+    expect('sum' in record).toBe(false);
   });
 
   it('the hand-written encoding is byte for byte what JSON.stringify writes of the counters as arrays', () => {
@@ -98,6 +120,11 @@ describe('checkpoint', () => {
     expect(encodeCounters(counters)).toBe(asArrays);
     const odd = { ...counters, busySec: Float64Array.of(-0, Infinity, -Infinity, 1e-7, 1.5e300, NaN) };
     expect(encodeCounters(odd)).toBe(JSON.stringify(odd, (_key, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v)));
+  });
+
+  it('a task line is the record as JSON.stringify writes it, then its checksum as the last field', () => {
+    const line = taskLine(task, { state: 'errored', error: { message: 'boom' } }, 2);
+    expect(line).toMatch(/^\{"type":"task","id":"p0r0",.*,"state":"errored","error":\{"message":"boom"\},"sum":"[0-9a-f]{16}"\}\n$/);
   });
 
   it('counters made canonical in a worker are exactly those read back from their line; text encoded there is the same line', () => {
@@ -110,23 +137,24 @@ describe('checkpoint', () => {
     expect(taskLine(task, { state: 'completed', counters: canonical, encoded }, 1)).toBe(taskLine(task, { state: 'completed', counters: odd }, 1));
   });
 
-  it('a last line cut short by a kill is dropped, and said so', () => {
+  it('a last line cut short by a kill is dropped, and its line named', async () => {
     const line = taskLine(task, { state: 'completed', counters }, 1);
-    const read = parseCheckpoint(`${header}\n${line}${line.slice(0, 40)}`, 'x.jsonl');
-    expect(read.truncated).toBe(true);
-    expect(read.tasks).toHaveLength(1);
+    const read = await scan(`${header}${line}${line.slice(0, 40)}`);
+    expect(read.truncatedLine).toBe(3);
+    expect(read.records).toHaveLength(1);
     expect(read.end).toBeNull();
   });
 
-  it('a complete last line without its newline is kept', () => {
+  it('a complete last line without its newline is kept', async () => {
     const line = taskLine(task, { state: 'errored', error: { message: 'boom' } }, 2);
-    const read = parseCheckpoint(`${header}\n${line.trimEnd()}`, 'x.jsonl');
-    expect(read.truncated).toBe(false);
-    expect(read.tasks[0]).toMatchObject({ state: 'errored', error: { message: 'boom' }, attempts: 2 });
+    const read = await scan(`${header}${line.trimEnd()}`);
+    expect(read.truncatedLine).toBeNull();
+    expect(read.records[0]).toMatchObject({ state: 'errored', error: { message: 'boom' }, attempts: 2 });
   });
 
-  it('a damaged line elsewhere, or a file that is not a sweep, is an input error naming the line', () => {
-    expect(() => parseCheckpoint(`${header}\n{oops\n{}\n`, 'x.jsonl')).toThrow(/^x\.jsonl:2: not a ccsim sweep record/);
-    expect(() => parseCheckpoint('{"type":"task"}\n', 'x.jsonl')).toThrow(/^x\.jsonl:1: not a ccsim sweep file/);
+  it('a damaged line elsewhere, or a file that is not a sweep, is an input error naming the line', async () => {
+    await expect(scan(`${header}{oops\n{}\n`)).rejects.toThrow(/x\.jsonl:2: not a complete record \(invalid JSON\); only the last line may be cut short/);
+    await expect(scan('{"type":"task"}\n')).rejects.toThrow(/x\.jsonl:1: not a ccsim sweep file/);
+    await expect(scan('')).rejects.toThrow(/x\.jsonl: is empty, not a ccsim sweep file/);
   });
 });

@@ -115,7 +115,7 @@ describe('ccsim sweep: nothing lost', () => {
     expect(ids).toHaveLength(64);
     expect(new Set(ids).size).toBe(64);
     expect(records[0].type).toBe('header');
-    expect(records.at(-1)).toEqual({ type: 'end', tasks: 64, completed: 64, errored: 0 });
+    expect(records.at(-1)).toMatchObject({ type: 'end', tasks: 64, completed: 64, errored: 0 });
   });
 
   it('interrupted by Ctrl-C, finishes the tasks in flight, exits 130 naming the resume command; resumed, gives the uninterrupted output', async () => {

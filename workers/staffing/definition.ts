@@ -1,11 +1,12 @@
 /**
  * What a `ccsim staff` search is asked (everything that decides its answer): the scenario
- * text, its overrides, the seed and replications, the mode and the extra targets. It is the
- * header of the search's JSONL checkpoint, so `--resume` can tell whether a file belongs to
- * the same question.
+ * text and the hashes of the files it reads, its overrides, the seed and replications, the
+ * mode and the extra targets. It is the header of the search's JSONL checkpoint, so
+ * `--resume` can tell whether a file belongs to the same question.
  */
 import { createHash } from 'node:crypto';
 import type { ServiceLevelDefinition } from '../../engine/model.js';
+import type { InputDigest } from '../inputFiles.js';
 
 /**
  * - `intervals`: a count per interval and group (the default);
@@ -30,6 +31,8 @@ export interface ExtraTargets {
 export interface StaffDefinition {
   /** `label` is the file as given; `text` its contents. */
   readonly scenario: { readonly label: string; readonly text: string };
+  /** The files the scenario reads (forecast CSVs), by hash: a changed CSV is another question. */
+  readonly inputs: readonly InputDigest[];
   readonly overrides: readonly string[];
   readonly seed: number;
   readonly replications: number;
@@ -48,4 +51,20 @@ export const sha16 = (text: string): string => createHash('sha256').update(text)
 
 export function staffDefinitionHash(def: StaffDefinition): string {
   return sha16(JSON.stringify(def));
+}
+
+/** What makes two searches' definitions differ, in words (for refusing another search's checkpoint). */
+export function staffDefinitionDifference(a: StaffDefinition, b: StaffDefinition): string {
+  if (a.scenario.text !== b.scenario.text) return 'the scenario text differs';
+  if (JSON.stringify(a.inputs) !== JSON.stringify(b.inputs)) {
+    const changed = [...a.inputs, ...b.inputs].find((f) => !a.inputs.some((x) => x.path === f.path && x.sha256 === f.sha256) || !b.inputs.some((x) => x.path === f.path && x.sha256 === f.sha256));
+    return `its forecast file ${changed?.path ?? ''} differs`;
+  }
+  const parts: [string, unknown, unknown][] = [
+    ['the --set overrides differ', a.overrides, b.overrides], ['the seed differs', a.seed, b.seed], ['the replications differ', a.replications, b.replications],
+    ['the mode (--whole-day, --shifts) differs', a.mode, b.mode], ['the targets (--max-…) differ', a.targets, b.targets],
+    ['the scenario\'s assert: lines differ', a.assertions, b.assertions], ['the service-level definition differs', a.serviceLevelDefinition, b.serviceLevelDefinition],
+    ['--max-rounds differs', a.maxRounds, b.maxRounds], ['the scenario\'s file name differs', a.scenario.label, b.scenario.label],
+  ];
+  return parts.find(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y))?.[0] ?? 'the definitions differ';
 }

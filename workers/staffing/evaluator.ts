@@ -5,18 +5,22 @@
  * covers the candidate's model, the interval range and columns kept, the seed and the
  * replication, so a resumed search — which asks the same questions in the same order —
  * finds every answer it had and runs only the rest. Results are read back from their line
- * form, so a fresh and a resumed search decide on the same bytes.
+ * form, so a fresh and a resumed search decide on the same bytes. The checkpoint itself —
+ * records, checks, lock — is ./searchCheckpoint.ts; a write that fails (a full disk) stops
+ * the search with that error, the file keeping every record written before it.
  */
 import type { Logger } from 'pino';
 import { InputError } from '../../engine/errors.js';
 import type { Model } from '../../engine/model.js';
-import { CheckpointWriter, readCheckpoint, type TaskOutcome } from '../checkpoint.js';
+import { recordLine, type TaskOutcome } from '../checkpoint.js';
+import type { CheckpointWriter } from '../checkpointWriter.js';
 import type { Task } from '../plan.js';
 import type { TaskRunner } from '../pool.js';
 import { runTasks } from '../schedule.js';
-import { STAFF_CHECKPOINT_FORMAT, sha16, staffDefinitionHash, type StaffDefinition } from './definition.js';
+import { sha16, type StaffDefinition } from './definition.js';
 import { modelKey } from './candidate.js';
 import { decodeKpis, encodeKpis, replicaKpis, type ReplicaKpis } from './replicaKpis.js';
+import { openSearchCheckpoint } from './searchCheckpoint.js';
 import type { Column } from './targets.js';
 
 export interface Candidate {
@@ -54,7 +58,12 @@ export class Evaluator {
   private readonly columnsKey: string;
   /** Stored results by task hash (this run's and those kept from the resumed file). */
   private readonly stored = new Map<string, ReplicaKpis>();
-  private readonly writer: CheckpointWriter | null;
+  private writer: CheckpointWriter | null = null;
+  /** Aborted by the user's signal, or when the checkpoint cannot be written. */
+  private readonly stop = new AbortController();
+  private readonly onSignal = (): void => this.stop.abort();
+  /** The checkpoint's write error, once one happened: the search ends with it. */
+  private failure: InputError | null = null;
   private done = 0;
   private total = 0;
   /** Tasks run by this process (not found in the checkpoint). */
@@ -63,31 +72,23 @@ export class Evaluator {
   readonly candidatesAsked = new Set<string>();
   readonly tasksAsked = new Set<string>();
 
-  constructor(o: EvaluatorOptions) {
+  private constructor(o: EvaluatorOptions) {
     this.o = o;
     this.columnsKey = sha16(JSON.stringify(o.columns));
-    this.writer = this.open();
+    if (o.signal.aborted) this.stop.abort();
+    o.signal.addEventListener('abort', this.onSignal, { once: true });
   }
 
-  private open(): CheckpointWriter | null {
-    const { out, definition } = this.o;
-    if (out === null) return null;
-    const header = { type: 'header', format: STAFF_CHECKPOINT_FORMAT, version: 1, sweepId: staffDefinitionHash(definition), shard: { index: 0, count: 1 }, definition } as const;
-    if (!this.o.resume) {
-      if (CheckpointWriter.exists(out)) throw new InputError(`--out: "${out}" already exists; pass --resume to continue it, or remove it`);
-      return CheckpointWriter.create(out, header);
+  /** An evaluator with its checkpoint open (and, resuming, the results it holds). */
+  static async create(o: EvaluatorOptions): Promise<Evaluator> {
+    const evaluator = new Evaluator(o);
+    try {
+      if (o.out !== null) evaluator.writer = await openSearchCheckpoint({ out: o.out, resume: o.resume, definition: o.definition, logger: o.logger }, evaluator.stored);
+    } catch (err) {
+      evaluator.close();
+      throw err;
     }
-    if (!CheckpointWriter.exists(out)) return CheckpointWriter.create(out, header);
-    const previous = readCheckpoint(out, '--resume', STAFF_CHECKPOINT_FORMAT);
-    const kept: string[] = [];
-    previous.taskLines.forEach((line) => {
-      const raw = JSON.parse(line) as { hash?: unknown; state?: unknown; kpis?: unknown };
-      if (raw.state !== 'completed' || typeof raw.hash !== 'string' || this.stored.has(raw.hash)) return;
-      this.stored.set(raw.hash, decodeKpis(raw.kpis));
-      kept.push(line);
-    });
-    this.o.logger.info({ kept: kept.length }, 'resuming the staffing search');
-    return CheckpointWriter.create(out, header, kept);
+    return evaluator;
   }
 
   private hashOf(c: Candidate, key: string, replication: number): string {
@@ -115,13 +116,14 @@ export class Evaluator {
     this.o.onProgress?.(this.done, this.total);
     const finished = await runTasks(tasks, {
       runner: this.o.runner,
-      signal: this.o.signal,
+      signal: this.stop.signal,
       inputOf: (batch) => {
         const first = batch[0] as Task;
         return { model: (candidates[first.point] as Candidate).model, seed, replications: batch.map((t) => t.replication), pointIndex: first.point };
       },
       onOutcome: (t, outcome, attempts) => this.record(candidates[t.point] as Candidate, t, outcome, attempts),
     });
+    if (this.failure !== null) throw this.failure;
     if (!finished) throw new StaffingInterrupted();
     return candidates.map((c, i) => Array.from({ length: R }, (_, r) => this.stored.get(this.hashOf(c, keys[i] as string, r)) as ReplicaKpis));
   }
@@ -130,9 +132,17 @@ export class Evaluator {
     if (outcome.state === 'errored') {
       throw new Error(`a simulation of a candidate staffing failed (replication ${t.replication}): ${outcome.error.message}`);
     }
+    if (this.failure !== null) return;
     const kpis = encodeKpis(replicaKpis(c.model, outcome.counters, this.o.columns, c.from, c.to, c.day));
-    const line = `${JSON.stringify({ type: 'task', id: t.id, point: t.point, replication: t.replication, seed: t.seed, hash: t.hash, attempts, state: 'completed', kpis })}\n`;
-    this.writer?.write(line);
+    const line = recordLine({ type: 'task', id: t.id, point: t.point, replication: t.replication, seed: t.seed, hash: t.hash, attempts, state: 'completed', kpis });
+    try {
+      this.writer?.write(line);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      this.failure = err;
+      this.stop.abort();
+      return;
+    }
     // Kept as read back from its line: a resumed search decides on the same numbers.
     this.stored.set(t.hash, decodeKpis((JSON.parse(line) as { kpis: unknown }).kpis));
     this.ran++;
@@ -142,11 +152,14 @@ export class Evaluator {
 
   /** Writes the end record (a finished search) and closes the file. */
   finish(): void {
-    this.writer?.end({ type: 'end', tasks: this.stored.size, completed: this.stored.size, errored: 0 });
+    this.writer?.end(recordLine({ type: 'end', tasks: this.stored.size, completed: this.stored.size, errored: 0 }));
     this.close();
   }
 
+  /** Closes the file (releasing its lock) and stops listening to the signal. */
   close(): void {
+    this.o.signal.removeEventListener('abort', this.onSignal);
     this.writer?.close();
+    this.writer = null;
   }
 }

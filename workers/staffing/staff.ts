@@ -54,7 +54,13 @@ export async function runStaffing(o: StaffOptions): Promise<StaffingResult> {
     throw new InputError(`--shifts: ${def.scenario.label} has no shifts to staff (give agents[].shifts, or staff per interval without --shifts)`);
   }
   const runner = createRunner(o.workers);
-  const evaluator = new Evaluator({ definition: def, runner, columns: targets.columns, out: o.out, resume: o.resume, signal: o.signal, logger: o.logger, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+  let evaluator: Evaluator;
+  try {
+    evaluator = await Evaluator.create({ definition: def, runner, columns: targets.columns, out: o.out, resume: o.resume, signal: o.signal, logger: o.logger, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+  } catch (err) {
+    await runner.close();
+    throw err;
+  }
   try {
     const start = erlangStart(model, def.targets);
     const input = { model, checks: targets.checks, start, evaluator, maxRounds: def.maxRounds, logger: o.logger };
