@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { Stream } from '../../engine/random.js';
+import { Stream, streamKey } from '../../engine/random.js';
 
 const first = (s: Stream, n: number): number[] => Array.from({ length: n }, () => s.next());
 
@@ -41,5 +42,31 @@ describe('Stream', () => {
     first(s, 700); // cross a block boundary
     const c = s.clone();
     expect(first(c, 1000)).toEqual(first(s, 1000));
+  });
+
+  it('is keyed ccsim|seed|replication|source', () => {
+    expect(streamKey(7, 3, 'arrivals:voice')).toBe('ccsim|7|3|arrivals:voice');
+    expect(new Stream(7, 3, 'arrivals:voice').key).toBe('ccsim|7|3|arrivals:voice');
+  });
+
+  it('gives the numbers of Alea (Baagøe 2010) seeded with its key, across block refills', () => {
+    const alea = seedrandom.alea('ccsim|7|3|arrivals:voice');
+    const expected = Array.from({ length: 1100 }, () => alea());
+    expect(first(new Stream(7, 3, 'arrivals:voice'), 1100)).toEqual(expected);
+  });
+
+  it('clone of a stream not yet drawn from gives the same numbers as the stream', () => {
+    const s = new Stream(5, 1, 'fresh');
+    const c = s.clone();
+    expect(first(c, 600)).toEqual(first(s, 600));
+  });
+
+  it('a clone and its original draw independently: drawing from one leaves the other’s numbers unchanged', () => {
+    const s = new Stream(5, 1, 'x');
+    first(s, 100);
+    const expected = first(s.clone(), 1000);
+    const c = s.clone();
+    first(c, 1000); // refills the clone's block twice
+    expect(first(s, 1000)).toEqual(expected);
   });
 });
