@@ -1,6 +1,7 @@
 #!/bin/bash
 # Slurm job array: shard $SLURM_ARRAY_TASK_ID of 4, then a dependent merge job.
 #   sbatch docs/examples/sweep-slurm.sh
+# Run as is on a real Slurm by `npm run test:slurm` (see docs/slurm.md).
 #SBATCH --job-name=ccsim-sweep
 #SBATCH --array=0-3
 #SBATCH --cpus-per-task=2
