@@ -25,7 +25,8 @@ export default {
   incremental: true,
   incrementalFile: 'reports-mutation/stryker-incremental.json',
   concurrency: 2,
-  timeoutMS: 20_000,
+  // A mutant that loops forever is detected once it takes 5 s more than twice the tests' own time.
+  timeoutMS: 5_000,
   timeoutFactor: 2,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports-mutation/mutation.html' },
