@@ -1,13 +1,7 @@
-/** Reading a scenario file's text for commands that validate it themselves (sweep, staff). */
-import { readFileSync } from 'node:fs';
-import { InputError } from '../engine/errors.js';
+/** Reading a scenario file's text for commands that validate it themselves (sweep, staff), with its size cap. */
+import { INPUT_LIMITS, readInputFile } from '../scenarios/inputFile.js';
 
-export function readScenarioText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a scenario file' : `cannot be read (${code ?? String(err)})`;
-    throw new InputError(`${path}: ${why}`);
-  }
+/** The text, or an InputError naming the file: missing, not a regular file, larger than `maxBytes`. */
+export function readScenarioText(path: string, maxBytes: number = INPUT_LIMITS.defaultMaxBytes): string {
+  return readInputFile(path, 'scenario file', maxBytes);
 }

@@ -52,10 +52,11 @@ export async function writeSweepReport(result: SweepResult, input: SweepReportIn
  * Prints the sweep recorded in `files` — the shards of one sweep in any order (`ccsim merge`),
  * or one whole sweep's file (`ccsim report`), every record checked against its checksum and
  * the sweep's plan (workers/merge.ts); exit 3 when tasks errored, as the sweep does.
+ * `maxBytes` caps each file (`--max-input-mb`; default: the checkpoint cap).
  */
-export async function printSweepFiles(files: readonly string[], flags: SweepOutputFlags): Promise<void> {
+export async function printSweepFiles(files: readonly string[], flags: SweepOutputFlags, maxBytes?: number): Promise<void> {
   sweepFormat(flags);
-  const merged = await mergeCheckpoints(files);
+  const merged = await mergeCheckpoints(files, maxBytes);
   const { result, input } = sweepResult(merged.definition, merged.planned, merged.outcomes);
   await writeSweepReport(result, input, flags);
   const errored = merged.outcomes.ordered().filter((r) => r.state === 'errored').length;

@@ -38,15 +38,19 @@ export function parseRunResult(text: string, label: string): RunResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${label}: not valid JSON (${err instanceof Error ? err.message : String(err)}); expected the output of "ccsim run --json"`);
+  } catch {
+    // V8's message quotes the text it stopped at, and a file named by mistake may hold secrets (issue 18).
+    throw new InputError(`${label}: not valid JSON; expected the output of "ccsim run --json" (its content is not shown)`);
   }
   if (!isObject(data)) throw new InputError(`${label}: not a ccsim run result (expected a JSON object from "ccsim run --json")`);
   if (data.kind === 'sweep') {
     // Its points keep summaries only; the CSV's n and the charts need every replication.
     throw new InputError(`${label}: is a sweep's report, which does not keep its replications; render the sweep from its --out file instead: ccsim report SWEEP.jsonl --format text|md|csv|html|json`);
   }
-  if (typeof data.kind === 'string') throw new InputError(`${label}: is a ${data.kind} result, not a run result; ccsim report renders "ccsim run --json" results and sweeps' --out files`);
+  if (typeof data.kind === 'string') {
+    const kind = /^[a-z][A-Za-z-]{0,31}$/.test(data.kind) ? `a ${data.kind}` : 'another kind of';
+    throw new InputError(`${label}: is ${kind} result, not a run result; ccsim report renders "ccsim run --json" results and sweeps' --out files`);
+  }
   const version = data.schemaVersion;
   if (typeof version !== 'number') {
     throw new InputError(`${label}: not a ccsim run result (no schemaVersion); expected the output of "ccsim run --json"`);

@@ -14,6 +14,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { csvProblem } from './csvProblem.js';
 import { coverageProblems, rowStartSec } from './forecastRows.js';
 import { readInputText } from './inputFile.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
@@ -115,9 +116,8 @@ function readTable(full: string, maxBytes: number): Table {
   try {
     records = parse(text, { info: true, skip_empty_lines: true, trim: true, comment: '#', bom: true }) as unknown as typeof records;
   } catch (err) {
-    const e = err as { lines?: number; message?: string };
-    const message = (e.message ?? String(err)).replace(/ (on|at) line \d+$/, '');
-    return { ok: false, reason: `:${e.lines ?? 1}: is not valid CSV: ${message}` };
+    const problem = csvProblem(err);
+    return { ok: false, reason: `:${problem.line ?? 1}: is not valid CSV: ${problem.rule}` };
   }
   const [header, ...body] = records;
   if (header === undefined) return { ok: false, reason: ':1: is empty; expected a header interval_start,volume or interval_start,channel,volume' };
@@ -125,14 +125,29 @@ function readTable(full: string, maxBytes: number): Table {
   const column = (name: string) => names.indexOf(name);
   const [startCol, channelCol, volumeCol] = [column('interval_start'), column('channel'), column('volume')];
   if (startCol < 0 || volumeCol < 0 || names.length !== (channelCol < 0 ? 2 : 3)) {
-    const reason = `:${header.info.lines}: must have the columns interval_start,volume or interval_start,channel,volume (got "${header.record.join(',')}")`;
-    return { ok: false, reason };
+    return { ok: false, reason: `:${header.info.lines}: must have the columns interval_start,volume or interval_start,channel,volume (${headerShape(names)})` };
   }
   const rows = body.map(({ info, record }) => {
     const row = { line: info.lines, start: record[startCol] ?? '', volume: record[volumeCol] ?? '' };
     return channelCol < 0 ? row : { ...row, channel: record[channelCol] ?? '' };
   });
   return { ok: true, rows, byChannel: channelCol >= 0 };
+}
+
+/**
+ * What a header that is not one of the two layouts has, without quoting it: the file may not
+ * be a forecast at all (`/proc/self/environ`, a key file named by mistake) and its first line
+ * would land in a CI log (issue 18). Its field count and which expected names it lacks say
+ * enough to fix a real forecast.
+ */
+function headerShape(names: readonly string[]): string {
+  const fields = `the first line has ${names.length} field${names.length === 1 ? '' : 's'}`;
+  const expected = ['interval_start', 'channel', 'volume'];
+  if (!names.some((n) => expected.includes(n))) return `${fields}, none named ${expected.join(', ')}; its text is not shown`;
+  const missing = ['interval_start', 'volume'].filter((n) => !names.includes(n));
+  const others = names.filter((n) => !expected.includes(n)).length;
+  const parts = [missing.length > 0 ? `no ${missing.join(' or ')}` : '', others > 0 ? `${others} other${others === 1 ? '' : 's'} (not shown)` : ''];
+  return `${fields}: ${parts.filter((p) => p !== '').join(', ')}`;
 }
 
 interface ChannelRows {

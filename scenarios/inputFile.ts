@@ -33,6 +33,9 @@ export const INPUT_LIMITS = {
   maxFlagMb: 500,
 } as const;
 
+/** The largest cap `--max-input-mb` can set, bytes: any file read under a cap is within it. */
+export const MAX_READABLE_BYTES = INPUT_LIMITS.maxFlagMb * MB;
+
 /** What the file is, as messages name it. */
 export type InputKind = 'scenario file' | 'forecast CSV' | 'result file' | 'checkpoint';
 
@@ -50,8 +53,13 @@ export function maxInputBytesFlag(mb: number | undefined): number {
   return mb * MB;
 }
 
-/** The text of a file, or why it cannot be read: a sentence that follows the file's name. */
-export type InputText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+/**
+ * The text of a file, or why it cannot be read: a sentence that follows the file's name, and
+ * whether the file is simply not there (a caller may leave that to be reported elsewhere).
+ */
+export type InputText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string; readonly missing: boolean };
+
+const refused = (reason: string, missing = false): InputText => ({ ok: false, reason, missing });
 
 /** `73,400,622 bytes (70.0 MB)`. */
 function sizeText(bytes: number): string {
@@ -72,12 +80,12 @@ function whatItIs(stat: Stats): string {
   return 'not a plain file';
 }
 
-function failure(kind: InputKind, err: unknown): string {
+function failure(kind: InputKind, err: unknown): InputText {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return `permission denied (a ${kind} must be readable)`;
-  if (code === 'ENOTDIR') return 'no such file (a part of the path is not a directory)';
-  return `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
+  if (code === 'ENOENT') return refused('no such file', true);
+  if (code === 'EACCES' || code === 'EPERM') return refused(`permission denied (a ${kind} must be readable)`);
+  if (code === 'ENOTDIR') return refused('no such file (a part of the path is not a directory)', true);
+  return refused(`cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`);
 }
 
 /**
@@ -90,17 +98,17 @@ function withRegularFile(path: string, kind: InputKind, maxBytes: number, use: (
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    return { ok: false, reason: failure(kind, err) };
+    return failure(kind, err);
   }
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) {
-      return { ok: false, reason: `is not a regular file (${whatItIs(stat)}); a ${kind} must be a file on disk: save the input to a file and name that` };
+      return refused(`is not a regular file (${whatItIs(stat)}); a ${kind} must be a file on disk: save the input to a file and name that`);
     }
-    if (stat.size > maxBytes) return { ok: false, reason: tooLarge(kind, sizeText(stat.size), maxBytes) };
+    if (stat.size > maxBytes) return refused(tooLarge(kind, sizeText(stat.size), maxBytes));
     return use(fd, stat.size);
   } catch (err) {
-    return { ok: false, reason: failure(kind, err) };
+    return failure(kind, err);
   } finally {
     closeSync(fd);
   }
@@ -112,7 +120,7 @@ function readAll(fd: number, size: number, kind: InputKind, maxBytes: number): I
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
-      if (length > maxBytes) return { ok: false, reason: tooLarge(kind, `more than ${sizeText(maxBytes)}`, maxBytes) };
+      if (length > maxBytes) return refused(tooLarge(kind, `more than ${sizeText(maxBytes)}`, maxBytes));
       const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, 2 * buffer.length));
       buffer.copy(grown, 0, 0, length);
       buffer = grown;
@@ -139,10 +147,15 @@ export function readInputFile(path: string, kind: InputKind, maxBytes: number = 
 }
 
 /**
- * The checks of `readInputFile` without reading, for a file another module reads itself (a
- * checkpoint, streamed by workers/): the command refuses it before any work.
+ * The checks of `readInputText` without reading, for a file another module streams itself (a
+ * checkpoint, read line by line by workers/): `{ ok: true, text: '' }` when it passes.
  */
+export function checkInputText(path: string, kind: InputKind, maxBytes: number = inputCap(kind)): InputText {
+  return withRegularFile(path, kind, maxBytes, () => ({ ok: true, text: '' }));
+}
+
+/** As `checkInputText`, an `InputError` naming the file when it fails: the command refuses it before any work. */
 export function checkInputFile(path: string, kind: InputKind, maxBytes: number = inputCap(kind)): void {
-  const checked = withRegularFile(path, kind, maxBytes, () => ({ ok: true, text: '' }));
+  const checked = checkInputText(path, kind, maxBytes);
   if (!checked.ok) throw new InputError(`${path}: ${checked.reason}`);
 }

@@ -99,6 +99,16 @@ export function scenarioTextWarnings(text: string, fileLabel: string, overrides:
 }
 
 /**
+ * Refuses a text that cannot be parsed — too many values, a text too long, a YAML syntax
+ * error — with the problems `loadScenarioText` would report, before a command that reads the
+ * text in other ways (cutting out a sweep: block) parses it without those checks.
+ */
+export function checkScenarioSyntax(text: string, fileLabel: string): void {
+  const doc = parseScenarioDocument(text);
+  if (doc.problems.length > 0) throw new InputError(formatProblems(doc.problems, fileLabel, doc, []));
+}
+
+/**
  * The scenario's `sweep:` block, checked by the scenario schema's own rules and reported as
  * `file:line:col sweep.…: rule (got X)`; `undefined` when there is none. The rest of the
  * scenario is not validated here: each point of the sweep is, with its overrides.

@@ -28,10 +28,8 @@ export interface ValidationOptions {
  * files are read here, so a valid scenario's arrivals always carry `perHour` or `volumes`.
  */
 export function validateScenarioData(data: unknown, options: ValidationOptions = {}): ValidationResult {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const message = 'must be a mapping with name, horizon, channels and agents';
-    return { ok: false, problems: [{ path: [], message, got: { value: data } }] };
-  }
+  const foreign = foreignDocument(data);
+  if (foreign !== undefined) return { ok: false, problems: [foreign] };
   const raw = data as Readonly<Record<string, unknown>>;
   const parsed = scenarioSchema.safeParse(data);
   const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => problemsOf(issue, data));
@@ -53,6 +51,29 @@ export function validateScenarioData(data: unknown, options: ValidationOptions =
     if (channel !== undefined) channel.arrivals.volumes = volumes;
   }
   return { ok: true, scenario: parsed.data };
+}
+
+/** `a text of 1,234 characters`, `a list of 3 items`…: what a value is, without quoting it. */
+function shapeOf(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (an empty document)';
+  if (typeof value === 'string') return `a text of ${value.length.toLocaleString('en-US')} characters`;
+  if (Array.isArray(value)) return `a list of ${value.length.toLocaleString('en-US')} items`;
+  return `a ${typeof value}`;
+}
+
+/**
+ * The one problem of a document that is not a scenario at all — not a mapping, or a mapping
+ * with none of a scenario's fields (a shadow file, an env file, a key named by mistake) — said
+ * without quoting it: reported field by field, every line of such a file would land in the
+ * log as an "unknown key" (issue 18). `undefined` for anything else.
+ */
+function foreignDocument(data: unknown): Problem | undefined {
+  const expected = 'must be a mapping with name, horizon, channels and agents';
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { path: [], message: `${expected} (got ${shapeOf(data)}; its content is not shown)` };
+  const keys = Object.keys(data);
+  const known = new Set(acceptedKeys(scenarioSchema, data, []));
+  if (keys.length === 0 || keys.some((k) => known.has(k))) return undefined;
+  return { path: [], message: `is not a scenario: none of its ${keys.length.toLocaleString('en-US')} top-level keys is a scenario field (${expected}); its content is not shown` };
 }
 
 /**

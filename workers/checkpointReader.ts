@@ -14,9 +14,10 @@
  * What the records must be — which tasks, how many — is the caller's plan to check
  * (workers/shardLedger.ts for a sweep).
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { InputError } from '../engine/errors.js';
+import { checkInputText, inputCap } from '../scenarios/inputFile.js';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type EndRecord } from './checkpoint.js';
 import { sealState } from './recordSeal.js';
 
@@ -46,17 +47,13 @@ const nameOf = (format: string): string => (format === CHECKPOINT_FORMAT ? 'ccsi
 const isRecord = (v: unknown): v is RawRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
-/** A regular file (a FIFO or `/dev/zero` could stream one endless line), or an InputError naming it. */
-function checkReadable(path: string, flag: string, format: string): void {
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new InputError(`${flag}: "${path}" is a directory, not a ${nameOf(format)} file`);
-    if (!stat.isFile()) throw new InputError(`${flag}: "${path}" is not a regular file; a ${nameOf(format)} file is one on disk`);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`${flag}: cannot read "${path}" (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))})`);
-  }
+/**
+ * A regular file within the checkpoint cap (a FIFO or `/dev/zero` could stream one endless
+ * line; scenarios/inputFile.ts), or an InputError naming the flag and the file.
+ */
+function checkReadable(path: string, flag: string, maxBytes: number): void {
+  const checked = checkInputText(path, 'checkpoint', maxBytes);
+  if (!checked.ok) throw new InputError(`${flag}: "${path}" ${checked.reason}`);
 }
 
 function parseHeader(text: string, path: string, format: string): HeaderFields {
@@ -104,15 +101,15 @@ async function* lines(path: string): AsyncGenerator<string> {
 }
 
 /** The header alone (the first line), checked. */
-export async function readCheckpointHeader(path: string, flag: string, format: string = CHECKPOINT_FORMAT): Promise<HeaderFields> {
-  checkReadable(path, flag, format);
+export async function readCheckpointHeader(path: string, flag: string, format: string = CHECKPOINT_FORMAT, maxBytes: number = inputCap('checkpoint')): Promise<HeaderFields> {
+  checkReadable(path, flag, maxBytes);
   for await (const text of lines(path)) return parseHeader(text, path, format);
   throw new InputError(`${path}: is empty, not a ${nameOf(format)} file`);
 }
 
 /** Reads the whole file, handing each task record to `onTask` in file order (see the module comment). */
-export async function scanCheckpoint(path: string, flag: string, format: string, onTask: TaskVisitor): Promise<CheckpointScan> {
-  checkReadable(path, flag, format);
+export async function scanCheckpoint(path: string, flag: string, format: string, onTask: TaskVisitor, maxBytes: number = inputCap('checkpoint')): Promise<CheckpointScan> {
+  checkReadable(path, flag, maxBytes);
   let header: HeaderFields | null = null;
   let end: CheckpointScan['end'] = null;
   let tasks = 0;

@@ -13,18 +13,19 @@
  * `absolute/`, pointed at by an override) and removes it afterwards.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { InputError } from '../engine/errors.js';
 import { parseScenarioDocument } from '../scenarios/document.js';
-import { SCENARIO_LIMITS } from '../scenarios/limits.js';
+import { INPUT_LIMITS, readInputText } from '../scenarios/inputFile.js';
 import { applyOverrides } from '../scenarios/overrides.js';
 import { isRecord, listOf } from '../scenarios/raw.js';
 
 export interface InputDigest {
   /** As the scenario names it: relative to the scenario file, or absolute. */
   readonly path: string;
-  /** SHA-256 of the file's bytes (hex). */
+  /** SHA-256 of the file's text, UTF-8 (hex): the bytes the sweep runs with. */
   readonly sha256: string;
 }
 
@@ -46,24 +47,25 @@ function forecastsOf(data: unknown): Map<number, string> {
 
 /**
  * Every forecast file the scenario names under any of `overrideSets` (the base `--set`s and
- * each point's), read relative to `scenarioDir`, in path order. A file that cannot be read
- * (not a regular file, or over the size limit) is left out: compiling the scenario reports
- * it, at its line.
+ * each point's), read relative to `scenarioDir`, in path order, each with the cap `maxBytes`
+ * (scenarios/inputFile.ts). A missing file is left out: compiling the scenario reports it, at
+ * its line. One that exists but cannot be read — not a regular file, over the cap, not
+ * readable — is an InputError naming it now: compiled from the definition, the scenario would
+ * only find it missing.
  */
-export function readInputFiles(scenarioText: string, scenarioDir: string, overrideSets: readonly (readonly string[])[]): InputFile[] {
+export function readInputFiles(scenarioText: string, scenarioDir: string, overrideSets: readonly (readonly string[])[], maxBytes: number = INPUT_LIMITS.defaultMaxBytes): InputFile[] {
   const doc = parseScenarioDocument(scenarioText);
   if (doc.problems.length > 0) return [];
   const paths = new Set<string>();
   for (const overrides of overrideSets) for (const path of forecastsOf(applyOverrides(doc.data, overrides).data).values()) paths.add(path);
   const files: InputFile[] = [];
   for (const path of [...paths].sort()) {
-    const full = isAbsolute(path) ? path : resolve(scenarioDir, path);
-    try {
-      const stat = statSync(full);
-      if (!stat.isFile() || stat.size > SCENARIO_LIMITS.maxFileBytes) continue; // a FIFO or device might never end
-      const bytes = readFileSync(full);
-      files.push({ path, sha256: createHash('sha256').update(bytes).digest('hex'), text: bytes.toString('utf8') });
-    } catch { /* reported by the scenario's validation */ }
+    const read = readInputText(isAbsolute(path) ? path : resolve(scenarioDir, path), 'forecast CSV', maxBytes);
+    if (!read.ok) {
+      if (read.missing) continue;
+      throw new InputError(`${path}: ${read.reason}`);
+    }
+    files.push({ path, sha256: createHash('sha256').update(read.text, 'utf8').digest('hex'), text: read.text });
   }
   return files;
 }

@@ -29,8 +29,8 @@ interface ShardFile {
   readonly definition: SweepDefinition;
 }
 
-async function shardFile(path: string): Promise<ShardFile> {
-  const fields = await readCheckpointHeader(path, 'merge');
+async function shardFile(path: string, maxBytes: number | undefined): Promise<ShardFile> {
+  const fields = await readCheckpointHeader(path, 'merge', CHECKPOINT_FORMAT, maxBytes);
   const header = checkSweepHeader(path, fields);
   return { path, sweepId: fields.sweepId, index: fields.shard.index, count: fields.shard.count, definition: header.definition };
 }
@@ -53,9 +53,9 @@ function checkShardSet(files: readonly ShardFile[]): void {
 }
 
 /** Reads one shard's records into `outcomes`, checking each against the plan, and the shard as finished. */
-async function readShard(f: ShardFile, planned: readonly PlannedPoint[], outcomes: Outcomes): Promise<void> {
+async function readShard(f: ShardFile, planned: readonly PlannedPoint[], outcomes: Outcomes, maxBytes: number | undefined): Promise<void> {
   const ledger = new ShardLedger(f.path, f.definition, planned, { index: f.index, count: f.count });
-  const scan = await scanCheckpoint(f.path, 'merge', CHECKPOINT_FORMAT, (raw, line) => outcomes.add(ledger.accept(raw, line)));
+  const scan = await scanCheckpoint(f.path, 'merge', CHECKPOINT_FORMAT, (raw, line) => outcomes.add(ledger.accept(raw, line)), maxBytes);
   if (scan.header.sweepId !== f.sweepId) throw new InputError(`${f.path}:1: the file changed while it was read`);
   if (scan.truncatedLine !== null) {
     throw new InputError(`${f.path}:${scan.truncatedLine}: the last line was cut short (the shard was killed while writing it): finish shard ${f.index} of ${f.count} with the same ccsim sweep command plus --resume`);
@@ -66,14 +66,15 @@ async function readShard(f: ShardFile, planned: readonly PlannedPoint[], outcome
   ledger.checkFinished(scan.end, outcomes);
 }
 
-export async function mergeCheckpoints(paths: readonly string[]): Promise<MergedSweep> {
+/** `maxBytes`: the cap on each file (`--max-input-mb`; default scenarios/inputFile.ts `inputCap('checkpoint')`). */
+export async function mergeCheckpoints(paths: readonly string[], maxBytes?: number): Promise<MergedSweep> {
   if (paths.length === 0) throw new InputError('merge: name the shard files, e.g. ccsim merge shard-*.jsonl');
   const files: ShardFile[] = [];
-  for (const path of paths) files.push(await shardFile(path));
+  for (const path of paths) files.push(await shardFile(path, maxBytes));
   checkShardSet(files);
   const definition = (files[0] as ShardFile).definition;
   const planned = compilePoints(definition);
   const outcomes = new Outcomes();
-  for (const f of files) await readShard(f, planned, outcomes);
+  for (const f of files) await readShard(f, planned, outcomes, maxBytes);
   return { definition, planned, outcomes };
 }

@@ -15,6 +15,7 @@ import type { Model, ServiceLevelDefinition } from '../engine/model.js';
 import type { ChannelMetric } from '../reports/kpi.js';
 import type { ShardPlan } from './checkpoint.js';
 import type { ObjectiveSpec } from '../reports/objective.js';
+import { MAX_READABLE_BYTES } from '../scenarios/inputFile.js';
 import { scenarioLoader } from '../scenarios/load.js';
 import { withInputFiles, type InputFile } from './inputFiles.js';
 import { pointSeed } from './seed.js';
@@ -123,7 +124,12 @@ export function compilePoints(def: SweepDefinition, scenarioDir?: string): Plann
     def.points.forEach((point, index) => {
       try {
         const overrides = [...def.baseOverrides, ...point.overrides];
-        const options = { overrides: [...overrides, ...inputs.absoluteOverrides(def.scenario.text, overrides)], ...(inputs.baseDir === undefined ? {} : { baseDir: inputs.baseDir }) };
+        const options = {
+          overrides: [...overrides, ...inputs.absoluteOverrides(def.scenario.text, overrides)],
+          ...(inputs.baseDir === undefined ? {} : { baseDir: inputs.baseDir }),
+          // The definition's files were read under the command's cap already; their copies are read back whole.
+          maxInputBytes: MAX_READABLE_BYTES,
+        };
         const { model: compiled } = load(options);
         const model: Model = def.serviceLevelDefinition ? { ...compiled, serviceLevelDefinition: def.serviceLevelDefinition } : compiled;
         const { seed: _seed, replications: _replications, ...kernelInput } = model;

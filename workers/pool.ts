@@ -38,6 +38,8 @@ export interface RunControls {
   readonly logger: Logger;
   /** Units recorded so far and the total known so far (it may grow as the run goes). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Cap on the checkpoint a `resume` reads, bytes (`--max-input-mb`). @default scenarios/inputFile.ts `inputCap('checkpoint')` */
+  readonly maxInputBytes?: number;
 }
 
 /** The default of `--workers`. */

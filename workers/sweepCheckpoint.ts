@@ -25,7 +25,7 @@ function headerOf(o: SweepOptions): HeaderRecord {
 
 /** The file is this sweep's and this shard's, or a refusal saying whose it is. */
 async function checkResumable(o: SweepOptions, out: string, head: HeaderRecord): Promise<void> {
-  const fields = await readCheckpointHeader(out, '--resume');
+  const fields = await readCheckpointHeader(out, '--resume', CHECKPOINT_FORMAT, o.maxInputBytes);
   const theirs = checkSweepHeader(out, fields);
   if (fields.sweepId !== head.sweepId) {
     throw new InputError(`--resume: "${out}" holds another sweep (sweep id ${fields.sweepId}; this one is ${head.sweepId}): ${definitionDifference(theirs.definition, o.definition)}; give another --out file, or remove "${out}" to start afresh`);
@@ -49,7 +49,7 @@ async function carryOver(o: SweepOptions, out: string, planned: readonly Planned
     outcomes.add(record);
     writer.copy(text);
     kept++;
-  });
+  }, o.maxInputBytes);
   if (scan.end !== null) ledger.checkFinished(scan.end, outcomes);
   if (scan.truncatedLine !== null) o.logger.warn({ out, line: scan.truncatedLine }, `${out}:${scan.truncatedLine}: the last line was cut short (killed while it was written); its task runs again`);
   if (errored > 0) o.logger.warn({ errored }, 'tasks recorded as errored run again');

@@ -18,10 +18,11 @@ import { runReplications } from '../../workers/replications.js';
 import { plainBound } from '../assertionBounds.js';
 import { EXIT_CHECK_FAILED } from '../errors.js';
 import { writeFileAtomic } from '../../workers/fileWrites.js';
+import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { printWarnings } from '../warnings.js';
 import { applyRunFlags, checkRunFlags } from './run.js';
 
-interface CheckArgs {
+interface CheckArgs extends InputArgs {
   file: string;
   assert?: string[];
   junit?: string;
@@ -61,7 +62,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   command: 'check <file>',
   describe: 'Run a scenario and judge its assertions on the 95% CI (exit 1 if any fails)',
   builder: (y: Argv) =>
-    y
+    inputOptions(y)
       .positional('file', { type: 'string', describe: 'Scenario with an assert: block (YAML or JSON)' })
       .option('assert', { type: 'string', array: true, describe: 'An assertion, e.g. "channels.voice.serviceLevel >= 0.8" (repeatable; added to the file\'s)' })
       .option('junit', { type: 'string', describe: 'Write JUnit XML to FILE (one testcase per assertion)' })
@@ -77,7 +78,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const mode = modeOf(args);
     // Syntax errors in --assert are reported before anything runs.
     const flagged = (args.assert ?? []).map((text, i) => judged(text, `--assert #${i + 1}`));
-    const loaded = loadScenarioFile(args.file, { overrides: args.set ?? [] });
+    const loaded = loadScenarioFile(args.file, { overrides: args.set ?? [], maxInputBytes: maxInputBytes(args) });
     printWarnings(loaded.warnings);
     const assertions = [...scenarioAssertions(args.file, loaded.scenario), ...flagged];
     if (assertions.length === 0) {

@@ -2,12 +2,14 @@
  * `ccsim erlang b|c|a|staff|table`: the analytic models of `engine/erlang/` from the command
  * line. Its flags are read and checked in cli/commands/erlangFlags.ts.
  */
-import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import * as erlang from '../../engine/erlang/index.js';
 import { distMean } from '../../reports/baseline.js';
+import { csvProblem } from '../../scenarios/csvProblem.js';
+import { readInputFile } from '../../scenarios/inputFile.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
+import { inputOptions, maxInputBytes } from '../inputFlags.js';
 import { printWarnings } from '../warnings.js';
 import { DESCRIPTIONS, ERLANG_FORMATS, KINDS, rateNote, VALUE_FLAGS, agentCount, bad, checkAll, fraction, need, occupancyCap, openFraction, optional, positiveSeconds, queue, rate, seconds, shrinkage, slDefinition, targets, wholeFrom1To100, type ErlangArgs, type Json, type Kind } from './erlangFlags.js';
 
@@ -91,11 +93,13 @@ function csvNumber(file: string, index: number, raw: string | undefined): number
 
 async function readForecast(file: string, args: ErlangArgs): Promise<{ labels: string[]; volumes: number[]; intervalSec: number }> {
   const { parse } = await import('csv-parse/sync');
+  const text = readInputFile(file, 'forecast CSV', maxInputBytes(args));
   let records: Record<string, string>[];
   try {
-    records = parse<Record<string, string>>(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
+    records = parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true, trim: true });
   } catch (err) {
-    throw new InputError(`${file}: cannot read the forecast CSV: ${err instanceof Error ? err.message : String(err)}`);
+    const problem = csvProblem(err);
+    throw new InputError(`${file}${problem.line === undefined ? '' : `:${problem.line}`}: not a valid CSV: ${problem.rule}; expected the columns interval_start,volume`);
   }
   if (records.length === 0 || !('interval_start' in records[0]!) || !('volume' in records[0]!)) {
     throw new InputError(`${file}: must have the columns interval_start,volume and at least one row`);
@@ -131,7 +135,7 @@ async function runTable(args: ErlangArgs): Promise<Json> {
     return { model: patienceSec === null ? 'erlangC' : 'erlangA', intervalSec, ...input, ratesPerSec: undefined, rows: tableRows(labels, input, intervalSec) };
   }
   const { loadScenarioFile } = await import('../../scenarios/load.js');
-  const { model, warnings } = loadScenarioFile(file);
+  const { model, warnings } = loadScenarioFile(file, { maxInputBytes: maxInputBytes(args) });
   printWarnings(warnings);
   const chosen = model.channels.filter((c) => args.channel === undefined || c.id === args.channel);
   if (chosen.length === 0) bad('channel', `must be one of ${model.channels.map((c) => c.id).join(', ')}`, args.channel);
@@ -183,7 +187,7 @@ const erlang_: CommandModule<object, ErlangArgs> = {
     let y = yargs
       .positional('kind', { choices: KINDS, demandOption: true, describe: 'b: blocking; c, a: figures for --agents; staff: fewest agents; table: per interval' })
       .positional('file', { type: 'string', describe: 'table: forecast CSV (interval_start,volume) or scenario (.yaml/.json)' });
-    y = formatOptions(y, ERLANG_FORMATS, 'Output format (default text)');
+    y = inputOptions(formatOptions(y, ERLANG_FORMATS, 'Output format (default text)'));
     for (const flag of VALUE_FLAGS) y = y.option(flag, { type: 'string', describe: DESCRIPTIONS[flag] });
     // The flags are declared in a loop, which yargs' builder types cannot follow.
     return y as unknown as Argv<ErlangArgs>;
@@ -191,6 +195,7 @@ const erlang_: CommandModule<object, ErlangArgs> = {
   handler: async (args) => {
     const run: Record<Kind, (a: ErlangArgs) => Json | Promise<Json>> = { b: runB, c: runFixed, a: runFixed, staff: runStaff, table: runTable };
     const format = chosenFormat(args, ERLANG_FORMATS, 'text');
+    maxInputBytes(args);
     checkAll(args);
     const out = await run[args.kind](args);
     // Said beside the figures (JSON `notes`), not on stderr: they qualify the answer itself.

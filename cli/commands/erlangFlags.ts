@@ -12,7 +12,7 @@ export const KINDS = ['b', 'c', 'a', 'staff', 'table'] as const;
 export type Kind = (typeof KINDS)[number];
 export const VALUE_FLAGS = ['rate', 'aht', 'agents', 'target', 'patience', 'sl', 'asa', 'max-occupancy', 'max-abandon', 'shrinkage', 'sl-definition', 'load', 'blocking', 'concurrency', 'window', 'interval', 'channel', 'pwait'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
-export type ErlangArgs = { readonly kind: Kind; readonly file?: string; readonly json?: boolean; readonly format?: string } & { readonly [F in ValueFlag]?: string };
+export type ErlangArgs = { readonly kind: Kind; readonly file?: string; readonly json?: boolean; readonly format?: string; readonly 'max-input-mb'?: number } & { readonly [F in ValueFlag]?: string };
 /** `ccsim erlang` prints a table of figures, or the same as JSON (`--json`). */
 export const ERLANG_FORMATS = ['text', 'json'] as const;
 export type Json = Record<string, unknown>;

@@ -5,9 +5,11 @@
  * Exit 3 when the merged sweep has errored tasks, as `ccsim sweep` does.
  */
 import type { Argv, CommandModule } from 'yargs';
+import { inputCap } from '../../scenarios/inputFile.js';
+import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { printSweepFiles, sweepOutputOptions } from '../sweepOutput.js';
 
-interface MergeArgs {
+interface MergeArgs extends InputArgs {
   files: string[];
   json?: boolean;
   format?: string;
@@ -19,7 +21,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   command: 'merge <files..>',
   describe: 'Merge the JSONL shards of a sweep into its result',
   builder: (y: Argv) =>
-    sweepOutputOptions(y
-      .positional('files', { type: 'string', array: true, describe: 'The --out files of every shard (any order)', demandOption: true })) as unknown as Argv<MergeArgs>,
-  handler: async (args) => printSweepFiles(args.files, args),
+    inputOptions(sweepOutputOptions(y
+      .positional('files', { type: 'string', array: true, describe: 'The --out files of every shard (any order)', demandOption: true }))) as unknown as Argv<MergeArgs>,
+  handler: async (args) => printSweepFiles(args.files, args, inputCap('checkpoint', maxInputBytes(args))),
 };

@@ -7,31 +7,21 @@
  * `ccsim merge SWEEP.jsonl` (and the sweep itself) would print it in that format. A sweep's
  * JSON report is refused by reports/resultFile.ts, naming the command that works.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
-import { InputError } from '../../engine/errors.js';
 import { parseRunResult } from '../../reports/resultFile.js';
+import { checkInputFile, inputCap, readInputFile } from '../../scenarios/inputFile.js';
 import { CHECKPOINT_FORMAT } from '../../workers/checkpoint.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
+import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { REPORT_FORMATS, writeReport } from '../reportOutput.js';
 
-interface ReportArgs {
+interface ReportArgs extends InputArgs {
   file: string;
   json?: boolean;
   format?: string;
   out?: string;
   specs?: string;
-}
-
-function readResult(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
-    if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a result file`);
-    throw new InputError(`${path}: cannot be read (${code ?? String(err)})`);
-  }
 }
 
 /** The file's first bytes (a sweep's header begins with its type and format), or "" when unreadable. */
@@ -60,19 +50,22 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <file>',
   describe: 'Render a saved run result (ccsim run --json) or a finished sweep (its --out .jsonl) as text, md, csv, html or json',
   builder: (y: Argv) =>
-    formatOptions(y, REPORT_FORMATS, 'Output format (default text)')
+    inputOptions(formatOptions(y, REPORT_FORMATS, 'Output format (default text)'))
       .positional('file', { type: 'string', describe: 'A result written by "ccsim run --json" or "ccsim check --result", or a sweep\'s --out file' })
       .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' })
       .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }) as unknown as Argv<ReportArgs>,
   handler: async (args) => {
     const format = chosenFormat(args, REPORT_FORMATS, 'text');
+    const cap = maxInputBytes(args);
+    // A device, a pipe or a directory is refused before its first bytes are looked at.
+    checkInputFile(args.file, 'result file', inputCap('checkpoint', cap));
     if (isSweepFile(args.file)) {
       // Loaded only here: rendering a run result need not load the sweep machinery.
       const { printSweepFiles } = await import('../sweepOutput.js');
-      await printSweepFiles([args.file], { format, report: args.out, specs: args.specs, reportFlag: '--out' });
+      await printSweepFiles([args.file], { format, report: args.out, specs: args.specs, reportFlag: '--out' }, inputCap('checkpoint', cap));
       return;
     }
-    const result = parseRunResult(readResult(args.file), args.file);
+    const result = parseRunResult(readInputFile(args.file, 'result file', cap), args.file);
     await writeReport(result, { format, out: args.out, specs: args.specs });
   },
 };

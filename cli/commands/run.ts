@@ -7,10 +7,11 @@ import { loadScenarioFile } from '../../scenarios/load.js';
 import { runReplications } from '../../workers/replications.js';
 import { DEFAULT_SCENARIO, bundledScenario } from '../paths.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
+import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { REPORT_FORMATS, writeReport } from '../reportOutput.js';
 import { printWarnings } from '../warnings.js';
 
-interface RunArgs {
+interface RunArgs extends InputArgs {
   file?: string;
   seed?: number;
   replications?: number;
@@ -55,7 +56,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [file]',
   describe: 'Simulate a scenario and report its KPIs beside the Erlang baseline',
   builder: (y: Argv) =>
-    formatOptions(y, REPORT_FORMATS, 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)')
+    inputOptions(formatOptions(y, REPORT_FORMATS, 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)'))
       .positional('file', { type: 'string', describe: `Scenario (YAML or JSON); default: the bundled ${DEFAULT_SCENARIO}` })
       .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s)' })
       .option('replications', { alias: 'r', type: 'number', describe: 'Replications (default: the scenario\'s)' })
@@ -67,7 +68,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     checkRunFlags(args);
     const format = chosenFormat(args, REPORT_FORMATS, 'text');
     const file = args.file ?? bundledScenario(DEFAULT_SCENARIO);
-    const loaded = loadScenarioFile(file, { overrides: args.set ?? [] });
+    const loaded = loadScenarioFile(file, { overrides: args.set ?? [], maxInputBytes: maxInputBytes(args) });
     printWarnings(loaded.warnings);
     const model = applyRunFlags(loaded.model, args);
     const counters = runReplications(model, model.seed, model.replications);

@@ -21,6 +21,8 @@ import { StaffingInterrupted } from '../../workers/staffing/evaluator.js';
 import { runStaffing } from '../../workers/staffing/staff.js';
 import { plainBound } from '../assertionBounds.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
+import { inputOptions, maxInputBytes } from '../inputFlags.js';
+import { inputCap } from '../../scenarios/inputFile.js';
 import { interruptible } from '../interruption.js';
 import { LOG_LEVEL_OPTION, stderrLogger } from '../logger.js';
 import { emit, toJson } from '../output.js';
@@ -40,7 +42,7 @@ export async function renderStaffing(r: StaffingResult, format: StaffFormat, col
 
 async function handle(args: StaffArgs): Promise<void> {
   const definition = staffDefinition(args, (text, label) => {
-    const loaded = loadScenarioText(text, label, { overrides: args.set ?? [] });
+    const loaded = loadScenarioText(text, label, { overrides: args.set ?? [], maxInputBytes: maxInputBytes(args) });
     printWarnings(loaded.warnings);
     const raw = (loaded.scenario as { assert?: unknown }).assert;
     const lines = Array.isArray(raw) ? raw : [];
@@ -58,6 +60,8 @@ async function handle(args: StaffArgs): Promise<void> {
       signal: interruption.signal,
       logger,
       onProgress: bar.onProgress,
+      maxInputBytes: inputCap('checkpoint', maxInputBytes(args)),
+      maxForecastBytes: maxInputBytes(args),
     });
     bar.stop();
     const colour = wantsColour(processColourContext(args.report !== undefined));
@@ -76,7 +80,7 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
   command: 'staff <file>',
   describe: 'Find the fewest agents per interval (or shift) meeting every target with 95% confidence, by simulation',
   builder: (y: Argv) =>
-    formatOptions(y, STAFF_FORMATS, 'Result format (default text)')
+    inputOptions(formatOptions(y, STAFF_FORMATS, 'Result format (default text)'))
       .positional('file', { type: 'string', describe: 'Scenario (YAML or JSON)', demandOption: true })
       .option('whole-day', { type: 'boolean', default: false, describe: 'One constant level per group, judged on the day\'s figures' })
       .option('shifts', { type: 'boolean', default: false, describe: 'Find the fewest agents per scenario shift (start, length, breaks)' })

@@ -5,6 +5,7 @@
 import { dirname } from 'node:path';
 import { InputError } from '../../engine/errors.js';
 import { chosenFormat } from '../formatFlags.js';
+import { maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { readScenarioText } from '../scenarioText.js';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
 import { parseDuration } from '../../scenarios/duration.js';
@@ -13,7 +14,7 @@ import { digestsOf, readInputFiles } from '../../workers/inputFiles.js';
 import type { StaffDefinition, StaffMode } from '../../workers/staffing/definition.js';
 import { MAX_WORKERS } from './sweepFlags.js';
 
-export interface StaffArgs {
+export interface StaffArgs extends InputArgs {
   file: string;
   'whole-day': boolean;
   shifts: boolean;
@@ -81,11 +82,13 @@ export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label
   if (a.resume && a.out === undefined) p.push('--resume: needs --out FILE, the search file to continue');
   const def = a['sl-definition'];
   if (def !== undefined && !(SERVICE_LEVEL_DEFINITIONS as readonly string[]).includes(def)) p.push(`--sl-definition: must be one of ${SERVICE_LEVEL_DEFINITIONS.join(', ')} (got "${def}")`);
-  try {
-    chosenFormat(a, STAFF_FORMATS, 'text');
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    p.push(...err.problems);
+  for (const fn of [() => chosenFormat(a, STAFF_FORMATS, 'text'), () => maxInputBytes(a)]) {
+    try {
+      fn();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      p.push(...err.problems);
+    }
   }
   const targets = {
     maxAsaSec: durationFlag('max-asa', a['max-asa'], p),
@@ -94,12 +97,13 @@ export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label
     maxBacklogAgeSec: durationFlag('max-backlog-age', a['max-backlog-age'], p),
   };
   if (p.length > 0) throw new InputError(p);
-  const text = readScenarioText(a.file);
+  const cap = maxInputBytes(a);
+  const text = readScenarioText(a.file, cap);
   const info = scenarioInfo(text, a.file);
   const mode: StaffMode = a.shifts ? 'shifts' : a['whole-day'] ? 'wholeDay' : 'intervals';
   return {
     scenario: { label: a.file, text },
-    inputs: digestsOf(readInputFiles(text, dirname(a.file), [a.set ?? []])),
+    inputs: digestsOf(readInputFiles(text, dirname(a.file), [a.set ?? []], cap)),
     overrides: a.set ?? [],
     seed: a.seed ?? info.seed,
     replications: a.replications ?? DEFAULT_STAFF_REPLICATIONS,

@@ -16,6 +16,8 @@ import { sweepResult } from '../../workers/outcomes.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { runSweep } from '../../workers/sweep.js';
 import { EXIT_INTERNAL } from '../errors.js';
+import { inputOptions, maxInputBytes } from '../inputFlags.js';
+import { inputCap } from '../../scenarios/inputFile.js';
 import { interruptible } from '../interruption.js';
 import { LOG_LEVEL_OPTION, stderrLogger } from '../logger.js';
 import { progress } from '../progress.js';
@@ -28,7 +30,8 @@ async function handle(args: SweepArgs): Promise<void> {
   const logger = stderrLogger(args['log-level']);
   // Files the scenario names (forecasts) are relative to the scenario file, as for ccsim run.
   const scenarioDir = dirname(args.file);
-  const definition = sweepDefinition(args, (text, label) => loadScenarioText(text, label, { overrides: args.set ?? [], baseDir: scenarioDir }).model.replications);
+  const cap = maxInputBytes(args);
+  const definition = sweepDefinition(args, (text, label) => loadScenarioText(text, label, { overrides: args.set ?? [], baseDir: scenarioDir, maxInputBytes: cap }).model.replications);
   printWarnings(scenarioTextWarnings(definition.scenario.text, definition.scenario.label, args.set));
   const interruption = interruptible('tasks', args.out);
   const bar = progress('sweep', 'tasks');
@@ -43,6 +46,7 @@ async function handle(args: SweepArgs): Promise<void> {
       signal: interruption.signal,
       logger,
       onProgress: bar.onProgress,
+      maxInputBytes: inputCap('checkpoint', cap),
     });
     bar.stop();
     if (run.interrupted) {
@@ -65,7 +69,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep <file>',
   describe: 'Run a sweep of scenario variants × replications on a worker pool',
   builder: (y: Argv) =>
-    sweepOutputOptions(y)
+    inputOptions(sweepOutputOptions(y))
       .positional('file', { type: 'string', describe: 'Scenario (YAML or JSON), optionally with a sweep: block', demandOption: true })
       .option('vary', { type: 'string', array: true, describe: 'Vary a field: path=30..45, path=30..45:5 or path=0.2,0.3 (repeatable: grid)' })
       .option('set', { type: 'string', array: true, describe: 'Override a field in every point: path=value (repeatable)' })

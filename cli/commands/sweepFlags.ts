@@ -6,18 +6,19 @@ import { basename, dirname } from 'node:path';
 import { InputError } from '../../engine/errors.js';
 import { plainBound } from '../assertionBounds.js';
 import { chosenFormat } from '../formatFlags.js';
+import { maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { readScenarioText } from '../scenarioText.js';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
 import { CHANNEL_METRICS, type ChannelMetric } from '../../reports/kpi.js';
 import { SWEEP_FORMATS } from '../../reports/sweepRender.js';
 import { parseConstraint, parseMetricRef, type ObjectiveSpec } from '../../reports/objective.js';
 import type { ReplicationPolicy, Shard, SweepDefinition } from '../../workers/plan.js';
-import { loadSweepBlock } from '../../scenarios/load.js';
+import { checkScenarioSyntax, loadSweepBlock } from '../../scenarios/load.js';
 import { readInputFiles } from '../../workers/inputFiles.js';
 import { splitSweepBlock, sweepBlockPoints } from '../../workers/sweepBlock.js';
 import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
 
-export interface SweepArgs {
+export interface SweepArgs extends InputArgs {
   file: string;
   vary?: string[];
   set?: string[];
@@ -82,7 +83,7 @@ export function checkSweepFlags(a: SweepArgs): void {
   if (a['subject-to'] !== undefined && a.minimize === undefined && a.maximize === undefined) p.push('--subject-to: needs --minimize or --maximize');
   const def = a['sl-definition'];
   if (def !== undefined && !(SERVICE_LEVEL_DEFINITIONS as readonly string[]).includes(def)) p.push(`--sl-definition: must be one of ${SERVICE_LEVEL_DEFINITIONS.join(', ')} (got "${def}")`);
-  for (const fn of [() => objectiveOf(a), () => a.vary?.forEach(parseVary), () => chosenFormat(a, SWEEP_FORMATS)]) {
+  for (const fn of [() => objectiveOf(a), () => a.vary?.forEach(parseVary), () => chosenFormat(a, SWEEP_FORMATS), () => maxInputBytes(a)]) {
     try { fn(); } catch (err) { if (err instanceof InputError) p.push(...err.problems); else throw err; }
   }
   if (p.length > 0) throw new InputError(p);
@@ -119,7 +120,10 @@ function policyOf(a: SweepArgs): ReplicationPolicy | null {
  */
 export function sweepDefinition(a: SweepArgs, scenarioReplications: (text: string, label: string) => number): SweepDefinition {
   const label = basename(a.file);
-  const text = readScenarioText(a.file);
+  const cap = maxInputBytes(a);
+  const text = readScenarioText(a.file, cap);
+  // Its size (values, texts) and syntax first: cutting out the sweep: block parses it too.
+  checkScenarioSyntax(text, a.file);
   const split = splitSweepBlock(text);
   const varied = a.vary !== undefined && a.vary.length > 0;
   // The block is checked by the scenario schema's rules, reported at its line:col (ignored under --vary).
@@ -131,7 +135,7 @@ export function sweepDefinition(a: SweepArgs, scenarioReplications: (text: strin
   const base = a.set ?? [];
   return {
     scenario: { label, text: split.text },
-    inputs: readInputFiles(split.text, dirname(a.file), [base, ...points.map((p) => [...base, ...p.overrides])]),
+    inputs: readInputFiles(split.text, dirname(a.file), [base, ...points.map((p) => [...base, ...p.overrides])], cap),
     baseOverrides: base,
     points,
     seed: a.seed ?? null,

@@ -1,9 +1,10 @@
 /** `ccsim validate FILE [--set path=value]…`: checks a scenario without running it. */
 import type { CommandModule } from 'yargs';
 import { loadScenarioFile } from '../../scenarios/index.js';
+import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { printWarnings } from '../warnings.js';
 
-interface ValidateArgs {
+interface ValidateArgs extends InputArgs {
   readonly file: string;
   readonly set: readonly string[];
 }
@@ -12,7 +13,7 @@ const validate: CommandModule<object, ValidateArgs> = {
   command: 'validate <file>',
   describe: 'Check a scenario file and report every mistake (exit 2 if any)',
   builder: (yargs) =>
-    yargs
+    inputOptions(yargs)
       .positional('file', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' })
       .option('set', {
         type: 'string',
@@ -22,7 +23,7 @@ const validate: CommandModule<object, ValidateArgs> = {
       }),
   handler: (args) => {
     // loadScenarioFile throws InputError listing every problem; cli/main.ts prints it, exit 2.
-    const { file, model, warnings } = loadScenarioFile(args.file, { overrides: args.set });
+    const { file, model, warnings } = loadScenarioFile(args.file, { overrides: args.set, maxInputBytes: maxInputBytes(args) });
     printWarnings(warnings);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const counts = [plural(model.channels.length, 'channel'), plural(model.groups.length, 'group'), plural(model.intervalCount, 'interval')];

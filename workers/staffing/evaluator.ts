@@ -51,6 +51,8 @@ export interface EvaluatorOptions {
   readonly signal: AbortSignal;
   readonly logger: Logger;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Cap on the checkpoint a resume reads, bytes. */
+  readonly maxInputBytes?: number;
 }
 
 export class Evaluator {
@@ -83,7 +85,9 @@ export class Evaluator {
   static async create(o: EvaluatorOptions): Promise<Evaluator> {
     const evaluator = new Evaluator(o);
     try {
-      if (o.out !== null) evaluator.writer = await openSearchCheckpoint({ out: o.out, resume: o.resume, definition: o.definition, logger: o.logger }, evaluator.stored);
+      if (o.out !== null) evaluator.writer = await openSearchCheckpoint({
+        out: o.out, resume: o.resume, definition: o.definition, logger: o.logger, ...(o.maxInputBytes === undefined ? {} : { maxInputBytes: o.maxInputBytes }),
+      }, evaluator.stored);
     } catch (err) {
       evaluator.close();
       throw err;

@@ -26,13 +26,15 @@ export interface SearchCheckpointOptions {
   readonly resume: boolean;
   readonly definition: StaffDefinition;
   readonly logger: Logger;
+  /** Cap on the file a resume reads, bytes. @default scenarios/inputFile.ts `inputCap('checkpoint')` */
+  readonly maxInputBytes?: number;
 }
 
 /** The results a resumed file holds, by task hash (filled by `openSearchCheckpoint`). */
 export type StoredKpis = Map<string, ReplicaKpis>;
 
 async function checkResumable(o: SearchCheckpointOptions, id: string): Promise<void> {
-  const fields = await readCheckpointHeader(o.out, '--resume', STAFF_CHECKPOINT_FORMAT);
+  const fields = await readCheckpointHeader(o.out, '--resume', STAFF_CHECKPOINT_FORMAT, o.maxInputBytes);
   const theirs = fields.raw.definition as StaffDefinition | undefined;
   if (theirs === undefined || typeof theirs !== 'object' || staffDefinitionHash(theirs) !== fields.sweepId) {
     throw new InputError(`${o.out}:1: the header's search id ${fields.sweepId} is not the hash of its definition: the header was altered`);
@@ -61,7 +63,7 @@ async function carryOver(o: SearchCheckpointOptions, stored: StoredKpis, writer:
     lines.set(task.hash, line);
     stored.set(task.hash, task.kpis);
     writer.copy(text);
-  });
+  }, o.maxInputBytes);
   const end = scan.end;
   if (end !== null && (end.record.tasks !== lines.size || end.record.errored !== 0)) {
     throw new InputError(`${o.out}:${end.line}: the end record counts ${end.record.tasks} tasks, but the file holds ${lines.size}: a record was lost, removed or added`);

@@ -27,6 +27,8 @@ import { buildTargets } from './targets.js';
 /** Progress counts simulations (candidate × replication). */
 export interface StaffOptions extends RunControls {
   readonly definition: StaffDefinition;
+  /** Cap on each forecast CSV the scenario reads, bytes (`--max-input-mb`). @default 16 MB */
+  readonly maxForecastBytes?: number;
 }
 
 export interface LoadedStaffScenario {
@@ -34,9 +36,12 @@ export interface LoadedStaffScenario {
   readonly scenario: Scenario;
 }
 
-/** The scenario of a definition, compiled, with its SL definition, seed and replications. */
-export function staffScenario(def: StaffDefinition): LoadedStaffScenario {
-  const loaded = loadScenarioText(def.scenario.text, def.scenario.label, { overrides: def.overrides });
+/**
+ * The scenario of a definition, compiled, with its SL definition, seed and replications;
+ * `maxInputBytes` caps the forecast CSVs it reads (`--max-input-mb`).
+ */
+export function staffScenario(def: StaffDefinition, maxInputBytes?: number): LoadedStaffScenario {
+  const loaded = loadScenarioText(def.scenario.text, def.scenario.label, { overrides: def.overrides, ...(maxInputBytes === undefined ? {} : { maxInputBytes }) });
   const model: Model = {
     ...loaded.model,
     seed: def.seed,
@@ -48,7 +53,7 @@ export function staffScenario(def: StaffDefinition): LoadedStaffScenario {
 
 export async function runStaffing(o: StaffOptions): Promise<StaffingResult> {
   const def = o.definition;
-  const { model, scenario } = staffScenario(def);
+  const { model, scenario } = staffScenario(def, o.maxForecastBytes);
   const targets = buildTargets(model, def.targets, def.assertions, def.scenario.label);
   if (def.mode === 'shifts' && !scenario.agents.some((g) => (g.shifts ?? []).length > 0)) {
     throw new InputError(`--shifts: ${def.scenario.label} has no shifts to staff (give agents[].shifts, or staff per interval without --shifts)`);
@@ -56,7 +61,9 @@ export async function runStaffing(o: StaffOptions): Promise<StaffingResult> {
   const runner = createRunner(o.workers);
   let evaluator: Evaluator;
   try {
-    evaluator = await Evaluator.create({ definition: def, runner, columns: targets.columns, out: o.out, resume: o.resume, signal: o.signal, logger: o.logger, ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+    evaluator = await Evaluator.create({ definition: def, runner, columns: targets.columns, out: o.out, resume: o.resume, signal: o.signal, logger: o.logger,
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}), ...(o.maxInputBytes === undefined ? {} : { maxInputBytes: o.maxInputBytes }),
+    });
   } catch (err) {
     await runner.close();
     throw err;
