@@ -8,6 +8,16 @@ import { StampedRing } from '../../engine/stampedRing.js';
 
 type Entry = { id: number; stamp: number };
 
+/** A ring that shows its storage: slots allocated and the slot of the head. */
+class ProbedRing extends StampedRing {
+  get capacity(): number {
+    return this.mask + 1;
+  }
+  get headSlot(): number {
+    return this.head;
+  }
+}
+
 function entries(ring: StampedRing): Entry[] {
   const out: Entry[] = [];
   ring.forEach((id, stamp) => out.push({ id, stamp }));
@@ -61,6 +71,54 @@ describe('StampedRing', () => {
       { id: 6, stamp: 60 },
     ]);
     expect([ring.headId(), ring.headStamp(), ring.length]).toEqual([2, 20, 5]);
+  });
+
+  it('rounds the capacity up to a power of two: 0 → 1, 1 → 1, 2 → 2, 3 → 4, 4 → 4, 5 → 8, 64 → 64', () => {
+    expect([0, 1, 2, 3, 4, 5, 64].map((c) => new ProbedRing(c).capacity)).toEqual([1, 1, 2, 4, 4, 8, 64]);
+  });
+
+  it('doubles only when full: capacity 4 holds 4 entries, the fifth doubles it to 8, the ninth to 16', () => {
+    const ring = new ProbedRing(4);
+    const sizes: number[] = [];
+    for (let id = 0; id < 9; id++) {
+      ring.push(id, id);
+      sizes.push(ring.capacity);
+    }
+    expect(sizes).toEqual([4, 4, 4, 4, 8, 8, 8, 8, 16]);
+    expect(entries(ring).map((e) => e.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('does not double while shifts keep room: capacity 2, push push shift push shift push stays at 2, wrapping', () => {
+    const ring = new ProbedRing(2);
+    ring.push(1, 1);
+    ring.push(2, 2);
+    ring.shift();
+    ring.push(3, 3); // slot 0
+    ring.shift();
+    ring.push(4, 4); // slot 1
+    expect(ring.capacity).toBe(2);
+    expect([ring.headSlot, ring.length]).toEqual([0, 2]);
+    expect(entries(ring)).toEqual([{ id: 3, stamp: 3 }, { id: 4, stamp: 4 }]);
+  });
+
+  it('lays the entries out from slot 0 after a doubling, the head included', () => {
+    const ring = new ProbedRing(2);
+    ring.push(1, 1);
+    ring.push(2, 2);
+    ring.shift(); // head at slot 1
+    ring.push(3, 3); // slot 0: full
+    ring.push(4, 4); // doubles: 2 3 4 in slots 0 1 2
+    expect([ring.capacity, ring.headSlot, ring.headId(), ring.headStamp()]).toEqual([4, 0, 2, 2]);
+  });
+
+  it('after reset keeps its capacity and starts again from slot 0, like a new ring', () => {
+    const ring = new ProbedRing(2);
+    ring.push(1, 1);
+    ring.push(2, 2);
+    ring.push(3, 3); // capacity 4
+    ring.shift(); // head at slot 1
+    ring.reset();
+    expect([ring.capacity, ring.headSlot, ring.length]).toEqual([4, 0, 0]);
   });
 
   it('starts empty again after reset', () => {
@@ -149,5 +207,39 @@ describe('AgentRing', () => {
     expect(ring.firstValidOn(stamp, sessionChannel, 2)).toBe(-1);
     expect(ring.length).toBe(4);
     expect(ring.validAgents(stamp)).toEqual([0, 2, 3]);
+  });
+
+  it('follows the ring across the wrap-around: head in the last slot, then slots 0 and 1', () => {
+    // Capacity 4; after three shifts the head is slot 3 and the next entries go to slots 0, 1.
+    const ring = new AgentRing(4);
+    for (const a of [9, 9, 9, 0]) ring.push(a, 0);
+    ring.shift();
+    ring.shift();
+    ring.shift();
+    ring.push(1, 0); // slot 0
+    ring.push(2, 0); // slot 1
+    const stamp = Float64Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const sessionChannel = Int32Array.from([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(ring.firstValidOn(stamp, sessionChannel, 0)).toBe(1);
+    expect(ring.validAgents(stamp)).toEqual([0, 1, 2]);
+    stamp[1] = 5; // agent 1 leaves: its entry in slot 0 is stale
+    expect(ring.firstValidOn(stamp, sessionChannel, 0)).toBe(2);
+    stamp[0] = 5; // the head (slot 3) goes stale too: peekValid wraps to slot 0, then slot 1
+    expect(ring.peekValid(stamp)).toBe(2);
+    expect(ring.length).toBe(1);
+  });
+
+  it('never looks past the tail: an entry left over in the slot after it is not in the ring', () => {
+    const ring = new AgentRing(4);
+    ring.push(0, 0);
+    ring.push(1, 0);
+    ring.push(2, 0); // slot 2
+    ring.reset();
+    ring.push(0, 0);
+    ring.push(1, 0); // slot 2 still holds agent 2's old entry, which would be valid on channel 0
+    const stamp = new Float64Array(3);
+    const sessionChannel = Int32Array.from([1, 1, 0]);
+    expect(ring.firstValidOn(stamp, sessionChannel, 0)).toBe(-1);
+    expect(ring.validAgents(stamp)).toEqual([0, 1]);
   });
 });

@@ -1,0 +1,111 @@
+// The end-of-run conservation check (engine/conservation.ts) on hand-written totals: a
+// balanced account passes and returns what still waits per channel; each broken equation,
+// per channel and per tier, fails with a message naming the channel or tier and every term.
+import { describe, expect, it } from 'vitest';
+import { checkConservation } from '../../engine/conservation.js';
+import { SimulationError } from '../../engine/errors.js';
+import { ContactQueue } from '../../engine/queue.js';
+import { routingOf } from '../../engine/routing.js';
+import type { RunTotals } from '../../engine/workspace.js';
+import { model } from '../support/model.js';
+
+// Two channels of one type each; default tiers (2: transfer, 3: ticket). Per channel the
+// queues are tier 1, tier 2, tier 3, callback (a tier-1 queue): voice 0–3, chat 4–7.
+const m = model({ horizonSec: 3600, channels: [{ id: 'voice' }, { id: 'chat' }] });
+const routing = routingOf(m);
+
+/** Queues holding the given live counts, by queue index. */
+function queuesWith(live: number[]): ContactQueue[] {
+  return live.map((n) => {
+    const q = new ContactQueue();
+    q.live = n;
+    return q;
+  });
+}
+
+// voice: 2 waiting at tier 1 + 1 in its callback queue, 4 at tier 2, 5 at tier 3;
+// chat: 6 in its callback queue, 1 at tier 2, 2 at tier 3.
+const LIVE = [2, 4, 5, 1, 0, 1, 2, 6];
+
+/** A balanced account for LIVE: voice 34 = 7 + 11 + 13 + 3, chat 30 = 1 + 20 + 3 + 6, tier 2 16 = 9 + 2 + 5, tier 3 11 = 3 + 1 + 7. */
+function balanced(): RunTotals {
+  const z = (): Float64Array => new Float64Array(2);
+  return {
+    liveWaiting: z(), backlog: z(),
+    arrived: Float64Array.from([34, 30]),
+    deflected: Float64Array.from([7, 1]),
+    answered: Float64Array.from([11, 20]),
+    gaveUp: Float64Array.from([13, 3]),
+    tierEntered: Float64Array.from([0, 16, 11]),
+    tierAnswered: Float64Array.from([0, 9, 3]),
+    tierGaveUp: Float64Array.from([0, 2, 1]),
+  };
+}
+
+function failure(t: RunTotals, nowSec: number): SimulationError {
+  try {
+    checkConservation(m, routing, queuesWith(LIVE), t, nowSec);
+  } catch (e) {
+    if (e instanceof SimulationError) return e;
+    throw e;
+  }
+  throw new Error('conservation held');
+}
+
+describe('checkConservation', () => {
+  it('lays the queues out as the tests assume: tier 1, 2, 3, callback per channel', () => {
+    expect(Array.from(routing.queueChannel)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
+    expect(Array.from(routing.queueTier)).toEqual([1, 2, 3, 1, 1, 2, 3, 1]);
+  });
+
+  it('passes a balanced account and returns what still waits per channel, every tier and callbacks included (voice 12, chat 9)', () => {
+    const waiting = checkConservation(m, routing, queuesWith(LIVE), balanced(), 100);
+    expect(waiting).toBeInstanceOf(Float64Array);
+    expect(Array.from(waiting)).toEqual([2 + 4 + 5 + 1, 0 + 1 + 2 + 6]);
+  });
+
+  it('passes an empty run and returns zeros', () => {
+    const t = balanced();
+    for (const a of Object.values(t)) a.fill(0);
+    expect(Array.from(checkConservation(m, routing, queuesWith([0, 0, 0, 0, 0, 0, 0, 0]), t, 0))).toEqual([0, 0]);
+  });
+
+  it('fails when a channel’s arrivals exceed its outcomes, naming the channel, every term and the simulated time', () => {
+    const t = balanced();
+    t.arrived[1] = 31;
+    const e = failure(t, 3600.5);
+    expect(e.message).toBe('conservation violated: channel "chat": arrived 31 ≠ deflected 1 + answered 20 + abandoned 3 + waiting 6 (at simulated time 3600.500 s)');
+    expect(e.simTimeSec).toBe(3600.5);
+  });
+
+  it('fails when a channel has more outcomes than arrivals (voice: one answer too many)', () => {
+    const t = balanced();
+    t.answered[0] = 12;
+    expect(failure(t, 7).message).toBe('conservation violated: channel "voice": arrived 34 ≠ deflected 7 + answered 12 + abandoned 13 + waiting 3 (at simulated time 7.000 s)');
+  });
+
+  it('does not let a contact waiting at tier 2 or 3 stand for a tier-1 arrival', () => {
+    const t = balanced();
+    t.arrived[0] = 34 + 4; // as if voice's 4 waiting at tier 2 still counted at tier 1
+    expect(failure(t, 0).message).toContain('channel "voice": arrived 38 ≠ deflected 7 + answered 11 + abandoned 13 + waiting 3');
+  });
+
+  it('fails when tier 2 does not balance, naming tier 2 and its terms', () => {
+    const t = balanced();
+    t.tierGaveUp[1] = 3;
+    expect(failure(t, 60).message).toBe('conservation violated: tier 2: entered 16 ≠ answered 9 + abandoned 3 + waiting 5 (at simulated time 60.000 s)');
+  });
+
+  it('fails when tier 3 does not balance, naming tier 3 and its terms', () => {
+    const t = balanced();
+    t.tierEntered[2] = 12;
+    expect(failure(t, 10).message).toBe('conservation violated: tier 3: entered 12 ≠ answered 3 + abandoned 1 + waiting 7 (at simulated time 10.000 s)');
+  });
+
+  it('checks the channels before the tiers', () => {
+    const t = balanced();
+    t.tierEntered[1] = 0;
+    t.deflected[0] = 0;
+    expect(failure(t, 0).message).toMatch(/^conservation violated: channel "voice": arrived 34 ≠ deflected 0 /);
+  });
+});
