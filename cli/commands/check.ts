@@ -8,17 +8,18 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
-import { evaluateAssertions, outcomeLine, parseAssertion, type Assertion, type CheckMode } from '../../reports/assertions.js';
+import { checkAssertionPaths } from '../../reports/assertionPaths.js';
+import { evaluateAssertions, outcomeLine, type CheckMode } from '../../reports/assertions.js';
 import { renderJunit } from '../../reports/junit.js';
 import { processColourContext, palette, wantsColour } from '../../reports/palette.js';
 import { normalizeResult, resultJson } from '../../reports/render.js';
 import { buildRunResult } from '../../reports/result.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { runReplications } from '../../workers/replications.js';
-import { plainBound } from '../assertionBounds.js';
 import { EXIT_CHECK_FAILED } from '../errors.js';
 import { writeFileAtomic } from '../../workers/fileWrites.js';
 import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
+import { flagAssertions, scenarioAssertions } from '../scenarioAssertions.js';
 import { printWarnings } from '../warnings.js';
 import { applyRunFlags, checkRunFlags } from './run.js';
 
@@ -38,18 +39,6 @@ interface CheckArgs extends InputArgs {
 function modeOf(args: CheckArgs): CheckMode {
   if (args.strict && args.lenient) throw new InputError('--strict and --lenient: give one of them (default --strict)');
   return args.lenient ? 'lenient' : 'strict';
-}
-
-/** An assertion with its bound read in its unit (`20s`, `80%`), kept as written for the report. */
-function judged(text: string, label: string): Assertion {
-  return { ...parseAssertion(plainBound(text, label), label), source: text.trim() };
-}
-
-/** The scenario's `assert:` entries (a list of strings once the schema has it). */
-function scenarioAssertions(file: string, scenario: object): Assertion[] {
-  const raw = (scenario as { assert?: unknown }).assert;
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((text, i) => (typeof text === 'string' ? [judged(text, `${file}: assert[${i}]`)] : []));
 }
 
 /** Written whole or not at all (workers/fileWrites.ts). */
@@ -77,14 +66,17 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     checkRunFlags(args);
     const mode = modeOf(args);
     // Syntax errors in --assert are reported before anything runs.
-    const flagged = (args.assert ?? []).map((text, i) => judged(text, `--assert #${i + 1}`));
+    const flagged = flagAssertions(args.assert ?? []);
     const loaded = loadScenarioFile(args.file, { overrides: args.set ?? [], maxInputBytes: maxInputBytes(args) });
     printWarnings(loaded.warnings);
-    const assertions = [...scenarioAssertions(args.file, loaded.scenario), ...flagged];
-    if (assertions.length === 0) {
+    const placed = [...scenarioAssertions(loaded), ...flagged];
+    if (placed.length === 0) {
       throw new InputError(`${args.file}: nothing to check: add an assert: block to the scenario or pass --assert "channels.ID.serviceLevel >= 0.8"`);
     }
     const model = applyRunFlags(loaded.model, args);
+    // Every path names a metric of this model's runs, or nothing is simulated.
+    checkAssertionPaths(model, placed);
+    const assertions = placed.map((p) => p.assertion);
     const result = normalizeResult(buildRunResult(model, model.seed, runReplications(model, model.seed, model.replications)));
     const outcomes = evaluateAssertions(result, assertions, mode);
     const p = palette(wantsColour(processColourContext(false)));

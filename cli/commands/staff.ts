@@ -27,6 +27,8 @@ import { interruptible } from '../interruption.js';
 import { LOG_LEVEL_OPTION, stderrLogger } from '../logger.js';
 import { emit, toJson } from '../output.js';
 import { progress } from '../progress.js';
+import { checkAssertionPaths } from '../../reports/assertionPaths.js';
+import { scenarioAssertions } from '../scenarioAssertions.js';
 import { printWarnings } from '../warnings.js';
 import { staffDefinition, STAFF_FORMATS, type StaffArgs, type StaffFormat } from './staffFlags.js';
 
@@ -44,6 +46,9 @@ async function handle(args: StaffArgs): Promise<void> {
   const definition = staffDefinition(args, (text, label) => {
     const loaded = loadScenarioText(text, label, { overrides: args.set ?? [], maxInputBytes: maxInputBytes(args) });
     printWarnings(loaded.warnings);
+    const placed = scenarioAssertions(loaded);
+    // Those judged on the whole day name a metric of its runs, or the search does not start.
+    checkAssertionPaths(loaded.model, placed);
     const raw = (loaded.scenario as { assert?: unknown }).assert;
     const lines = Array.isArray(raw) ? raw : [];
     return { seed: loaded.model.seed, assertions: lines.flatMap((x, i) => (typeof x === 'string' ? [plainBound(x, `${label}: assert[${i}]`)] : [])) };

@@ -2,6 +2,8 @@
 import type { CommandModule } from 'yargs';
 import { loadScenarioFile } from '../../scenarios/index.js';
 import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
+import { checkAssertionPaths } from '../../reports/assertionPaths.js';
+import { scenarioAssertions } from '../scenarioAssertions.js';
 import { printWarnings } from '../warnings.js';
 
 interface ValidateArgs extends InputArgs {
@@ -23,8 +25,11 @@ const validate: CommandModule<object, ValidateArgs> = {
       }),
   handler: (args) => {
     // loadScenarioFile throws InputError listing every problem; cli/main.ts prints it, exit 2.
-    const { file, model, warnings } = loadScenarioFile(args.file, { overrides: args.set, maxInputBytes: maxInputBytes(args) });
+    const loaded = loadScenarioFile(args.file, { overrides: args.set, maxInputBytes: maxInputBytes(args) });
+    const { file, model, warnings } = loaded;
     printWarnings(warnings);
+    // What ccsim check and staff would judge: bounds in their units, paths that name a metric.
+    checkAssertionPaths(model, scenarioAssertions(loaded));
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const counts = [plural(model.channels.length, 'channel'), plural(model.groups.length, 'group'), plural(model.intervalCount, 'interval')];
     process.stdout.write(`${file}: ok (${counts.join(', ')})\n`);

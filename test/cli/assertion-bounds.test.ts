@@ -76,7 +76,9 @@ describe('ccsim check', () => {
     writeFileSync(file, `${base.trimEnd()}\nassert:\n  - channels.voice.serviceLevel >= 80\n`);
     const bad = ccsim(['check', file, '-r', '5']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe(`ccsim: ${file}: assert[0]: "channels.voice.serviceLevel >= 80": serviceLevel is a share from 0 to 1: write 0.8 or 80%\n`);
+    expect(bad.stderr).toBe(`ccsim: ${file}:24:5 assert[0]: "channels.voice.serviceLevel >= 80": serviceLevel is a share from 0 to 1: write 0.8 or 80%\n`);
+    // validate reads the bound as check does: what validate accepts, check judges.
+    expect(ccsim(['validate', file]).stderr).toBe(bad.stderr);
   });
 });
 
