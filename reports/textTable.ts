@@ -37,13 +37,69 @@ export interface TableOptions {
   readonly groups?: readonly HeadGroup[];
 }
 
-export function renderTable<R>(columns: readonly Column<R>[], rows: readonly R[], options: TableOptions = {}): string {
+/** Rows rendered by one cli-table3 call: its layout checks every cell against every other for spans, so its time grows with the square of the rows. */
+const CHUNK_ROWS = 100;
+
+/** Characters whose terminal width may not be 1 (wide or combining): such a table is laid out by cli-table3 whole. */
+const UNCERTAIN_WIDTH = /[^\u0020-\u2fff]/u;
+
+function newTable(aligns: readonly ('left' | 'right')[], colWidths?: readonly number[]): Table.Table {
+  return new Table({ style: STYLE, chars: NO_RULES, colAligns: [...aligns], ...(colWidths === undefined ? {} : { colWidths: [...colWidths] }) });
+}
+
+/** The head rows: the spanning group labels, then the column heads. */
+function headRows(heads: readonly string[], aligns: readonly ('left' | 'right')[], options: TableOptions): Table.HorizontalTableRow[] {
   const bold = options.bold ?? ((s: string) => s);
+  const rows: Table.HorizontalTableRow[] = [];
+  if (options.groups) rows.push(options.groups.map((g) => ({ content: bold(g.label), colSpan: g.span, hAlign: 'center' as const })));
+  rows.push(heads.map((h, i) => ({ content: bold(h), hAlign: aligns[i] ?? 'right' })));
+  return rows;
+}
+
+/** Per column, its widest cell (by display width): a table of these as one row is laid out as wide as the table of all rows. */
+function widestRow(cells: readonly (readonly string[])[], columns: number): string[] {
+  return Array.from({ length: columns }, (_, c) => {
+    let best = '';
+    for (const row of cells) {
+      const cell = row[c] ?? '';
+      if (displayWidth(cell) > displayWidth(best)) best = cell;
+    }
+    return best;
+  });
+}
+
+/**
+ * A long table rendered in chunks of rows, each by cli-table3 with the column widths of the
+ * whole table, the borders between chunks dropped: the same bytes as one call, in time linear
+ * in the rows (a year of 15-minute intervals took minutes as one call).
+ */
+function renderChunked(heads: readonly string[], aligns: readonly ('left' | 'right')[], cells: readonly (readonly string[])[], options: TableOptions): string {
+  const probe = newTable(aligns);
+  probe.push(...headRows(heads, aligns, options), widestRow(cells, heads.length));
+  // The bottom border has one segment per column: its lengths are the widths of every column.
+  const bottom = probe.toString().split('\n').at(-1) ?? '';
+  const widths = bottom.slice(1, -1).split('┴').map((segment) => [...segment].length);
+  const lines: string[] = [];
+  for (let start = 0; start < cells.length; start += CHUNK_ROWS) {
+    const t = newTable(aligns, widths);
+    if (start === 0) t.push(...headRows(heads, aligns, options));
+    t.push(...cells.slice(start, start + CHUNK_ROWS).map((row) => [...row]));
+    const chunk = t.toString().split('\n');
+    const last = start + CHUNK_ROWS >= cells.length;
+    lines.push(...chunk.slice(start === 0 ? 0 : 1, last ? chunk.length : -1));
+  }
+  return lines.join('\n');
+}
+
+export function renderTable<R>(columns: readonly Column<R>[], rows: readonly R[], options: TableOptions = {}): string {
   const aligns = columns.map((c) => c.align ?? 'right');
-  const t = new Table({ style: STYLE, chars: NO_RULES, colAligns: aligns });
-  if (options.groups) t.push(options.groups.map((g) => ({ content: bold(g.label), colSpan: g.span, hAlign: 'center' as const })));
-  t.push(columns.map((c, i) => ({ content: bold(c.head), hAlign: aligns[i] })));
-  for (const row of rows) t.push(columns.map((c) => c.cell(row)));
+  const heads = columns.map((c) => c.head);
+  const cells = rows.map((row) => columns.map((c) => c.cell(row)));
+  if (cells.length > CHUNK_ROWS && !cells.some((row) => row.some((cell) => UNCERTAIN_WIDTH.test(stripVTControlCharacters(cell))))) {
+    return renderChunked(heads, aligns, cells, options);
+  }
+  const t = newTable(aligns);
+  t.push(...headRows(heads, aligns, options), ...cells.map((row) => [...row]));
   return t.toString();
 }
 
@@ -55,20 +111,23 @@ export function renderTable<R>(columns: readonly Column<R>[], rows: readonly R[]
 export function fitTable<R>(columns: readonly Column<R>[], rows: readonly R[], options: Omit<TableOptions, 'groups'> = {}, maxWidth = MAX_WIDTH): string {
   const [key, ...rest] = columns;
   if (key === undefined) return '';
-  const tables: string[] = [];
-  let chunk: Column<R>[] = [key];
-  let rendered = renderTable(chunk, rows, options);
-  for (const column of rest) {
-    const next = renderTable([...chunk, column], rows, options);
-    if (displayWidth(next) <= maxWidth || chunk.length === 1) {
-      chunk.push(column);
-      rendered = next;
-      continue;
+  // Widths are measured on one row of each column's widest cell, as wide as all the rows.
+  const widest = widestRow(rows.map((row) => columns.map((c) => c.cell(row))), columns.length);
+  const width = (chunk: readonly number[]): number => {
+    const t = newTable(chunk.map((i) => columns[i]?.align ?? 'right'));
+    t.push(...headRows(chunk.map((i) => columns[i]?.head ?? ''), chunk.map((i) => columns[i]?.align ?? 'right'), options), chunk.map((i) => widest[i] ?? ''));
+    return displayWidth(t.toString());
+  };
+  const groups: number[][] = [];
+  let chunk = [0];
+  rest.forEach((_, k) => {
+    const i = k + 1;
+    if (chunk.length === 1 || width([...chunk, i]) <= maxWidth) chunk.push(i);
+    else {
+      groups.push(chunk);
+      chunk = [0, i];
     }
-    tables.push(rendered);
-    chunk = [key, column];
-    rendered = renderTable(chunk, rows, options);
-  }
-  tables.push(rendered);
-  return tables.join('\n');
+  });
+  groups.push(chunk);
+  return groups.map((g) => renderTable(g.map((i) => columns[i] as Column<R>), rows, options)).join('\n');
 }
