@@ -557,6 +557,28 @@ describe('follow-ups and the initial backlog', () => {
     });
   });
 
+  it('contains contacts for good when self-service has no returns', () => {
+    // Share 1, no returns: the contacts at 0 and 150 are deflected and never offered.
+    const m = withChannel(center([{ arrivalTimesSec: [0, 150], handle: constant(100) }]), 0, { deflection: 1 });
+    const r = simulateReplication(m, 1, 0);
+    expect(r.contacts).toBe(2);
+    expect(counters(r)).toEqual({ 'deflected[0,0]': 1, 'deflected[0,1]': 1, ...fullDay(0) });
+  });
+
+  it('contains each contact by its own draw at a share below 1', () => {
+    // Share 0.5, 40 contacts: each is contained with probability 1/2 from its own number of
+    // the self-service stream, so all or none would happen with probability 2 · 2^−40. Every
+    // contact is either deflected or offered.
+    const arrivals = Array.from({ length: 40 }, (_, i) => i * 5);
+    const m = withChannel(center([{ arrivalTimesSec: arrivals, handle: constant(1) }]), 0, { deflection: 0.5 });
+    const r = simulateReplication(m, 1, 0);
+    const deflected = r.channel.deflected.reduce((s, x) => s + x, 0);
+    const offered = r.channel.offered.reduce((s, x) => s + x, 0);
+    expect(deflected).toBeGreaterThan(0);
+    expect(deflected).toBeLessThan(40);
+    expect(deflected + offered).toBe(40);
+  });
+
   it('puts the initial backlog in the queue at time 0, ahead of later arrivals', () => {
     // Two contacts waiting at 0, one call at 5; one agent, handle 100 s. The first backlog
     // contact is answered at 0, the second at 100 (wait 100), the call at 200 (wait 195).

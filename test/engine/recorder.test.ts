@@ -83,6 +83,34 @@ describe('Recorder: contact counters', () => {
     });
   });
 
+  it('counts the first channel\'s types from global index 0 when it has several', () => {
+    // Types per channel [2, 1]: channel 0's types are global 0 and 1 (counted per contact),
+    // channel 1's one type (global 2) is derived at the end.
+    const r = new Recorder(C, G, I, INTERVAL, Int32Array.from([2, 1]), Uint8Array.from([0, 0]), new WaitHistograms(C, I));
+    r.offer(0, 0, 0);
+    r.offer(0, 1, 1); // channel 0 × iv 1; type 1
+    r.offer(1, 0, 0); // channel 1 × iv 0 = 3; no type yet
+    r.queue(0, 0, 0);
+    r.pending(0, 0, 0);
+    r.repeat(0, 0, 0);
+    r.escalation(1, 0, 0, 0);
+    r.answer(0, 0, 0, 0, 5, 10, true);
+    r.resolveDeferred(0, 0, 0);
+    r.abandon(0, 0, 0, 3, true);
+    expect(nonZero(r)).toEqual({
+      'channel.offered[0]': 1, 'type.offered[0]': 1, 'channel.offered[1]': 1, 'type.offered[1]': 1, 'channel.offered[3]': 1,
+      'channel.queued[0]': 1, 'type.queued[0]': 1, 'channel.pending[0]': 1, 'type.pending[0]': 1,
+      'channel.repeats[0]': 1, 'type.repeats[0]': 1,
+      'tier.escalated[0]': 1, 'tier.entered[1]': 1, 'channel.escalated[0]': 1, 'type.escalated[0]': 1,
+      'channel.handled[0]': 1, 'channel.waitSumSec[0]': 5, 'channel.handleSumSec[0]': 10, 'channel.waited[0]': 1,
+      'channel.answeredWithinTarget[0]': 2, 'type.answeredWithinTarget[0]': 2, // the answer and the resolution
+      'type.handled[0]': 1, 'type.waitSumSec[0]': 5, 'type.handleSumSec[0]': 10,
+      'group.handled[0]': 1, 'group.handleSumSec[0]': 10,
+      'channel.abandoned[0]': 1, 'channel.abandonWaitSumSec[0]': 3, 'channel.abandonedWithinTarget[0]': 1,
+      'type.abandoned[0]': 1, 'type.abandonedWithinTarget[0]': 1,
+    });
+  });
+
   it('counts an escalation from tier 1 at the channel and type, from tier 2 only at the tiers', () => {
     const r = recorder();
     r.escalation(1, 1, 2, 1); // tier 1 → 2: escalated[0], entered[1]; channel.escalated[5]; type 2
