@@ -8,19 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors.js';
 import { loadScenarioFile, loadScenarioText } from '../../scenarios/load.js';
 import { ccsim } from '../support/cli.js';
+import { MINIMAL_SCENARIO } from '../support/scenarioText.js';
 
-const valid = `name: Ok
-horizon: 1h
-channels:
-  - id: voice
-    kind: voice
-    arrivals: { perHour: 100 }
-    handle: { dist: exponential, mean: 3m }
-agents:
-  - id: team
-    channels: [voice]
-    count: 7
-`;
+const valid = MINIMAL_SCENARIO;
 
 function problemsOf(text: string, overrides: readonly string[] = [], load = (t: string) => loadScenarioText(t, 'x.yaml', { overrides })): readonly string[] {
   try {
