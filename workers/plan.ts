@@ -16,6 +16,7 @@ import type { ChannelMetric } from '../reports/kpi.js';
 import type { ShardPlan } from './checkpoint.js';
 import type { ObjectiveSpec } from '../reports/objective.js';
 import { MAX_READABLE_BYTES } from '../scenarios/inputFile.js';
+import { ModelBudget } from '../scenarios/workLimits.js';
 import { scenarioLoader } from '../scenarios/load.js';
 import { withInputFiles, type InputFile } from './inputFiles.js';
 import { pointSeed } from './seed.js';
@@ -121,7 +122,9 @@ export function compilePoints(def: SweepDefinition, scenarioDir?: string): Plann
     const problems: string[] = [];
     const planned: PlannedPoint[] = [];
     const load = scenarioLoader(def.scenario.text, def.scenario.label);
+    const budget = new ModelBudget();
     def.points.forEach((point, index) => {
+      let compiled: Model;
       try {
         const overrides = [...def.baseOverrides, ...point.overrides];
         const options = {
@@ -130,14 +133,17 @@ export function compilePoints(def: SweepDefinition, scenarioDir?: string): Plann
           // The definition's files were read under the command's cap already; their copies are read back whole.
           maxInputBytes: MAX_READABLE_BYTES,
         };
-        const { model: compiled } = load(options);
-        const model: Model = def.serviceLevelDefinition ? { ...compiled, serviceLevelDefinition: def.serviceLevelDefinition } : compiled;
-        const { seed: _seed, replications: _replications, ...kernelInput } = model;
-        planned.push({ index, point, model, seed: pointSeed(def.seed ?? model.seed, index, def.crn), modelHash: sha(JSON.stringify(kernelInput)) });
+        compiled = load(options).model;
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         for (const line of err.problems) problems.push(`point ${index} (${point.name}): ${inputs.relabel(line)}`);
+        return;
       }
+      const model: Model = def.serviceLevelDefinition ? { ...compiled, serviceLevelDefinition: def.serviceLevelDefinition } : compiled;
+      const { seed: _seed, replications: _replications, ...kernelInput } = model;
+      // Past the memory limit the sweep is refused here, before another point is compiled.
+      budget.add(model, index, def.points.length);
+      planned.push({ index, point, model, seed: pointSeed(def.seed ?? model.seed, index, def.crn), modelHash: sha(JSON.stringify(kernelInput)) });
     });
     if (problems.length > 0) {
       const shown = problems.slice(0, MAX_REPORTED);

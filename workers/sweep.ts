@@ -19,6 +19,7 @@ import { createRunner, type RunControls, type TaskRunner } from './pool.js';
 import { nextReplicationCount } from './precision.js';
 import { runTasks } from './schedule.js';
 import { openSweepCheckpoint } from './sweepCheckpoint.js';
+import { checkSweepWork } from './sweepWork.js';
 
 /** Progress counts tasks; their total grows in precision mode. */
 export interface SweepOptions extends RunControls {
@@ -141,6 +142,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepRun> {
   try {
     const planned = compilePoints(o.definition, o.scenarioDir);
     checkDefinition(o.definition, planned);
+    checkSweepWork(o.definition, planned, o.shard, o.workers);
     const outcomes = new Outcomes();
     writer = await openSweepCheckpoint(o, planned, outcomes);
     const ctx: Context = { o, planned, runner, outcomes, writer, stop, failure: null, total: 0 };

@@ -21,6 +21,7 @@ import { writeFileAtomic } from '../../workers/fileWrites.js';
 import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { flagAssertions, scenarioAssertions } from '../scenarioAssertions.js';
 import { printWarnings } from '../warnings.js';
+import { checkRunWork } from '../workChecks.js';
 import { applyRunFlags, checkRunFlags } from './run.js';
 
 interface CheckArgs extends InputArgs {
@@ -76,6 +77,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     const model = applyRunFlags(loaded.model, args);
     // Every path names a metric of this model's runs, or nothing is simulated.
     checkAssertionPaths(model, placed);
+    checkRunWork(model, 'check');
     const assertions = placed.map((p) => p.assertion);
     const result = normalizeResult(buildRunResult(model, model.seed, runReplications(model, model.seed, model.replications)));
     const outcomes = evaluateAssertions(result, assertions, mode);

@@ -10,6 +10,7 @@ import { chosenFormat, formatOptions } from '../formatFlags.js';
 import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { REPORT_FORMATS, writeReport } from '../reportOutput.js';
 import { printWarnings } from '../warnings.js';
+import { checkRunWork } from '../workChecks.js';
 
 interface RunArgs extends InputArgs {
   file?: string;
@@ -71,6 +72,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const loaded = loadScenarioFile(file, { overrides: args.set ?? [], maxInputBytes: maxInputBytes(args) });
     printWarnings(loaded.warnings);
     const model = applyRunFlags(loaded.model, args);
+    checkRunWork(model, 'run');
     const counters = runReplications(model, model.seed, model.replications);
     const result = buildRunResult(model, model.seed, counters);
     await writeReport(result, { format, out: args.out, specs: args.specs });

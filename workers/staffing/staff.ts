@@ -13,6 +13,7 @@ import { buildRunResult } from '../../reports/result.js';
 import type { StaffingResult } from '../../reports/staffing/result.js';
 import { loadScenarioText } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/schema.js';
+import { modelWork, staffWork, workProblems } from '../../scenarios/workLimits.js';
 import { createRunner, type RunControls } from '../pool.js';
 import { runReplications } from '../replications.js';
 import { countModel, shiftModel } from './candidate.js';
@@ -51,10 +52,23 @@ export function staffScenario(def: StaffDefinition, maxInputBytes?: number): Loa
   return { model, scenario: loaded.scenario };
 }
 
+const STAFF_ADVICE = {
+  memory: 'use longer intervals, a shorter horizon (a representative week) or fewer replications',
+  contacts: 'use longer intervals or a shorter horizon (the search solves each interval on the day up to it, so its work grows with the square of the intervals), --whole-day, or fewer replications',
+} as const;
+
+/** Refuses (exit 2) a search whose estimate breaks a limit of scenarios/workLimits.ts, before it starts. */
+function checkStaffWork(model: Model, def: StaffDefinition): void {
+  const w = modelWork(model);
+  const problems = workProblems('staff', w, staffWork(w, model, def.replications, def.mode), STAFF_ADVICE);
+  if (problems.length > 0) throw new InputError(problems);
+}
+
 export async function runStaffing(o: StaffOptions): Promise<StaffingResult> {
   const def = o.definition;
   const { model, scenario } = staffScenario(def, o.maxForecastBytes);
   const targets = buildTargets(model, def.targets, def.assertions, def.scenario.label);
+  checkStaffWork(model, def);
   if (def.mode === 'shifts' && !scenario.agents.some((g) => (g.shifts ?? []).length > 0)) {
     throw new InputError(`--shifts: ${def.scenario.label} has no shifts to staff (give agents[].shifts, or staff per interval without --shifts)`);
   }
