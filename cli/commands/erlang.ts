@@ -11,6 +11,7 @@ import { readInputFile } from '../../scenarios/inputFile.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
 import { inputOptions, maxInputBytes } from '../inputFlags.js';
 import { printWarnings } from '../warnings.js';
+import { withFlagNames } from './erlangErrors.js';
 import { DESCRIPTIONS, ERLANG_FORMATS, KINDS, rateNote, VALUE_FLAGS, agentCount, bad, checkAll, fraction, need, occupancyCap, openFraction, optional, positiveSeconds, queue, rate, seconds, shrinkage, slDefinition, targets, wholeFrom1To100, type ErlangArgs, type Json, type Kind } from './erlangFlags.js';
 
 function withFte(args: ErlangArgs, agents: number): Json {
@@ -63,6 +64,12 @@ function runStaff(args: ErlangArgs): Json {
   let staffed: { agents: number; result: Json };
   if (args.patience !== undefined) {
     const patienceSec = seconds('patience', args.patience, true);
+    // Erlang A is stable at any load, so its search would run to its cap before failing: the
+    // load beyond what any solver staffs is refused first, as Erlang C refuses it.
+    const load = q.ratePerSec * q.handleSec;
+    if (load > erlang.MAX_STAFFED_AGENTS) {
+      throw new InputError(`--rate × --aht: an offered load of ${load.toPrecision(4)} Erlangs needs at least as many agents; the staffing solvers staff at most ${erlang.MAX_STAFFED_AGENTS.toLocaleString('en-US')} (is the rate or the handle time in the wrong unit?)`);
+    }
     const s = erlang.staffErlangA({ ...q, patienceSec, targets: goals, serviceLevelDefinition: slDefinition(args) ?? 'excludeShortAbandons' });
     staffed = { agents: s.agents, result: { ...s.result } };
   } else if (concurrency !== undefined) {
@@ -197,7 +204,7 @@ const erlang_: CommandModule<object, ErlangArgs> = {
     const format = chosenFormat(args, ERLANG_FORMATS, 'text');
     maxInputBytes(args);
     checkAll(args);
-    const out = await run[args.kind](args);
+    const out = await withFlagNames(() => run[args.kind](args));
     // Said beside the figures (JSON `notes`), not on stderr: they qualify the answer itself.
     const note = rateNote(args);
     const notes = note === undefined ? [] : [note];
