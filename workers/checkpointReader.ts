@@ -10,7 +10,9 @@
  * - only the last line may be incomplete (not JSON): a crash while it was written. It is
  *   reported as `truncatedLine` and left to the caller (a resume runs its task again; a merge
  *   refuses the shard as unfinished). An incomplete line anywhere else, a record without its
- *   checksum or one that does not match it is an InputError naming the file and line.
+ *   checksum or one that does not match it is an InputError naming the file and line — or,
+ *   for a caller that can run the task again (`--resume`, with `onDamaged`), a damaged line
+ *   named to it and skipped.
  * What the records must be — which tasks, how many — is the caller's plan to check
  * (workers/shardLedger.ts for a sweep).
  */
@@ -107,9 +109,24 @@ export async function readCheckpointHeader(path: string, flag: string, format: s
   throw new InputError(`${path}: is empty, not a ${nameOf(format)} file`);
 }
 
+export interface ScanOptions {
+  /** Cap on the file, bytes. @default scenarios/inputFile.ts `inputCap('checkpoint')` */
+  readonly maxBytes?: number;
+  /**
+   * Given, a damaged record line — not JSON before the last line, not a record, its checksum
+   * missing or not matching — is handed to it (`file:line: what is wrong`) and skipped, for a
+   * caller that runs the lost task again; without it such a line is an InputError.
+   */
+  readonly onDamaged?: (problem: string) => void;
+}
+
 /** Reads the whole file, handing each task record to `onTask` in file order (see the module comment). */
-export async function scanCheckpoint(path: string, flag: string, format: string, onTask: TaskVisitor, maxBytes: number = inputCap('checkpoint')): Promise<CheckpointScan> {
-  checkReadable(path, flag, maxBytes);
+export async function scanCheckpoint(path: string, flag: string, format: string, onTask: TaskVisitor, options: ScanOptions = {}): Promise<CheckpointScan> {
+  checkReadable(path, flag, options.maxBytes ?? inputCap('checkpoint'));
+  const damaged = (problem: string): void => {
+    if (options.onDamaged === undefined) throw new InputError(problem);
+    options.onDamaged(problem);
+  };
   let header: HeaderFields | null = null;
   let end: CheckpointScan['end'] = null;
   let tasks = 0;
@@ -118,7 +135,10 @@ export async function scanCheckpoint(path: string, flag: string, format: string,
   let cut: number | null = null;
   for await (const text of lines(path)) {
     n++;
-    if (cut !== null) throw new InputError(`${path}:${cut}: not a complete record (invalid JSON); only the last line may be cut short, by a crash while it was written`);
+    if (cut !== null) {
+      damaged(`${path}:${cut}: not a complete record (invalid JSON); only the last line may be cut short, by a crash while it was written`);
+      cut = null;
+    }
     if (header === null) {
       header = parseHeader(text, path, format);
       continue;
@@ -132,10 +152,16 @@ export async function scanCheckpoint(path: string, flag: string, format: string,
       continue;
     }
     const at = `${path}:${n}`;
-    if (!isRecord(raw) || (raw.type !== 'task' && raw.type !== 'end')) throw new InputError(`${at}: not a ${nameOf(format)} record (a task or the end record)`);
+    if (!isRecord(raw) || (raw.type !== 'task' && raw.type !== 'end')) {
+      damaged(`${at}: not a ${nameOf(format)} record (a task or the end record)`);
+      continue;
+    }
     const what = raw.type === 'end' ? 'the end record' : `task ${typeof raw.id === 'string' ? raw.id : '?'}`;
     const seal = sealState(text);
-    if (seal !== 'sealed') throw new InputError(`${at}: ${what}'s checksum ${seal === 'broken' ? 'does not match its content' : 'is missing'}: the record was altered or damaged`);
+    if (seal !== 'sealed') {
+      damaged(`${at}: ${what}'s checksum ${seal === 'broken' ? 'does not match its content' : 'is missing'}: the record was altered or damaged`);
+      continue;
+    }
     if (end !== null) throw new InputError(`${at}: a record after the end record (line ${end.line})`);
     if (raw.type === 'end') {
       end = { record: endOf(raw, at), line: n };

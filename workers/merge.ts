@@ -55,7 +55,7 @@ function checkShardSet(files: readonly ShardFile[]): void {
 /** Reads one shard's records into `outcomes`, checking each against the plan, and the shard as finished. */
 async function readShard(f: ShardFile, planned: readonly PlannedPoint[], outcomes: Outcomes, maxBytes: number | undefined): Promise<void> {
   const ledger = new ShardLedger(f.path, f.definition, planned, { index: f.index, count: f.count });
-  const scan = await scanCheckpoint(f.path, 'merge', CHECKPOINT_FORMAT, (raw, line) => outcomes.add(ledger.accept(raw, line)), maxBytes);
+  const scan = await scanCheckpoint(f.path, 'merge', CHECKPOINT_FORMAT, (raw, line) => outcomes.add(ledger.accept(raw, line)), maxBytes === undefined ? {} : { maxBytes });
   if (scan.header.sweepId !== f.sweepId) throw new InputError(`${f.path}:1: the file changed while it was read`);
   if (scan.truncatedLine !== null) {
     throw new InputError(`${f.path}:${scan.truncatedLine}: the last line was cut short (the shard was killed while writing it): finish shard ${f.index} of ${f.count} with the same ccsim sweep command plus --resume`);

@@ -4,7 +4,8 @@
  * a resumed file is streamed once: each record is checked (checksum, plan, duplicates:
  * workers/shardLedger.ts), each completed one kept — its counters in the outcomes, its line
  * copied to the new file begun aside — and errored ones dropped to run again. A last line cut
- * short by a crash is named and its task runs again. Another sweep's file, another shard's, or
+ * short by a crash, or a damaged line anywhere (not JSON, its checksum broken), is named and
+ * left out of the new file; its task runs again. Another sweep's file, another shard's, or
  * an older format's is refused with a message, never silently discarded.
  */
 import { existsSync } from 'node:fs';
@@ -40,6 +41,7 @@ async function carryOver(o: SweepOptions, out: string, planned: readonly Planned
   const ledger = new ShardLedger(out, o.definition, planned, o.shard);
   let kept = 0;
   let errored = 0;
+  const damaged: string[] = [];
   const scan = await scanCheckpoint(out, '--resume', CHECKPOINT_FORMAT, (raw, line, text) => {
     const record = ledger.accept(raw, line);
     if (record.state !== 'completed') {
@@ -49,8 +51,10 @@ async function carryOver(o: SweepOptions, out: string, planned: readonly Planned
     outcomes.add(record);
     writer.copy(text);
     kept++;
-  }, o.maxInputBytes);
-  if (scan.end !== null) ledger.checkFinished(scan.end, outcomes);
+  }, { ...(o.maxInputBytes === undefined ? {} : { maxBytes: o.maxInputBytes }), onDamaged: (problem) => damaged.push(problem) });
+  for (const problem of damaged) o.logger.warn({ out }, `${problem}; its task runs again`);
+  // A damaged line's task is missing by design: the end record's count is for the file before.
+  if (scan.end !== null && damaged.length === 0) ledger.checkFinished(scan.end, outcomes);
   if (scan.truncatedLine !== null) o.logger.warn({ out, line: scan.truncatedLine }, `${out}:${scan.truncatedLine}: the last line was cut short (killed while it was written); its task runs again`);
   if (errored > 0) o.logger.warn({ errored }, 'tasks recorded as errored run again');
   return kept;

@@ -7,8 +7,9 @@
  * Opening it takes the lock; `--resume` streams the old file once — header of this very search
  * (another search's file is refused, saying what differs), each record's checksum, each task
  * recorded once, the end record's counts when there is one — keeping every result and copying
- * its line to the file begun aside. A last line cut short by a crash is named; the search asks
- * for its task again and runs it. (The tasks a search asks for depend on its results, so unlike
+ * its line to the file begun aside. A last line cut short by a crash, or a damaged line (not
+ * JSON, its checksum broken), is named and left out; the search asks for its task again and
+ * runs it. (The tasks a search asks for depend on its results, so unlike
  * a sweep's there is no plan to hold the file to beyond that.)
  */
 import { existsSync } from 'node:fs';
@@ -55,6 +56,7 @@ function taskOf(raw: RawRecord, at: string): { hash: string; kpis: ReplicaKpis }
 
 async function carryOver(o: SearchCheckpointOptions, stored: StoredKpis, writer: CheckpointWriter): Promise<void> {
   const lines = new Map<string, number>();
+  const damaged: string[] = [];
   const scan = await scanCheckpoint(o.out, '--resume', STAFF_CHECKPOINT_FORMAT, (raw, line, text) => {
     const at = `${o.out}:${line}`;
     const task = taskOf(raw, at);
@@ -63,9 +65,10 @@ async function carryOver(o: SearchCheckpointOptions, stored: StoredKpis, writer:
     lines.set(task.hash, line);
     stored.set(task.hash, task.kpis);
     writer.copy(text);
-  }, o.maxInputBytes);
+  }, { ...(o.maxInputBytes === undefined ? {} : { maxBytes: o.maxInputBytes }), onDamaged: (problem) => damaged.push(problem) });
+  for (const problem of damaged) o.logger.warn({ out: o.out }, `${problem}; its simulation runs again`);
   const end = scan.end;
-  if (end !== null && (end.record.tasks !== lines.size || end.record.errored !== 0)) {
+  if (end !== null && damaged.length === 0 && (end.record.tasks !== lines.size || end.record.errored !== 0)) {
     throw new InputError(`${o.out}:${end.line}: the end record counts ${end.record.tasks} tasks, but the file holds ${lines.size}: a record was lost, removed or added`);
   }
   if (scan.truncatedLine !== null) o.logger.warn({ out: o.out, line: scan.truncatedLine }, `${o.out}:${scan.truncatedLine}: the last line was cut short (killed while it was written); its simulation runs again`);
