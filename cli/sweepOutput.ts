@@ -54,9 +54,9 @@ export async function writeSweepReport(result: SweepResult, input: SweepReportIn
  * the sweep's plan (workers/merge.ts); exit 3 when tasks errored, as the sweep does.
  * `maxBytes` caps each file (`--max-input-mb`; default: the checkpoint cap).
  */
-export async function printSweepFiles(files: readonly string[], flags: SweepOutputFlags, maxBytes?: number): Promise<void> {
+export async function printSweepFiles(files: readonly string[], flags: SweepOutputFlags, maxBytes?: number, command = 'merge'): Promise<void> {
   sweepFormat(flags);
-  const merged = await mergeCheckpoints(files, maxBytes);
+  const merged = await mergeCheckpoints(files, maxBytes, command);
   const { result, input } = sweepResult(merged.definition, merged.planned, merged.outcomes);
   await writeSweepReport(result, input, flags);
   const errored = merged.outcomes.ordered().filter((r) => r.state === 'errored').length;

@@ -35,8 +35,8 @@ async function shardFile(path: string, maxBytes: number | undefined): Promise<Sh
   return { path, sweepId: fields.sweepId, index: fields.shard.index, count: fields.shard.count, definition: header.definition };
 }
 
-/** The headers agree: one sweep, one shard count, each shard once, none missing. */
-function checkShardSet(files: readonly ShardFile[]): void {
+/** The headers agree: one sweep, one shard count, each shard once, none missing (`command` names who asks). */
+function checkShardSet(files: readonly ShardFile[], command: string): void {
   const first = files[0] as ShardFile;
   const seen = new Map<number, string>();
   for (const f of files) {
@@ -49,7 +49,10 @@ function checkShardSet(files: readonly ShardFile[]): void {
     seen.set(f.index, f.path);
   }
   const missing = Array.from({ length: first.count }, (_, i) => i).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new InputError(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${first.count} missing`);
+  if (missing.length > 0) {
+    const hint = command === 'merge' ? '' : `: ${first.path} is one shard of a sharded sweep; render the whole sweep with ccsim merge and every shard's file`;
+    throw new InputError(`${command}: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${first.count} missing${hint}`);
+  }
 }
 
 /** Reads one shard's records into `outcomes`, checking each against the plan, and the shard as finished. */
@@ -66,12 +69,15 @@ async function readShard(f: ShardFile, planned: readonly PlannedPoint[], outcome
   ledger.checkFinished(scan.end, outcomes);
 }
 
-/** `maxBytes`: the cap on each file (`--max-input-mb`; default scenarios/inputFile.ts `inputCap('checkpoint')`). */
-export async function mergeCheckpoints(paths: readonly string[], maxBytes?: number): Promise<MergedSweep> {
+/**
+ * `maxBytes`: the cap on each file (`--max-input-mb`; default scenarios/inputFile.ts
+ * `inputCap('checkpoint')`); `command`: `merge`, or `report` for one sweep's file.
+ */
+export async function mergeCheckpoints(paths: readonly string[], maxBytes?: number, command = 'merge'): Promise<MergedSweep> {
   if (paths.length === 0) throw new InputError('merge: name the shard files, e.g. ccsim merge shard-*.jsonl');
   const files: ShardFile[] = [];
   for (const path of paths) files.push(await shardFile(path, maxBytes));
-  checkShardSet(files);
+  checkShardSet(files, command);
   const definition = (files[0] as ShardFile).definition;
   const planned = compilePoints(definition);
   const outcomes = new Outcomes();

@@ -62,7 +62,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     if (isSweepFile(args.file)) {
       // Loaded only here: rendering a run result need not load the sweep machinery.
       const { printSweepFiles } = await import('../sweepOutput.js');
-      await printSweepFiles([args.file], { format, report: args.out, specs: args.specs, reportFlag: '--out' }, inputCap('checkpoint', cap));
+      await printSweepFiles([args.file], { format, report: args.out, specs: args.specs, reportFlag: '--out' }, inputCap('checkpoint', cap), 'report');
       return;
     }
     const result = parseRunResult(readInputFile(args.file, 'result file', cap), args.file);
