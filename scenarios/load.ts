@@ -24,6 +24,12 @@ export interface LoadOptions {
   readonly baseDir?: string;
   /** Cap on the scenario file and the files it names, bytes (`--max-input-mb`). @default 16 MB */
   readonly maxInputBytes?: number;
+  /**
+   * Overrides applied after `overrides` that point a field at a private copy of a file
+   * (a sweep's forecasts, workers/inputFiles.ts): never named in messages, which locate the
+   * field in the file as the user wrote it.
+   */
+  readonly redirects?: readonly string[];
 }
 
 export interface LoadedScenario {
@@ -65,22 +71,25 @@ export function scenarioLoader(text: string, fileLabel: string): (options?: Load
 function loadDocument(doc: ScenarioDocument, fileLabel: string, options: LoadOptions): LoadedScenario {
   // After a syntax error the data is a guess, so its field problems would only mislead.
   if (doc.problems.length > 0) throw new InputError(formatProblems(doc.problems, fileLabel, doc, []));
-  const overridden = applyOverrides(doc.data, options.overrides ?? []);
+  const redirects = new Set(options.redirects ?? []);
+  const overridden = applyOverrides(doc.data, [...(options.overrides ?? []), ...redirects]);
+  // What the user's --set wrote is blamed on the flag; a redirect never is.
+  const applied = overridden.applied.filter((o) => !redirects.has(o.text));
   // The label is the file's path when loaded from a file (also for sweeps), so its directory
   // is where the scenario's forecast files are; text from elsewhere resolves against cwd.
   const result = validateScenarioData(overridden.data, {
     baseDir: options.baseDir ?? dirname(fileLabel),
     ...(options.maxInputBytes === undefined ? {} : { maxInputBytes: options.maxInputBytes }),
   });
-  const lines = result.ok ? [] : formatProblems(result.problems, fileLabel, doc, overridden.applied);
+  const lines = result.ok ? [] : formatProblems(result.problems, fileLabel, doc, applied);
   if (overridden.problems.length > 0 || !result.ok) throw new InputError([...overridden.problems, ...lines]);
   const model = compileScenario(result.scenario);
   // Rules on the compiled model: what the Erlang baseline of every run can compute.
   const baseline = baselineProblems(model, overridden.data);
-  if (baseline.length > 0) throw new InputError(formatProblems(baseline, fileLabel, doc, overridden.applied));
-  const warnings = formatProblems(scenarioWarnings(overridden.data), fileLabel, doc, overridden.applied);
+  if (baseline.length > 0) throw new InputError(formatProblems(baseline, fileLabel, doc, applied));
+  const warnings = formatProblems(scenarioWarnings(overridden.data), fileLabel, doc, applied);
   const where = (path: readonly PathSegment[]): string => {
-    const located = locate({ path, message: '' }, fileLabel, doc, overridden.applied).text;
+    const located = locate({ path, message: '' }, fileLabel, doc, applied).text;
     return located.endsWith(': ') ? located.slice(0, -2) : located;
   };
   return { file: fileLabel, scenario: result.scenario, model, warnings, where };

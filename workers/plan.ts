@@ -128,7 +128,8 @@ export function compilePoints(def: SweepDefinition, scenarioDir?: string): Plann
       try {
         const overrides = [...def.baseOverrides, ...point.overrides];
         const options = {
-          overrides: [...overrides, ...inputs.absoluteOverrides(def.scenario.text, overrides)],
+          overrides,
+          redirects: inputs.absoluteOverrides(def.scenario.text, overrides),
           ...(inputs.baseDir === undefined ? {} : { baseDir: inputs.baseDir }),
           // The definition's files were read under the command's cap already; their copies are read back whole.
           maxInputBytes: MAX_READABLE_BYTES,

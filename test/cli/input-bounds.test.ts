@@ -85,4 +85,15 @@ describe('a file named by mistake is never echoed', () => {
       expect(`${r.stdout}${r.stderr}`, args.join(' ')).not.toContain(SECRET);
     }
   });
+
+  it('a sweep names a point\'s problem with an absolute forecast path at the scenario\'s line, never as a --set the user did not give', () => {
+    const csv = join(dir, 'two.csv');
+    writeFileSync(csv, 'interval_start,volume\n0,50\n1800,60\n');
+    writeFileSync(join(dir, 'abs.yaml'), scenario.replace('{ perHour: 100 }', `{ forecast: ${csv} }`));
+    // At 15-minute intervals the two rows no longer cover the hour: point 0 fails, point 1 is fine.
+    const r = ccsim(['sweep', join(dir, 'abs.yaml'), '--vary', 'interval=15m,30m'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^ccsim: point 0 \(interval=15m\): .*abs\.yaml:5:\d+ channels\[0\]\.arrivals\.forecast: .*two\.csv/);
+    expect(r.stderr).not.toMatch(/--set/);
+  });
 });
