@@ -5,9 +5,11 @@
 // usage: node bench/staff.mjs [--workers N] [--replications R]   (run `npm run build` first)
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { runStaffing } from '../dist/workers/staffing/staff.js';
+import { digestsOf, readInputFiles } from '../dist/workers/inputFiles.js';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,9 +20,13 @@ const replications = arg('replications', 20);
 // Calls per half hour over 24 h: a night trough, a morning peak, an afternoon shoulder.
 const volumes = Array.from({ length: 48 }, (_, i) => Math.round(40 + 130 * Math.exp(-(((i - 22) / 9) ** 2)) + 40 * Math.exp(-(((i - 34) / 4) ** 2))));
 const file = fileURLToPath(import.meta.resolve('../scenarios/classic-80-20.yaml'));
+const text = readFileSync(file, 'utf8');
+const overrides = ['horizon=24h', `channels[0].arrivals={volumes: [${volumes.join(', ')}]}`];
 const definition = {
-  scenario: { label: file, text: readFileSync(file, 'utf8') },
-  overrides: ['horizon=24h', `channels[0].arrivals={volumes: [${volumes.join(', ')}]}`],
+  scenario: { label: file, text },
+  // The files the scenario reads (none here), as `ccsim staff` records them.
+  inputs: digestsOf(readInputFiles(text, dirname(file), [overrides])),
+  overrides,
   seed: 1,
   replications,
   mode: 'intervals',

@@ -24,6 +24,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPLICATIONS = 20;
@@ -43,8 +44,13 @@ async function runCase(name, workers) {
   const { sweepResult } = await import('../dist/workers/outcomes.js');
   const { renderSweepReport } = await import('../dist/reports/sweepRender.js');
   const { gridPoints, parseVary } = await import('../dist/workers/sweepSpec.js');
+  const { readInputFiles } = await import('../dist/workers/inputFiles.js');
+  const file = fileURLToPath(import.meta.resolve(`../scenarios/${spec.scenario}`));
+  const text = readFileSync(file, 'utf8');
   const definition = {
-    scenario: { label: spec.scenario, text: readFileSync(fileURLToPath(import.meta.resolve(`../scenarios/${spec.scenario}`)), 'utf8') },
+    scenario: { label: spec.scenario, text },
+    // The files the scenario reads (none for these), as `ccsim sweep` records them.
+    inputs: readInputFiles(text, dirname(file), [spec.set ?? []]),
     baseOverrides: spec.set ?? [],
     points: gridPoints(spec.vary.map((v) => parseVary(v))),
     seed: null,
@@ -55,7 +61,7 @@ async function runCase(name, workers) {
   };
   const start = performance.now();
   const run = await runSweep({
-    definition, shard: { index: 0, count: 1 }, workers, out: null, resume: false,
+    definition, shard: { index: 0, count: 1 }, scenarioDir: dirname(file), workers, out: null, resume: false,
     signal: new globalThis.AbortController().signal, logger: pino({ level: 'silent' }),
   });
   const { result, input } = sweepResult(definition, run.planned, run.outcomes);
