@@ -1,0 +1,104 @@
+// The contact factory reads each mechanism from its own documented stream — keyed
+// `<source>:<channel id>` by (seed, replication) (README, "Randomness") — and turns one uniform
+// into a choice by the share rules: a type by the inverse of its cumulative shares, deflected
+// when u < share, escalated / repeating / accepting a callback / retrying when u is below the
+// probability (a repeat when u ≥ fcr). Each expectation is computed here from a fresh
+// `Stream` of that key and the rule, never from the factory itself.
+import { describe, expect, it } from 'vitest';
+import { ContactFactory } from '../../engine/contactFactory.js';
+import { ContactPool, Flag } from '../../engine/contacts.js';
+import type { ContactTypeModel, Model } from '../../engine/model.js';
+import { Stream } from '../../engine/random.js';
+import { constant, model, tieredModel, withChannel } from '../support/model.js';
+
+const SEED = 1;
+const REPLICATION = 3;
+const N = 400;
+
+const uniforms = (key: string, n = N): number[] => {
+  const s = new Stream(SEED, REPLICATION, key);
+  return Array.from({ length: n }, () => s.next());
+};
+
+function typed(m: Model, shares: readonly number[]): Model {
+  const base = m.channels[0]?.types[0] as ContactTypeModel;
+  return withChannel(m, 0, { types: shares.map((share, i) => ({ ...base, id: `t${i}`, share })) });
+}
+
+describe('ContactFactory reads each mechanism from its own keyed stream', () => {
+  it('a type by the inverse of the cumulative shares 0.2, 0.5, 1 of stream type:voice', () => {
+    const f = new ContactFactory(typed(model(), [0.2, 0.3, 0.5]), SEED, REPLICATION);
+    const expected = uniforms('type:voice').map((u) => (u < 0.2 ? 0 : u < 0.5 ? 1 : 2));
+    expect(Array.from({ length: N }, () => f.drawType(0))).toEqual(expected);
+    expect(new Set(expected).size).toBe(3);
+  });
+
+  it('one type draws nothing: always type 0', () => {
+    const f = new ContactFactory(model(), SEED, REPLICATION);
+    expect(Array.from({ length: 5 }, () => f.drawType(0))).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('deflected when the uniform of stream deflection:voice is below the share 0.3', () => {
+    const m = withChannel(model(), 0, { deflection: 0.3 });
+    const f = new ContactFactory(m, SEED, REPLICATION);
+    const expected = uniforms('deflection:voice').map((u) => u < 0.3);
+    expect(Array.from({ length: N }, () => f.drawDeflected(0))).toEqual(expected);
+  });
+
+  it('no deflection: never deflected', () => {
+    const f = new ContactFactory(model(), SEED, REPLICATION);
+    expect(Array.from({ length: 5 }, () => f.drawDeflected(0))).toEqual([false, false, false, false, false]);
+  });
+
+  it('a contained contact comes back when deflectionReturn:voice is below 0.4, after the return delay', () => {
+    const m = withChannel(model(), 0, { deflection: 0.3, deflectionReturn: { share: 0.4, delay: constant(600) } });
+    const f = new ContactFactory(m, SEED, REPLICATION);
+    const expected = uniforms('deflectionReturn:voice').map((u) => (u < 0.4 ? 600 : -1));
+    expect(Array.from({ length: N }, () => f.drawReturnDelay(0))).toEqual(expected);
+  });
+
+  it('tier-2 and tier-3 escalation flags from streams escalate2:voice and escalate3:voice', () => {
+    const m = tieredModel([0.35, 0.45]);
+    const f = new ContactFactory(m, SEED, REPLICATION);
+    const P = new ContactPool(N);
+    const e2 = uniforms('escalate2:voice');
+    const e3 = uniforms('escalate3:voice');
+    for (let i = 0; i < N; i++) {
+      const c = P.take();
+      f.fill(P, c, 0, 0, false);
+      expect((P.flags[c] & Flag.EscalatesToTier2) !== 0, `contact ${i}`).toBe((e2[i] as number) < 0.35);
+      expect((P.flags[c] & Flag.EscalatesToTier3) !== 0, `contact ${i}`).toBe((e3[i] as number) < 0.45);
+    }
+  });
+
+  it('a repeat when the uniform of stream repeat:voice is at or above fcr 0.7', () => {
+    const base = model();
+    const t = base.channels[0]?.types[0] as ContactTypeModel;
+    const m = withChannel(base, 0, { types: [{ ...t, fcr: 0.7 }] });
+    const f = new ContactFactory(m, SEED, REPLICATION);
+    const P = new ContactPool(N);
+    const u = uniforms('repeat:voice');
+    for (let i = 0; i < N; i++) {
+      const c = P.take();
+      f.fill(P, c, 0, 0, false);
+      expect((P.flags[c] & Flag.Repeats) !== 0, `contact ${i}`).toBe((u[i] as number) >= 0.7);
+    }
+  });
+
+  it('callback acceptance from callback:voice below share 0.6; retrial from retrial:voice below 0.25', () => {
+    const m = withChannel(model(), 0, {
+      callback: { afterSec: 60, share: 0.6, targetSec: 3600 },
+      retrial: { probability: 0.25, delay: constant(120) },
+    });
+    const f = new ContactFactory(m, SEED, REPLICATION);
+    const P = new ContactPool(N);
+    const cb = uniforms('callback:voice');
+    const rt = uniforms('retrial:voice');
+    for (let i = 0; i < N; i++) {
+      const c = P.take();
+      f.fill(P, c, 0, 0, false);
+      expect((P.flags[c] & Flag.AcceptsCallback) !== 0, `contact ${i}`).toBe((cb[i] as number) < 0.6);
+      expect((P.flags[c] & Flag.Retries) !== 0, `contact ${i}`).toBe((rt[i] as number) < 0.25);
+    }
+  });
+});
