@@ -9,7 +9,7 @@ import { ContactFactory } from '../../engine/contactFactory.js';
 import { ContactPool, Flag } from '../../engine/contacts.js';
 import type { ContactTypeModel, Model } from '../../engine/model.js';
 import { Stream } from '../../engine/random.js';
-import { constant, model, tieredModel, withChannel } from '../support/model.js';
+import { constant, exp, model, tieredModel, withChannel } from '../support/model.js';
 
 const SEED = 1;
 const REPLICATION = 3;
@@ -99,6 +99,29 @@ describe('ContactFactory reads each mechanism from its own keyed stream', () => 
       f.fill(P, c, 0, 0, false);
       expect((P.flags[c] & Flag.AcceptsCallback) !== 0, `contact ${i}`).toBe((cb[i] as number) < 0.6);
       expect((P.flags[c] & Flag.Retries) !== 0, `contact ${i}`).toBe((rt[i] as number) < 0.25);
+    }
+  });
+
+  it('handle times at tiers 1–3 and patience at tiers 1–3 by inversion of their own streams (handle:voice … patience3:voice)', () => {
+    // tieredModel: handle exp(300), exp(600), exp(1800); patience exp(240) on the channel; both
+    // tiers receive transfers, so a caller waiting for tier 2 or 3 has a patience drawn afresh.
+    const tiered = tieredModel([0.5, 0.5]);
+    const [t1, t2, t3] = tiered.tiers;
+    const m: Model = { ...withChannel(tiered, 0, { patience: exp(240) }), tiers: [t1, { ...t2, mode: 'transfer' }, { ...t3, mode: 'transfer' }] };
+    const f = new ContactFactory(m, SEED, REPLICATION);
+    const P = new ContactPool(N);
+    // Inversion of the exponential: x = −mean · ln(1 − u).
+    const inverse = (key: string, mean: number): number[] => uniforms(key).map((u) => 0 - mean * Math.log(1 - u));
+    const expected = {
+      handle1Sec: inverse('handle:voice', 300), handle2Sec: inverse('handle2:voice', 600), handle3Sec: inverse('handle3:voice', 1800),
+      patienceSec: inverse('patience:voice', 240), patience2Sec: inverse('patience2:voice', 240), patience3Sec: inverse('patience3:voice', 240),
+    };
+    for (let i = 0; i < N; i++) {
+      const c = P.take();
+      f.fill(P, c, 0, 0, false);
+      for (const [field, values] of Object.entries(expected) as [keyof typeof expected, number[]][]) {
+        expect(P[field][c], `${field} of contact ${i}`).toBeCloseTo(values[i] as number, 9);
+      }
     }
   });
 });
