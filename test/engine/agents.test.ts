@@ -11,6 +11,16 @@ function holdSessions(pool: AgentPool, a: number, ch: number, n: number, now: nu
   pool.listOpenSlot(a, now);
 }
 
+/** Two agents as a new (or reset) pool holds them: off duty (1 reason), nothing in hand (channel −1), no shift end or overtime, no stamp. */
+function expectFresh(pool: AgentPool): void {
+    expect(Array.from(pool.offReasons)).toEqual([1, 1]);
+    expect(Array.from(pool.sessions)).toEqual([0, 0]);
+    expect(Array.from(pool.sessionChannel)).toEqual([-1, -1]);
+    expect(Array.from(pool.shiftEndSec)).toEqual([Infinity, Infinity]);
+    expect(Array.from(pool.overtimeFrom)).toEqual([Infinity, Infinity]);
+    expect(Array.from(pool.stamp)).toEqual([0, 0]);
+}
+
 describe('AgentPool: construction', () => {
   it('numbers the agents group by group: counts [2, 0, 3] → groups 0 0 2 2 2', () => {
     const pool = new AgentPool([2, 0, 3]);
@@ -21,12 +31,7 @@ describe('AgentPool: construction', () => {
 
   it('starts every agent off duty (1 reason), with nothing in hand (channel −1), and no shift end or overtime (Infinity)', () => {
     const pool = new AgentPool([1, 1]);
-    expect(Array.from(pool.offReasons)).toEqual([1, 1]);
-    expect(Array.from(pool.sessions)).toEqual([0, 0]);
-    expect(Array.from(pool.sessionChannel)).toEqual([-1, -1]);
-    expect(Array.from(pool.shiftEndSec)).toEqual([Infinity, Infinity]);
-    expect(Array.from(pool.overtimeFrom)).toEqual([Infinity, Infinity]);
-    expect(Array.from(pool.stamp)).toEqual([0, 0]);
+    expectFresh(pool);
   });
 
   it('has no idle agent in any group before one is listed', () => {
@@ -139,12 +144,7 @@ describe('AgentPool: reset', () => {
     pool.listIdle(0, 1);
     pool.listIdle(1, 1);
     pool.reset();
-    expect(Array.from(pool.offReasons)).toEqual([1, 1]);
-    expect(Array.from(pool.sessions)).toEqual([0, 0]);
-    expect(Array.from(pool.sessionChannel)).toEqual([-1, -1]);
-    expect(Array.from(pool.shiftEndSec)).toEqual([Infinity, Infinity]);
-    expect(Array.from(pool.overtimeFrom)).toEqual([Infinity, Infinity]);
-    expect(Array.from(pool.stamp)).toEqual([0, 0]);
+    expectFresh(pool);
   });
 
   it('numbers stamps from 1 again after a reset', () => {
