@@ -151,52 +151,11 @@ function sumsFromPeak(arrivalRate: number, serviceRate: number, abandonRate: num
   return { logScale, total, length, served, servedWait };
 }
 
-/** log Σ_{k≥0} Π_{i=1..k} x / (base + iθ): the same chain's weights with a thinned birth rate x. */
+/**
+ * log Σ_{k≥0} Π_{i=1..k} x / (base + iθ): the same chain's weights with a thinned birth rate x,
+ * which is `queueSums`' total with x for λ and base for nμ (one summation, not a copy of it).
+ */
 export function logWeightSeries(x: number, base: number, abandonRate: number): number {
-  const peak = peakOf(x / abandonRate, base / abandonRate);
-  if (peak > MAX_QUEUE) tooLong();
-  return peak <= DIRECT_PEAK ? logSeriesFromEmpty(x, base, abandonRate) : logSeriesFromPeak(x / abandonRate, base / abandonRate, peak);
-}
-
-/** As `sumsFromPeak`, for the total alone. */
-function logSeriesFromPeak(x: number, a: number, peak: number): number {
-  let total = 0;
-  let steps = 0;
-  let term = 1;
-  for (let k = peak; ; k++) {
-    if (++steps > MAX_SUM_TERMS) tooManyTerms(x, 1);
-    total += term;
-    const q = x / (a + k + 1);
-    if ((q < 1 && (term * q) / (1 - q) <= TAIL_TOLERANCE * total) || term === 0) break;
-    term *= q;
-  }
-  term = 1;
-  for (let k = peak; k > 0; k--) {
-    if (++steps > MAX_SUM_TERMS) tooManyTerms(x, 1);
-    const r = (a + k) / x;
-    term *= r;
-    total += term;
-    if ((r < 1 && (term * r) / (1 - r) <= TAIL_TOLERANCE * total) || term === 0) break;
-  }
-  return peak * Math.log(x) - logRising(a + 1, peak) + Math.log(total);
-}
-
-function logSeriesFromEmpty(x: number, base: number, abandonRate: number): number {
-  let logScale = 0;
-  let term = 1;
-  let total = 1;
-  for (let k = 1; ; k++) {
-    if (k > MAX_SUM_TERMS) tooManyTerms(x, abandonRate);
-    term *= x / (base + k * abandonRate);
-    total += term;
-    if (total > RESCALE_ABOVE) {
-      term /= RESCALE_ABOVE;
-      total /= RESCALE_ABOVE;
-      logScale += Math.log(RESCALE_ABOVE);
-    }
-    const q = x / (base + (k + 1) * abandonRate);
-    if (q < 1 && (term * q) / (1 - q) <= TAIL_TOLERANCE * total) break;
-    if (term === 0) break;
-  }
-  return logScale + Math.log(total);
+  const sums = queueSums(x, base, abandonRate);
+  return sums.logScale + Math.log(sums.total);
 }
