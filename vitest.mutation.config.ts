@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: [
       'test/engine/**/*.test.ts',
-      'test/erlang/{approximations,baseline,bounded,erlangA,erlangB,erlangC,properties,published,staffing}.test.ts',
+      'test/erlang/{approximations,baseline,bounded,erlangA,erlangB,erlangC,gammaRatios,properties,published,staffing}.test.ts',
       'test/reports/{confidence,kpi,metrics,tally,verdict}.test.ts',
     ],
     // The statistical comparisons with Erlang simulate hundreds of thousands of contacts: under

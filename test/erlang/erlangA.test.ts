@@ -186,19 +186,37 @@ function simpson(g: (x: number) => number, a: number, b: number, m: number): num
   return (s * h) / 3;
 }
 
-describe('Erlang A overloaded far past the range of a double (weights beyond e^700)', () => {
-  // 1000 Erlangs offered to 500 agents (λ = 10/s, AHT 100 s), patience 10 min: the queue
-  // settles where abandonment takes the excess, near (λ − nμ)/θ = 3000 waiting.
-  const q: Queue = { lambda: 10, mu: 1 / 100, theta: 1 / 600, n: 500, targetSec: 20 };
-  const at = () => erlangA({ ratePerSec: q.lambda, handleSec: 1 / q.mu, patienceSec: 1 / q.theta, agents: q.n, targetSec: q.targetSec });
+/**
+ * Overloaded queues, from the chain in logs and the virtual-wait density. `peak`: (λ − nμ)/θ,
+ * where the queue settles; `upper`, `panels`: Simpson's range and panels for the integrals
+ * over all waits (the density is centred near ln(λ/nμ)/θ, with width ~√(1/(nμθ))).
+ */
+const overloaded: { name: string; q: Queue; peak: number; upper: number; panels: number; abandonedWithinAtLeast: number }[] = [
+  {
+    // 1000 Erlangs offered to 500 agents (λ = 10/s, AHT 100 s), patience 10 min: the queue
+    // settles near 3000 waiting, and the sums run from an empty queue.
+    name: '1000 Erlangs on 500 agents, patience 10 min (sums from an empty queue)',
+    q: { lambda: 10, mu: 1 / 100, theta: 1 / 600, n: 500, targetSec: 20 }, peak: 3000, upper: 6000, panels: 120_000, abandonedWithinAtLeast: 0.03,
+  },
+  {
+    // The same center with patience 50 min: 15 000 waiting, past the 10 000 up to which the
+    // sums run from empty, so they start at the peak and run outwards (queueLength.ts).
+    name: '1000 Erlangs on 500 agents, patience 50 min (sums from the peak queue)',
+    q: { lambda: 10, mu: 1 / 100, theta: 1 / 3000, n: 500, targetSec: 2000 }, peak: 15_000, upper: 12_000, panels: 240_000, abandonedWithinAtLeast: 0.4,
+  },
+];
+
+describe.each(overloaded)('Erlang A overloaded far past the range of a double (weights beyond e^700): $name', ({ q, peak, upper, panels, abandonedWithinAtLeast }) => {
+  const patience = 1 / q.theta;
+  const at = () => erlangA({ ratePerSec: q.lambda, handleSec: 1 / q.mu, patienceSec: patience, agents: q.n, targetSec: q.targetSec });
 
   it('P(wait), mean queue, P(abandon), ASA of all and occupancy agree with the chain', () => {
     const r = at();
     const chain = logChain(q);
     expect(r.pWait).toBeCloseTo(chain.pWait, 12);
-    expect(r.queueLength / 3000).toBeCloseTo(chain.queueLength / 3000, 10);
+    expect(r.queueLength / peak).toBeCloseTo(chain.queueLength / peak, 10);
     expect(r.pAbandon).toBeCloseTo((q.theta * chain.queueLength) / q.lambda, 10);
-    expect(r.asaAllSec / 600).toBeCloseTo(chain.queueLength / q.lambda / 600, 10);
+    expect(r.asaAllSec / patience).toBeCloseTo(chain.queueLength / q.lambda / patience, 10);
     expect(r.occupancy).toBeCloseTo((q.lambda * (1 - (q.theta * chain.queueLength) / q.lambda)) / (q.n * q.mu), 10);
   });
 
@@ -211,17 +229,17 @@ describe('Erlang A overloaded far past the range of a double (weights beyond e^7
     const nMu = q.n * q.mu;
     const f = (v: number): number => Math.exp(Math.log(nMu) + chain.logPiN + (-q.lambda * Math.expm1(-q.theta * v)) / q.theta - nMu * v);
     const T = q.targetSec;
-    const within = simpson(f, 0, T, 2000);
-    const servedWithin = simpson((v) => f(v) * Math.exp(-q.theta * v), 0, T, 2000);
+    const within = simpson(f, 0, T, 2000 * Math.ceil(T / 20));
+    const servedWithin = simpson((v) => f(v) * Math.exp(-q.theta * v), 0, T, 2000 * Math.ceil(T / 20));
     const answeredWithin = 1 - chain.pWait + servedWithin;
     const abandonedWithin = within - servedWithin + -Math.expm1(-q.theta * T) * (chain.pWait - within);
     expect(r.pAnsweredWithinTarget).toBeCloseTo(answeredWithin, 9);
     expect(r.pAbandonWithinTarget).toBeCloseTo(abandonedWithin, 9);
-    expect(r.pAbandonWithinTarget).toBeGreaterThan(0.03);
-    const served = simpson((v) => f(v) * Math.exp(-q.theta * v), 0, 6000, 120_000);
-    const servedWait = simpson((v) => v * f(v) * Math.exp(-q.theta * v), 0, 6000, 120_000);
+    expect(r.pAbandonWithinTarget).toBeGreaterThan(abandonedWithinAtLeast);
+    const served = simpson((v) => f(v) * Math.exp(-q.theta * v), 0, upper, panels);
+    const servedWait = simpson((v) => v * f(v) * Math.exp(-q.theta * v), 0, upper, panels);
     expect(1 - r.pAbandon).toBeCloseTo(1 - chain.pWait + served, 9);
-    expect(r.asaSec / 600).toBeCloseTo(servedWait / (1 - chain.pWait + served) / 600, 9);
+    expect(r.asaSec / patience).toBeCloseTo(servedWait / (1 - chain.pWait + served) / patience, 9);
   });
 });
 
@@ -286,6 +304,25 @@ describe('Erlang A limits and defaults', () => {
     expect(() => erlangA({ ratePerSec: 1, handleSec: 100, patienceSec: 1e9, agents: 50, targetSec: 20 })).toThrow(
       new InputError('patience: too long for an overloaded queue (the Erlang A queue would exceed 50000000 contacts); use Erlang C'),
     );
+  });
+
+  it('accepts a queue peaking at exactly 50 million: the fluid limit, Q ≈ (λ − nμ)/θ, P(abandon) ≈ 1 − nμ/λ, ASA ≈ ln(λ/nμ)/θ', () => {
+    // λ = 1/s, nμ = 0.5/s, θ = 1e-8/s: (λ − nμ)/θ = 5·10⁷, the largest peak the solver takes.
+    // Garnett, Mandelbaum & Reiman's fluid limit of a heavily overloaded queue: the queue
+    // holds the excess over abandonment, and a served contact waits until λe^{−θv} = nμ.
+    const r = erlangA({ ratePerSec: 1, handleSec: 100, patienceSec: 1e8, agents: 50, targetSec: 20 });
+    expect(r.queueLength / 5e7).toBeCloseTo(1, 6);
+    expect(r.pAbandon).toBeCloseTo(0.5, 6);
+    expect(r.asaSec / (Math.LN2 * 1e8)).toBeCloseTo(1, 4);
+  });
+
+  it.each([
+    ['from an empty queue: λ = nμ, so the terms fall only like e^{−k²/2(λ/θ)}', 100],
+    ['from the peak, 10⁶ waiting, the terms as wide as √(λ/θ) = 10⁶', 1000 / (10 - 1e-5)],
+  ])('refuses sums that would need more than 2,000,000 terms %s', (_, handleSec) => {
+    expect(() => erlangA({ ratePerSec: 10, handleSec, patienceSec: 1e11, agents: 1000, targetSec: 20 })).toThrow(new InputError(
+      'patience: too long for this arrival rate: the Erlang A sums would need more than 2,000,000 terms (arrival rate × mean patience = 1.00e+12 contacts); use Erlang C, or a shorter patience',
+    ));
   });
 
   it.each([

@@ -3,6 +3,7 @@
 // independently of the recursion the engine uses — and against cases worked by hand.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../engine/errors.js';
 import { erlangB, erlangBWhole, linesForBlocking } from '../../engine/erlang/index.js';
 import { nextErlangB } from '../../engine/erlang/erlangB.js';
 import { byFractionalAgents, lerp } from '../../engine/erlang/fractionalAgents.js';
@@ -74,6 +75,26 @@ describe('linesForBlocking', () => {
 
   it('needs no lines when any blocking is allowed', () => {
     expect(linesForBlocking(3, 1)).toEqual({ lines: 0, blocking: 1 });
+  });
+
+  describe('tries at most 1,000,000 lines', () => {
+    // B(n, A) by its recursion B(k) = A·B(k−1) / (k + A·B(k−1)), here at A = 10⁶ Erlangs.
+    const load = 1e6;
+    const blockingAt = (lines: number): number => {
+      let b = 1;
+      for (let k = 1; k <= lines; k++) b = (load * b) / (k + load * b);
+      return b;
+    };
+
+    it('meets a goal first reached at the millionth line', () => {
+      const goal = blockingAt(1_000_000);
+      expect(linesForBlocking(load, goal)).toEqual({ lines: 1_000_000, blocking: goal });
+    });
+
+    it('refuses a goal first reached one line later, naming the goal, the cap and the load', () => {
+      const goal = blockingAt(1_000_001);
+      expect(() => linesForBlocking(load, goal)).toThrow(new InputError(`blocking: ${goal} cannot be reached with up to 1,000,000 lines at 1000000 Erlangs`));
+    });
   });
 });
 

@@ -54,6 +54,13 @@ describe('staffErlangC', () => {
       new InputError('targets: cannot be met with up to 1000000 agents (is a target 0 s or 100%?)'),
     );
   });
+
+  it('refuses a load beyond what it may staff before any work, naming the load and the cap', () => {
+    // 10¹⁵ calls an hour of 6 minutes: 10¹⁴ Erlangs, so at least 10¹⁴ + 1 agents.
+    expect(() => staffErlangC({ ratePerSec: 1e15 / 3600, handleSec: 360, targets: { serviceLevel: 0.8 } })).toThrow(new InputError(
+      'ratePerSec × handleSec: an offered load of 1.000e+14 Erlangs needs at least 1.000e+14 agents; the staffing solvers staff at most 1,000,000 (is the rate or the handle time in the wrong unit?)',
+    ));
+  });
 });
 
 describe('staffErlangA', () => {
@@ -122,6 +129,15 @@ describe('meetsTargets', () => {
     const a = erlangA({ ratePerSec, handleSec, patienceSec: 300, agents: 14, targetSec: 20 });
     expect(meetsTargets({ ...a, pAbandon: 0.02 + 5e-13 }, { maxAbandon: 0.02 })).toBe(true);
     expect(meetsTargets({ ...a, pAbandon: 0.02 + 1e-11 }, { maxAbandon: 0.02 })).toBe(false);
+  });
+
+  it('counts a figure exactly 1e-12 from its goal as meeting it (the slack is inclusive)', () => {
+    const r = c14();
+    expect(meetsTargets({ ...r, serviceLevel: 0.8 - 1e-12 }, { serviceLevel: 0.8 })).toBe(true);
+    expect(meetsTargets({ ...r, asaSec: 20 + 1e-12 }, { maxAsaSec: 20 })).toBe(true);
+    expect(meetsTargets({ ...r, occupancy: 0.85 + 1e-12 }, { maxOccupancy: 0.85 })).toBe(true);
+    const a = erlangA({ ratePerSec, handleSec, patienceSec: 300, agents: 14, targetSec: 20 });
+    expect(meetsTargets({ ...a, pAbandon: 0.02 + 1e-12 }, { maxAbandon: 0.02 })).toBe(true);
   });
 
   it('requires every target given: one missed goal fails the rest', () => {
