@@ -32,4 +32,6 @@ if (existsSync(reference)) {
 process.stdout.write(`${run(['bench/erlang.mjs'])}\n`);
 // Sweeps on the worker pool, 1 against 2 workers (bench/sweep.mjs says which case is which).
 process.stdout.write(`${run(['bench/sweep.mjs'])}\n`);
-if (existsSync('bench/staff.mjs')) process.stdout.write(`${run(['bench/staff.mjs'])}\n`);
+process.stdout.write(`${run(['bench/staff.mjs'])}\n`);
+// Resume memory against the checkpoint's size (bench/resume.mjs).
+process.stdout.write(`${run(['bench/resume.mjs'])}\n`);

@@ -4,13 +4,13 @@
  * of two points (paired differences under common random numbers) and to watch one metric's
  * CI half-width narrow (precision mode).
  *
- * They are taken from `buildRunResult` over that replication alone — the mean of one value
+ * They are taken from the run result over that replication alone — the mean of one value
  * is the value — so they are by construction what `ccsim run` computes, whatever the KPI
  * code becomes. A KPI undefined in the replication (null mean) is NaN here.
  */
 import type { Model } from '../engine/model.js';
 import type { ReplicationCounters } from '../engine/recorder.js';
-import { buildRunResult } from './result.js';
+import { replicationKpis, runResultOf, type ReplicationKpis } from './result.js';
 
 export type Kpis = Readonly<Record<string, number>>;
 
@@ -37,7 +37,19 @@ function values(scope: object): Kpis {
 const byId = (scopes: Readonly<Record<string, object>>): Record<string, Kpis> =>
   Object.fromEntries(Object.entries(scopes).map(([id, s]) => [id, values(s)]));
 
+/** A sweep asks for a replication's summary in every precision round: made once per row. */
+const summaries = new WeakMap<ReplicationKpis, SummaryKpis>();
+
+/** The summary KPIs of one replication's KPIs (`replicationKpis`, with or without intervals). */
+export function summaryOf(model: Model, row: ReplicationKpis): SummaryKpis {
+  const cached = summaries.get(row);
+  if (cached !== undefined) return cached;
+  const { summary } = runResultOf(model, 0, [row], false);
+  const s = { overall: values(summary.overall), channels: byId(summary.channels), groups: byId(summary.groups) };
+  summaries.set(row, s);
+  return s;
+}
+
 export function summaryKpis(model: Model, r: ReplicationCounters): SummaryKpis {
-  const { summary } = buildRunResult(model, r.seed, [r], { intervals: false });
-  return { overall: values(summary.overall), channels: byId(summary.channels), groups: byId(summary.groups) };
+  return summaryOf(model, replicationKpis(model, r, false));
 }

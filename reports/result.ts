@@ -70,16 +70,21 @@ export interface RunResult {
   readonly intervals: readonly IntervalResult[];
 }
 
-type Kpis<M extends string> = Record<M, number>;
+export type Kpis<M extends string> = Record<M, number>;
 
 /** A channel scope's KPIs in one replication, with the fractions its pooled KPIs are pooled from. */
-interface ChannelRow {
+export interface ChannelRow {
   readonly kpis: Kpis<ChannelMetric>;
   readonly fractions: Record<PooledBase, Fraction>;
 }
 
-/** Per-replication KPIs of every scope, before they are turned into estimates. */
-interface ReplicationKpis {
+/**
+ * Per-replication KPIs of every scope, before they are turned into estimates. Plain numbers,
+ * a few hundred per scope set: a sweep keeps these per task instead of the counters they come
+ * from (whose per-interval arrays grow with the horizon), so its memory — and a resume's, a
+ * merge's — does not grow with the checkpoint's size (workers/outcomes.ts).
+ */
+export interface ReplicationKpis {
   overall: ChannelRow;
   deferred: ChannelRow | null;
   tiers: Kpis<TierMetric>[];
@@ -115,7 +120,8 @@ function channelRow(t: Tally, percentiles: ArrayLike<number>, def: ServiceLevelD
   return { kpis: channelKpis(t, percentiles, def, spanSec), fractions: channelFractions(t, def) };
 }
 
-function kpisOf(model: Model, r: ReplicationCounters, withIntervals: boolean): ReplicationKpis {
+/** One replication's KPIs; per-interval rows only `withIntervals`. */
+export function replicationKpis(model: Model, r: ReplicationCounters, withIntervals: boolean): ReplicationKpis {
   const def = model.serviceLevelDefinition;
   const by = staffingOf(model);
   const I = model.intervalCount;
@@ -209,7 +215,14 @@ export interface RunResultOptions {
 /** Builds the run result from the counters of every replication (in replication order). */
 export function buildRunResult(model: Model, seed: number, counters: readonly ReplicationCounters[], options: RunResultOptions = {}): RunResult {
   const withIntervals = options.intervals ?? true;
-  const reps = counters.map((r) => kpisOf(model, r, withIntervals));
+  return runResultOf(model, seed, counters.map((r) => replicationKpis(model, r, withIntervals)), withIntervals);
+}
+
+/**
+ * The run result from each replication's KPIs (in replication order), made by
+ * `replicationKpis` with intervals when `withIntervals`.
+ */
+export function runResultOf(model: Model, seed: number, reps: readonly ReplicationKpis[], withIntervals: boolean): RunResult {
   const baseline = baselineOf(model);
   const erlangOf = (ch: number, iv?: number): ErlangBaselineFigures => {
     const b = baseline[ch] as ChannelBaseline;
@@ -223,7 +236,7 @@ export function buildRunResult(model: Model, seed: number, counters: readonly Re
     schemaVersion: SCHEMA_VERSION,
     scenario: model.name,
     seed,
-    replications: counters.length,
+    replications: reps.length,
     serviceLevelDefinition: model.serviceLevelDefinition,
     horizonSec: model.horizonSec,
     warmupSec: model.warmupSec,

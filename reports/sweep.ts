@@ -5,17 +5,17 @@
  * the best point under the objective, and the tasks that errored. This object is the JSON
  * contract (`schemaVersion`); a tidy CSV of it is in reports/sweepTable.ts.
  *
- * It is a pure function of the replications' counters, taken in (point, replication) order,
- * so the bytes never depend on the number of workers or the order tasks finished in.
+ * It is a pure function of the replications' KPIs (reports/result.ts `replicationKpis`, made
+ * from each task's counters as it is recorded), taken in (point, replication) order, so the
+ * bytes never depend on the number of workers or the order tasks finished in.
  */
 import type { Model } from '../engine/model.js';
-import type { ReplicationCounters } from '../engine/recorder.js';
 import { halfWidth95, type Estimate } from './confidence.js';
 import type { ChannelMetric } from './kpi.js';
 import { judgeObjective, type MetricRef, type ObjectiveResult, type ObjectiveSpec } from './objective.js';
 import { pairedDifference, type Difference } from './pairedDifference.js';
-import { summaryKpis, type SummaryKpis } from './replicationKpis.js';
-import { buildRunResult, type IntervalResult, type RunResult } from './result.js';
+import { summaryOf, type SummaryKpis } from './replicationKpis.js';
+import { runResultOf, type IntervalResult, type ReplicationKpis, type RunResult } from './result.js';
 
 export const SWEEP_SCHEMA_VERSION = 1;
 
@@ -29,7 +29,13 @@ export interface SweepPointInput {
   readonly model: Model;
   readonly seed: number;
   /** Completed replications, ascending by replication index. */
-  readonly counters: readonly ReplicationCounters[];
+  readonly replications: readonly ReplicationRow[];
+}
+
+/** A completed replication's KPIs (with per-interval rows when the sweep reports intervals). */
+export interface ReplicationRow {
+  readonly replication: number;
+  readonly kpis: ReplicationKpis;
 }
 
 export interface SweepErrorEntry {
@@ -100,20 +106,14 @@ export interface PointKpis {
 }
 
 /**
- * Per-replication KPIs cost about as much as the replication's own report, all on the main
- * thread, so they are computed only when needed (differences, precision, the CSV's `n`) and
- * once per point input.
+ * Per-replication summaries cost about as much as the replication's own report, all on the
+ * main thread, so they are made only when needed (differences, precision, the CSV's `n`),
+ * once per replication (reports/replicationKpis.ts).
  */
-const kpiCache = new WeakMap<SweepPointInput, PointKpis>();
-
-export function pointKpis(p: SweepPointInput): PointKpis {
-  const cached = kpiCache.get(p);
-  if (cached) return cached;
+export function pointKpis(model: Model, rows: readonly ReplicationRow[]): PointKpis {
   const byReplication: (SummaryKpis | undefined)[] = [];
-  for (const c of p.counters) byReplication[c.replication] = summaryKpis(p.model, c);
-  const k = { byReplication };
-  kpiCache.set(p, k);
-  return k;
+  for (const r of rows) byReplication[r.replication] = summaryOf(model, r.kpis);
+  return { byReplication };
 }
 
 /** One metric of one scope, replication by replication (NaN where missing or undefined). */
@@ -151,9 +151,9 @@ function estimateOf(summary: RunResult['summary'], ref: MetricRef): Estimate | u
 
 export function buildSweepResult(input: SweepReportInput): SweepResult {
   const needKpis = input.baseline !== null || input.precision !== null;
-  const kpis = needKpis ? input.points.map(pointKpis) : [];
+  const kpis = needKpis ? input.points.map((p) => pointKpis(p.model, p.replications)) : [];
   const base = input.baseline === null ? null : (kpis[input.baseline] ?? null);
-  const runs = input.points.map((p) => buildRunResult(p.model, p.seed, p.counters, { intervals: input.intervals }));
+  const runs = input.points.map((p) => runResultOf(p.model, p.seed, p.replications.map((r) => r.kpis), input.intervals));
   const points = input.points.map((p, index): SweepPointResult => {
     const k = kpis[index];
     const run = runs[index] as RunResult;
@@ -163,7 +163,7 @@ export function buildSweepResult(input: SweepReportInput): SweepResult {
       name: p.name,
       parameters: p.parameters,
       seed: p.seed,
-      replications: p.counters.length,
+      replications: p.replications.length,
       errored: input.errors.filter((e) => e.point === index).length,
       ...(input.precision === null ? {} : { precision: { halfWidth: h ?? null, met: h !== null && h !== undefined && h <= input.precision.halfWidth } }),
       summary: run.summary,

@@ -16,7 +16,8 @@ export function sweepCsv(result: SweepResult, input: SweepReportInput): string {
   const header = ['point', 'name', ...result.parameters, ...TIDY_COLUMNS, 'n'];
   const rows: Cell[][] = [header];
   result.points.forEach((p, i) => {
-    const k = pointKpis(input.points[i] as SweepReportInput['points'][number]);
+    const point = input.points[i] as SweepReportInput['points'][number];
+    const k = pointKpis(point.model, point.replications);
     const defined = (ref: MetricRef): number => series(k, ref).filter(Number.isFinite).length;
     const values = input.points[i]?.tidyParameters ?? p.parameters;
     const head: Cell[] = [p.index, p.name, ...result.parameters.map((path) => {

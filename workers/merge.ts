@@ -80,7 +80,7 @@ export async function mergeCheckpoints(paths: readonly string[], maxBytes?: numb
   checkShardSet(files, command);
   const definition = (files[0] as ShardFile).definition;
   const planned = compilePoints(definition);
-  const outcomes = new Outcomes();
+  const outcomes = new Outcomes(planned, definition.report.intervals);
   for (const f of files) await readShard(f, planned, outcomes, maxBytes);
   return { definition, planned, outcomes };
 }

@@ -3,24 +3,48 @@
  * and the report's data made from them. `ccsim sweep`, its `--resume` and `ccsim merge` all
  * end here, with records read back from their JSONL form, so all three print the same bytes
  * in every format (reports/sweepRender.ts).
+ *
+ * A completed task is kept as its KPIs (reports/result.ts `replicationKpis`), made as it is
+ * added, not as its counters: the per-interval counter arrays — most of a checkpoint's bytes,
+ * growing with the horizon — are dropped at once, so a sweep, a resume of a large checkpoint
+ * and a merge hold a few kilobytes a task (per-interval rows only when the sweep reports
+ * intervals). The KPIs are the same function of the same counters whenever they are made, so
+ * the bytes do not change.
  */
 import type { ReplicationCounters } from '../engine/recorder.js';
-import { buildSweepResult, type SweepErrorEntry, type SweepReportInput, type SweepResult } from '../reports/sweep.js';
+import { replicationKpis } from '../reports/result.js';
+import { buildSweepResult, type ReplicationRow, type SweepErrorEntry, type SweepReportInput, type SweepResult } from '../reports/sweep.js';
 import { parseScenarioDocument } from '../scenarios/document.js';
 import { parseDuration } from '../scenarios/duration.js';
 import { valueAt } from '../scenarios/overrides.js';
 import type { ParameterValue } from '../scenarios/sweepValues.js';
-import type { TaskRecord } from './checkpoint.js';
-import { pointIndexByName, type PlannedPoint, type SweepDefinition } from './plan.js';
+import type { TaskError, TaskRecord } from './checkpoint.js';
+import { pointIndexByName, type PlannedPoint, type SweepDefinition, type Task } from './plan.js';
+
+/** A task's outcome as kept for the report: its KPIs, or its error. */
+export type OutcomeEntry = Task & { readonly attempts: number } & (
+  | { readonly state: 'completed'; readonly row: ReplicationRow }
+  | { readonly state: 'errored'; readonly error: TaskError });
 
 export class Outcomes {
-  private readonly byId = new Map<string, TaskRecord>();
+  private readonly byId = new Map<string, OutcomeEntry>();
+
+  /** `planned`: the sweep's points (each record's model); `intervals`: keep per-interval KPIs (the sweep reports them). */
+  constructor(private readonly planned: readonly PlannedPoint[], private readonly intervals: boolean) {}
 
   /** A completed record is never replaced by an errored one (a retry after resume may fail differently). */
   add(record: TaskRecord): void {
     const previous = this.byId.get(record.id);
     if (previous?.state === 'completed' && record.state === 'errored') return;
-    this.byId.set(record.id, record);
+    this.byId.set(record.id, this.entryOf(record));
+  }
+
+  private entryOf(record: TaskRecord): OutcomeEntry {
+    const { type: _type, ...fields } = record;
+    if (fields.state === 'errored') return fields;
+    const { counters, encoded: _encoded, ...task } = fields;
+    const model = (this.planned[record.point] as PlannedPoint).model;
+    return { ...task, row: { replication: record.replication, kpis: replicationKpis(model, counters as ReplicationCounters, this.intervals) } };
   }
 
   has(id: string): boolean {
@@ -31,18 +55,18 @@ export class Outcomes {
     return this.byId.size;
   }
 
-  /** Records in (point, replication) order. */
-  ordered(): TaskRecord[] {
+  /** Entries in (point, replication) order. */
+  ordered(): OutcomeEntry[] {
     return [...this.byId.values()].sort((a, b) => a.point - b.point || a.replication - b.replication);
   }
 
   /**
-   * Completed counters of `point` with replication below `below`, ascending by replication.
+   * Completed replications of `point` below `below`, ascending by replication.
    * A precision round decides on replications 0..n−1 only: a resumed sweep may already hold
    * later ones, and must take the same decisions as the run it continues.
    */
-  countersOf(point: number, below = Infinity): ReplicationCounters[] {
-    return this.ordered().flatMap((r) => (r.point === point && r.replication < below && r.state === 'completed' ? [r.counters] : []));
+  rowsOf(point: number, below = Infinity): ReplicationRow[] {
+    return this.ordered().flatMap((r) => (r.point === point && r.replication < below && r.state === 'completed' ? [r.row] : []));
   }
 }
 
@@ -66,10 +90,10 @@ function tidyParameters(scenarioText: string, points: readonly Readonly<Record<s
 
 export function reportInput(def: SweepDefinition, planned: readonly PlannedPoint[], outcomes: Outcomes): SweepReportInput {
   const records = outcomes.ordered();
-  const counters: ReplicationCounters[][] = planned.map(() => []);
+  const rows: ReplicationRow[][] = planned.map(() => []);
   const errors: SweepErrorEntry[] = [];
   for (const r of records) {
-    if (r.state === 'completed') counters[r.point]?.push(r.counters);
+    if (r.state === 'completed') rows[r.point]?.push(r.row);
     else {
       errors.push({
         point: r.point, name: planned[r.point]?.point.name ?? '', replication: r.replication, seed: r.seed, message: r.error.message,
@@ -83,7 +107,7 @@ export function reportInput(def: SweepDefinition, planned: readonly PlannedPoint
     crn: def.crn,
     replications: policy,
     points: planned.map((p, i) => ({
-      name: p.point.name, parameters: p.point.parameters, tidyParameters: tidy[i] ?? {}, model: p.model, seed: p.seed, counters: counters[i] ?? [],
+      name: p.point.name, parameters: p.point.parameters, tidyParameters: tidy[i] ?? {}, model: p.model, seed: p.seed, replications: rows[i] ?? [],
     })),
     errors,
     baseline: def.report.baseline === null ? null : pointIndexByName(def.points, def.report.baseline, '--baseline'),

@@ -11,20 +11,19 @@
  */
 import { halfWidth95 } from '../reports/confidence.js';
 import type { MetricRef } from '../reports/objective.js';
-import { pointKpis, series } from '../reports/sweep.js';
+import { pointKpis, series, type ReplicationRow } from '../reports/sweep.js';
 import type { Model } from '../engine/model.js';
-import type { ReplicationCounters } from '../engine/recorder.js';
 import type { ReplicationPolicy } from './plan.js';
 
 type Precision = Extract<ReplicationPolicy, { mode: 'precision' }>;
 
 /** Replications the point should have after this round, or null when it is done. */
-export function nextReplicationCount(policy: Precision, model: Model, scheduled: number, counters: readonly ReplicationCounters[]): number | null {
+export function nextReplicationCount(policy: Precision, model: Model, scheduled: number, rows: readonly ReplicationRow[]): number | null {
   if (scheduled >= policy.max) return null;
   const ref: MetricRef = policy.channel === null
     ? { scope: 'overall', id: null, metric: policy.metric }
     : { scope: 'channels', id: policy.channel, metric: policy.metric };
-  const values = series(pointKpis({ name: '', parameters: {}, model, seed: 0, counters }), ref).filter(Number.isFinite);
+  const values = series(pointKpis(model, rows), ref).filter(Number.isFinite);
   const h = halfWidth95(values);
   if (!Number.isFinite(h) || h <= policy.halfWidth) return null;
   const wanted = Math.ceil(scheduled * (h / policy.halfWidth) ** 2);

@@ -99,7 +99,7 @@ export class ShardLedger {
       let n = policy.initial;
       for (;;) {
         want(p.index, n);
-        const next = missing.length > 0 ? null : nextReplicationCount(policy, p.model, n, outcomes.countersOf(p.index, n));
+        const next = missing.length > 0 ? null : nextReplicationCount(policy, p.model, n, outcomes.rowsOf(p.index, n));
         if (next === null) break;
         n = next;
       }

@@ -122,7 +122,7 @@ async function runPrecision(ctx: Context): Promise<boolean> {
     if (!(await runMissing(ctx, tasks))) return false;
     for (const [point, n] of [...scheduled]) {
       const p = ctx.planned[point] as PlannedPoint;
-      const next = nextReplicationCount(policy, p.model, n, ctx.outcomes.countersOf(point, n));
+      const next = nextReplicationCount(policy, p.model, n, ctx.outcomes.rowsOf(point, n));
       if (next === null) scheduled.delete(point);
       else scheduled.set(point, next);
     }
@@ -143,7 +143,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepRun> {
     const planned = compilePoints(o.definition, o.scenarioDir);
     checkDefinition(o.definition, planned);
     checkSweepWork(o.definition, planned, o.shard, o.workers);
-    const outcomes = new Outcomes();
+    const outcomes = new Outcomes(planned, o.definition.report.intervals);
     writer = await openSweepCheckpoint(o, planned, outcomes);
     const ctx: Context = { o, planned, runner, outcomes, writer, stop, failure: null, total: 0 };
     const finished = await runPrecision(ctx);
