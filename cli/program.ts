@@ -1,10 +1,8 @@
-#!/usr/bin/env node
 /**
  * The `ccsim` command line: thin yargs commands that parse, call the library, print and
- * set the exit code (DESIGN §1, §6).
+ * set the exit code (DESIGN §1, §6). Started by cli/main.ts.
  */
 import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { loadCommands } from './commands/index.js';
 import { EXIT_INTERNAL, EXIT_INVALID_INPUT, InputError } from './errors.js';
 import { checkRepeatedFlags } from './repeatedFlags.js';
@@ -47,15 +45,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     return reportFailure(err, verbose);
   }
 }
-
-// A reader that stops early (`ccsim run … | head`) closes the pipe: the rest of the output has
-// nowhere to go, which is not a failure of the command, so it ends with its own exit code
-// rather than a stack trace. Any other write error is reported in one line.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') return;
-  process.stderr.write(`ccsim: cannot write the output (${err.code ?? err.message})\n`);
-  process.exitCode = EXIT_INTERNAL;
-});
-
-const code = await main(hideBin(process.argv));
-process.exitCode = code;
