@@ -124,4 +124,33 @@ describe('ContactFactory reads each mechanism from its own keyed stream', () => 
       }
     }
   });
+  it('return, repeat and retrial delays by inversion of their own streams (returnDelay:voice, repeatDelay:voice, retrialDelay:voice)', () => {
+    // Exponential delays of means 900, 3600 and 120 s; the share rules as above (return below
+    // 0.4, a repeat at or above fcr 0.7, a retrial below 0.25), each delay drawn whatever the choice.
+    const base = model();
+    const t = base.channels[0]?.types[0] as ContactTypeModel;
+    const m = withChannel(base, 0, {
+      deflection: 0.3,
+      deflectionReturn: { share: 0.4, delay: exp(900) },
+      types: [{ ...t, fcr: 0.7 }],
+      repeatDelay: exp(3600),
+      retrial: { probability: 0.25, delay: exp(120) },
+    });
+    const f = new ContactFactory(m, SEED, REPLICATION);
+    const P = new ContactPool(N);
+    const inverse = (key: string, mean: number): number[] => uniforms(key).map((u) => 0 - mean * Math.log(1 - u));
+    const back = uniforms('deflectionReturn:voice');
+    const returnDelay = inverse('returnDelay:voice', 900);
+    const repeatDelay = inverse('repeatDelay:voice', 3600);
+    const retrialDelay = inverse('retrialDelay:voice', 120);
+    for (let i = 0; i < N; i++) {
+      const r = f.drawReturnDelay(0);
+      if ((back[i] as number) < 0.4) expect(r, `return delay ${i}`).toBeCloseTo(returnDelay[i] as number, 9);
+      else expect(r).toBe(-1);
+      const c = P.take();
+      f.fill(P, c, 0, 0, false);
+      expect(P.repeatDelaySec[c], `repeat delay ${i}`).toBeCloseTo(repeatDelay[i] as number, 9);
+      expect(P.retrialDelaySec[c], `retrial delay ${i}`).toBeCloseTo(retrialDelay[i] as number, 9);
+    }
+  });
 });
