@@ -317,11 +317,13 @@ describe('Erlang A limits and defaults', () => {
   });
 
   it.each([
-    ['from an empty queue: λ = nμ, so the terms fall only like e^{−k²/2(λ/θ)}', 100],
-    ['from the peak, 10⁶ waiting, the terms as wide as √(λ/θ) = 10⁶', 1000 / (10 - 1e-5)],
-  ])('refuses sums that would need more than 2,000,000 terms %s', (_, handleSec) => {
-    expect(() => erlangA({ ratePerSec: 10, handleSec, patienceSec: 1e11, agents: 1000, targetSec: 20 })).toThrow(new InputError(
-      'patience: too long for this arrival rate: the Erlang A sums would need more than 2,000,000 terms (arrival rate × mean patience = 1.00e+12 contacts); use Erlang C, or a shorter patience',
+    ['from an empty queue: λ = nμ, so the terms fall only like e^{−k²/2(λ/θ)}', 100, 1e11, '1.00e+12'],
+    ['from the peak, 10⁶ waiting, the terms as wide as √(λ/θ) = 10⁶', 1000 / (10 - 1e-5), 1e11, '1.00e+12'],
+    // √(λ/θ) = 1.6·10⁵: ~1.5 million terms above the peak of 2·10⁶, as many below it.
+    ['counted both ways from the peak: within the cap upwards, past it downwards', 1000 / 9.9992, 2.5e9, '2.50e+10'],
+  ])('refuses sums that would need more than 2,000,000 terms %s', (_, handleSec, patienceSec, contacts) => {
+    expect(() => erlangA({ ratePerSec: 10, handleSec, patienceSec, agents: 1000, targetSec: 20 })).toThrow(new InputError(
+      `patience: too long for this arrival rate: the Erlang A sums would need more than 2,000,000 terms (arrival rate × mean patience = ${contacts} contacts); use Erlang C, or a shorter patience`,
     ));
   });
 
