@@ -64,12 +64,6 @@ function runStaff(args: ErlangArgs): Json {
   let staffed: { agents: number; result: Json };
   if (args.patience !== undefined) {
     const patienceSec = seconds('patience', args.patience, true);
-    // Erlang A is stable at any load, so its search would run to its cap before failing: the
-    // load beyond what any solver staffs is refused first, as Erlang C refuses it.
-    const load = q.ratePerSec * q.handleSec;
-    if (load > erlang.MAX_STAFFED_AGENTS) {
-      throw new InputError(`--rate × --aht: an offered load of ${load.toPrecision(4)} Erlangs needs at least as many agents; the staffing solvers staff at most ${erlang.MAX_STAFFED_AGENTS.toLocaleString('en-US')} (is the rate or the handle time in the wrong unit?)`);
-    }
     const s = erlang.staffErlangA({ ...q, patienceSec, targets: goals, serviceLevelDefinition: slDefinition(args) ?? 'excludeShortAbandons' });
     staffed = { agents: s.agents, result: { ...s.result } };
   } else if (concurrency !== undefined) {

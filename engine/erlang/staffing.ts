@@ -82,10 +82,13 @@ function unreachable(limit: number): never {
   throw new InputError(`targets: cannot be met with up to ${limit} agents (is a target 0 s or 100%?)`);
 }
 
-/** The load needs more agents than any search here may try: refused before any work. */
-function overLimit(load: number, fewest: number): never {
+/**
+ * The load needs more agents than any search here may try: refused before any work. `fewest`:
+ * the first count the search would try (Erlang C); without it, "as many" as the load.
+ */
+function overLimit(load: number, fewest?: number): never {
   throw new InputError(
-    `ratePerSec × handleSec: an offered load of ${load.toPrecision(4)} Erlangs needs at least ${fewest.toPrecision(4)} agents; the staffing solvers staff at most ${MAX_STAFFED_AGENTS.toLocaleString('en-US')} (is the rate or the handle time in the wrong unit?)`,
+    `ratePerSec × handleSec: an offered load of ${load.toPrecision(4)} Erlangs needs at least ${fewest === undefined ? 'as many' : fewest.toPrecision(4)} agents; the staffing solvers staff at most ${MAX_STAFFED_AGENTS.toLocaleString('en-US')} (is the rate or the handle time in the wrong unit?)`,
   );
 }
 
@@ -122,6 +125,11 @@ export function staffErlangC(input: StaffingInput): Staffing<ErlangCResult> {
 export function staffErlangA(input: ErlangAStaffingInput): Staffing<ErlangAResult> {
   const { targets } = input;
   checkTargets(targets);
+  // Erlang A is stable at any load, so its search would run to the cap before failing (and
+  // its queue sums refuse such a load as a patience problem): a load beyond what any solver
+  // staffs is refused first, as Erlang C refuses it.
+  const load = input.ratePerSec * input.handleSec;
+  if (load > MAX_STAFFED_AGENTS) overLimit(load);
   const evaluate = (agents: number): ErlangAResult =>
     erlangA({
       ratePerSec: input.ratePerSec,

@@ -64,6 +64,14 @@ describe('staffErlangC', () => {
 });
 
 describe('staffErlangA', () => {
+  it('refuses a load beyond what it may staff before any work, as Erlang C does', () => {
+    // 10¹² calls an hour of 6 minutes: 10¹¹ Erlangs; abandonment keeps the queue stable, so
+    // without the check the search would double up to 10⁶ agents before failing.
+    expect(() => staffErlangA({ ratePerSec: 1e12 / 3600, handleSec: 360, patienceSec: 300, targets: { serviceLevel: 0.8 } })).toThrow(new InputError(
+      'ratePerSec × handleSec: an offered load of 1.000e+11 Erlangs needs at least as many agents; the staffing solvers staff at most 1,000,000 (is the rate or the handle time in the wrong unit?)',
+    ));
+  });
+
   /** The fewest agents whose birth–death chain meets `ok`, by scanning up from 0. */
   function fewestByChain(patienceSec: number, ok: (f: ReturnType<typeof stationary>) => boolean): number {
     for (let n = 1; ; n++) if (ok(stationary({ ratePerSec, handleSec, agents: n, patienceSec }))) return n;
