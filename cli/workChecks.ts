@@ -4,9 +4,8 @@
  * breaks a limit. `validate` applies the same estimate to the scenario's own replications, so
  * a scenario it accepts is one `run` runs.
  */
-import { InputError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
-import { modelWork, runWork, workProblems } from '../scenarios/workLimits.js';
+import { modelWork, refuseBeyondLimits, runWork } from '../scenarios/workLimits.js';
 
 const RUN_ADVICE = {
   memory: 'use longer intervals, a shorter horizon or fewer replications',
@@ -16,6 +15,5 @@ const RUN_ADVICE = {
 /** `label` starts each problem: `run`, `check`, or the file for `validate` (`f.yaml: a run`). */
 export function checkRunWork(model: Model, label: string): void {
   const w = modelWork(model);
-  const problems = workProblems(label, w, runWork(w, model.replications), RUN_ADVICE);
-  if (problems.length > 0) throw new InputError(problems);
+  refuseBeyondLimits(label, w, runWork(w, model.replications), RUN_ADVICE);
 }

@@ -51,6 +51,16 @@ const SIZE = {
   groupRow: 5 * KB,
   /** A row's per-replication KPIs, kept until the result is built. */
   rowPerReplication: 1.5 * KB,
+  /**
+   * What a sweep's peak holds a task besides its rows' KPIs: the rest of its KPIs (the
+   * center's, the tiers', the types'; 5.1 KB with the rows, one channel and one group), its
+   * entry, and the counters' garbage the collector has not yet reclaimed. Measured: 2 points ×
+   * 20,000 replications of the classic day on 2 threads peak at 540 MB, ~10 KB a task with
+   * the rows' 3 KB.
+   */
+  taskKpis: 7 * KB,
+  /** Tasks whose counters a sweep holds at once: batches of ≤ 8 (workers/schedule.ts), two in flight per thread. */
+  tasksInFlightPerThread: 16,
   /** A channel × interval wait histogram (hdr-histogram-js, 2 digits), one set per simulating thread. */
   histogram: 6 * KB,
   /** One Float64 counter; a rate of the compiled model. */
@@ -197,23 +207,28 @@ export interface SweepPointWork {
 }
 
 /**
- * A sweep (or one shard): every point's model, each task's counters kept (and a copy in
- * flight), each simulating thread's workspace, the report's rows — per interval with
- * `--intervals`, the day's otherwise.
+ * A sweep (or one shard): every point's model; each task's KPIs, kept for the report (per
+ * interval with `--intervals`, the day's otherwise: workers/outcomes.ts) — its counters only
+ * while in flight, with their checkpoint text; each simulating thread's workspace; the
+ * report's rows.
  */
 export function sweepWork(points: readonly SweepPointWork[], threads: number, withIntervals: boolean): WorkEstimate {
   let memory = SIZE.base;
   let contacts = 0;
   let tasks = 0;
   let workspace = 0;
+  let counters = 0;
   for (const { work: w, tasks: n } of points) {
     const rows = withIntervals ? 1 : 1 / Math.max(1, w.intervals);
-    memory += w.modelBytes + w.resultBytes * rows + n * (2 * w.countersPerReplication * SIZE.float + rowsPerReplication(w) * rows);
+    memory += w.modelBytes + w.resultBytes * rows + n * (SIZE.taskKpis + rowsPerReplication(w) * rows);
     workspace = Math.max(workspace, w.workspaceBytes + w.queueBytes);
+    counters = Math.max(counters, w.countersPerReplication);
     contacts += n * w.contactsPerReplication;
     tasks += n;
   }
-  memory += Math.max(1, threads) * workspace;
+  // The counters as floats, and their JSON text at about two floats' bytes a number.
+  const inFlight = Math.min(tasks, Math.max(1, threads) * SIZE.tasksInFlightPerThread);
+  memory += Math.max(1, threads) * workspace + inFlight * 3 * counters * SIZE.float;
   return { memoryBytes: memory, contacts, asked: `${count(points.length)} point${points.length === 1 ? '' : 's'}, ${count(tasks)} tasks` };
 }
 
@@ -300,4 +315,10 @@ export function workProblems(command: string, w: ModelWork, estimate: WorkEstima
     problems.push(`${command}: would simulate about ${many(estimate.contacts)} contacts (${estimate.asked}, about ${many(w.contactsPerReplication)} each); at most ${many(L.maxContacts)} are allowed in one command (some 5–10 minutes of simulation on one core): ${advice.contacts}`);
   }
   return problems;
+}
+
+/** Refuses (exit 2) work whose estimate breaks a limit, with `workProblems`' sentences. */
+export function refuseBeyondLimits(command: string, w: ModelWork, estimate: WorkEstimate, advice: { readonly memory: string; readonly contacts: string }): void {
+  const problems = workProblems(command, w, estimate, advice);
+  if (problems.length > 0) throw new InputError(problems);
 }

@@ -4,8 +4,7 @@
  * each simulating thread's workspace. (Compiling the points is bounded by plan.ts, which counts
  * the models against the memory limit as they compile: scenarios/workLimits.ts `ModelBudget`.)
  */
-import { InputError } from '../engine/errors.js';
-import { modelWork, SWEEP_ADVICE, sweepWork, workProblems, type ModelWork } from '../scenarios/workLimits.js';
+import { modelWork, refuseBeyondLimits, SWEEP_ADVICE, sweepWork, type ModelWork } from '../scenarios/workLimits.js';
 import { inShard, type PlannedPoint, type Shard, type SweepDefinition } from './plan.js';
 
 /** Tasks of `point` this shard runs: its replications dealt here, or (precision) the cap when the point is. */
@@ -22,6 +21,5 @@ export function checkSweepWork(def: SweepDefinition, planned: readonly PlannedPo
   const points = planned.map((p) => ({ work: modelWork(p.model), tasks: tasksOf(def, p.index, shard) }));
   const largest = points.reduce<ModelWork | undefined>((a, p) => (a === undefined || p.work.contactsPerReplication > a.contactsPerReplication ? p.work : a), undefined);
   if (largest === undefined) return;
-  const problems = workProblems('sweep', largest, sweepWork(points, workers, def.report.intervals), SWEEP_ADVICE);
-  if (problems.length > 0) throw new InputError(problems);
+  refuseBeyondLimits('sweep', largest, sweepWork(points, workers, def.report.intervals), SWEEP_ADVICE);
 }

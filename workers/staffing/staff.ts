@@ -13,7 +13,7 @@ import { buildRunResult } from '../../reports/result.js';
 import type { StaffingResult } from '../../reports/staffing/result.js';
 import { loadScenarioText } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/schema.js';
-import { modelWork, staffWork, workProblems } from '../../scenarios/workLimits.js';
+import { modelWork, refuseBeyondLimits, staffWork } from '../../scenarios/workLimits.js';
 import { createRunner, type RunControls } from '../pool.js';
 import { runReplications } from '../replications.js';
 import { countModel, shiftModel } from './candidate.js';
@@ -60,8 +60,7 @@ const STAFF_ADVICE = {
 /** Refuses (exit 2) a search whose estimate breaks a limit of scenarios/workLimits.ts, before it starts. */
 function checkStaffWork(model: Model, def: StaffDefinition): void {
   const w = modelWork(model);
-  const problems = workProblems('staff', w, staffWork(w, model, def.replications, def.mode), STAFF_ADVICE);
-  if (problems.length > 0) throw new InputError(problems);
+  refuseBeyondLimits('staff', w, staffWork(w, model, def.replications, def.mode), STAFF_ADVICE);
 }
 
 export async function runStaffing(o: StaffOptions): Promise<StaffingResult> {
