@@ -20,6 +20,19 @@ const uniforms = (key: string, n = N): number[] => {
   return Array.from({ length: n }, () => s.next());
 };
 
+/** Inversion of the exponential of mean `mean` on stream `key`: x = −mean · ln(1 − u). */
+const exponentials = (key: string, mean: number): number[] => uniforms(key).map((u) => 0 - mean * Math.log(1 - u));
+
+/** Fills N fresh contacts of channel 0, type 0, in turn, handing each (pool, slot, index) to `check`. */
+function eachFilled(f: ContactFactory, check: (P: ContactPool, c: number, i: number) => void): void {
+  const P = new ContactPool(N);
+  for (let i = 0; i < N; i++) {
+    const c = P.take();
+    f.fill(P, c, 0, 0, false);
+    check(P, c, i);
+  }
+}
+
 function typed(m: Model, shares: readonly number[]): Model {
   const base = m.channels[0]?.types[0] as ContactTypeModel;
   return withChannel(m, 0, { types: shares.map((share, i) => ({ ...base, id: `t${i}`, share })) });
@@ -60,15 +73,12 @@ describe('ContactFactory reads each mechanism from its own keyed stream', () => 
   it('tier-2 and tier-3 escalation flags from streams escalate2:voice and escalate3:voice', () => {
     const m = tieredModel([0.35, 0.45]);
     const f = new ContactFactory(m, SEED, REPLICATION);
-    const P = new ContactPool(N);
     const e2 = uniforms('escalate2:voice');
     const e3 = uniforms('escalate3:voice');
-    for (let i = 0; i < N; i++) {
-      const c = P.take();
-      f.fill(P, c, 0, 0, false);
+    eachFilled(f, (P, c, i) => {
       expect((P.flags[c] & Flag.EscalatesToTier2) !== 0, `contact ${i}`).toBe((e2[i] as number) < 0.35);
       expect((P.flags[c] & Flag.EscalatesToTier3) !== 0, `contact ${i}`).toBe((e3[i] as number) < 0.45);
-    }
+    });
   });
 
   it('a repeat when the uniform of stream repeat:voice is at or above fcr 0.7', () => {
@@ -76,13 +86,10 @@ describe('ContactFactory reads each mechanism from its own keyed stream', () => 
     const t = base.channels[0]?.types[0] as ContactTypeModel;
     const m = withChannel(base, 0, { types: [{ ...t, fcr: 0.7 }] });
     const f = new ContactFactory(m, SEED, REPLICATION);
-    const P = new ContactPool(N);
     const u = uniforms('repeat:voice');
-    for (let i = 0; i < N; i++) {
-      const c = P.take();
-      f.fill(P, c, 0, 0, false);
+    eachFilled(f, (P, c, i) => {
       expect((P.flags[c] & Flag.Repeats) !== 0, `contact ${i}`).toBe((u[i] as number) >= 0.7);
-    }
+    });
   });
 
   it('callback acceptance from callback:voice below share 0.6; retrial from retrial:voice below 0.25', () => {
@@ -91,15 +98,12 @@ describe('ContactFactory reads each mechanism from its own keyed stream', () => 
       retrial: { probability: 0.25, delay: constant(120) },
     });
     const f = new ContactFactory(m, SEED, REPLICATION);
-    const P = new ContactPool(N);
     const cb = uniforms('callback:voice');
     const rt = uniforms('retrial:voice');
-    for (let i = 0; i < N; i++) {
-      const c = P.take();
-      f.fill(P, c, 0, 0, false);
+    eachFilled(f, (P, c, i) => {
       expect((P.flags[c] & Flag.AcceptsCallback) !== 0, `contact ${i}`).toBe((cb[i] as number) < 0.6);
       expect((P.flags[c] & Flag.Retries) !== 0, `contact ${i}`).toBe((rt[i] as number) < 0.25);
-    }
+    });
   });
 
   it('handle times at tiers 1–3 and patience at tiers 1–3 by inversion of their own streams (handle:voice … patience3:voice)', () => {
@@ -109,21 +113,17 @@ describe('ContactFactory reads each mechanism from its own keyed stream', () => 
     const [t1, t2, t3] = tiered.tiers;
     const m: Model = { ...withChannel(tiered, 0, { patience: exp(240) }), tiers: [t1, { ...t2, mode: 'transfer' }, { ...t3, mode: 'transfer' }] };
     const f = new ContactFactory(m, SEED, REPLICATION);
-    const P = new ContactPool(N);
-    // Inversion of the exponential: x = −mean · ln(1 − u).
-    const inverse = (key: string, mean: number): number[] => uniforms(key).map((u) => 0 - mean * Math.log(1 - u));
     const expected = {
-      handle1Sec: inverse('handle:voice', 300), handle2Sec: inverse('handle2:voice', 600), handle3Sec: inverse('handle3:voice', 1800),
-      patienceSec: inverse('patience:voice', 240), patience2Sec: inverse('patience2:voice', 240), patience3Sec: inverse('patience3:voice', 240),
+      handle1Sec: exponentials('handle:voice', 300), handle2Sec: exponentials('handle2:voice', 600), handle3Sec: exponentials('handle3:voice', 1800),
+      patienceSec: exponentials('patience:voice', 240), patience2Sec: exponentials('patience2:voice', 240), patience3Sec: exponentials('patience3:voice', 240),
     };
-    for (let i = 0; i < N; i++) {
-      const c = P.take();
-      f.fill(P, c, 0, 0, false);
+    eachFilled(f, (P, c, i) => {
       for (const [field, values] of Object.entries(expected) as [keyof typeof expected, number[]][]) {
         expect(P[field][c], `${field} of contact ${i}`).toBeCloseTo(values[i] as number, 9);
       }
-    }
+    });
   });
+
   it('return, repeat and retrial delays by inversion of their own streams (returnDelay:voice, repeatDelay:voice, retrialDelay:voice)', () => {
     // Exponential delays of means 900, 3600 and 120 s; the share rules as above (return below
     // 0.4, a repeat at or above fcr 0.7, a retrial below 0.25), each delay drawn whatever the choice.
@@ -137,20 +137,19 @@ describe('ContactFactory reads each mechanism from its own keyed stream', () => 
       retrial: { probability: 0.25, delay: exp(120) },
     });
     const f = new ContactFactory(m, SEED, REPLICATION);
-    const P = new ContactPool(N);
-    const inverse = (key: string, mean: number): number[] => uniforms(key).map((u) => 0 - mean * Math.log(1 - u));
     const back = uniforms('deflectionReturn:voice');
-    const returnDelay = inverse('returnDelay:voice', 900);
-    const repeatDelay = inverse('repeatDelay:voice', 3600);
-    const retrialDelay = inverse('retrialDelay:voice', 120);
+    const returnDelay = exponentials('returnDelay:voice', 900);
+    const repeatDelay = exponentials('repeatDelay:voice', 3600);
+    const retrialDelay = exponentials('retrialDelay:voice', 120);
     for (let i = 0; i < N; i++) {
       const r = f.drawReturnDelay(0);
       if ((back[i] as number) < 0.4) expect(r, `return delay ${i}`).toBeCloseTo(returnDelay[i] as number, 9);
       else expect(r).toBe(-1);
-      const c = P.take();
-      f.fill(P, c, 0, 0, false);
+    }
+    // The return delays read streams of their own, so the fills' draws follow them unmoved.
+    eachFilled(f, (P, c, i) => {
       expect(P.repeatDelaySec[c], `repeat delay ${i}`).toBeCloseTo(repeatDelay[i] as number, 9);
       expect(P.retrialDelaySec[c], `retrial delay ${i}`).toBeCloseTo(retrialDelay[i] as number, 9);
-    }
+    });
   });
 });
