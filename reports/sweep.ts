@@ -14,7 +14,7 @@ import { halfWidth95, type Estimate } from './confidence.js';
 import type { ChannelMetric } from './kpi.js';
 import { judgeObjective, type MetricRef, type ObjectiveResult, type ObjectiveSpec } from './objective.js';
 import { pairedDifference, type Difference } from './pairedDifference.js';
-import { summaryOf, type SummaryKpis } from './replicationKpis.js';
+import { summaryOf, type SummaryKpis } from './summaryKpis.js';
 import { runResultOf, type IntervalResult, type ReplicationKpis, type RunResult } from './result.js';
 
 export const SWEEP_SCHEMA_VERSION = 1;
@@ -108,7 +108,7 @@ export interface PointKpis {
 /**
  * Per-replication summaries cost about as much as the replication's own report, all on the
  * main thread, so they are made only when needed (differences, precision, the CSV's `n`),
- * once per replication (reports/replicationKpis.ts).
+ * once per replication (reports/summaryKpis.ts).
  */
 export function pointKpis(model: Model, rows: readonly ReplicationRow[]): PointKpis {
   const byReplication: (SummaryKpis | undefined)[] = [];

@@ -66,7 +66,9 @@ export class Outcomes {
    * later ones, and must take the same decisions as the run it continues.
    */
   rowsOf(point: number, below = Infinity): ReplicationRow[] {
-    return this.ordered().flatMap((r) => (r.point === point && r.replication < below && r.state === 'completed' ? [r.row] : []));
+    const rows: ReplicationRow[] = [];
+    for (const r of this.byId.values()) if (r.point === point && r.replication < below && r.state === 'completed') rows.push(r.row);
+    return rows.sort((a, b) => a.replication - b.replication);
   }
 }
 
