@@ -64,6 +64,13 @@ describe('staffErlangC', () => {
 });
 
 describe('staffErlangA', () => {
+  it('staffs a load of exactly the cap: 10⁶ Erlangs with a minute\'s patience meet SL 0.5 within 10⁶ agents', () => {
+    const s = staffErlangA({ ratePerSec: 10_000, handleSec: 100, patienceSec: 60, targets: { serviceLevel: 0.5 } });
+    expect(s.agents).toBeGreaterThan(0);
+    expect(s.agents).toBeLessThanOrEqual(MAX_STAFFED_AGENTS);
+    expect(s.result.serviceLevel).toBeGreaterThanOrEqual(0.5 - 1e-12);
+  });
+
   it('refuses a load beyond what it may staff before any work, as Erlang C does', () => {
     // 10¹² calls an hour of 6 minutes: 10¹¹ Erlangs; abandonment keeps the queue stable, so
     // without the check the search would double up to 10⁶ agents before failing.
