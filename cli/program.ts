@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { loadCommands } from './commands/index.js';
 import { EXIT_INTERNAL, EXIT_INVALID_INPUT, InputError } from './errors.js';
+import { foldScaleIntoSet } from './overrideFlags.js';
 import { checkRepeatedFlags } from './repeatedFlags.js';
 
 function reportFailure(err: unknown, verbose: boolean): number {
@@ -27,6 +28,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .strict()
     // Every command: a single-valued flag given twice is a usage error before any work.
     .check((args, options: unknown) => checkRepeatedFlags(args, options), true)
+    // `--scale p=f` is `--set p*=f`: one override list for every command that takes them.
+    .middleware((args) => foldScaleIntoSet(args))
     .demandCommand(1, 'Name a command (see --help).')
     .recommendCommands()
     .help()

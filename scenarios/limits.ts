@@ -23,6 +23,8 @@ export const SCENARIO_LIMITS = {
   maxReplications: 100_000,
   /** Arrival rate of one channel; a national emergency line peaks far below this. */
   maxArrivalsPerHour: 1_000_000,
+  /** Largest `arrivals.scale` (a what-if multiplier of a channel's volume). */
+  maxArrivalScale: 100,
   /** Channels in one scenario (each has per-interval arrays). */
   maxChannels: 100,
   /** Agent groups in one scenario. */

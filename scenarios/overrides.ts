@@ -4,11 +4,20 @@
  *
  * Paths: `seed`, `agents[0].count`, `channels[1].handle.mean`, and `channels.voice.…`
  * (a list element chosen by its `id`). The value is read as YAML (`36`, `5m`, `true`,
- * `null`, `[voice, chat]`): data only, never code. `__proto__`, `constructor` and
+ * `null`, `[voice, chat]`): data only, never code.
+ *
+ * What-ifs are relative (issue 14): `path+=v` and `path-=v` add to the value the file (or an
+ * earlier override) gives — numbers, or durations (`handle.mean+=30s`, the result in seconds)
+ * — and `path*=f` multiplies it; on a list (per-interval `count`s, `volumes`) each item
+ * changes. `volume` names a channel's arrivals whatever their form (`perHour`, `volumes`, a
+ * forecast file): `channels.voice.volume*=1.15` (or `volume*=1.15` for every channel)
+ * multiplies the channel's `arrivals.scale`. A relative override of a field the data does not
+ * hold is refused: the default it would change is not written down where it can be seen. `__proto__`, `constructor` and
  * `prototype` are refused, only own properties are followed, and the data is copied before
  * it is changed, so no override can reach an object's prototype or a caller's object.
  */
 import { parse as parseYaml } from 'yaml';
+import { parseDuration } from './duration.js';
 import { formatPath, type PathSegment } from './problem.js';
 import { didYouMean } from './suggestion.js';
 
@@ -82,18 +91,105 @@ export function applyOverrides(data: unknown, overrides: readonly string[]): Ove
   const problems: string[] = [];
   for (const text of overrides) {
     try {
-      const eq = text.indexOf('=');
-      if (eq < 0) throw new OverrideError('must be path=value, e.g. agents[0].count=36');
-      const path = parseOverridePath(text.slice(0, eq).trim());
-      const value = parseOverrideValue(text.slice(eq + 1));
+      const { path, operator, valueText } = splitOverride(text);
+      const value = parseOverrideValue(valueText);
       if (root === null || typeof root !== 'object') root = {};
-      applied.push({ path: setAt(root as Container, path, value), text });
+      if (operator === '=') {
+        applied.push({ path: setAt(root as Container, path, value), text });
+      } else {
+        const targets = relativeTargets(root as Container, path, operator);
+        // Every change is worked out before any is written: a refused override writes nothing.
+        const values = targets.map((t) => changed(valueAtPath(root, t.path) ?? t.unset, operator, value, formatPath(t.path)));
+        targets.forEach((t, i) => applied.push({ path: setAt(root as Container, t.path, values[i]), text }));
+      }
     } catch (err) {
       if (!(err instanceof OverrideError)) throw err;
       problems.push(`--set ${text}: ${err.message}`);
     }
   }
   return { data: root, applied, problems };
+}
+
+/** How an override changes its field: `=` sets it; the others change the value already there. */
+export type OverrideOperator = '=' | '+=' | '-=' | '*=';
+
+/** `agents[0].count+=5` → its path, operator and value text. */
+function splitOverride(text: string): { path: PathSegment[]; operator: OverrideOperator; valueText: string } {
+  const eq = text.indexOf('=');
+  if (eq < 0) throw new OverrideError('must be path=value (or path+=, -=, *= value), e.g. agents[0].count=36');
+  const before = text[eq - 1];
+  const operator: OverrideOperator = before === '+' ? '+=' : before === '-' ? '-=' : before === '*' ? '*=' : '=';
+  const pathEnd = operator === '=' ? eq : eq - 1;
+  return { path: parseOverridePath(text.slice(0, pathEnd).trim()), operator, valueText: text.slice(eq + 1) };
+}
+
+/** A field a relative override changes, and the value it is changed from when the data has none. */
+interface RelativeTarget {
+  readonly path: PathSegment[];
+  readonly unset: unknown;
+}
+
+/** The fields a relative override changes: its own, or for `volume` each chosen channel's `arrivals.scale` (unset: 1). */
+function relativeTargets(root: Container, path: readonly PathSegment[], operator: OverrideOperator): RelativeTarget[] {
+  if (path[path.length - 1] !== 'volume') return [{ path: [...path], unset: undefined }];
+  const channelIndex = path.length === 3 && path[0] === 'channels';
+  if (!(path.length === 1 || channelIndex)) return [{ path: [...path], unset: undefined }];
+  if (operator !== '*=') throw new OverrideError('volume is a multiplier of a channel\'s arrivals: use volume*=FACTOR (or --scale)');
+  const channels = Object.hasOwn(root, 'channels') ? (root as Record<string, unknown>).channels : undefined;
+  if (!Array.isArray(channels)) throw new OverrideError('the scenario has no channels list to scale');
+  const chosen = channelIndex ? [resolveKey(channels, path[1] as PathSegment, ['channels'])] : channels.map((_, i) => i);
+  return chosen.map((i) => {
+    const arrivals = valueAtPath(root, ['channels', i, 'arrivals']);
+    if (arrivals === null || typeof arrivals !== 'object' || Array.isArray(arrivals)) {
+      throw new OverrideError(`channels[${i}].arrivals is not a mapping, so its volume cannot be scaled`);
+    }
+    // An unscaled channel is scaled from 1, the neutral factor.
+    return { path: ['channels', i, 'arrivals', 'scale'], unset: 1 };
+  });
+}
+
+/** Significant digits kept of a changed value: 360 × 1.15 is 414, not 413.99999999999994. */
+const SIGNIFICANT_DIGITS = 12;
+
+/** `current` changed by `operand` under `operator`; lists item by item. */
+function changed(current: unknown, operator: Exclude<OverrideOperator, '='>, operand: unknown, at: string): unknown {
+  if (current === undefined) {
+    throw new OverrideError(`${at} has no value in the scenario to change (its default is not written there); set it with =`);
+  }
+  if (Array.isArray(current)) return current.map((item, i) => changed(item, operator, operand, `${at}[${i}]`));
+  if (operator === '*=') {
+    if (typeof operand !== 'number' || !Number.isFinite(operand) || operand < 0) {
+      throw new OverrideError(`*= needs a factor, a finite number 0 or more (got ${JSON.stringify(operand)})`);
+    }
+    return round(amountOf(current, at) * operand);
+  }
+  const delta = amountOf(operand, 'the value');
+  return round(operator === '+=' ? amountOf(current, at) + delta : amountOf(current, at) - delta);
+}
+
+/** A number, or a duration in seconds (`6m` → 360); anything else cannot be added to. */
+function amountOf(value: unknown, what: string): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const parsed = parseDuration(value);
+    if (parsed.ok) return parsed.seconds;
+  }
+  throw new OverrideError(`${what} is ${JSON.stringify(value)}: only numbers and durations (30s, 6m) can be added to or multiplied`);
+}
+
+function round(x: number): number {
+  return Number(x.toPrecision(SIGNIFICANT_DIGITS));
+}
+
+/** The value at resolved path segments (indices or names), undefined where absent. */
+function valueAtPath(root: unknown, path: readonly PathSegment[]): unknown {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    const key = resolveKey(current as Container, segment, []);
+    current = Object.hasOwn(current, key) ? (current as Record<PathSegment, unknown>)[key] : undefined;
+  }
+  return current;
 }
 
 /**

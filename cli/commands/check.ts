@@ -5,6 +5,7 @@
  * JSON (for `ccsim report`). Exit 0 when all pass, 1 when any fails, 2 on bad input
  * (including no assertions at all, or a path that names nothing).
  */
+import { SCALE_OPTION } from '../overrideFlags.js';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
@@ -62,6 +63,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s)' })
       .option('replications', { alias: 'r', type: 'number', describe: 'Replications (default: the scenario\'s)' })
       .option('set', { type: 'string', array: true, describe: 'Override a field: path=value (repeatable)' })
+      .option('scale', SCALE_OPTION)
       .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' }) as unknown as Argv<CheckArgs>,
   handler: (args) => {
     checkRunFlags(args);

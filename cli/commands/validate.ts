@@ -6,6 +6,7 @@ import { checkAssertionPaths } from '../../reports/assertionPaths.js';
 import { scenarioAssertions } from '../scenarioAssertions.js';
 import { printWarnings } from '../warnings.js';
 import { checkRunWork } from '../workChecks.js';
+import { SCALE_OPTION } from '../overrideFlags.js';
 
 interface ValidateArgs extends InputArgs {
   readonly file: string;
@@ -23,7 +24,8 @@ const validate: CommandModule<object, ValidateArgs> = {
         array: true,
         default: [] as string[],
         describe: 'Override a field before validating, e.g. --set agents[0].count=36',
-      }),
+      })
+      .option('scale', SCALE_OPTION),
   handler: (args) => {
     // loadScenarioFile throws InputError listing every problem; cli/main.ts prints it, exit 2.
     const loaded = loadScenarioFile(args.file, { overrides: args.set, maxInputBytes: maxInputBytes(args) });

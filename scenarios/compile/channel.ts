@@ -12,10 +12,14 @@ import type { ChannelSpec, EscalateSpec } from '../schema.js';
 const SECONDS_PER_HOUR = 3600;
 const SECONDS_PER_DAY = 86_400;
 
-/** `perHour` is one rate for every interval; `volumes[i]` (also read from a forecast) is spread over interval i. */
+/**
+ * `perHour` is one rate for every interval; `volumes[i]` (also read from a forecast) is spread
+ * over interval i; either is multiplied by the what-if `scale`.
+ */
 export function arrivalRatesPerSec(arrivals: ChannelSpec['arrivals'], intervalCount: number, intervalSec: number): number[] {
-  if (arrivals.volumes !== undefined) return arrivals.volumes.map((volume) => volume / intervalSec);
-  const perSec = (arrivals.perHour ?? 0) / SECONDS_PER_HOUR;
+  const { scale } = arrivals;
+  if (arrivals.volumes !== undefined) return arrivals.volumes.map((volume) => (volume * scale) / intervalSec);
+  const perSec = ((arrivals.perHour ?? 0) * scale) / SECONDS_PER_HOUR;
   return new Array<number>(intervalCount).fill(perSec);
 }
 

@@ -40,6 +40,12 @@ const arrivalsSchema = z
           'a forecast CSV, relative to the scenario file: columns interval_start,volume or interval_start,channel,volume, ' +
           'one row per interval in order; interval_start is a clock time ("08:30", read with dayStart), seconds or a duration from the start',
       }),
+    scale: boundedNumber(
+      0,
+      L.maxArrivalScale,
+      `must be a factor from 0 to ${L.maxArrivalScale}`,
+      'a what-if multiplier of the volume, whichever form it has (perHour, volumes, forecast): 1.15 is +15%; default 1',
+    ).default(1),
   })
   .meta({ description: 'the arrival process: exactly one of perHour, volumes or forecast' });
 

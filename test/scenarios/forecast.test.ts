@@ -39,7 +39,16 @@ describe('forecast CSV', () => {
     writeFileSync(join(dir, 'one.csv'), 'interval_start,volume\n08:00,18\n08:30,36\n\n09:00,54\n09:30,0\n');
     const { model, scenario: s } = loadScenarioFile(scenario('one.yaml', `${head('08:00')}${channel('voice', 'one.csv')}${agents('voice')}`));
     expect(model.channels[0]?.ratePerSec).toEqual([0.01, 0.02, 0.03, 0]);
-    expect(s.channels[0]?.arrivals).toEqual({ forecast: 'one.csv', volumes: [18, 36, 54, 0] });
+    expect(s.channels[0]?.arrivals).toEqual({ forecast: 'one.csv', volumes: [18, 36, 54, 0], scale: 1 });
+  });
+
+  it('multiplies a forecast by the what-if scale, from the file or from --scale', () => {
+    writeFileSync(join(dir, 'scaled.csv'), 'interval_start,volume\n08:00,18\n08:30,36\n09:00,54\n09:30,0\n');
+    const inFile = `${head('08:00')}${channel('voice', 'scaled.csv').replace('{ forecast: scaled.csv }', '{ forecast: scaled.csv, scale: 1.5 }')}${agents('voice')}`;
+    // 18, 36, 54, 0 contacts × 1.5 over 1,800 s intervals: 0.015, 0.03, 0.045, 0 a second.
+    expect(loadScenarioFile(scenario('scaled.yaml', inFile)).model.channels[0]?.ratePerSec).toEqual([0.015, 0.03, 0.045, 0]);
+    const plain = scenario('plain.yaml', `${head('08:00')}${channel('voice', 'scaled.csv')}${agents('voice')}`);
+    expect(loadScenarioFile(plain, { overrides: ['channels.voice.volume*=1.5'] }).model.channels[0]?.ratePerSec).toEqual([0.015, 0.03, 0.045, 0]);
   });
 
   it('reads interval_start,channel,volume for several channels, with seconds and durations', () => {
