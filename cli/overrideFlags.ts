@@ -1,7 +1,9 @@
 /**
- * `--scale PATH=FACTOR` (issue 14's what-ifs in one flag): shorthand for `--set PATH*=FACTOR`,
- * folded into `--set` after parsing so every command that reads overrides — and every
- * checkpoint that records them — sees one list. Scales follow the `--set` overrides.
+ * What-ifs on the command line (issue 14), folded into `--set` after parsing so every command
+ * that reads overrides — and every checkpoint that records them — sees one list:
+ * `--variant NAME` puts the scenario's named variant's patches first, then come the `--set`s,
+ * then each `--scale PATH=FACTOR` as `PATH*=FACTOR`. (`--variant` reads the scenario: cli/variantFlag.ts,
+ * loaded only when the flag is given, so commands without it start no slower.)
  */
 import { InputError } from '../engine/errors.js';
 
@@ -30,3 +32,8 @@ export function foldScaleIntoSet(args: Record<string, unknown>): void {
   const set = Array.isArray(args.set) ? args.set.map(String) : [];
   args.set = [...set, ...scale.map((s) => scaleOverride(String(s)))];
 }
+
+export const VARIANT_OPTION = {
+  type: 'string',
+  describe: 'Apply the scenario\'s named variant (its variants: block) before --set',
+} as const;

@@ -28,8 +28,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .strict()
     // Every command: a single-valued flag given twice is a usage error before any work.
     .check((args, options: unknown) => checkRepeatedFlags(args, options), true)
-    // `--scale p=f` is `--set p*=f`: one override list for every command that takes them.
-    .middleware((args) => foldScaleIntoSet(args))
+    // `--variant NAME` and `--scale p=f` become `--set` overrides: one list for every command that takes them.
+    .middleware(async (args) => {
+      if (args.variant !== undefined) (await import('./variantFlag.js')).foldVariantIntoSet(args);
+      foldScaleIntoSet(args);
+    })
     .demandCommand(1, 'Name a command (see --help).')
     .recommendCommands()
     .help()

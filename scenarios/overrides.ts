@@ -40,7 +40,7 @@ export interface OverrideResult {
 
 type Container = Record<string, unknown> | unknown[];
 
-class OverrideError extends Error {}
+export class OverrideError extends Error {}
 
 /** Splits `channels[0].handle.mean` into `['channels', 0, 'handle', 'mean']`. */
 export function parseOverridePath(text: string): PathSegment[] {
@@ -114,7 +114,7 @@ export function applyOverrides(data: unknown, overrides: readonly string[]): Ove
 export type OverrideOperator = '=' | '+=' | '-=' | '*=';
 
 /** `agents[0].count+=5` → its path, operator and value text. */
-function splitOverride(text: string): { path: PathSegment[]; operator: OverrideOperator; valueText: string } {
+export function splitOverride(text: string): { path: PathSegment[]; operator: OverrideOperator; valueText: string } {
   const eq = text.indexOf('=');
   if (eq < 0) throw new OverrideError('must be path=value (or path+=, -=, *= value), e.g. agents[0].count=36');
   const before = text[eq - 1];

@@ -22,6 +22,7 @@ import { SCENARIO_DEFAULTS } from './schema/defaults.js';
 import { agentGroupSchema } from './schema/group.js';
 import { sweepSchema } from './schema/sweep.js';
 import { tiersSchema } from './schema/tiers.js';
+import { variantsSchema } from './schema/variant.js';
 
 export { ID_PATTERN } from './schema/common.js';
 export { SCENARIO_DEFAULTS, TARGET_WITHIN_BY_KIND, DEFERRED_KINDS, CONCURRENT_KINDS } from './schema/defaults.js';
@@ -88,6 +89,7 @@ export const scenarioSchema = z
       .default([])
       .meta({ description: 'checks that `ccsim check` evaluates on the results; stored, not run, by validate and run' }),
     sweep: sweepSchema.optional(),
+    variants: variantsSchema.optional(),
   })
   .meta({ title: 'ccsim scenario', description: 'A contact-center scenario for ccsim (durations in seconds or like "6m")' });
 

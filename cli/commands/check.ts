@@ -5,7 +5,7 @@
  * JSON (for `ccsim report`). Exit 0 when all pass, 1 when any fails, 2 on bad input
  * (including no assertions at all, or a path that names nothing).
  */
-import { SCALE_OPTION } from '../overrideFlags.js';
+import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
@@ -64,6 +64,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option('replications', { alias: 'r', type: 'number', describe: 'Replications (default: the scenario\'s)' })
       .option('set', { type: 'string', array: true, describe: 'Override a field: path=value (repeatable)' })
       .option('scale', SCALE_OPTION)
+      .option('variant', VARIANT_OPTION)
       .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' }) as unknown as Argv<CheckArgs>,
   handler: (args) => {
     checkRunFlags(args);

@@ -1,5 +1,5 @@
 /** `ccsim run [FILE]`: simulate a scenario's replications and report them beside Erlang. */
-import { SCALE_OPTION } from '../overrideFlags.js';
+import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { SERVICE_LEVEL_DEFINITIONS, type Model, type ServiceLevelDefinition } from '../../engine/model.js';
@@ -64,6 +64,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('replications', { alias: 'r', type: 'number', describe: 'Replications (default: the scenario\'s)' })
       .option('set', { type: 'string', array: true, describe: 'Override a field: path=value (repeatable)' })
       .option('scale', SCALE_OPTION)
+      .option('variant', VARIANT_OPTION)
       .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
       .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' })
       .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }) as unknown as Argv<RunArgs>,

@@ -8,7 +8,7 @@
  *
  * Exit codes: 0; 2 invalid input (before anything runs); 3 internal error; 130 interrupted.
  */
-import { SCALE_OPTION } from '../overrideFlags.js';
+import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
 import { processColourContext, wantsColour } from '../../reports/palette.js';
@@ -94,6 +94,7 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s); one seed for every candidate (CRN)' })
       .option('set', { type: 'string', array: true, describe: 'Override a field: path=value (repeatable)' })
       .option('scale', SCALE_OPTION)
+      .option('variant', VARIANT_OPTION)
       .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
       .option('max-asa', { type: 'string', describe: 'Also require ASA ≤ this on live channels (e.g. 30s)' })
       .option('max-abandon', { type: 'string', describe: 'Also require abandon rate ≤ this (e.g. 0.05 or 5%)' })

@@ -8,7 +8,7 @@
  * then resumable with `--resume`.
  */
 import { dirname } from 'node:path';
-import { SCALE_OPTION } from '../overrideFlags.js';
+import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
 import { CHANNEL_METRICS } from '../../reports/kpi.js';
@@ -75,6 +75,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('vary', { type: 'string', array: true, describe: 'Vary a field: path=30..45, path=30..45:5 or path=0.2,0.3 (repeatable: grid)' })
       .option('set', { type: 'string', array: true, describe: 'Override a field in every point: path=value (repeatable)' })
       .option('scale', SCALE_OPTION)
+      .option('variant', VARIANT_OPTION)
       .option('replications', { alias: 'r', type: 'number', describe: 'Replications per point (with --precision: of the first round)' })
       .option('workers', { type: 'number', describe: `Worker threads (0: run in this thread; default ${defaultWorkers()}, the cores)` })
       .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s)' })

@@ -39,6 +39,6 @@ describe('bundled scenarios', () => {
     const r = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', `scenarios/${file}`], { cwd: root, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^scenarios/${file.replace('.', '\\.')}: ok \\(\\d+ channels?, \\d+ groups?, ${intervals} intervals\\)\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^scenarios/${file.replace('.', '\\.')}: ok \\(\\d+ channels?, \\d+ groups?, ${intervals} intervals(, \\d+ variants?)?\\)\\n$`));
   });
 });
