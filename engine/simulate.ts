@@ -33,12 +33,19 @@ import { finishHandling } from './kernel/service.js';
 import { KernelState, type ContactObserver } from './kernel/state.js';
 import type { Model } from './model.js';
 import type { ReplicationCounters } from './recorder.js';
+import type { ContactTracer } from './trace.js';
 
 export type { ContactObserver } from './kernel/state.js';
 
-/** Runs replication `replication` of `model` with base seed `seed`. */
-export function simulateReplication(model: Model, seed: number, replication: number, observer: ContactObserver | null = null): ReplicationCounters {
-  const k = new KernelState(model, seed, replication, observer);
+/** Runs replication `replication` of `model` with base seed `seed` (`tracer`: see engine/trace.ts). */
+export function simulateReplication(
+  model: Model,
+  seed: number,
+  replication: number,
+  observer: ContactObserver | null = null,
+  tracer: ContactTracer | null = null,
+): ReplicationCounters {
+  const k = new KernelState(model, seed, replication, observer, tracer);
   start(k);
   // The step loop runs in a function of its own, without a try block, so that nothing in
   // it is deoptimized; an error escaping it is given the event it happened in.

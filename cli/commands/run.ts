@@ -12,8 +12,9 @@ import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { REPORT_FORMATS, writeReport } from '../reportOutput.js';
 import { printWarnings } from '../warnings.js';
 import { checkRunWork } from '../workChecks.js';
+import { traceOptions, traceRequest, type TraceArgs } from '../traceFlags.js';
 
-interface RunArgs extends InputArgs {
+interface RunArgs extends InputArgs, TraceArgs {
   file?: string;
   seed?: number;
   replications?: number;
@@ -58,7 +59,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [file]',
   describe: 'Simulate a scenario and report its KPIs beside the Erlang baseline',
   builder: (y: Argv) =>
-    inputOptions(formatOptions(y, REPORT_FORMATS, 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)'))
+    traceOptions(inputOptions(formatOptions(y, REPORT_FORMATS, 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)'))
       .positional('file', { type: 'string', describe: `Scenario (YAML or JSON); default: the bundled ${DEFAULT_SCENARIO}` })
       .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s)' })
       .option('replications', { alias: 'r', type: 'number', describe: 'Replications (default: the scenario\'s)' })
@@ -67,7 +68,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('variant', VARIANT_OPTION)
       .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
       .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' })
-      .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }) as unknown as Argv<RunArgs>,
+      .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' })) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     checkRunFlags(args);
     const format = chosenFormat(args, REPORT_FORMATS, 'text');
@@ -76,6 +77,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     printWarnings(loaded.warnings);
     const model = applyRunFlags(loaded.model, args);
     checkRunWork(model, 'run');
+    const trace = traceRequest(args, model);
+    if (trace !== undefined) (await import('../../workers/contactTrace.js')).writeTrace(model, model.seed, trace);
     const counters = runReplications(model, model.seed, model.replications);
     const result = buildRunResult(model, model.seed, counters);
     await writeReport(result, { format, out: args.out, specs: args.specs });

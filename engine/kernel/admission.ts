@@ -6,6 +6,7 @@
 import { EventKind, EventPriority } from '../calendar.js';
 import type { ContactFactory } from '../contactFactory.js';
 import { ContactState, Origin } from '../contacts.js';
+import { StageOutcome } from '../trace.js';
 import { route } from './queueing.js';
 import type { KernelState } from './state.js';
 
@@ -35,8 +36,12 @@ export function rearrive(k: KernelState, c: number, now: number): void {
   admit(k, c, P.channel[c], P.type[c], P.origin[c], now, k.followUps);
 }
 
-/** Schedules a contact of (ch, type) to come back at `at` (dropped when that is past the horizon). */
-export function scheduleRearrival(k: KernelState, ch: number, type: number, origin: number, at: number): void {
+/**
+ * Schedules a contact of (ch, type) to come back at `at` (dropped when that is past the
+ * horizon); `from` is the slot of the contact it follows up (for a trace; it may have been
+ * released, and may be the slot the follow-up takes).
+ */
+export function scheduleRearrival(k: KernelState, ch: number, type: number, origin: number, at: number, from: number): void {
   if (at >= k.horizonSec) return;
   const P = k.contacts;
   const c = P.take();
@@ -44,6 +49,7 @@ export function scheduleRearrival(k: KernelState, ch: number, type: number, orig
   P.type[c] = type;
   P.origin[c] = origin;
   P.state[c] = ContactState.Pending;
+  if (k.tracer !== null) k.tracer.followUp(P, from, c);
   k.calendar.schedule(at, EventPriority.Arrival, EventKind.Rearrival, c);
 }
 
@@ -67,6 +73,7 @@ function admit(k: KernelState, slot: number, ch: number, type: number, origin: n
   draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn);
   const contained = k.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch);
   if (k.observer !== null) k.observer.admitted(ch, type, origin, now, contained ? NaN : P.handle1Sec[c], contained ? NaN : P.patienceSec[c]);
+  if (k.tracer !== null) k.tracer.arrived(P, c, now);
   if (contained) {
     contain(k, c, ch, type, iv, now, draws);
     return;
@@ -84,6 +91,7 @@ function contain(k: KernelState, c: number, ch: number, type: number, iv: number
   k.totals.deflected[ch]++;
   if (iv >= 0) k.recorder.count('deflected', ch, iv);
   const delay = draws.drawReturnDelay(ch);
+  if (k.tracer !== null) k.tracer.ended(k.contacts, c, now, StageOutcome.Deflected);
   k.contacts.release(c);
-  if (delay >= 0) scheduleRearrival(k, ch, type, Origin.DeflectionReturn, now + delay);
+  if (delay >= 0) scheduleRearrival(k, ch, type, Origin.DeflectionReturn, now + delay, c);
 }

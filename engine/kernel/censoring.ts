@@ -6,6 +6,7 @@
  * tiers 2–3, escalation + the tier's target.
  */
 import { ContactState } from '../contacts.js';
+import { StageOutcome } from '../trace.js';
 import type { KernelState } from './state.js';
 
 export function censorOpenWork(k: KernelState): void {
@@ -16,6 +17,7 @@ export function censorOpenWork(k: KernelState): void {
     if (queue.live === 0) continue;
     queue.forEach((c, token) => {
       if (P.token[c] !== token || P.state[c] !== ContactState.Waiting) return;
+      if (k.tracer !== null) k.tracer.ended(P, c, k.calendar.now, StageOutcome.Open);
       const iv = P.interval[c];
       if (iv < 0) return;
       const ch = P.channel[c];

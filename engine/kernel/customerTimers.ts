@@ -6,6 +6,7 @@
  */
 import { EventKind, EventPriority } from '../calendar.js';
 import { ContactState, Flag, Origin } from '../contacts.js';
+import { StageOutcome } from '../trace.js';
 import { scheduleRearrival } from './admission.js';
 import { leaveQueue, route } from './queueing.js';
 import { findAgent, NO_PICK, pickedIndex, viaOverflow } from './router.js';
@@ -20,11 +21,12 @@ export function abandon(k: KernelState, c: number, now: number, seq: number): vo
   const tier = P.tier[c];
   const iv = P.interval[c];
   leaveQueue(k, c, now);
+  if (k.tracer !== null) k.tracer.ended(P, c, now, StageOutcome.Abandoned);
   if (tier === 1) {
     k.totals.gaveUp[ch]++;
     const waited = now - P.arrivalSec[c];
     if (iv >= 0) k.recorder.abandon(ch, iv, P.type[c], waited, waited <= k.targetSec[ch]);
-    if ((P.flags[c] & Flag.Retries) !== 0) scheduleRearrival(k, ch, P.type[c], Origin.Retrial, now + P.retrialDelaySec[c]);
+    if ((P.flags[c] & Flag.Retries) !== 0) scheduleRearrival(k, ch, P.type[c], Origin.Retrial, now + P.retrialDelaySec[c], c);
   } else {
     k.totals.tierGaveUp[tier - 1]++;
     if (iv >= 0) k.recorder.tier.abandoned[tier - 1]++;
@@ -38,6 +40,7 @@ export function offerCallback(k: KernelState, c: number, now: number, seq: numbe
   if (P.state[c] !== ContactState.Waiting || P.callbackSeq[c] !== seq) return;
   const ch = P.channel[c];
   leaveQueue(k, c, now);
+  if (k.tracer !== null) k.tracer.calledBack(P, c, now);
   if (P.interval[c] >= 0) k.recorder.count('callbacks', ch, P.interval[c]);
   route(k, c, k.routing.callbackQueueOf(ch, P.type[c]), now);
 }

@@ -5,6 +5,7 @@
  */
 import { EventKind, EventPriority } from '../calendar.js';
 import { ContactState, Flag, OUTCOME_FLAGS, Origin } from '../contacts.js';
+import { StageOutcome } from '../trace.js';
 import { scheduleRearrival } from './admission.js';
 import { stopWorking } from './duty.js';
 import { route, takeFromQueue } from './queueing.js';
@@ -31,6 +32,7 @@ export function startHandling(k: KernelState, a: number, c: number, now: number,
   P.agent[c] = a;
   const handle = P.handle1Sec[c];
   recordAnswer(k, c, P.queue[c], A.group[a], handle, now);
+  if (k.tracer !== null) k.tracer.answered(P, c, now, A.group[a], handle);
   k.calendar.schedule(now + handle, EventPriority.Finish, EventKind.Finish, c);
 }
 
@@ -55,6 +57,7 @@ function startSpecialHandling(k: KernelState, a: number, c: number, now: number,
   P.serviceStartSec[c] = now;
   if (tier === 1) recordAnswer(k, c, q, A.group[a], handle, now);
   else recordTierAnswer(k, c, q, A.group[a], handle, now);
+  if (k.tracer !== null) k.tracer.answered(P, c, now, A.group[a], handle);
   k.calendar.schedule(now + handle, EventPriority.Finish, EventKind.Finish, c);
 }
 
@@ -104,6 +107,7 @@ export function finishHandling(k: KernelState, c: number, now: number): void {
   const ch = P.channel[c];
   if (k.concurrency[ch] > 1) k.recorder.session(ch, P.serviceStartSec[c], now);
   if ((P.flags[c] & OUTCOME_FLAGS) === 0 && k.routing.queueDeferred[P.queue[c]] === 0) {
+    if (k.tracer !== null) k.tracer.ended(P, c, now, StageOutcome.Resolved);
     P.release(c); // resolved, no follow-up: the common case
   } else {
     conclude(k, c, now);
@@ -123,10 +127,12 @@ function conclude(k: KernelState, c: number, now: number): void {
   const escalates = tier < 3 && (P.flags[c] & (tier === 1 ? Flag.EscalatesToTier2 : Flag.EscalatesToTier3)) !== 0;
   const next = escalates ? R.queueOf(ch, P.type[c], tier + 1) : -1;
   if (next >= 0 && R.isServed(next)) {
+    if (k.tracer !== null) k.tracer.ended(P, c, now, StageOutcome.Escalated);
     escalate(k, c, next, now);
   } else {
+    if (k.tracer !== null) k.tracer.ended(P, c, now, StageOutcome.Resolved);
     if (iv >= 0 && tier > 1) k.recorder.tier.resolved[tier - 1]++;
-    if ((P.flags[c] & Flag.Repeats) !== 0) scheduleRearrival(k, ch, P.type[c], Origin.Repeat, now + P.repeatDelaySec[c]);
+    if ((P.flags[c] & Flag.Repeats) !== 0) scheduleRearrival(k, ch, P.type[c], Origin.Repeat, now + P.repeatDelaySec[c], c);
     P.release(c);
   }
 }

@@ -22,6 +22,7 @@ import { Recorder } from '../recorder.js';
 import { routingOf, type RoutingTable } from '../routing.js';
 import { staffingPlanFor, type StaffingPlan } from '../staffingPlan.js';
 import { tablesOf, type ModelTables } from '../tables.js';
+import type { ContactTracer } from '../trace.js';
 import { DAY_SEC } from '../time.js';
 import { workspaceFor, type RunTotals } from '../workspace.js';
 
@@ -49,6 +50,8 @@ export class KernelState {
   readonly tables: ModelTables;
   readonly totals: RunTotals;
   readonly observer: ContactObserver | null;
+  /** A per-contact trace (`run --trace`); null in every other run. */
+  readonly tracer: ContactTracer | null;
   /** Fresh contacts' draws; follow-ups' and the initial backlog's are made on first use. */
   readonly fresh: ContactFactory;
   private followUpDraws: ContactFactory | null = null;
@@ -73,11 +76,12 @@ export class KernelState {
   closed = false;
   events = 0;
 
-  constructor(model: Model, seed: number, replication: number, observer: ContactObserver | null) {
+  constructor(model: Model, seed: number, replication: number, observer: ContactObserver | null, tracer: ContactTracer | null = null) {
     this.model = model;
     this.seed = seed;
     this.replication = replication;
     this.observer = observer;
+    this.tracer = tracer;
     this.horizonSec = model.horizonSec;
     const workspace = workspaceFor(model);
     this.calendar = workspace.calendar;
