@@ -1,4 +1,5 @@
-// The per-contact trace (workers/contactTrace.ts, `run --trace`): a scripted day worked out by
+// The kernel's trace hooks (engine/trace.ts), seen through the tracer of `run --trace`
+// (workers/contactTrace.ts; here, in the engine's suites, so mutation testing runs it): a scripted day worked out by
 // hand, then the bundled scenarios' traces summed back into the run's own figures (offered,
 // answered, abandoned, ASA, tiers, follow-ups), links that point at the right contacts, and a
 // traced replication that is the untraced one draw for draw.
