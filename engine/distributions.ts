@@ -6,7 +6,10 @@
  * simulation samples, and tests compare sample moments with it.
  *
  * Every kind draws by inversion, exactly one uniform number a variate (DESIGN §4, common
- * random numbers): x = F⁻¹(u). Lognormal uses Wichura's normal quantile (normalQuantile.ts),
+ * random numbers): x = F⁻¹(u). A mixture splits [0, 1) into bands — [0, zero) gives 0, then one
+ * band per component, as wide as its probability — and inverts the component of the band u
+ * falls in at u's position within the band: still one uniform a draw, and each component's
+ * draw monotone in u. Lognormal uses Wichura's normal quantile (normalQuantile.ts),
  * gamma and Erlang the inverse of the regularized incomplete gamma function (gammaQuantile.ts).
  */
 import { logGamma } from './gammaFunctions.js';
@@ -26,6 +29,7 @@ const LOGNORMAL = 4;
 const GAMMA = 5;
 const ERLANG = 6;
 const EMPIRICAL = 7;
+const MIXTURE = 8;
 
 /** Throws a plain Error naming the parameter: specs are validated at the boundary, this is a guard. */
 function check(ok: boolean, what: string): void {
@@ -41,11 +45,16 @@ export class Sampler {
   private readonly b: number;
   private readonly c: number;
   private readonly table: Float64Array;
+  /** A mixture's components, and the upper ends of their bands of [0, 1) (`a` is the zero band's). */
+  private readonly parts: readonly Sampler[];
+  private readonly bandEnds: Float64Array;
 
   constructor(spec: DistSpec) {
     this.spec = spec;
     let a = 0, b = 0, c = 0, mean = 0, variance = 0, kind = 0;
     let table = new Float64Array(0);
+    let parts: Sampler[] = [];
+    let bandEnds = new Float64Array(0);
     switch (spec.dist) {
       case 'exponential':
         check(spec.mean > 0, `mean must be > 0 (got ${spec.mean})`);
@@ -94,8 +103,29 @@ export class Sampler {
         variance = table.reduce((s, v) => s + (v - mean) * (v - mean), 0) / table.length;
         break;
       }
+      case 'mixture': {
+        const total = spec.components.reduce((s, p) => s + p.weight, 0);
+        check(spec.zero >= 0 && spec.zero < 1, `zero must be in [0, 1) (got ${spec.zero})`);
+        check(spec.components.length > 0 && spec.components.every((p) => p.weight > 0), 'components must have weights > 0');
+        kind = MIXTURE; a = spec.zero;
+        parts = spec.components.map((p) => new Sampler(p.of));
+        bandEnds = new Float64Array(parts.length);
+        // E[X] = Σ pᵢ mᵢ; E[X²] = Σ pᵢ (vᵢ + mᵢ²); the zero band adds nothing to either.
+        let end = spec.zero, second = 0;
+        parts.forEach((part, i) => {
+          const p = ((1 - spec.zero) * (spec.components[i]?.weight ?? 0)) / total;
+          end += p;
+          bandEnds[i] = end;
+          mean += p * part.mean;
+          second += p * (part.variance + part.mean * part.mean);
+        });
+        // The last band ends at 1 whatever the rounding of the sums.
+        bandEnds[parts.length - 1] = 1;
+        variance = Math.max(0, second - mean * mean);
+        break;
+      }
     }
-    this.kind = kind; this.a = a; this.b = b; this.c = c; this.table = table;
+    this.kind = kind; this.a = a; this.b = b; this.c = c; this.table = table; this.parts = parts; this.bandEnds = bandEnds;
     this.mean = mean; this.variance = variance;
   }
 
@@ -115,8 +145,21 @@ export class Sampler {
       case LOGNORMAL: return Math.exp(this.a + this.b * normalQuantile(u));
       case GAMMA:
       case ERLANG: return this.b * gammaQuantile(this.a, u, this.c);
+      case MIXTURE: return this.mixtureQuantile(u);
       default: return this.table[Math.floor(u * this.table.length)];
     }
+  }
+
+  /** u in the zero band gives 0; else the component whose band holds u, at u's place in the band. */
+  private mixtureQuantile(u: number): number {
+    if (u < this.a) return 0;
+    const ends = this.bandEnds;
+    let i = 0;
+    while (i < ends.length - 1 && u >= ends[i]) i++;
+    const start = i === 0 ? this.a : ends[i - 1];
+    // Rounding may put u a hair past its band's start or end: keep the position inside [0, 1).
+    const at = Math.min(Math.max((u - start) / (ends[i] - start), 0), 1 - 2 ** -53);
+    return this.parts[i].quantile(at);
   }
 
   /**

@@ -16,7 +16,19 @@ export type DistSpec =
   | { readonly dist: 'lognormal'; readonly mean: number; readonly cv: number }
   | { readonly dist: 'gamma'; readonly mean: number; readonly cv: number }
   | { readonly dist: 'erlang'; readonly mean: number; readonly k: number }
-  | { readonly dist: 'empirical'; readonly values: readonly number[] };
+  | { readonly dist: 'empirical'; readonly values: readonly number[] }
+  | MixtureSpec;
+
+/**
+ * With probability `zero` the duration is 0 (patience: the caller balks at the queue
+ * announcement), otherwise it is drawn from component i with probability weight_i ÷ Σ weights.
+ * Components are not mixtures themselves.
+ */
+export interface MixtureSpec {
+  readonly dist: 'mixture';
+  readonly zero: number;
+  readonly components: readonly { readonly weight: number; readonly of: Exclude<DistSpec, MixtureSpec> }[];
+}
 
 export type DistName = DistSpec['dist'];
 

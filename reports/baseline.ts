@@ -29,6 +29,7 @@ import {
   type StaffingTargets,
 } from '../engine/erlang/index.js';
 import { dutyTime } from '../engine/dutyTime.js';
+import { Sampler } from '../engine/distributions.js';
 import type { ChannelModel, DistSpec, Model, ServiceLevelDefinition } from '../engine/model.js';
 
 /** The `erlang` object of a channel (overall) or of an interval × channel. */
@@ -68,22 +69,9 @@ export interface BaselineOptions {
   readonly serviceLevelDefinition?: ServiceLevelDefinition;
 }
 
-/** The mean of a duration distribution, seconds. */
+/** The mean of a duration distribution, seconds: the sampler's own (one definition, engine/distributions.ts). */
 export function distMean(spec: DistSpec): number {
-  switch (spec.dist) {
-    case 'exponential':
-    case 'constant':
-    case 'lognormal':
-    case 'gamma':
-    case 'erlang':
-      return spec.mean;
-    case 'uniform':
-      return (spec.min + spec.max) / 2;
-    case 'triangular':
-      return (spec.min + spec.mode + spec.max) / 3;
-    case 'empirical':
-      return spec.values.reduce((sum, v) => sum + v, 0) / spec.values.length;
-  }
+  return new Sampler(spec).mean;
 }
 
 /**

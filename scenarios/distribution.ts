@@ -22,7 +22,7 @@ const constant = z
     mean: positive('the constant duration').optional(),
     value: positive('the constant duration (same as mean)').optional(),
   })
-  .transform((spec, ctx): DistSpec => {
+  .transform((spec, ctx): Extract<DistSpec, { dist: 'constant' }> => {
     const mean = spec.mean ?? spec.value;
     if (mean === undefined || (spec.mean !== undefined && spec.value !== undefined)) {
       ctx.issues.push({ code: 'custom', message: 'give exactly one of mean or value', input: spec, path: ['mean'] });
@@ -91,14 +91,47 @@ export const DIST_NAMES: readonly DistName[] = [
   'gamma',
   'erlang',
   'empirical',
+  'mixture',
 ];
 
+const SIMPLE_NAMES = DIST_NAMES.filter((n) => n !== 'mixture');
+
+const familyError = (names: readonly string[]) => (issue: { input: unknown }) =>
+  typeof issue.input !== 'object' || issue.input === null ? 'must be a mapping like { dist: exponential, mean: 6m }' : `must be one of ${names.join(', ')}`;
+
+/** A family that is not a mixture: what a mixture's component is drawn from. */
+const simpleDistribution = z.discriminatedUnion('dist', [exponential, constant, uniform, triangular, lognormal, gamma, erlang, empirical], {
+  error: familyError(SIMPLE_NAMES),
+});
+
+/**
+ * A mixture: with probability `zero` the duration is 0 — for patience, a caller who hangs up
+ * on hearing the queue announcement (balking) — else a component drawn with probability
+ * weight ÷ Σ weights. `{ dist: mixture, zero: 0.1, components: [{ weight: 1, of: { dist:
+ * exponential, mean: 3m } }] }` is exponential patience with 10% balking.
+ */
+const mixture = z.strictObject({
+  dist: z.literal('mixture'),
+  zero: z
+    .number({ error: 'must be a probability from 0 to below 1' })
+    .min(0, { error: 'must be a probability from 0 to below 1' })
+    .lt(1, { error: 'must be a probability from 0 to below 1' })
+    .default(0)
+    .meta({ description: 'probability of a zero duration (patience: balking at the queue announcement); default 0' }),
+  components: z
+    .array(
+      z.strictObject({
+        weight: positiveNumber('relative weight of this component (weights are normalised to sum to 1)'),
+        of: simpleDistribution,
+      }),
+    )
+    .min(1, { error: 'must list at least one component { weight, of }' })
+    .max(SCENARIO_LIMITS.maxMixtureComponents, { error: `must list at most ${SCENARIO_LIMITS.maxMixtureComponents} components` }),
+});
+
 export const distributionSchema = z
-  .discriminatedUnion('dist', [exponential, constant, uniform, triangular, lognormal, gamma, erlang, empirical], {
-    error: (issue) =>
-      typeof issue.input !== 'object' || issue.input === null
-        ? 'must be a mapping like { dist: exponential, mean: 6m }'
-        : `must be one of ${DIST_NAMES.join(', ')}`,
+  .discriminatedUnion('dist', [exponential, constant, uniform, triangular, lognormal, gamma, erlang, empirical, mixture], {
+    error: familyError(DIST_NAMES),
   })
   // The id puts it once under `$defs` in the JSON Schema; every duration field refers to it.
   .meta({ id: 'distribution', description: 'a distribution of durations, chosen by `dist`' });

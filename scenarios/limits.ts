@@ -102,6 +102,8 @@ export const SCENARIO_LIMITS = {
   maxAssertLength: 500,
   /** Points of one sweep (`--vary` grid or `sweep:` block): a typo such as `0..1e9` must not exhaust memory. */
   maxSweepPoints: 10_000,
+  /** Components of one mixture distribution. */
+  maxMixtureComponents: 20,
   /** Named what-if variants of one scenario (`variants:`), and patches in one variant. */
   maxVariants: 100,
   maxVariantPatches: 100,

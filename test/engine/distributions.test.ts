@@ -175,7 +175,7 @@ describe('Sampler quantiles against published values', () => {
 });
 
 /** Every kind with random valid parameters. */
-const anySpec: fc.Arbitrary<DistSpec> = fc.oneof(
+const simpleSpec: fc.Arbitrary<Exclude<DistSpec, { dist: 'mixture' }>> = fc.oneof(
   fc.record({ dist: fc.constant('exponential' as const), mean: fc.double({ min: 1e-3, max: 1e5, noNaN: true }) }),
   fc.record({ dist: fc.constant('constant' as const), mean: fc.double({ min: 0, max: 1e5, noNaN: true }) }),
   fc.tuple(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }))
@@ -186,6 +186,15 @@ const anySpec: fc.Arbitrary<DistSpec> = fc.oneof(
   fc.record({ dist: fc.constant('gamma' as const), mean: fc.double({ min: 1e-3, max: 1e5, noNaN: true }), cv: fc.double({ min: 0.05, max: 4, noNaN: true }) }),
   fc.record({ dist: fc.constant('erlang' as const), mean: fc.double({ min: 1e-3, max: 1e5, noNaN: true }), k: fc.integer({ min: 1, max: 200 }) }),
   fc.record({ dist: fc.constant('empirical' as const), values: fc.array(fc.double({ min: 0, max: 1e5, noNaN: true }), { minLength: 1, maxLength: 20 }) }),
+) as fc.Arbitrary<Exclude<DistSpec, { dist: 'mixture' }>>;
+
+const anySpec: fc.Arbitrary<DistSpec> = fc.oneof(
+  simpleSpec,
+  fc.record({
+    dist: fc.constant('mixture' as const),
+    zero: fc.double({ min: 0, max: 0.999, noNaN: true }),
+    components: fc.array(fc.record({ weight: fc.double({ min: 1e-3, max: 100, noNaN: true }), of: simpleSpec }), { minLength: 1, maxLength: 4 }),
+  }),
 );
 
 /** Hands out the given uniforms in turn and counts how many were taken. */
@@ -236,6 +245,8 @@ describe('Sampler: one uniform per variate (DESIGN §4)', () => {
       [{ dist: 'gamma', mean: 300, cv: 1.5 }, 0],
       [{ dist: 'erlang', mean: 240, k: 4 }, 0],
       [{ dist: 'empirical', values: [60, 120] }, 60],
+      [{ dist: 'mixture', zero: 0.2, components: [{ weight: 1, of: { dist: 'uniform', min: 60, max: 300 } }] }, 0],
+      [{ dist: 'mixture', zero: 0, components: [{ weight: 1, of: { dist: 'uniform', min: 60, max: 300 } }, { weight: 1, of: { dist: 'constant', mean: 10 } }] }, 60],
     ];
     for (const [spec, end] of lowerEnds) expect(new Sampler(spec).quantile(0)).toBe(end);
   });
@@ -246,6 +257,20 @@ const N = 200_000;
 // spec, theoretical mean, variance and fourth central moment μ₄ (by hand from the parameters:
 // μ₄ = (3 + excess kurtosis)·σ⁴ — exponential 6, uniform −6/5, triangular −3/5, gamma/Erlang
 // 6/k, lognormal w⁴ + 2w³ + 3w² − 6 with w = 1 + cv²; the empirical list's own population μ₄).
+/**
+ * Central moments (mean, variance, μ₄) of a mixture from its raw moments E[Xᵏ] = Σ pᵢ E[Xᵢᵏ]:
+ * σ² = m₂ − m₁², μ₄ = m₄ − 4m₁m₃ + 6m₁²m₂ − 3m₁⁴.
+ */
+function mixtureMoments(parts: readonly [number, readonly [number, number, number, number]][]): [number, number, number] {
+  const m = [0, 1, 2, 3].map((k) => parts.reduce((s, [p, raw]) => s + p * (raw[k] ?? 0), 0)) as [number, number, number, number];
+  return [m[0], m[1] - m[0] ** 2, m[3] - 4 * m[0] * m[2] + 6 * m[0] ** 2 * m[1] - 3 * m[0] ** 4];
+}
+// Raw moments E[Xᵏ], k = 1…4: exponential k!·θᵏ; uniform (bᵏ⁺¹ − aᵏ⁺¹)/((k + 1)(b − a)); a constant cᵏ; zero 0.
+const EXP_180 = [180, 2 * 180 ** 2, 6 * 180 ** 3, 24 * 180 ** 4] as const;
+const UNIFORM_20_40 = [1, 2, 3, 4].map((k) => (40 ** (k + 1) - 20 ** (k + 1)) / ((k + 1) * 20)) as unknown as readonly [number, number, number, number];
+const BALKING = mixtureMoments([[0.8, EXP_180]]);
+const TWO_PARTS = mixtureMoments([[0.25, [10, 100, 1000, 10000]], [0.75, UNIFORM_20_40]]);
+
 const TRIANGULAR_VARIANCE = (60 ** 2 + 120 ** 2 + 600 ** 2 - 60 * 120 - 60 * 600 - 120 * 600) / 18;
 const cases: [string, DistSpec, number, number, number][] = [
   ['exponential', { dist: 'exponential', mean: 360 }, 360, 360 ** 2, 9 * 360 ** 4],
@@ -257,6 +282,10 @@ const cases: [string, DistSpec, number, number, number][] = [
   ['gamma with shape < 1', { dist: 'gamma', mean: 300, cv: 1.5 }, 300, (1.5 * 300) ** 2, (3 + 6 * 2.25) * (1.5 * 300) ** 4],
   ['erlang', { dist: 'erlang', mean: 240, k: 4 }, 240, 240 ** 2 / 4, (3 + 6 / 4) * (240 ** 2 / 4) ** 2],
   ['empirical', { dist: 'empirical', values: [60, 120, 120, 600] }, 225, (165 ** 2 + 105 ** 2 * 2 + 375 ** 2) / 4, (165 ** 4 + 105 ** 4 * 2 + 375 ** 4) / 4],
+  // 20% balking, else exponential 3 min: mean 0.8 × 180 = 144, variance 0.8 × 2 × 180² − 144² = 31,104.
+  ['mixture (balking)', { dist: 'mixture', zero: 0.2, components: [{ weight: 1, of: { dist: 'exponential', mean: 180 } }] }, 144, 31_104, BALKING[2]],
+  // Weights 1 : 3 of 10 s and uniform 20–40 s: mean 0.25·10 + 0.75·30 = 25, variance 0.25·100 + 0.75·(400/12 + 900) − 625 = 100.
+  ['mixture (two parts)', { dist: 'mixture', zero: 0, components: [{ weight: 1, of: { dist: 'constant', mean: 10 } }, { weight: 3, of: { dist: 'uniform', min: 20, max: 40 } }] }, 25, 100, TWO_PARTS[2]],
 ];
 
 // Two comparisons a case (mean, variance), each within the family-wise tolerance of
@@ -308,5 +337,27 @@ describe('Sampler moments', () => {
     [{ dist: 'empirical', values: [] }, /non-empty/],
   ] as [DistSpec, RegExp][])('rejects bad parameters: %j', (spec, message) => {
     expect(() => new Sampler(spec)).toThrow(message);
+  });
+});
+
+describe('mixture bands', () => {
+  it('gives 0 in the zero band and each component at its place within its band', () => {
+    const balk = new Sampler({ dist: 'mixture', zero: 0.2, components: [{ weight: 1, of: { dist: 'exponential', mean: 180 } }] });
+    expect(balk.quantile(0)).toBe(0);
+    expect(balk.quantile(0.19)).toBe(0);
+    // u = 0.2 + 0.8·v is the exponential's v: at v = 1/2, 180·ln 2.
+    expect(balk.quantile(0.6)).toBeCloseTo(180 * Math.LN2, 12);
+    const two = new Sampler({ dist: 'mixture', zero: 0, components: [{ weight: 1, of: { dist: 'constant', mean: 10 } }, { weight: 3, of: { dist: 'uniform', min: 20, max: 40 } }] });
+    expect(two.quantile(0.1)).toBe(10);
+    expect(two.quantile(0.2499)).toBe(10);
+    // u = 0.25 + 0.75·v, uniform 20 + 20v: v = 1/2 → 30, v = 0 → 20.
+    expect(two.quantile(0.625)).toBeCloseTo(30, 12);
+    expect(two.quantile(0.25)).toBe(20);
+    expect(two.quantile(U_MAX)).toBeLessThanOrEqual(40);
+  });
+
+  it('refuses weights that are not positive and a zero share of 1', () => {
+    expect(() => new Sampler({ dist: 'mixture', zero: 0, components: [{ weight: 0, of: { dist: 'constant', mean: 10 } }] })).toThrow(/weights > 0/);
+    expect(() => new Sampler({ dist: 'mixture', zero: 1, components: [{ weight: 1, of: { dist: 'constant', mean: 10 } }] })).toThrow(/zero must be in/);
   });
 });

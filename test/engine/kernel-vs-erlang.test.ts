@@ -21,6 +21,7 @@
 import { studentTQuantile as tQuantile } from '../../engine/studentT.js';
 import { describe, expect, it } from 'vitest';
 import { erlangA, erlangC } from '../../engine/erlang/index.js';
+import type { DistSpec } from '../../engine/model.js';
 import { buildRunResult } from '../../reports/result.js';
 import { runReplications } from '../../workers/replications.js';
 import { relaxationSec, stationary, type BirthDeathQueue } from '../support/birthDeath.js';
@@ -35,6 +36,13 @@ interface Case extends BirthDeathQueue {
   readonly replications: number;
 }
 
+/** Exponential patience, or with balking its mixture with a zero patience (a caller who must wait leaves at once). */
+function patienceOf(k: Case): DistSpec | null {
+  if (k.patienceSec === null) return null;
+  if ((k.balk ?? 0) === 0) return exp(k.patienceSec);
+  return { dist: 'mixture', zero: k.balk ?? 0, components: [{ weight: 1, of: { dist: 'exponential', mean: k.patienceSec } }] };
+}
+
 /** Simulates a case from its own seed; the run result's voice channel and the estimates from the counters. */
 function simulate(k: Case) {
   const horizonSec = k.hours * 3600;
@@ -44,7 +52,7 @@ function simulate(k: Case) {
     horizonSec,
     intervalSec: horizonSec,
     warmupSec: Math.ceil(4 * relaxationSec(k)),
-    channels: [{ perHour: k.ratePerSec * 3600, handle: exp(k.handleSec), patience: k.patienceSec === null ? null : exp(k.patienceSec) }],
+    channels: [{ perHour: k.ratePerSec * 3600, handle: exp(k.handleSec), patience: patienceOf(k) }],
   });
   const seed = testSeed();
   const reps = runReplications(m, seed, k.replications);
@@ -126,5 +134,24 @@ describe('M/M/c+M simulation against Erlang A', () => {
     const name = `${FILE} › published M/M/14+M ›`;
     expectNear(`${name} P(wait)`, reported(voice.pWaitPooled, own.pWait, t975), 0.14526);
     expectNear(`${name} abandon rate`, reported(voice.abandonRatePooled, own.abandonRate, t975), 0.013984);
+  });
+});
+
+describe('M/M/c+M with balking against its birth–death chain', () => {
+  // Patience is a mixture: 0 with probability b (the caller who hears the queue announcement
+  // hangs up), else exponential. No Erlang formula covers it; the chain does (test/support/birthDeath.ts).
+  const cases: Case[] = [
+    { ...mmcm(14, 12, 180, 300, 8, 30), balk: 0.2 },
+    { ...mmcm(35, 36, 360, 180, 8, 30), balk: 0.5 },
+  ];
+  it.each(cases.map((k) => [k.agents, k.ratePerSec * k.handleSec, k.balk, k]))('%i agents, %f Erlangs, balking %f: P(wait), abandonment, mean wait, occupancy, mean queue', (c, load, balk, k) => {
+    const { voice, own, t975 } = simulate(k);
+    const chain = stationary(k);
+    const name = `${FILE} › M/M/${c}+M at ${load} Erlangs with ${balk} balking ›`;
+    expectNear(`${name} P(wait)`, reported(voice.pWaitPooled, own.pWait, t975), chain.pWait);
+    expectNear(`${name} abandon rate`, reported(voice.abandonRatePooled, own.abandonRate, t975), chain.pAbandon);
+    expectNear(`${name} mean wait (all)`, reported(voice.meanWaitSecPooled, own.meanWaitSec, t975), chain.meanWaitSec);
+    expectNear(`${name} occupancy`, reported(voice.occupancyPooled, own.occupancy, t975), chain.occupancy);
+    expectNear(`${name} avg queue`, reported(voice.avgQueue, own.avgQueue, t975), chain.queueLength);
   });
 });

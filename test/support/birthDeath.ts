@@ -11,6 +11,11 @@
  * - mean wait of every arrival W_q = L_q / λ (Little's law on the queue);
  * - P(abandon) = θ·L_q / λ (abandonments leave the queue at rate θ·L_q);
  * - occupancy = E[min(k, c)] / c, busy agents over agents.
+ *
+ * Balking (`balk` = b): an arrival who finds every agent busy leaves at once with probability
+ * b (patience 0), so births in states k ≥ c run at λ(1 − b); by PASTA a share Σ_{k ≥ c} π_k of
+ * arrivals find all busy, and P(abandon) = b·P(wait) + θ·L_q / λ; W_q = L_q / λ still holds
+ * for every arrival (balkers wait 0).
  */
 
 export interface BirthDeathQueue {
@@ -19,6 +24,8 @@ export interface BirthDeathQueue {
   readonly agents: number;
   /** Mean patience; `null` for none (M/M/c, which then needs λ < cμ). */
   readonly patienceSec: number | null;
+  /** Probability that an arrival who must wait balks (leaves at once); default 0. */
+  readonly balk?: number;
 }
 
 export interface StationaryFigures {
@@ -35,7 +42,8 @@ export function stationary(q: BirthDeathQueue): StationaryFigures {
   const mu = 1 / q.handleSec;
   const theta = q.patienceSec === null ? 0 : 1 / q.patienceSec;
   const c = q.agents;
-  if (theta === 0 && lambda >= c * mu) throw new Error(`M/M/${c} is unstable at ${lambda * q.handleSec} Erlangs`);
+  const balk = q.balk ?? 0;
+  if (theta === 0 && lambda * (1 - balk) >= c * mu) throw new Error(`M/M/${c} is unstable at ${lambda * q.handleSec} Erlangs`);
   // Unnormalised weights, rescaled relative to the largest so far to stay finite.
   let w = 1;
   let total = 0, waiting = 0, queue = 0, busy = 0;
@@ -47,8 +55,9 @@ export function stationary(q: BirthDeathQueue): StationaryFigures {
       queue += (k - c) * w;
     }
     const death = Math.min(k + 1, c) * mu + Math.max(k + 1 - c, 0) * theta;
-    w *= lambda / death;
-    if (k > c && w < 1e-15 * total && lambda / death < 1) break;
+    const birth = k >= c ? lambda * (1 - balk) : lambda;
+    w *= birth / death;
+    if (k > c && w < 1e-15 * total && birth / death < 1) break;
     if (total > 1e250) {
       w /= total; waiting /= total; queue /= total; busy /= total; total = 1;
     }
@@ -58,7 +67,7 @@ export function stationary(q: BirthDeathQueue): StationaryFigures {
     pWait: waiting / total,
     queueLength,
     meanWaitSec: queueLength / lambda,
-    pAbandon: (theta * queueLength) / lambda,
+    pAbandon: balk * (waiting / total) + (theta * queueLength) / lambda,
     occupancy: busy / total / c,
   };
 }
