@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import type { StaffingResult } from '../../reports/staffing/result.js';
 import { loadScenarioText } from '../../scenarios/load.js';
 import type { StaffDefinition } from '../../workers/staffing/definition.js';
+import { DEFAULT_JUDGING } from '../../workers/staffing/judgingRule.js';
 import { runStaffing } from '../../workers/staffing/staff.js';
 
 export const NO_EXTRA = { maxAsaSec: null, maxAbandon: null, maxOccupancy: null, maxBacklogAgeSec: null } as const;
@@ -11,7 +12,8 @@ export function definitionOf(text: string, over: Partial<StaffDefinition> = {}):
   const { model } = loadScenarioText(text, 'test.yaml');
   return {
     scenario: { label: 'test.yaml', text }, inputs: [], overrides: [], seed: model.seed, replications: 20, mode: 'intervals',
-    targets: NO_EXTRA, assertions: [], serviceLevelDefinition: null, maxRounds: 8, ...over,
+    targets: NO_EXTRA, assertions: [], serviceLevelDefinition: null, maxRounds: 8,
+    objective: model.groups.some((g) => g.costPerHour > 0) ? 'cost' : 'hours', judging: DEFAULT_JUDGING, ...over,
   };
 }
 
