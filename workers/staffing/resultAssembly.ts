@@ -197,7 +197,7 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
       bumpRounds: answer.kind === 'counts' ? answer.search.bumpRounds : answer.shifts.scaleRounds,
       trims: answer.kind === 'counts' ? answer.search.trims : 0,
     },
-    notes: staffingNotes({ model, breakShare, perInterval, erlang, simulated }),
+    notes: staffingNotes({ model, breakShare, perInterval, erlang, simulated, confidence: judging.on === 'ci' ? judging.confidence : null }),
   };
 }
 
