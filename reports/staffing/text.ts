@@ -35,8 +35,8 @@ export function renderStaffingText(r: StaffingResult, options: { colour?: boolea
   out.push(p.bold(`${r.scenario} — staffing ${mode}`));
   const head = headline(r);
   out.push(r.status === 'met' ? p.green(head) : p.red(p.bold(head)));
-  for (const u of r.unmet) out.push(wrap(`  unmet ${unmetText(r, u)}`, MAX_WIDTH, '    '));
-  for (const s of r.stops) out.push(wrap(`  stopped early (${s.stage}): ${s.reason}: ${s.startSecs.map((t) => clock(r.dayStartSec + t)).join(', ')}`, MAX_WIDTH, '    '));
+  for (const u of r.unmet) out.push(`  ${wrap(`unmet ${unmetText(r, u)}`, MAX_WIDTH - 2, '    ')}`);
+  for (const s of r.stops) out.push(`  ${wrap(`stopped early (${s.stage}): ${s.reason}: ${s.startSecs.map((t) => clock(r.dayStartSec + t)).join(', ')}`, MAX_WIDTH - 2, '    ')}`);
   out.push(wrap(`seed ${r.seed}, ${r.replications} replications searched (${r.replicationsJudged.search.join('–')}), judged on ${r.replications} fresh (${r.replicationsJudged.fresh.join('–')}); targets met ${judgingText(r)}; minimising ${r.objective === 'cost' ? 'cost' : 'agent-hours'}; SL: ${r.serviceLevelDefinition}`, MAX_WIDTH, '  '));
   out.push(wrap(`targets: ${r.targets.join('; ')}`, MAX_WIDTH, '  '));
   out.push('');
