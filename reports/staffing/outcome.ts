@@ -33,9 +33,11 @@ export function unmetText(r: StaffingResult, u: UnmetTarget): string {
 /** One line saying whether the answer can be used. */
 export function headline(r: StaffingResult): string {
   const stops = r.stops.length === 0 ? '' : `; the search stopped early (${r.stops.map((s) => s.stage).join(', ')})`;
-  if (r.status === 'met') return `MET: every target met in every interval on ${freshLabel(r)}`;
-  const intervals = new Set(r.unmet.map((u) => u.startSec)).size;
-  const unmet = r.unmet.length === 0 ? 'every target met' : `${r.unmet.length} target${r.unmet.length === 1 ? '' : 's'} unmet in ${intervals} interval${intervals === 1 ? '' : 's'}`;
+  if (r.status === 'met') return `MET: every target met ${r.mode === 'wholeDay' ? 'on the whole day' : 'in every interval'} on ${freshLabel(r)}`;
+  const starts = new Set(r.unmet.map((u) => u.startSec));
+  const intervals = [...starts].filter((x) => x !== null).length;
+  const where = [...(intervals > 0 ? [`${intervals} interval${intervals === 1 ? '' : 's'}`] : []), ...(starts.has(null) ? ['the whole day'] : [])].join(' and ');
+  const unmet = r.unmet.length === 0 ? 'every target met' : `${r.unmet.length} target${r.unmet.length === 1 ? '' : 's'} unmet in ${where}`;
   return `${r.status === 'unmet' ? 'UNMET' : 'STOPPED EARLY'}: ${unmet} on ${freshLabel(r)}${stops}`;
 }
 

@@ -54,7 +54,7 @@ export interface TargetOutcome {
 
 /** A target an interval of the answer misses (on the fresh replications). */
 export interface UnmetTarget {
-  /** The interval's start; null for an assertion judged on the whole day (`dayAssertions`). */
+  /** The interval's start; null for a target judged on the whole day (`--whole-day`, `dayAssertions`). */
   readonly startSec: number | null;
   /** `channels` or `groups`, and the channel's or group's id. */
   readonly scope: string;

@@ -39,6 +39,16 @@ describe('ccsim staff with a target it cannot meet', () => {
     expect(result.replicationsJudged).toEqual({ search: [0, 2], fresh: [3, 5] });
   });
 
+  it('--whole-day judges the day: exit 1 with one unmet line for the whole day', () => {
+    const r = ccsim([...base, '--whole-day', '--format', 'json']);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('ccsim staff: unmet '))).toEqual([
+      expect.stringMatching(/^ccsim staff: unmet whole day groups team occupancy: achieved \d+\.\d% .* vs target >= 99\.0% \((fail|inconclusive)\)$/),
+    ]);
+    const result = JSON.parse(r.stdout) as StaffingResult;
+    expect(result.unmet.map((u) => u.startSec)).toEqual([null]);
+  });
+
   it('says so in the text headline, the CSV status column and the HTML banner', () => {
     const text = ccsim([...base, '--format', 'text']);
     expect(text.status).toBe(1);

@@ -19,7 +19,7 @@ import type { StaffDefinition } from './definition.js';
 import type { ErlangStart } from './erlangStart.js';
 import type { SearchStop } from './dayCheck.js';
 import type { CountSearchResult } from './intervalPlan.js';
-import { intervalRows, judgeInterval } from './judging.js';
+import { dayRows, intervalRows, judgeChecks, judgeInterval } from './judging.js';
 import type { ShiftSearchResult } from './shiftPlan.js';
 import type { CheckOutcome, TargetSet } from './targets.js';
 
@@ -74,7 +74,7 @@ const STOP_REASONS: Record<SearchStop['stage'], (maxRounds: number) => string> =
   oneFewer: (n) => `the one-fewer trims ran out of rounds (--max-rounds ${n}): one agent fewer still met every target in these intervals`,
 };
 
-function unmetOf(model: Model, startSec: number, judged: readonly CheckOutcome[]): UnmetTarget[] {
+function unmetOf(model: Model, startSec: number | null, judged: readonly CheckOutcome[]): UnmetTarget[] {
   return judged.filter((o) => !o.met).map((o) => ({
     startSec,
     scope: o.check.scope,
@@ -111,7 +111,7 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
   for (let iv = 0; iv < I; iv++) {
     const rows = intervalRows(final, iv);
     const judged = judgeInterval(targets.checks, final, iv, judging);
-    unmet.push(...unmetOf(model, iv * model.intervalSec, judged));
+    if (def.mode !== 'wholeDay') unmet.push(...unmetOf(model, iv * model.intervalSec, judged));
     const minus = answer.kind === 'counts' ? answer.search.minusOne[iv] ?? null : null;
     const oneFewer = model.groups.map((_, g) => { const e = minus?.[g] ?? null; return e === null ? null : judgeInterval(targets.checks, e, iv, judging); });
     const groups: Record<string, GroupStaffing> = {};
@@ -153,6 +153,8 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
     simulated: planTotals(model.groups.map((_, k) => (k === gi ? (duty[gi] ?? []) : [])), model, intervalHours),
   }]));
   const breakShare = Math.max(0, ...breaks);
+  // --whole-day judges the targets on the day's figures (an interval's `met` is then for information).
+  if (def.mode === 'wholeDay') unmet.push(...unmetOf(model, null, judgeChecks(targets.checks, dayRows(final), judging)));
   for (const o of a.dayAssertions) {
     // Judged on the 95% CI (`ccsim check --strict`); on the mean rule, a straddling CI passes when its mean does.
     if (o.passed || (judging.on === 'mean' && o.verdict.state === 'inconclusive' && o.verdict.meanMeets)) continue;
