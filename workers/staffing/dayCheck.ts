@@ -114,12 +114,12 @@ export async function settle(o: SettleInput): Promise<Settled> {
     const passing = tried.map((t, k) => ({ ...t, k })).filter(({ k }) => layout.failing(runs[k] as Evaluation).length === 0)
       .sort((a, b) => (o.weights[b.g] ?? 0) - (o.weights[a.g] ?? 0) || a.slot - b.slot || a.g - b.g);
     if (passing.length === 0) break;
-    if (trims >= o.maxRounds) { stops.push({ stage: 'oneFewer', slots: [...new Set(passing.map((p) => p.slot))].sort((a, b) => a - b) }); break; }
     // Confirmed on the search's replications too, all in one pool round; the first that holds is taken.
     const onSearch = await evaluator.evaluate(passing.map((p) => layout.candidate(minus(plan, p.g, p.slot))), 'search');
-    const at = passing.findIndex((_, n) => layout.failing(onSearch[n] as Evaluation).length === 0);
-    const p = passing[at];
+    const confirmed = passing.filter((_, n) => layout.failing(onSearch[n] as Evaluation).length === 0);
+    const p = confirmed[0];
     if (p === undefined) break;
+    if (trims >= o.maxRounds) { stops.push({ stage: 'oneFewer', slots: [...new Set(confirmed.map((c) => c.slot))].sort((a, b) => a - b) }); break; }
     plan = minus(plan, p.g, p.slot);
     fresh = runs[p.k] as Evaluation;
     trims++;
