@@ -247,13 +247,15 @@ export function staffWork(w: ModelWork, model: Model, replications: number, mode
   const whole = w.contactsPerReplication;
   let contacts: number;
   let keptRows: number;
+  // Each group's count is searched in turn, and "one fewer" is tried per group and interval.
+  const G = Math.max(1, model.groups.length);
   if (mode === 'intervals') {
     // Σ over intervals i of the day cut after i (and its look-ahead): ≈ n/2 days, plus n warm-ups.
-    const stage1 = 4 * (n * w.contactsBeforeDay + dayContacts * (n + 1) / 2);
-    contacts = replications * (stage1 + 3 * n * whole);
-    keptRows = replications * (4 * n + 3 * n * n);
+    const stage1 = 4 * G * (n * w.contactsBeforeDay + dayContacts * (n + 1) / 2);
+    contacts = replications * (stage1 + 3 * n * G * whole);
+    keptRows = replications * (4 * G * n + 3 * G * n * n);
   } else {
-    const days = mode === 'wholeDay' ? 12 : 10 * (1 + model.groups.reduce((s, g) => s + g.agentShifts.length, 0));
+    const days = mode === 'wholeDay' ? 12 * G : 10 * (1 + model.groups.reduce((s, g) => s + g.agentShifts.length, 0));
     contacts = replications * days * whole;
     keptRows = replications * days * n;
   }

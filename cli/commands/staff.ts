@@ -6,7 +6,9 @@
  * and `--resume` continues an interrupted search without redoing work. See
  * workers/staffing/ for the method.
  *
- * Exit codes: 0; 2 invalid input (before anything runs); 3 internal error; 130 interrupted.
+ * Exit codes: 0 every target met and the answer proven; 1 a target unmet, or the search stopped
+ * early (rounds ran out, a cap) — one line on stderr per unmet target and per stop; 2 invalid
+ * input (before anything runs); 3 internal error; 130 interrupted.
  */
 import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import type { Argv, CommandModule } from 'yargs';
@@ -15,7 +17,9 @@ import { processColourContext, wantsColour } from '../../reports/palette.js';
 import { renderStaffingCsv } from '../../reports/staffing/csv.js';
 import { renderStaffingHtml } from '../../reports/staffing/html.js';
 import type { StaffingResult } from '../../reports/staffing/result.js';
+import { outcomeLines } from '../../reports/staffing/outcome.js';
 import { renderStaffingText } from '../../reports/staffing/text.js';
+import { EXIT_CHECK_FAILED } from '../errors.js';
 import { loadScenarioText } from '../../scenarios/load.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { StaffingInterrupted } from '../../workers/staffing/evaluator.js';
@@ -52,7 +56,11 @@ async function handle(args: StaffArgs): Promise<void> {
     checkAssertionPaths(loaded.model, placed);
     const raw = (loaded.scenario as { assert?: unknown }).assert;
     const lines = Array.isArray(raw) ? raw : [];
-    return { seed: loaded.model.seed, assertions: lines.flatMap((x, i) => (typeof x === 'string' ? [plainBound(x, `${label}: assert[${i}]`)] : [])) };
+    return {
+      seed: loaded.model.seed,
+      assertions: lines.flatMap((x, i) => (typeof x === 'string' ? [plainBound(x, `${label}: assert[${i}]`)] : [])),
+      anyCost: loaded.model.groups.some((g) => g.costPerHour > 0),
+    };
   });
   const logger = stderrLogger(args['log-level']);
   const interruption = interruptible('simulations', args.out);
@@ -72,6 +80,9 @@ async function handle(args: StaffArgs): Promise<void> {
     bar.stop();
     const colour = wantsColour(processColourContext(args.report !== undefined));
     emit(await renderStaffing(result, chosenFormat(args, STAFF_FORMATS, 'text'), colour), args.report, '--report');
+    // The answer is usable only when proven: say on stderr what is not, and exit 1.
+    for (const line of outcomeLines(result)) process.stderr.write(`${line}\n`);
+    if (result.status !== 'met') process.exitCode = EXIT_CHECK_FAILED;
   } catch (err) {
     if (!(err instanceof StaffingInterrupted)) throw err;
     bar.stop();
@@ -84,7 +95,7 @@ async function handle(args: StaffArgs): Promise<void> {
 
 export const staffCommand: CommandModule<object, StaffArgs> = {
   command: 'staff <file>',
-  describe: 'Find the fewest agents per interval (or shift) meeting every target with 95% confidence, by simulation',
+  describe: 'Find the fewest agents per interval and group (or shift) meeting every target with 95% confidence, by simulation (exit 1 if any is unmet)',
   builder: (y: Argv) =>
     inputOptions(formatOptions(y, STAFF_FORMATS, 'Result format (default text)'))
       .positional('file', { type: 'string', describe: 'Scenario (YAML or JSON)', demandOption: true })
@@ -101,6 +112,9 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       .option('max-occupancy', { type: 'string', describe: 'Also cap every group\'s occupancy (e.g. 0.85)' })
       .option('max-backlog-age', { type: 'string', describe: 'Also require backlog age p90 ≤ this on deferred channels (e.g. 4h)' })
       .option('max-rounds', { type: 'number', default: 8, describe: 'Cap on whole-day re-check rounds (and on shift scaling)' })
+      .option('objective', { type: 'string', describe: 'Minimise cost (costPerHour of each group) or hours (agent-hours); default cost when a group has a cost' })
+      .option('confidence', { type: 'string', describe: 'Level of the two-sided CI that must meet each target: 0.9, 0.95 (default) or 0.99' })
+      .option('on', { type: 'string', describe: 'Judge targets on the whole CI (ci, default) or on the mean over replications (mean)' })
       .option('workers', { type: 'number', describe: `Worker threads (0: this thread; default ${defaultWorkers()}, the cores)` })
       .option('out', { type: 'string', describe: 'Checkpoint every simulation to this JSONL file (resumable)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Continue the --out file: reuse the simulations recorded' })

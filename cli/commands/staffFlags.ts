@@ -11,7 +11,8 @@ import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../en
 import { parseDuration } from '../../scenarios/duration.js';
 import { parseShare, percentHint } from '../../scenarios/share.js';
 import { digestsOf, readInputFiles } from '../../workers/inputFiles.js';
-import type { StaffDefinition, StaffMode } from '../../workers/staffing/definition.js';
+import { STAFF_OBJECTIVES, type StaffDefinition, type StaffMode, type StaffObjective } from '../../workers/staffing/definition.js';
+import { CONFIDENCE_LEVELS, DEFAULT_JUDGING, type ConfidenceLevel, type Judging } from '../../workers/staffing/judgingRule.js';
 import { MAX_WORKERS } from './sweepFlags.js';
 
 export interface StaffArgs extends InputArgs {
@@ -27,6 +28,9 @@ export interface StaffArgs extends InputArgs {
   'max-occupancy'?: string;
   'max-backlog-age'?: string;
   'max-rounds': number;
+  objective?: string;
+  confidence?: string | number;
+  on?: string;
   workers?: number;
   out?: string;
   resume: boolean;
@@ -65,12 +69,37 @@ function shareFlag(flag: string, text: string | undefined, p: string[]): number 
 
 const isWhole = (v: number, min: number, max: number): boolean => Number.isInteger(v) && v >= min && v <= max;
 
+export const JUDGING_BASES = ['ci', 'mean'] as const;
+
+/** `--confidence` (0.9, 0.95 or 0.99; also 90%…) and `--on ci|mean` as a judging rule, or problems. */
+function judgingFlags(a: StaffArgs, p: string[]): Judging {
+  const on = a.on ?? 'ci';
+  if (!(JUDGING_BASES as readonly string[]).includes(on)) p.push(`--on: must be one of ${JUDGING_BASES.join(', ')} (got "${on}")`);
+  if (a.confidence === undefined) return on === 'mean' ? { on: 'mean' } : DEFAULT_JUDGING;
+  const parsed = parseShare(String(a.confidence));
+  const level = CONFIDENCE_LEVELS.find((c) => parsed.ok && Math.abs(parsed.share - c) < 1e-12);
+  if (level === undefined) p.push(`--confidence: must be one of ${CONFIDENCE_LEVELS.join(', ')} (got "${a.confidence}")`);
+  if (on === 'mean') p.push(`--confidence: applies to the CI rule; --on mean judges the mean alone (got --confidence ${a.confidence} with --on mean)`);
+  return { on: 'ci', confidence: (level ?? 0.95) as ConfidenceLevel };
+}
+
+/** `--objective`, or its default: cost when any group has a cost per hour, else hours. */
+function objectiveFlag(a: StaffArgs, anyCost: boolean, p: string[]): StaffObjective {
+  if (a.objective === undefined) return anyCost ? 'cost' : 'hours';
+  if (!(STAFF_OBJECTIVES as readonly string[]).includes(a.objective)) {
+    p.push(`--objective: must be one of ${STAFF_OBJECTIVES.join(', ')} (got "${a.objective}")`);
+    return 'hours';
+  }
+  if (a.objective === 'cost' && !anyCost) p.push('--objective: cost needs a costPerHour on some group (agents[].costPerHour), none has one; use --objective hours (got "cost")');
+  return a.objective as StaffObjective;
+}
+
 
 /**
  * Checks every flag, then reads the scenario: the definition of the search. `scenarioInfo`
  * gives the scenario's seed and `assert:` lines once its text compiles.
  */
-export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label: string) => { seed: number; assertions: string[] }): StaffDefinition {
+export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label: string) => { seed: number; assertions: string[]; anyCost: boolean }): StaffDefinition {
   const p: string[] = [];
   if (a.replications !== undefined && !isWhole(a.replications, 2, MAX_REPLICATIONS)) {
     p.push(`--replications: must be a whole number from 2 to ${MAX_REPLICATIONS} (a CI needs at least 2) (got ${a.replications})`);
@@ -96,10 +125,13 @@ export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label
     maxOccupancy: shareFlag('max-occupancy', a['max-occupancy'], p),
     maxBacklogAgeSec: durationFlag('max-backlog-age', a['max-backlog-age'], p),
   };
+  const judging = judgingFlags(a, p);
   if (p.length > 0) throw new InputError(p);
   const cap = maxInputBytes(a);
   const text = readScenarioText(a.file, cap);
   const info = scenarioInfo(text, a.file);
+  const objective = objectiveFlag(a, info.anyCost, p);
+  if (p.length > 0) throw new InputError(p);
   const mode: StaffMode = a.shifts ? 'shifts' : a['whole-day'] ? 'wholeDay' : 'intervals';
   return {
     scenario: { label: a.file, text },
@@ -112,5 +144,7 @@ export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label
     assertions: info.assertions,
     serviceLevelDefinition: (def as ServiceLevelDefinition | undefined) ?? null,
     maxRounds: a['max-rounds'],
+    objective,
+    judging,
   };
 }

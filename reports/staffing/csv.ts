@@ -10,17 +10,23 @@ import type { Estimate } from '../confidence.js';
 import { csvText, numberCell, tidyCells, TIDY_COLUMNS, type Cell } from '../tidyCsv.js';
 import type { StaffingResult } from './result.js';
 
-export const STAFFING_CSV_COLUMNS = ['scenario', 'seed', 'replications', ...TIDY_COLUMNS, 'erlang'] as const;
+/**
+ * `status`: on an interval's rows, whether that interval meets every target (`met`, `unmet`);
+ * on the totals rows, the answer's (`met`, `unmet`, `stoppedEarly`); empty on shift rows.
+ */
+export const STAFFING_CSV_COLUMNS = ['scenario', 'seed', 'replications', ...TIDY_COLUMNS, 'erlang', 'status'] as const;
 
 const ACHIEVED = ['offered', 'serviceLevel', 'asaSec', 'abandonRate', 'occupancy', 'waitP90Sec', 'backlogAgeP90Sec'] as const;
 
 export function renderStaffingCsv(r: StaffingResult): string {
   const rows: Cell[][] = [[...STAFFING_CSV_COLUMNS]];
+  let status = '';
   const push = (scope: string, id: string, startSec: number | null, metric: string, mean: number | null, ci95: Estimate['ci95'] | undefined, erlang: number | null = null): void => {
     const statistic = ci95 === undefined ? 'value' : 'estimate';
-    rows.push([r.scenario, r.seed, r.replications, ...tidyCells({ scope, id, startSec, metric, statistic, mean, ci95 }, r.dayStartSec), numberCell(erlang)]);
+    rows.push([r.scenario, r.seed, r.replications, ...tidyCells({ scope, id, startSec, metric, statistic, mean, ci95 }, r.dayStartSec), numberCell(erlang), status]);
   };
   for (const iv of r.intervals) {
+    status = iv.met ? 'met' : 'unmet';
     for (const [id, g] of Object.entries(iv.groups)) {
       push('groups', id, iv.startSec, 'erlangAgents', g.erlangAgents, undefined);
       push('groups', id, iv.startSec, 'simulatedAgents', g.simulatedAgents, undefined);
@@ -31,6 +37,7 @@ export function renderStaffingCsv(r: StaffingResult): string {
       for (const metric of ACHIEVED) push('channels', id, iv.startSec, metric, c[metric].mean, c[metric].ci95, metric === 'serviceLevel' ? c.erlangServiceLevel : null);
     }
   }
+  status = '';
   for (const s of r.shifts ?? []) {
     // A shift starts at a clock time; its offset is from the day's start (dayStart).
     const id = `${s.group}#${s.index}`;
@@ -39,6 +46,7 @@ export function renderStaffingCsv(r: StaffingResult): string {
     push('shifts', id, offset, 'scenarioAgents', s.scenarioCount, undefined);
     push('shifts', id, offset, 'simulatedAgents', s.count, undefined);
   }
+  status = r.status;
   for (const plan of ['erlang', 'simulated'] as const) {
     push('totals', plan, null, 'agentHours', r.totals[plan].agentHours, undefined);
     push('totals', plan, null, 'cost', r.totals[plan].cost, undefined);

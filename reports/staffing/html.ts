@@ -9,7 +9,9 @@ import { DAY_SEC } from '../../engine/time.js';
 import { clock, durationText, pct } from '../format.js';
 import { escapeHtml, figure, htmlPage, htmlTable } from '../html.js';
 import type { ReportTable } from '../tables.js';
+import { headline, unmetText } from './outcome.js';
 import type { ShiftStaffing, StaffingResult } from './result.js';
+import { judgingText } from './text.js';
 
 export function staffingChart(r: StaffingResult): Chart {
   const values = r.intervals.flatMap((iv) => [
@@ -45,11 +47,22 @@ function shiftTable(shifts: readonly ShiftStaffing[]): ReportTable {
   };
 }
 
+/** The answer's status, first on the page: green when met, red with each unmet target and stop otherwise. */
+function statusBanner(r: StaffingResult): string {
+  const colour = r.status === 'met' ? '#2e7d32' : '#c62828';
+  const items = [
+    ...r.unmet.map((u) => `<li>unmet ${escapeHtml(unmetText(r, u))}</li>`),
+    ...r.stops.map((s) => `<li>stopped early (${escapeHtml(s.stage)}): ${escapeHtml(s.reason)}: ${s.startSecs.map((t) => clock(r.dayStartSec + t)).join(', ')}</li>`),
+  ];
+  return `<section class="status status-${escapeHtml(r.status)}" role="status" style="border-left: 6px solid ${colour}; padding: 0.5em 1em; margin: 1em 0">\n` +
+    `<p><strong style="color: ${colour}">${escapeHtml(headline(r))}</strong></p>${items.length > 0 ? `\n<ul>\n${items.join('\n')}\n</ul>` : ''}\n</section>`;
+}
+
 export async function renderStaffingHtml(r: StaffingResult, chart: Chart = staffingChart(r)): Promise<string> {
   const channelIds = Object.keys(r.intervals[0]?.channels ?? {});
   const intervals: ReportTable = {
     title: 'Intervals',
-    head: ['interval', 'Erlang', 'simulated', ...channelIds.map((id) => `${id} SL (95% CI)`), 'met', 'vs Erlang'],
+    head: ['interval', 'Erlang', 'simulated', ...channelIds.map((id) => `${id} SL (95% CI, fresh)`), 'met', 'vs Erlang'],
     rows: r.intervals.map((iv) => [
       clock(r.dayStartSec + iv.startSec), String(iv.erlangAgents), String(iv.simulatedAgents),
       ...channelIds.map((id) => {
@@ -65,8 +78,9 @@ export async function renderStaffingHtml(r: StaffingResult, chart: Chart = staff
   return htmlPage({
     title: `staff — ${r.scenario}`,
     heading: `${r.scenario} — staffing`,
-    meta: `seed ${r.seed}, ${r.replications} replications; every target met with ${r.confidence * 100}% confidence: ${r.targets.join('; ')}`,
+    meta: `seed ${r.seed}, ${r.replications} replications searched and ${r.replications} fresh; targets judged ${judgingText(r)}, minimising ${r.objective === 'cost' ? 'cost' : 'agent-hours'}: ${r.targets.join('; ')}`,
     body: [
+      statusBanner(r),
       await figure(chart),
       `<h2>Intervals</h2>\n${htmlTable(intervals)}`,
       ...(r.shifts === null ? [] : [`<h2>Shifts</h2>\n${htmlTable(shiftTable(r.shifts))}`]),

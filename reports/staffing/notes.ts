@@ -28,6 +28,8 @@ export interface NotesInput {
   readonly perInterval: boolean;
   readonly erlang: PlanTotals;
   readonly simulated: PlanTotals;
+  /** The confidence of the CI rule, or null when targets are judged on the mean. */
+  readonly confidence: number | null;
 }
 
 export function staffingNotes(n: NotesInput): StaffingNote[] {
@@ -71,7 +73,10 @@ export function staffingNotes(n: NotesInput): StaffingNote[] {
     add('skills', 'either', 'groups share channels (skill-based routing); Erlang splits a shared group by load, the simulation routes contact by contact.');
   }
   add('coupling', 'either', 'a queue or backlog left at the end of an interval is served in the next: the simulation staffs intervals in time order on the whole day; Erlang assumes each interval starts empty and in steady state.');
-  add('confidence', 'more', 'the simulation requires the whole 95% confidence interval of each target metric to meet it (the strict rule of ccsim check); Erlang meets the target on its mean, so where the simulated CI at Erlang\'s count straddles a target one more agent is asked.');
+  if (n.confidence !== null) {
+    const level = `${Math.round(n.confidence * 100)}%`;
+    add('confidence', 'more', `the simulation requires the whole ${level} confidence interval of each target metric to meet it (the strict rule of ccsim check); Erlang meets the target on its mean, so where the simulated CI at Erlang's count straddles a target one more agent is asked (--on mean judges the mean instead).`);
+  }
   const diff = n.simulated.agentHours - n.erlang.agentHours;
   const rel = n.erlang.agentHours > 0 ? ` (${diff >= 0 ? '+' : ''}${pct(diff / n.erlang.agentHours)})` : '';
   add('total', diff > 0 ? 'more' : diff < 0 ? 'fewer' : 'either', `in all, the simulated plan needs ${Math.round(n.simulated.agentHours * 10) / 10} agent-hours against Erlang's ${Math.round(n.erlang.agentHours * 10) / 10}${rel}.`);

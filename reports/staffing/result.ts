@@ -7,7 +7,8 @@
 import type { ServiceLevelDefinition } from '../../engine/model.js';
 import type { Estimate } from '../confidence.js';
 
-export const STAFFING_SCHEMA_VERSION = 1;
+/** 2: `status`, `unmet`, `stops`, `judging`, `objective`, `replicationsJudged`; targets as `{mean, ci}`; `oneFewer` per group. */
+export const STAFFING_SCHEMA_VERSION = 2;
 
 /**
  * How the simulated requirement compares with Erlang's in an interval:
@@ -44,10 +45,44 @@ export interface ChannelAchieved {
 
 export interface TargetOutcome {
   readonly target: string;
-  readonly estimate: Estimate;
+  readonly mean: number | null;
+  /** The CI the verdict read: at `judging.confidence` (95% for day assertions); null on the mean rule. */
+  readonly ci: readonly [number, number] | null;
   /** pass | fail | inconclusive | undefined (no value: unconstrained). */
   readonly verdict: string;
 }
+
+/** A target an interval of the answer misses (on the fresh replications). */
+export interface UnmetTarget {
+  /** The interval's start; null for a target judged on the whole day (`--whole-day`, `dayAssertions`). */
+  readonly startSec: number | null;
+  /** `channels` or `groups`, and the channel's or group's id. */
+  readonly scope: string;
+  readonly id: string;
+  readonly metric: string;
+  readonly op: string;
+  readonly bound: number;
+  readonly mean: number | null;
+  readonly ci: readonly [number, number] | null;
+  /** fail, or inconclusive (the CI straddles the bound). */
+  readonly verdict: string;
+}
+
+/** Why the search stopped before it could prove its answer. */
+export interface SearchStopOutcome {
+  /** level | recheck | freshRecheck | oneFewer (workers/staffing/dayCheck.ts). */
+  readonly stage: string;
+  /** Start of each interval concerned. */
+  readonly startSecs: readonly number[];
+  readonly reason: string;
+}
+
+/**
+ * `met`: every target met in every interval, the answer proven (exit 0); `unmet`: a target
+ * missed (exit 1); `stoppedEarly`: every target met but the search stopped before proving the
+ * answer — rounds ran out, or a cap (exit 1).
+ */
+export type StaffingStatus = 'met' | 'unmet' | 'stoppedEarly';
 
 export interface IntervalStaffing {
   readonly startSec: number;
@@ -57,9 +92,10 @@ export interface IntervalStaffing {
   readonly met: boolean;
   readonly groups: Readonly<Record<string, GroupStaffing>>;
   readonly channels: Readonly<Record<string, ChannelAchieved>>;
-  /** Each target with the answer, and with one agent fewer in this interval. */
+  /** Each target with the answer (fresh replications). */
   readonly targets: readonly TargetOutcome[];
-  readonly oneFewer: readonly TargetOutcome[] | null;
+  /** By group: each target with one agent of the group fewer in this interval (fresh); null for a group at 0 or by shift. */
+  readonly oneFewer: Readonly<Record<string, readonly TargetOutcome[] | null>> | null;
 }
 
 export interface ShiftStaffing {
@@ -90,8 +126,19 @@ export interface StaffingResult {
   readonly scenario: string;
   readonly mode: 'intervals' | 'wholeDay' | 'shifts';
   readonly seed: number;
+  /** Replications per candidate, in each of the two sets of `replicationsJudged`. */
   readonly replications: number;
-  readonly confidence: number;
+  /** Replication indices [first, last] the search selected on, and the fresh ones the answer is judged on. */
+  readonly replicationsJudged: { readonly search: readonly [number, number]; readonly fresh: readonly [number, number] };
+  /** The judging's confidence (null on the mean rule). */
+  readonly confidence: number | null;
+  readonly judging: { readonly on: 'ci' | 'mean'; readonly confidence: number | null };
+  /** What the search minimised over the groups. */
+  readonly objective: 'cost' | 'hours';
+  readonly status: StaffingStatus;
+  /** Every target missed, interval by interval (empty when met). */
+  readonly unmet: readonly UnmetTarget[];
+  readonly stops: readonly SearchStopOutcome[];
   readonly serviceLevelDefinition: ServiceLevelDefinition;
   readonly intervalSec: number;
   readonly horizonSec: number;

@@ -7,7 +7,13 @@
 import { clock, durationText, pct, seconds, withCi } from '../format.js';
 import { palette } from '../palette.js';
 import { fitTable, MAX_WIDTH, type Column } from '../textTable.js';
+import { headline, unmetText } from './outcome.js';
 import type { IntervalStaffing, StaffingResult } from './result.js';
+
+/** `with 95% confidence (whole CI)`, or `on the mean over replications`. */
+export function judgingText(r: StaffingResult): string {
+  return r.judging.on === 'mean' ? 'on the mean over replications' : `with ${(r.judging.confidence ?? 0) * 100}% confidence (whole CI)`;
+}
 
 function wrap(text: string, width: number, indent: string): string {
   const lines: string[] = [];
@@ -27,7 +33,11 @@ export function renderStaffingText(r: StaffingResult, options: { colour?: boolea
   const out: string[] = [];
   const mode = r.mode === 'shifts' ? 'per shift' : r.mode === 'wholeDay' ? 'one level for the whole day' : 'per interval';
   out.push(p.bold(`${r.scenario} — staffing ${mode}`));
-  out.push(`seed ${r.seed}, ${r.replications} replications, targets met with ${r.confidence * 100}% confidence (whole CI), SL: ${r.serviceLevelDefinition}`);
+  const head = headline(r);
+  out.push(r.status === 'met' ? p.green(head) : p.red(p.bold(head)));
+  for (const u of r.unmet) out.push(`  ${wrap(`unmet ${unmetText(r, u)}`, MAX_WIDTH - 2, '    ')}`);
+  for (const s of r.stops) out.push(`  ${wrap(`stopped early (${s.stage}): ${s.reason}: ${s.startSecs.map((t) => clock(r.dayStartSec + t)).join(', ')}`, MAX_WIDTH - 2, '    ')}`);
+  out.push(wrap(`seed ${r.seed}, ${r.replications} replications searched (${r.replicationsJudged.search.join('–')}), judged on ${r.replications} fresh (${r.replicationsJudged.fresh.join('–')}); targets met ${judgingText(r)}; minimising ${r.objective === 'cost' ? 'cost' : 'agent-hours'}; SL: ${r.serviceLevelDefinition}`, MAX_WIDTH, '  '));
   out.push(wrap(`targets: ${r.targets.join('; ')}`, MAX_WIDTH, '  '));
   out.push('');
   const channelIds = Object.keys(r.intervals[0]?.channels ?? {});

@@ -44,7 +44,7 @@ describe('ccsim staff report', () => {
     expect(text.stdout).toMatch(/Erlang/);
     expect(Math.max(...text.stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
     expect(ccsim([...args, '--workers', '0', '--format', 'csv']).stdout.split('\n')[0])
-      .toBe('scenario,seed,replications,scope,id,interval_start,interval_start_sec,metric,statistic,mean,ci_low,ci_high,unit,erlang');
+      .toBe('scenario,seed,replications,scope,id,interval_start,interval_start_sec,metric,statistic,mean,ci_low,ci_high,unit,erlang,status');
     const html = ccsim([...args, '--workers', '0', '--format', 'html']).stdout;
     expect(html).toContain('Required agents per interval: Erlang vs simulated');
     expect(html).toContain('<svg');
@@ -57,6 +57,11 @@ describe('ccsim staff report', () => {
     [['--resume'], /--resume/],
     [['--whole-day', '--shifts'], /--whole-day and --shifts/],
     [['--workers', '-1'], /--workers/],
+    [['--objective', 'speed'], /--objective: must be one of cost, hours \(got "speed"\)/],
+    [['--objective', 'cost'], /--objective: cost needs a costPerHour on some group .*\(got "cost"\)/],
+    [['--confidence', '0.8'], /--confidence: must be one of 0\.9, 0\.95, 0\.99 \(got "0\.8"\)/],
+    [['--on', 'median'], /--on: must be one of ci, mean \(got "median"\)/],
+    [['--on', 'mean', '--confidence', '0.9'], /--confidence: applies to the CI rule; --on mean judges the mean alone/],
   ])('bad flags exit 2 naming the flag: %s', (flags, message) => {
     const r = ccsim(['staff', join(ROOT, 'scenarios/classic-80-20.yaml'), ...flags]);
     expect(r.status).toBe(2);
@@ -74,7 +79,7 @@ describe('ccsim staff --shifts in every format', () => {
     expect(text.stdout).toMatch(/\b8h30m\b/);
     expect(text.stdout).not.toMatch(/510\.0m/);
     const csv = ccsim([...args, '--format', 'csv']).stdout;
-    expect(csv).toMatch(/^[^,]*,\d+,3,shifts,[^,]+#0,\d\d:\d\d,\d+,simulatedAgents,value,\d+,,,agents,$/m);
+    expect(csv).toMatch(/^[^,]*,\d+,3,shifts,[^,]+#0,\d\d:\d\d,\d+,simulatedAgents,value,\d+,,,agents,,$/m);
     const html = ccsim([...args, '--format', 'html']).stdout;
     expect(html).toContain('<h2>Shifts</h2>');
     expect(html).toContain('8h30m');

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ServiceLevelDefinition } from '../../engine/model.js';
 import type { InputDigest } from '../inputFiles.js';
+import type { Judging } from './judgingRule.js';
 
 /**
  * - `intervals`: a count per interval and group (the default);
@@ -15,6 +16,13 @@ import type { InputDigest } from '../inputFiles.js';
  */
 export type StaffMode = 'intervals' | 'wholeDay' | 'shifts';
 export const STAFF_MODES: readonly StaffMode[] = ['intervals', 'wholeDay', 'shifts'];
+
+/**
+ * What the search minimises over the groups' counts: `cost` (agent-hours × each group's
+ * `costPerHour`) or `hours` (agent-hours, every group alike).
+ */
+export type StaffObjective = 'cost' | 'hours';
+export const STAFF_OBJECTIVES: readonly StaffObjective[] = ['cost', 'hours'];
 
 /** Targets beyond each channel's service level (null: not asked). */
 export interface ExtraTargets {
@@ -43,6 +51,10 @@ export interface StaffDefinition {
   readonly serviceLevelDefinition: ServiceLevelDefinition | null;
   /** Cap on the rounds of the whole-day re-check (and of the shift search's scaling). */
   readonly maxRounds: number;
+  /** What the search minimises (`--objective`; resolved: cost when a group has a cost). */
+  readonly objective: StaffObjective;
+  /** How a target is judged over replications (`--confidence`, `--on mean`). */
+  readonly judging: Judging;
 }
 
 export const STAFF_CHECKPOINT_FORMAT = 'ccsim-staff';
@@ -64,7 +76,8 @@ export function staffDefinitionDifference(a: StaffDefinition, b: StaffDefinition
     ['the --set overrides differ', a.overrides, b.overrides], ['the seed differs', a.seed, b.seed], ['the replications differ', a.replications, b.replications],
     ['the mode (--whole-day, --shifts) differs', a.mode, b.mode], ['the targets (--max-…) differ', a.targets, b.targets],
     ['the scenario\'s assert: lines differ', a.assertions, b.assertions], ['the service-level definition differs', a.serviceLevelDefinition, b.serviceLevelDefinition],
-    ['--max-rounds differs', a.maxRounds, b.maxRounds], ['the scenario\'s file name differs', a.scenario.label, b.scenario.label],
+    ['--max-rounds differs', a.maxRounds, b.maxRounds], ['--objective differs', a.objective, b.objective],
+    ['the judging (--confidence, --on) differs', a.judging, b.judging], ['the scenario\'s file name differs', a.scenario.label, b.scenario.label],
   ];
   return parts.find(([, x, y]) => JSON.stringify(x) !== JSON.stringify(y))?.[0] ?? 'the definitions differ';
 }

@@ -2,8 +2,8 @@
  * The Erlang answer each group starts from, per interval: the agents Erlang C (infinite
  * patience) or Erlang A (exponential patience, θ = 1 / mean patience) requires for each
  * channel's load and targets (SL, and `--max-asa`, `--max-occupancy`, `--max-abandon` when
- * given), shared among the tier-1 groups serving the channel in proportion to the agents the
- * scenario gives them in that interval, then divided by the group's availability
+ * given), shared among the tier-1 groups serving the channel at its best rank (a rank-2 skill
+ * only blends in) in proportion to the agents the scenario gives them in that interval, then divided by the group's availability
  * (1 − planned shrinkage)(1 − absenteeism) — the scheduled heads of an Erlang plan.
  *
  * The channel's load is the one the run's Erlang baseline uses (reports/baseline.ts): the rate
@@ -71,7 +71,12 @@ export function erlangStart(model: Model, extra: ExtraTargets, meanRate = false)
     const given = availableAgents(model, from, meanRate ? model.horizonSec : from + model.intervalSec);
     model.channels.forEach((c, ch) => {
       for (let tier = 0; tier < 3; tier++) {
-        const servers = model.groups.flatMap((g, gi) => (g.tier === tier + 1 && g.channels.includes(ch) ? [gi] : []));
+        const tierServers = model.groups.flatMap((g, gi) => (g.tier === tier + 1 && g.channels.includes(ch) ? [gi] : []));
+        // Only the groups holding the channel at their best rank share its load: a rank-2 skill
+        // (blending) takes the channel's work only when rank-1 work is done.
+        const rank = (gi: number): number => Math.min(...(model.groups[gi]?.skills ?? []).filter((s) => s.channel === ch).map((s) => s.rank));
+        const bestRank = Math.min(...tierServers.map(rank));
+        const servers = tierServers.filter((gi) => rank(gi) === bestRank);
         if (servers.length === 0) continue;
         const need = required(model, c, rateAt(c, iv), tier, extra);
         const total = servers.reduce((s, g) => s + (given[g] ?? 0), 0);

@@ -35,6 +35,13 @@ export interface Candidate {
 /** A candidate's KPIs, replication by replication (in replication order). */
 export type Evaluation = readonly ReplicaKpis[];
 
+/**
+ * Which replications a candidate is run on: `search` — indices 0..R−1, those the search
+ * selects its answer on; `fresh` — indices R..2R−1, never seen by the search, on which the
+ * answer and its "one fewer" neighbours are judged (docs/staffing.md: selection bias).
+ */
+export type ReplicationSet = 'search' | 'fresh';
+
 /** Thrown when the stop signal ends a search; the checkpoint holds everything run so far. */
 export class StaffingInterrupted extends Error {
   constructor() {
@@ -99,16 +106,17 @@ export class Evaluator {
     return sha16(`${key}|${c.from}|${c.to}|${c.day ? 1 : 0}|${this.columnsKey}|${this.o.definition.seed}|${replication}`);
   }
 
-  /** Every replication of every candidate; the candidates' tasks run together on the pool. */
-  async evaluate(candidates: readonly Candidate[]): Promise<Evaluation[]> {
+  /** Every replication (of `set`) of every candidate; the candidates' tasks run together on the pool. */
+  async evaluate(candidates: readonly Candidate[], set: ReplicationSet = 'search'): Promise<Evaluation[]> {
     const R = this.o.definition.replications;
+    const offset = set === 'search' ? 0 : R;
     const seed = this.o.definition.seed;
     const keys = candidates.map((c) => modelKey(c.model));
     const tasks: Task[] = [];
     const queued = new Set<string>();
     candidates.forEach((c, point) => {
       this.candidatesAsked.add(`${keys[point] as string}|${c.from}|${c.to}|${c.day ? 1 : 0}`);
-      for (let r = 0; r < R; r++) {
+      for (let r = offset; r < offset + R; r++) {
         const hash = this.hashOf(c, keys[point] as string, r);
         this.tasksAsked.add(hash);
         if (this.stored.has(hash) || queued.has(hash)) continue;
@@ -129,7 +137,7 @@ export class Evaluator {
     });
     if (this.failure !== null) throw this.failure;
     if (!finished) throw new StaffingInterrupted();
-    return candidates.map((c, i) => Array.from({ length: R }, (_, r) => this.stored.get(this.hashOf(c, keys[i] as string, r)) as ReplicaKpis));
+    return candidates.map((c, i) => Array.from({ length: R }, (_, r) => this.stored.get(this.hashOf(c, keys[i] as string, offset + r)) as ReplicaKpis));
   }
 
   private record(c: Candidate, t: Task, outcome: TaskOutcome, attempts: number): void {

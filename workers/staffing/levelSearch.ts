@@ -50,24 +50,3 @@ export async function minimalLevel(start: number, cap: number, probe: Probe): Pr
     }
   }
 }
-
-/**
- * m agents shared among groups in proportion to `weights` (equal shares when all are 0):
- * floors first, the remaining agents to the largest remainders (ties: the earlier group).
- * Exact on the weights' own total: share(Σw, w) = w for whole weights.
- */
-export function share(m: number, weights: readonly number[]): number[] {
-  const total = weights.reduce((s, w) => s + w, 0);
-  const w = total > 0 ? weights : weights.map(() => 1);
-  const sum = total > 0 ? total : weights.length;
-  const raw = w.map((x) => (m * x) / sum);
-  const out = raw.map((x) => Math.floor(x + 1e-9));
-  let left = m - out.reduce((s, x) => s + x, 0);
-  const order = raw.map((x, i) => ({ i, frac: x - Math.floor(x + 1e-9) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    out[i] = (out[i] ?? 0) + 1;
-    left--;
-  }
-  return out;
-}

@@ -12,13 +12,14 @@ import { metricRange } from '../../reports/kpi.js';
 import { staffingNotes } from '../../reports/staffing/notes.js';
 import {
   STAFFING_SCHEMA_VERSION, type Agreement, type ChannelAchieved, type GroupStaffing, type IntervalStaffing, type PlanTotals,
-  type ShiftStaffing, type StaffingResult, type TargetOutcome,
+  type SearchStopOutcome, type ShiftStaffing, type StaffingResult, type StaffingStatus, type TargetOutcome, type UnmetTarget,
 } from '../../reports/staffing/result.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import type { StaffDefinition } from './definition.js';
 import type { ErlangStart } from './erlangStart.js';
+import type { SearchStop } from './dayCheck.js';
 import type { CountSearchResult } from './intervalPlan.js';
-import { intervalRows, judgeInterval } from './judging.js';
+import { dayRows, intervalRows, judgeChecks, judgeInterval } from './judging.js';
 import type { ShiftSearchResult } from './shiftPlan.js';
 import type { CheckOutcome, TargetSet } from './targets.js';
 
@@ -55,14 +56,32 @@ export function breakShares(model: Model): number[] {
 const round = (x: number, digits = 6): number => Number(x.toFixed(digits));
 
 function outcomes(list: readonly CheckOutcome[]): TargetOutcome[] {
-  return list.map((o) => ({ target: o.check.label, estimate: o.estimate, verdict: o.verdict.state }));
+  return list.map((o) => ({ target: o.check.label, mean: o.estimate.mean, ci: o.estimate.ci95, verdict: o.verdict.state }));
 }
 
-/** `withinCi`: one agent fewer (Erlang's count) left a target's CI straddling it, none missed outright. */
-function agreementOf(erlang: number, simulated: number, oneFewer: readonly CheckOutcome[] | null): Agreement {
+/** `withinCi`: one agent fewer (Erlang's count) of some group left a target's CI straddling it, none missed outright. */
+function agreementOf(erlang: number, simulated: number, oneFewer: readonly (readonly CheckOutcome[] | null)[]): Agreement {
   if (erlang === simulated) return 'equal';
-  if (simulated === erlang + 1 && oneFewer !== null && oneFewer.every((o) => o.verdict.state !== 'fail') && oneFewer.some((o) => o.verdict.state === 'inconclusive')) return 'withinCi';
+  const straddles = (list: readonly CheckOutcome[] | null): boolean => list !== null && list.every((o) => o.verdict.state !== 'fail') && list.some((o) => o.verdict.state === 'inconclusive');
+  if (simulated === erlang + 1 && oneFewer.some(straddles)) return 'withinCi';
   return 'differs';
+}
+
+const STOP_REASONS: Record<SearchStop['stage'], (maxRounds: number) => string> = {
+  level: () => 'raising every group that serves the failing targets to the search\'s cap (3 × the Erlang answer + 10 agents) did not meet them',
+  recheck: (n) => `the whole-day re-check ran out of rounds (--max-rounds ${n}) with these intervals still missing a target on the search's replications`,
+  freshRecheck: (n) => `the re-check on fresh replications ran out of rounds (--max-rounds ${n}) with these intervals still missing a target`,
+  oneFewer: (n) => `the one-fewer trims ran out of rounds (--max-rounds ${n}): one agent fewer still met every target in these intervals`,
+};
+
+function unmetOf(model: Model, startSec: number | null, judged: readonly CheckOutcome[]): UnmetTarget[] {
+  return judged.filter((o) => !o.met).map((o) => ({
+    startSec,
+    scope: o.check.scope,
+    id: (o.check.scope === 'channels' ? model.channels[o.check.index]?.id : model.groups[o.check.index]?.id) ?? String(o.check.index),
+    metric: o.check.metric, op: o.check.op, bound: o.check.bound,
+    mean: o.estimate.mean, ci: o.estimate.ci95, verdict: o.verdict.state,
+  }));
 }
 
 function planTotals(hours: readonly (readonly number[])[], model: Model, intervalHours: number): PlanTotals {
@@ -80,6 +99,8 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
   const breaks = breakShares(model);
   const perInterval = answer.kind === 'counts';
   const final = answer.kind === 'counts' ? answer.search.final : answer.shifts.final;
+  const judging = def.judging;
+  const unmet: UnmetTarget[] = [];
   const col = (scope: 'channels' | 'groups', index: number, metric: string): number =>
     targets.columns.findIndex((c) => c.scope === scope && c.index === index && c.metric === metric);
   const est = (rows: readonly (readonly number[])[], column: number): Estimate =>
@@ -89,9 +110,10 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
   let intervalsMet = 0;
   for (let iv = 0; iv < I; iv++) {
     const rows = intervalRows(final, iv);
-    const judged = judgeInterval(targets.checks, final, iv);
+    const judged = judgeInterval(targets.checks, final, iv, judging);
+    if (def.mode !== 'wholeDay') unmet.push(...unmetOf(model, iv * model.intervalSec, judged));
     const minus = answer.kind === 'counts' ? answer.search.minusOne[iv] ?? null : null;
-    const oneFewer = minus === null ? null : judgeInterval(targets.checks, minus, iv);
+    const oneFewer = model.groups.map((_, g) => { const e = minus?.[g] ?? null; return e === null ? null : judgeInterval(targets.checks, e, iv, judging); });
     const groups: Record<string, GroupStaffing> = {};
     model.groups.forEach((g, gi) => {
       const simulated = duty[gi]?.[iv] ?? 0;
@@ -119,7 +141,10 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
     agreementCount[agreement]++;
     const met = judged.every((o) => o.met);
     if (met) intervalsMet++;
-    intervals.push({ startSec: iv * model.intervalSec, agreement, erlangAgents, simulatedAgents, met, groups, channels, targets: outcomes(judged), oneFewer: oneFewer === null ? null : outcomes(oneFewer) });
+    intervals.push({
+      startSec: iv * model.intervalSec, agreement, erlangAgents, simulatedAgents, met, groups, channels, targets: outcomes(judged),
+      oneFewer: minus === null ? null : Object.fromEntries(model.groups.map((g, gi) => { const o = oneFewer[gi] ?? null; return [g.id, o === null ? null : outcomes(o)]; })),
+    });
   }
   const erlang = planTotals(start.scheduled, model, intervalHours);
   const simulated = planTotals(duty, model, intervalHours);
@@ -128,14 +153,32 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
     simulated: planTotals(model.groups.map((_, k) => (k === gi ? (duty[gi] ?? []) : [])), model, intervalHours),
   }]));
   const breakShare = Math.max(0, ...breaks);
+  // --whole-day judges the targets on the day's figures (an interval's `met` is then for information).
+  if (def.mode === 'wholeDay') unmet.push(...unmetOf(model, null, judgeChecks(targets.checks, dayRows(final), judging)));
+  for (const o of a.dayAssertions) {
+    // Judged on the 95% CI (`ccsim check --strict`); on the mean rule, a straddling CI passes when its mean does.
+    if (o.passed || (judging.on === 'mean' && o.verdict.state === 'inconclusive' && o.verdict.meanMeets)) continue;
+    const x = o.assertion;
+    unmet.push({ startSec: null, scope: x.scope, id: x.id ?? '', metric: x.metric, op: x.op, bound: x.bound, mean: o.estimate.mean, ci: o.estimate.ci95, verdict: o.verdict.state });
+  }
+  const searchStops = answer.kind === 'counts' ? answer.search.stops : answer.shifts.stops;
+  const stops: SearchStopOutcome[] = searchStops.map((x) => ({ stage: x.stage, startSecs: x.slots.map((iv) => iv * model.intervalSec), reason: STOP_REASONS[x.stage](def.maxRounds) }));
+  const status: StaffingStatus = unmet.length > 0 ? 'unmet' : stops.length > 0 ? 'stoppedEarly' : 'met';
+  const R = def.replications;
   return {
     schemaVersion: STAFFING_SCHEMA_VERSION,
     kind: 'staffing',
     scenario: model.name,
     mode: def.mode,
     seed: def.seed,
-    replications: def.replications,
-    confidence: 0.95,
+    replications: R,
+    replicationsJudged: { search: [0, R - 1], fresh: [R, 2 * R - 1] },
+    confidence: judging.on === 'ci' ? judging.confidence : null,
+    judging: { on: judging.on, confidence: judging.on === 'ci' ? judging.confidence : null },
+    objective: def.objective,
+    status,
+    unmet,
+    stops,
     serviceLevelDefinition: model.serviceLevelDefinition,
     intervalSec: model.intervalSec,
     horizonSec: model.horizonSec,
@@ -150,13 +193,13 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
       intervalsMet,
       agreement: agreementCount,
     },
-    dayAssertions: a.dayAssertions.map((o) => ({ target: o.assertion.source, estimate: o.estimate, verdict: o.verdict.state })),
+    dayAssertions: a.dayAssertions.map((o) => ({ target: o.assertion.source, mean: o.estimate.mean, ci: o.estimate.ci95, verdict: o.verdict.state })),
     search: {
       candidates: a.search.candidates, tasks: a.search.tasks,
       bumpRounds: answer.kind === 'counts' ? answer.search.bumpRounds : answer.shifts.scaleRounds,
       trims: answer.kind === 'counts' ? answer.search.trims : 0,
     },
-    notes: staffingNotes({ model, breakShare, perInterval, erlang, simulated }),
+    notes: staffingNotes({ model, breakShare, perInterval, erlang, simulated, confidence: judging.on === 'ci' ? judging.confidence : null }),
   };
 }
 

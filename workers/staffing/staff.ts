@@ -17,7 +17,7 @@ import { modelWork, refuseBeyondLimits, staffWork } from '../../scenarios/workLi
 import { createRunner, type RunControls } from '../pool.js';
 import { runReplications } from '../replications.js';
 import { countModel, shiftModel } from './candidate.js';
-import type { StaffDefinition } from './definition.js';
+import type { StaffDefinition, StaffObjective } from './definition.js';
 import { erlangStart } from './erlangStart.js';
 import { Evaluator } from './evaluator.js';
 import { searchIntervals, searchWholeDay, type CountSearchResult } from './intervalPlan.js';
@@ -63,6 +63,11 @@ function checkStaffWork(model: Model, def: StaffDefinition): void {
   refuseBeyondLimits('staff', w, staffWork(w, model, def.replications, def.mode), STAFF_ADVICE);
 }
 
+/** Objective per agent-hour of each group: its cost per hour (`cost`), or 1 (`hours`). */
+export function objectiveWeights(model: Model, objective: StaffObjective): number[] {
+  return model.groups.map((g) => (objective === 'cost' ? g.costPerHour : 1));
+}
+
 export async function runStaffing(o: StaffOptions): Promise<StaffingResult> {
   const def = o.definition;
   const { model, scenario } = staffScenario(def, o.maxForecastBytes);
@@ -83,10 +88,11 @@ export async function runStaffing(o: StaffOptions): Promise<StaffingResult> {
   }
   try {
     const start = erlangStart(model, def.targets);
-    const input = { model, checks: targets.checks, start, evaluator, maxRounds: def.maxRounds, logger: o.logger };
+    const weights = objectiveWeights(model, def.objective);
+    const input = { model, checks: targets.checks, start, evaluator, maxRounds: def.maxRounds, logger: o.logger, judging: def.judging, weights };
     let answer: Answer;
     if (def.mode === 'shifts') {
-      const s = await searchShifts({ model, scenario, checks: targets.checks, evaluator, maxRounds: def.maxRounds });
+      const s = await searchShifts({ model, scenario, checks: targets.checks, evaluator, maxRounds: def.maxRounds, judging: def.judging, weights });
       answer = { kind: 'shifts', finalModel: shiftModel(model, scenario, s.counts), shifts: s, search: null };
     } else {
       const search: CountSearchResult = def.mode === 'wholeDay'
@@ -94,8 +100,9 @@ export async function runStaffing(o: StaffOptions): Promise<StaffingResult> {
         : await searchIntervals(input);
       answer = { kind: 'counts', finalModel: countModel(model, search.counts), shifts: null, search };
     }
+    // Judged, like the intervals, on the fresh replications R..2R−1.
     const dayAssertions = targets.dayAssertions.length === 0 ? [] : evaluateAssertions(
-      buildRunResult(answer.finalModel, def.seed, runReplications(answer.finalModel, def.seed, def.replications)), targets.dayAssertions, 'strict');
+      buildRunResult(answer.finalModel, def.seed, runReplications(answer.finalModel, def.seed, def.replications, def.replications)), targets.dayAssertions, 'strict');
     const result = assembleResult({
       def, model, scenario, targets, start, answer, dayAssertions,
       erlangAtAnswer: erlangBaseline(answer.finalModel),

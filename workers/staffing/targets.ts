@@ -1,8 +1,10 @@
 /**
  * The targets a staffing must meet, each a check of one metric of one channel or group in
- * each interval, judged on its 95% CI over replications with the rule of `ccsim check
- * --strict` (reports/verdict.ts): met only when the whole CI meets the bound. A metric that
- * is undefined in every replication (no contacts in the interval) constrains nothing.
+ * each interval, judged over replications by the search's rule (./judgingRule.ts): by default
+ * on its 95% CI with the rule of `ccsim check --strict` (reports/verdict.ts) — met only when
+ * the whole CI meets the bound —, at 90% or 99% (`--confidence`), or on the mean (`--on
+ * mean`). A metric that is undefined in every replication (no contacts in the interval)
+ * constrains nothing.
  *
  * Sources: every channel's service-level target (`target.level` within `target.within`);
  * `--max-asa` (live channels), `--max-abandon` (channels with patience), `--max-occupancy`
@@ -14,10 +16,10 @@
 import { InputError } from '../../engine/errors.js';
 import type { Model } from '../../engine/model.js';
 import { parseAssertion, type Assertion } from '../../reports/assertions.js';
-import { estimate, type Estimate } from '../../reports/confidence.js';
 import { CHANNEL_METRICS, GROUP_METRICS, metricRange } from '../../reports/kpi.js';
 import { judge, type Comparator, type Verdict } from '../../reports/verdict.js';
 import type { ExtraTargets } from './definition.js';
+import { DEFAULT_JUDGING, estimateAt, meanOnly, verdictInput, type JudgedEstimate, type Judging } from './judgingRule.js';
 
 export type ScopeName = 'channels' | 'groups';
 
@@ -32,6 +34,9 @@ export interface TargetCheck {
   /** How it reads in reports: `voice serviceLevel >= 0.8`. */
   readonly label: string;
   readonly column: number;
+  /** What it constrains: a channel's or a group's metric (index into the model's list). */
+  readonly scope: ScopeName;
+  readonly index: number;
   /** The metric judged (its physical range bounds the CI). */
   readonly metric: string;
   readonly op: Comparator;
@@ -64,7 +69,7 @@ export function buildTargets(model: Model, extra: ExtraTargets, assertLines: rea
     const id = scope === 'channels' ? model.channels[index]?.id : model.groups[index]?.id;
     const column = columnOf(scope, index, metric);
     if (checks.some((c) => c.column === column && c.op === op && c.bound === bound)) return; // the same target twice (e.g. assert: repeats the SL target)
-    checks.push({ label: `${scope}.${id ?? index}.${metric} ${op} ${bound}`, column, metric, op, bound });
+    checks.push({ label: `${scope}.${id ?? index}.${metric} ${op} ${bound}`, column, scope, index, metric, op, bound });
   };
   model.channels.forEach((c, ch) => {
     if (c.targetLevel > 0) add('channels', ch, 'serviceLevel', '>=', c.targetLevel);
@@ -93,17 +98,19 @@ export function buildTargets(model: Model, extra: ExtraTargets, assertLines: rea
 /** A check's estimate and verdict in one interval. */
 export interface CheckOutcome {
   readonly check: TargetCheck;
-  readonly estimate: Estimate;
+  /** Mean with its CI at the judging's confidence (no CI when judged on the mean). */
+  readonly estimate: JudgedEstimate;
   readonly verdict: Verdict;
   /** Met (or unconstrained: no value in any replication). */
   readonly met: boolean;
 }
 
-/** Judges every check on `rows` (one value list per replication, indexed by column). */
-export function judgeChecks(checks: readonly TargetCheck[], rows: readonly (readonly number[])[]): CheckOutcome[] {
+/** Judges every check on `rows` (one value list per replication, indexed by column), by `judging` (./judging.ts). */
+export function judgeChecks(checks: readonly TargetCheck[], rows: readonly (readonly number[])[], judging: Judging = DEFAULT_JUDGING): CheckOutcome[] {
   return checks.map((check) => {
-    const e = estimate(rows.map((row) => row[check.column] ?? NaN), metricRange(check.metric));
-    const verdict = judge(e, check.op, check.bound);
+    const values = rows.map((row) => row[check.column] ?? NaN);
+    const e = judging.on === 'mean' ? meanOnly(values) : estimateAt(values, metricRange(check.metric), judging.confidence);
+    const verdict = judge(verdictInput(e, judging), check.op, check.bound);
     return { check, estimate: e, verdict, met: verdict.state === 'pass' || verdict.state === 'undefined' };
   });
 }
