@@ -36,9 +36,11 @@ export function normalizeResult(r: RunResult): RunResult {
 }
 
 export async function renderReport(result: RunResult, format: ReportFormat, options: RenderOptions = {}): Promise<RenderedReport> {
+  // JSON text is already what a reader sees: stringifying a parsed copy gives the same bytes,
+  // and a long run's result (a year per day: ~10 MB) is then not held twice over.
+  if (format === 'json') return { text: resultJson(result), charts: [] };
   const r = normalizeResult(result);
   switch (format) {
-    case 'json': return { text: resultJson(r), charts: [] };
     case 'text': return { text: renderText(r, { colour: options.colour ?? false }), charts: [] };
     case 'csv': return { text: renderCsv(r), charts: [] };
     case 'md': return { text: renderMarkdown(r), charts: [] };
