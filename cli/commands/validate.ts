@@ -5,6 +5,7 @@ import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { checkAssertionPaths } from '../../reports/assertionPaths.js';
 import { scenarioAssertions } from '../scenarioAssertions.js';
 import { printWarnings } from '../warnings.js';
+import { defaultIntervalDetail } from '../../reports/intervalDetail.js';
 import { checkRunWork } from '../workChecks.js';
 
 interface ValidateArgs extends InputArgs {
@@ -31,8 +32,8 @@ const validate: CommandModule<object, ValidateArgs> = {
     printWarnings(warnings);
     // What ccsim check and staff would judge: bounds in their units, paths that name a metric.
     checkAssertionPaths(model, scenarioAssertions(loaded));
-    // What run would refuse for its size, validate refuses too.
-    checkRunWork(model, `${file}: a run of its ${model.replications} replications`);
+    // What run would refuse for its size, validate refuses too (with run's default detail per interval).
+    checkRunWork(model, `${file}: a run of its ${model.replications} replications`, defaultIntervalDetail(model));
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const counts = [plural(model.channels.length, 'channel'), plural(model.groups.length, 'group'), plural(model.intervalCount, 'interval')];
     process.stdout.write(`${file}: ok (${counts.join(', ')})\n`);
