@@ -209,7 +209,7 @@ export function periodRows(model: Model, r: ReplicationCounters, periods: readon
 }
 
 /** Each metric's estimate over replications, kept inside the metric's physical range. */
-function estimates<M extends string>(metrics: readonly M[], rows: readonly Kpis<M>[]): Record<M, Estimate> {
+export function estimates<M extends string>(metrics: readonly M[], rows: readonly Kpis<M>[]): Record<M, Estimate> {
   const out = {} as Record<M, Estimate>;
   for (const m of metrics) out[m] = estimate(rows.map((row) => row[m]), metricRange(m));
   return out;
@@ -218,7 +218,7 @@ function estimates<M extends string>(metrics: readonly M[], rows: readonly Kpis<
 const POOLED_OF: ReadonlyMap<string, PooledBase> = new Map(POOLED_BASES.map((b) => [`${b}Pooled`, b]));
 
 /** A channel scope's estimates: means of per-replication values, and ratios of means for the pooled metrics. */
-function channelEstimates(rows: readonly ChannelRow[]): ChannelEstimates {
+export function channelEstimates(rows: readonly ChannelRow[]): ChannelEstimates {
   const out = {} as Record<ChannelMetric, Estimate>;
   for (const m of CHANNEL_METRICS) {
     const base = POOLED_OF.get(m);
@@ -314,29 +314,4 @@ export function runResultOf(model: Model, seed: number, reps: readonly Replicati
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[iv]?.[g] as Kpis<GroupMetric>))),
     })),
   };
-}
-
-/**
- * The run result of `ccsim run` with `detail` per interval: `reps` made by `periodKpis` over
- * `periodsOf(model, detail)`. With `all` it is `runResultOf`'s, byte for byte; otherwise it
- * says so (`intervalDetail`, `notes`) and, per day, has `days`.
- */
-export function detailedRunResult(model: Model, seed: number, reps: readonly ReplicationKpis[], detail: IntervalDetail, notes: readonly string[]): RunResult {
-  const base = runResultOf(model, seed, reps, detail === 'all');
-  if (detail === 'all') return base;
-  const { summary, intervals, ...head } = base;
-  const days = detail === 'day' ? { days: dayResults(model, reps) } : {};
-  return { ...head, intervalDetail: detail, notes, summary, intervals, ...days };
-}
-
-function dayResults(model: Model, reps: readonly ReplicationKpis[]): DayResult[] {
-  return periodsOf(model, 'day').map(({ startSec, spanSec }, d) => ({
-    startSec,
-    spanSec,
-    channels: Object.fromEntries(model.channels.map((c, ch) => [c.id, {
-      ...channelEstimates(reps.map((k) => k.intervalChannels[d]?.[ch] as ChannelRow)),
-      target: { withinSec: c.targetSec, level: c.targetLevel },
-    }])),
-    groups: Object.fromEntries(model.groups.map((g, gi) => [g.id, estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[d]?.[gi] as Kpis<GroupMetric>))])),
-  }));
 }
