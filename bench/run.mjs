@@ -35,3 +35,5 @@ process.stdout.write(`${run(['bench/sweep.mjs'])}\n`);
 process.stdout.write(`${run(['bench/staff.mjs'])}\n`);
 // Resume memory against the checkpoint's size (bench/resume.mjs).
 process.stdout.write(`${run(['bench/resume.mjs'])}\n`);
+// Whole runs over long horizons: a year of five channels, 12 weeks of the classic day (bench/horizon.mjs).
+process.stdout.write(`${run(['bench/horizon.mjs'])}\n`);

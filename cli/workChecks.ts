@@ -5,6 +5,7 @@
  * a scenario it accepts is one `run` runs.
  */
 import type { Model } from '../engine/model.js';
+import { periodsOf, type IntervalDetail } from '../reports/intervalDetail.js';
 import { modelWork, refuseBeyondLimits, runWork } from '../scenarios/workLimits.js';
 
 const RUN_ADVICE = {
@@ -12,8 +13,13 @@ const RUN_ADVICE = {
   contacts: 'ask fewer replications (--replications), or shorten the horizon',
 } as const;
 
-/** `label` starts each problem: `run`, `check`, or the file for `validate` (`f.yaml: a run`). */
-export function checkRunWork(model: Model, label: string): void {
+/**
+ * `label` starts each problem: `run`, `check`, or the file for `validate` (`f.yaml: a run`).
+ * `detail`: what the result holds per interval (reports/intervalDetail.ts); every interval
+ * unless said.
+ */
+export function checkRunWork(model: Model, label: string, detail: IntervalDetail = 'all'): void {
   const w = modelWork(model);
-  refuseBeyondLimits(label, w, runWork(w, model.replications), RUN_ADVICE);
+  const rows = detail === 'all' ? undefined : { rows: periodsOf(model, detail).length, histogramPeriods: detail === 'day' ? periodsOf(model, 'day').length : 1 };
+  refuseBeyondLimits(label, w, runWork(w, model.replications, rows), RUN_ADVICE);
 }

@@ -209,6 +209,13 @@ export interface Model {
    * only — open hours and shifts are already compiled relative to time 0. Absent: midnight.
    */
   readonly dayStartSec?: number;
+  /**
+   * The span of arrivals, seconds from time 0, whose waits share one wait histogram (absent:
+   * one interval). Each interval's wait percentiles are then its period's. A run that reports
+   * per day sets a day: a histogram costs ~6 kB, and one per channel and half-hour of a year
+   * of five channels would be 525 MB (docs/horizon.md).
+   */
+  readonly waitPercentileSec?: number;
   readonly serviceLevelDefinition: ServiceLevelDefinition;
   readonly channels: readonly ChannelModel[];
   readonly groups: readonly GroupModel[];

@@ -403,11 +403,16 @@ export class Recorder {
       let zeros = 0;
       for (let iv = 0; iv < this.I; iv++) {
         const k = ch * this.I + iv;
-        const h = this.histograms[k];
         const z = this.handled[k] - this.waited[k];
-        if (z > 0) h.recordValueWithCount(0, z);
+        if (z > 0) this.histograms[k].recordValueWithCount(0, z);
         zeros += z;
-        writePercentiles(h, waitPctInterval, k * P);
+      }
+      // Read after every zero is in: intervals of one period may share a histogram
+      // (engine/waitHistograms.ts), and then each of them gets the period's percentiles.
+      for (let iv = 0; iv < this.I; iv++) {
+        const k = ch * this.I + iv;
+        if (iv > 0 && this.histograms[k] === this.histograms[k - 1]) waitPctInterval.copyWithin(k * P, (k - 1) * P, k * P);
+        else writePercentiles(this.histograms[k], waitPctInterval, k * P);
       }
       if (zeros > 0) channel.recordValueWithCount(0, zeros);
       writePercentiles(channel, waitPctChannel, ch * P);

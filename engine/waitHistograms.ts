@@ -18,24 +18,41 @@ const Int32Histogram = (createRequire(import.meta.url)('hdr-histogram-js/dist/In
 export type Histogram = InstanceType<Int32HistogramClass>;
 
 /**
- * The wait histograms of a run: per channel × interval (2 digits), per channel (3 digits) and
+ * The wait histograms of a run: per channel × interval (2 digits) — or per channel × period
+ * of several intervals (a day) when a long run reports per period — per channel (3 digits) and
  * one for the whole center. Kept with the kernel's workspace and reset between runs: building
  * them costs more than a short replication's events.
  */
 export class WaitHistograms {
+  /**
+   * Per channel × interval (index `ch * intervals + iv`). With a `periodSec` longer than an
+   * interval, the intervals of one period share one histogram (the same object at each index),
+   * so the recorder's hot path is unchanged and the memory is a histogram a channel a period.
+   */
   readonly interval: Histogram[] = [];
   readonly channel: Histogram[] = [];
   /** Over the live channels, and over the deferred ones. */
   readonly overall: Histogram = newHistogram(3);
   readonly deferred: Histogram = newHistogram(3);
+  /** The distinct histograms behind `interval`. */
+  private readonly periods: Histogram[] = [];
 
-  constructor(channels: number, intervals: number) {
-    for (let i = 0; i < channels * intervals; i++) this.interval.push(newHistogram(2));
+  /**
+   * `periodSec`: the arrivals whose waits one histogram holds, from time 0 (default: one
+   * interval). An interval belongs to the period its start lies in.
+   */
+  constructor(channels: number, intervals: number, intervalSec = 1, periodSec = intervalSec) {
+    const periodOf = (iv: number): number => (periodSec <= intervalSec ? iv : Math.floor((iv * intervalSec) / periodSec));
+    const count = intervals > 0 ? periodOf(intervals - 1) + 1 : 0;
+    for (let i = 0; i < channels * count; i++) this.periods.push(newHistogram(2));
+    for (let ch = 0; ch < channels; ch++) {
+      for (let iv = 0; iv < intervals; iv++) this.interval.push(this.periods[ch * count + periodOf(iv)] as Histogram);
+    }
     for (let i = 0; i < channels; i++) this.channel.push(newHistogram(3));
   }
 
   reset(): void {
-    for (const h of this.interval) h.reset();
+    for (const h of this.periods) h.reset();
     for (const h of this.channel) h.reset();
     this.overall.reset();
     this.deferred.reset();

@@ -59,7 +59,7 @@ export function workspaceFor(model: Model): Workspace {
       queues: Array.from({ length: routingOf(model).queueCount }, () => new ContactQueue()),
       agents: new AgentPool(model.groups.map((g) => g.agentShifts.length), Math.max(1, ...model.channels.map((c) => c.concurrency))),
       totals: newTotals(model.channels.length),
-      waits: new WaitHistograms(model.channels.length, model.intervalCount),
+      waits: new WaitHistograms(model.channels.length, model.intervalCount, model.intervalSec, model.waitPercentileSec ?? model.intervalSec),
     };
     workspaces.set(model, w);
     return w;

@@ -67,6 +67,12 @@ export interface ChannelBaseline {
 export interface BaselineOptions {
   /** @default model.serviceLevelDefinition */
   readonly serviceLevelDefinition?: ServiceLevelDefinition;
+  /**
+   * Figures per interval too (`intervals` empty otherwise): a result without per-interval
+   * rows needs only the overall figures, and a year's intervals of five channels cost ~30 MB.
+   * @default true
+   */
+  readonly intervals?: boolean;
 }
 
 /** The mean of a duration distribution, seconds: the sampler's own (one definition, engine/distributions.ts). */
@@ -193,13 +199,13 @@ export function erlangBaseline(model: Model, options: BaselineOptions = {}): Cha
   const meanRates = model.channels.map((c) => (c.ratePerSec.length === 0 ? 0 : c.ratePerSec.reduce((s, r) => s + r, 0) / c.ratePerSec.length));
   const I = model.intervalSec;
   const overallAgents = agentsByChannel(model, meanRates.map((r, c) => r * (loadPerRate[c] ?? 0)), availableAgents(model, 0, model.horizonSec));
-  const intervalAgents = Array.from({ length: model.intervalCount }, (_, i) =>
+  const intervalAgents = Array.from({ length: options.intervals ?? true ? model.intervalCount : 0 }, (_, i) =>
     agentsByChannel(model, model.channels.map((c, ci) => (c.ratePerSec[i] ?? 0) * (loadPerRate[ci] ?? 0)), availableAgents(model, i * I, (i + 1) * I)),
   );
   return model.channels.map((channel, c) => {
     if (channel.deferred) {
       const perRate = loadPerRate[c] ?? 0;
-      const windowLoad = windowLoads(channel.ratePerSec.map((r) => r * perRate), I, channel.targetSec);
+      const windowLoad = intervalAgents.length === 0 ? [] : windowLoads(channel.ratePerSec.map((r) => r * perRate), I, channel.targetSec);
       const meanLoad = (meanRates[c] ?? 0) * perRate;
       return {
         channel: channel.id,

@@ -1,7 +1,9 @@
 /**
  * Tidy CSV of a run (reports/tidyCsv.ts): the context columns `scenario, seed, replications`,
  * the core columns, and `erlang` — the Erlang figure where Erlang predicts the same quantity.
- * One row per scope × metric for the summary, then one per interval × scope × metric.
+ * One row per scope × metric for the summary, then one per interval × scope × metric (or,
+ * for a long run reported per day, one per day × scope × metric, scopes `days.channels` and
+ * `days.groups`).
  */
 import type { RunResult } from './result.js';
 import { erlangFigure, scopeEntries, type ScopeEntry } from './scopes.js';
@@ -19,8 +21,17 @@ function rowsOf(r: RunResult, entries: readonly ScopeEntry[], startSec: number |
   );
 }
 
+/**
+ * Written an interval (or a day) at a time: the same lines as one `csvText` of every row, but
+ * a long run's rows are never all held as cells at once.
+ */
 export function renderCsv(r: RunResult): string {
-  const rows: Cell[][] = [[...CSV_COLUMNS], ...rowsOf(r, scopeEntries(r.summary), null)];
-  for (const iv of r.intervals) rows.push(...rowsOf(r, scopeEntries(iv), iv.startSec));
-  return csvText(rows);
+  const parts = [csvText([[...CSV_COLUMNS], ...rowsOf(r, scopeEntries(r.summary), null)])];
+  for (const iv of r.intervals) parts.push(csvText(rowsOf(r, scopeEntries(iv), iv.startSec)));
+  // A long run's days (`--intervals day`): scope `days.channels`, `days.groups`, the day's start as interval_start.
+  for (const day of r.days ?? []) {
+    const entries = scopeEntries({ channels: day.channels, groups: day.groups }).map((e) => ({ ...e, scope: `days.${e.scope}` }));
+    parts.push(csvText(rowsOf(r, entries, day.startSec)));
+  }
+  return parts.join('');
 }

@@ -12,7 +12,8 @@ import {
   CHANNEL_METRICS, GROUP_METRICS, POOLED_BASES, TIER_METRICS, TYPE_METRICS, channelFractions, channelKpis, groupKpis, metricRange,
   tierKpis, typeKpis, type ChannelMetric, type Fraction, type GroupMetric, type PooledBase, type TierMetric, type TypeMetric,
 } from './kpi.js';
-import { addChannel, addChannelIntervals, addGroup, emptyTally, type Staffing, type Tally } from './tally.js';
+import { periodsOf, type IntervalDetail, type Period } from './intervalDetail.js';
+import { addChannelIntervals, addGroup, emptyTally, type Staffing, type Tally } from './tally.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -45,6 +46,19 @@ export interface IntervalResult {
   readonly groups: Record<string, GroupEstimates>;
 }
 
+/**
+ * One day of a long run (`--intervals day`): the day's counts and times summed over its
+ * intervals, each ratio of those sums, wait percentiles of the day's waits. No Erlang figure:
+ * Erlang predicts an interval's steady state, not a day's.
+ */
+export interface DayResult {
+  /** Seconds from time 0 to the day's first interval, and the day's length (the last may be shorter). */
+  readonly startSec: number;
+  readonly spanSec: number;
+  readonly channels: Record<string, ChannelEstimates & { readonly target: ChannelResult['target'] }>;
+  readonly groups: Record<string, GroupEstimates>;
+}
+
 export interface RunResult {
   readonly schemaVersion: number;
   readonly scenario: string;
@@ -56,6 +70,13 @@ export interface RunResult {
   readonly intervalSec: number;
   /** The clock time at the start of the recorded day, seconds after midnight (the scenario's `dayStart`). */
   readonly dayStartSec: number;
+  /**
+   * What the result holds per interval, when not every interval (`day`: `days`; `none`:
+   * nothing); absent when `intervals` has them all, as in every result before this field.
+   */
+  readonly intervalDetail?: Exclude<IntervalDetail, 'all'>;
+  /** What the result left out and how to get it; absent when nothing was. */
+  readonly notes?: readonly string[];
   readonly summary: {
     readonly overall: CenterEstimates;
     /** Present when the scenario has both live and deferred channels. */
@@ -68,6 +89,8 @@ export interface RunResult {
     readonly types: Record<string, TypeEstimates>;
   };
   readonly intervals: readonly IntervalResult[];
+  /** Present with `intervalDetail: 'day'`. */
+  readonly days?: readonly DayResult[];
 }
 
 export type Kpis<M extends string> = Record<M, number>;
@@ -91,6 +114,7 @@ export interface ReplicationKpis {
   types: Kpis<TypeMetric>[];
   channels: ChannelRow[];
   groups: Kpis<GroupMetric>[];
+  /** Per row of the result (each interval, or each day: `periodKpis`), per channel and per group. */
   intervalChannels: ChannelRow[][];
   intervalGroups: Kpis<GroupMetric>[][];
 }
@@ -122,6 +146,15 @@ function channelRow(t: Tally, percentiles: ArrayLike<number>, def: ServiceLevelD
 
 /** One replication's KPIs; per-interval rows only `withIntervals`. */
 export function replicationKpis(model: Model, r: ReplicationCounters, withIntervals: boolean): ReplicationKpis {
+  return periodKpis(model, r, periodsOf(model, withIntervals ? 'all' : 'none'));
+}
+
+/**
+ * One replication's KPIs, with a row per period (an interval, a day): the period's counts and
+ * times summed over its intervals, its wait percentiles those of its first interval — the
+ * period's own when the kernel kept one histogram for the period (reports/intervalDetail.ts).
+ */
+export function periodKpis(model: Model, r: ReplicationCounters, periods: readonly Period[]): ReplicationKpis {
   const def = model.serviceLevelDefinition;
   const by = staffingOf(model);
   const I = model.intervalCount;
@@ -142,21 +175,7 @@ export function replicationKpis(model: Model, r: ReplicationCounters, withInterv
     for (let iv = 0; iv < I; iv++) addGroup(t, r, g, iv, by);
     return groupKpis(t);
   });
-  const intervalChannels: ChannelRow[][] = [];
-  const intervalGroups: Kpis<GroupMetric>[][] = [];
-  for (let iv = 0; withIntervals && iv < I; iv++) {
-    intervalChannels.push(model.channels.map((_, ch) => {
-      const t = emptyTally();
-      addChannel(t, r, ch, iv, by);
-      const at = (ch * I + iv) * PCT;
-      return channelRow(t, r.waitPctInterval.subarray(at, at + PCT), def, model.intervalSec);
-    }));
-    intervalGroups.push(model.groups.map((_, g) => {
-      const t = emptyTally();
-      addGroup(t, r, g, iv, by);
-      return groupKpis(t);
-    }));
-  }
+  const { intervalChannels, intervalGroups } = periodRows(model, r, periods);
   const tiers = [1, 2, 3].map((tier) => tierKpis(r, tier));
   const types = Array.from({ length: r.typeCount }, (_, t) => typeKpis(r, t, def));
   return {
@@ -166,8 +185,31 @@ export function replicationKpis(model: Model, r: ReplicationCounters, withInterv
   };
 }
 
+/** One replication's rows of `periods`, per channel and per group (the `interval…` fields of `ReplicationKpis`). */
+export function periodRows(model: Model, r: ReplicationCounters, periods: readonly Period[]): Pick<ReplicationKpis, 'intervalChannels' | 'intervalGroups'> {
+  const def = model.serviceLevelDefinition;
+  const by = staffingOf(model);
+  const I = model.intervalCount;
+  const intervalChannels: ChannelRow[][] = [];
+  const intervalGroups: Kpis<GroupMetric>[][] = [];
+  for (const { fromInterval: from, toInterval: to, spanSec } of periods) {
+    intervalChannels.push(model.channels.map((_, ch) => {
+      const t = emptyTally();
+      addChannelIntervals(t, r, ch, from, to, by);
+      const at = (ch * I + from) * PCT;
+      return channelRow(t, r.waitPctInterval.subarray(at, at + PCT), def, spanSec);
+    }));
+    intervalGroups.push(model.groups.map((_, g) => {
+      const t = emptyTally();
+      for (let iv = from; iv < to; iv++) addGroup(t, r, g, iv, by);
+      return groupKpis(t);
+    }));
+  }
+  return { intervalChannels, intervalGroups };
+}
+
 /** Each metric's estimate over replications, kept inside the metric's physical range. */
-function estimates<M extends string>(metrics: readonly M[], rows: readonly Kpis<M>[]): Record<M, Estimate> {
+export function estimates<M extends string>(metrics: readonly M[], rows: readonly Kpis<M>[]): Record<M, Estimate> {
   const out = {} as Record<M, Estimate>;
   for (const m of metrics) out[m] = estimate(rows.map((row) => row[m]), metricRange(m));
   return out;
@@ -176,7 +218,7 @@ function estimates<M extends string>(metrics: readonly M[], rows: readonly Kpis<
 const POOLED_OF: ReadonlyMap<string, PooledBase> = new Map(POOLED_BASES.map((b) => [`${b}Pooled`, b]));
 
 /** A channel scope's estimates: means of per-replication values, and ratios of means for the pooled metrics. */
-function channelEstimates(rows: readonly ChannelRow[]): ChannelEstimates {
+export function channelEstimates(rows: readonly ChannelRow[]): ChannelEstimates {
   const out = {} as Record<ChannelMetric, Estimate>;
   for (const m of CHANNEL_METRICS) {
     const base = POOLED_OF.get(m);
@@ -192,13 +234,18 @@ function channelResult(model: Model, ch: number, rows: readonly ChannelRow[], er
   return { ...channelEstimates(rows), target: { withinSec: c?.targetSec ?? 0, level: c?.targetLevel ?? 0 }, erlang };
 }
 
-/** The Erlang baseline depends on the model alone; sweeps ask for it once per replication. */
+/**
+ * The Erlang baseline depends on the model alone; sweeps ask for it once per replication.
+ * Without intervals, only the overall figures are made (`overallBaselines`).
+ */
 const baselines = new WeakMap<Model, readonly ChannelBaseline[]>();
-function baselineOf(model: Model): readonly ChannelBaseline[] {
-  let b = baselines.get(model);
+const overallBaselines = new WeakMap<Model, readonly ChannelBaseline[]>();
+function baselineOf(model: Model, withIntervals: boolean): readonly ChannelBaseline[] {
+  const cache = withIntervals ? baselines : overallBaselines;
+  let b = baselines.get(model) ?? cache.get(model);
   if (b === undefined) {
-    b = erlangBaseline(model);
-    baselines.set(model, b);
+    b = erlangBaseline(model, { intervals: withIntervals });
+    cache.set(model, b);
   }
   return b;
 }
@@ -223,7 +270,7 @@ export function buildRunResult(model: Model, seed: number, counters: readonly Re
  * `replicationKpis` with intervals when `withIntervals`.
  */
 export function runResultOf(model: Model, seed: number, reps: readonly ReplicationKpis[], withIntervals: boolean): RunResult {
-  const baseline = baselineOf(model);
+  const baseline = baselineOf(model, withIntervals);
   const erlangOf = (ch: number, iv?: number): ErlangBaselineFigures => {
     const b = baseline[ch] as ChannelBaseline;
     return iv === undefined ? b.overall : (b.intervals[iv] as ErlangBaselineFigures);

@@ -118,7 +118,10 @@ export function intervalTables(r: RunResult): ReportTable[] {
 
 /** The line under a report's title: replications, seed, horizon, SL definition. */
 export function runDescription(r: RunResult): string {
+  // A result without every interval (`intervalDetail`) still covers all of them, and says what it left out (`notes`).
+  const intervals = r.intervalDetail === undefined ? r.intervals.length : Math.round(r.horizonSec / r.intervalSec);
+  const notes = (r.notes ?? []).map((n) => ` · ${n}`).join('');
   return `${r.replications} replications, seed ${r.seed} · ${count(r.horizonSec / 3600, 1)} h recorded ` +
-    `(${r.intervals.length} × ${r.intervalSec / 60} min intervals) · warm-up ${r.warmupSec / 60} min · ` +
-    `service level definition ${r.serviceLevelDefinition} · ± is the 95% CI half-width over replications`;
+    `(${intervals} × ${r.intervalSec / 60} min intervals) · warm-up ${r.warmupSec / 60} min · ` +
+    `service level definition ${r.serviceLevelDefinition} · ± is the 95% CI half-width over replications${notes}`;
 }

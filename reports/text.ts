@@ -13,6 +13,7 @@ import { palette, type Palette } from './palette.js';
 import type { RunResult } from './result.js';
 import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes, entriesOf, erlangFigure, finite, metricOf, scopeEntries, singular, summaryEntries, type ScopeEntry } from './scopes.js';
 import { fitTable, renderTable, type Column } from './textTable.js';
+import { dayTable } from './dayTables.js';
 import { judge } from './verdict.js';
 
 export interface TextOptions {
@@ -166,14 +167,21 @@ export function renderText(r: RunResult, options: TextOptions = {}): string {
   const out: string[] = [];
   const hours = r.horizonSec / 3600;
   out.push(p.bold(r.scenario));
+  // A result without every interval (`intervalDetail`) still covers all of them.
+  const intervals = r.intervalDetail === undefined ? r.intervals.length : Math.round(r.horizonSec / r.intervalSec);
   out.push(`${r.replications} replications, seed ${r.seed}; ${count(hours, 1)} h recorded ` +
-    `(${r.intervals.length} × ${r.intervalSec / 60} min intervals), warm-up ${r.warmupSec / 60} min`);
+    `(${intervals} × ${r.intervalSec / 60} min intervals), warm-up ${r.warmupSec / 60} min`);
   out.push(`Service level definition: ${r.serviceLevelDefinition}; ± is the 95% CI half-width over replications.`);
+  for (const note of r.notes ?? []) out.push(`Note: ${note}`);
   out.push('', ...channelTables(channels, center, p));
   for (const c of channels) if (c.erlang) out.push('', comparisonTable(c, p));
   for (const scope of shownScopes(entries).filter((s) => s !== 'channels')) {
     out.push('', scope === 'groups' ? 'Agent groups' : `${scope[0]?.toUpperCase() ?? ''}${scope.slice(1)}`, scopeTable(scope, entriesOf(entries, scope), p));
   }
-  for (const c of channels) if (c.id !== null) out.push('', `Intervals — ${c.id} (means over replications)`, intervalTable(r, c.id, p));
+  for (const c of channels) if (c.id !== null && r.intervalDetail === undefined) out.push('', `Intervals — ${c.id} (means over replications)`, intervalTable(r, c.id, p));
+  for (const c of channels) {
+    const days = c.id === null ? null : dayTable(r, c.id, p);
+    if (days !== null) out.push('', `Days — ${c.id ?? ''} (means over replications)`, days);
+  }
   return `${out.join('\n')}\n`;
 }

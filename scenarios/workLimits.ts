@@ -191,8 +191,31 @@ export interface WorkEstimate {
 
 const rowsPerReplication = (w: ModelWork): number => w.intervals * (w.channels + w.groups) * SIZE.rowPerReplication;
 
-/** `ccsim run` and `check`: every replication's counters and KPIs kept until the result is built. */
-export function runWork(w: ModelWork, replications: number): WorkEstimate {
+/**
+ * A run whose result has fewer rows than intervals (`ccsim run --intervals day|none`,
+ * reports/intervalDetail.ts): its rows, and the periods its wait histograms cover.
+ */
+export interface RunRows {
+  readonly rows: number;
+  readonly histogramPeriods: number;
+}
+
+/**
+ * `ccsim run` and `check`: every replication's counters and KPIs kept until the result is
+ * built — or, with `rows`, a result of that many rows, whose replications' counters are held
+ * one at a time (two: the next is made before the last is collected).
+ */
+export function runWork(w: ModelWork, replications: number, rows?: RunRows): WorkEstimate {
+  if (rows !== undefined) {
+    const rowBytes = rows.rows * (w.channels * SIZE.channelRow + w.groups * SIZE.groupRow);
+    const kpiBytes = replications * rows.rows * (w.channels + w.groups) * SIZE.rowPerReplication;
+    return {
+      memoryBytes: SIZE.base + w.modelBytes + rows.histogramPeriods * w.channels * SIZE.histogram + w.queueBytes + rowBytes +
+        2 * w.countersPerReplication * SIZE.float + kpiBytes,
+      contacts: replications * w.contactsPerReplication,
+      asked: `${count(replications)} replication${replications === 1 ? '' : 's'}`,
+    };
+  }
   return {
     memoryBytes: SIZE.base + w.modelBytes + w.workspaceBytes + w.queueBytes + w.resultBytes + replications * (w.countersPerReplication * SIZE.float + rowsPerReplication(w)),
     contacts: replications * w.contactsPerReplication,

@@ -3,9 +3,12 @@ import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { SERVICE_LEVEL_DEFINITIONS, type Model, type ServiceLevelDefinition } from '../../engine/model.js';
-import { buildRunResult } from '../../reports/result.js';
+import { detailNotes, modelForDetail, periodsOf, type IntervalDetail } from '../../reports/intervalDetail.js';
+import { detailedRunResult } from '../../reports/detailedResult.js';
+import { periodKpis, type RunResult } from '../../reports/result.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
-import { runReplications } from '../../workers/replications.js';
+import { foldReplications } from '../../workers/replications.js';
+import { openIntervalFile } from '../intervalFileOutput.js';
 import { DEFAULT_SCENARIO, bundledScenario } from '../paths.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
 import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
@@ -13,8 +16,9 @@ import { REPORT_FORMATS, writeReport } from '../reportOutput.js';
 import { printWarnings } from '../warnings.js';
 import { checkRunWork } from '../workChecks.js';
 import { traceOptions, traceRequest, type TraceArgs } from '../traceFlags.js';
+import { chosenIntervalDetail, intervalFlagProblems, intervalOptions, type IntervalArgs } from './intervalFlags.js';
 
-interface RunArgs extends InputArgs, TraceArgs {
+interface RunArgs extends InputArgs, IntervalArgs, TraceArgs {
   file?: string;
   seed?: number;
   replications?: number;
@@ -59,7 +63,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [file]',
   describe: 'Simulate a scenario and report its KPIs beside the Erlang baseline',
   builder: (y: Argv) =>
-    traceOptions(inputOptions(formatOptions(y, REPORT_FORMATS, 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)'))
+    traceOptions(intervalOptions(inputOptions(formatOptions(y, REPORT_FORMATS, 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)')))
       .positional('file', { type: 'string', describe: `Scenario (YAML or JSON); default: the bundled ${DEFAULT_SCENARIO}` })
       .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s)' })
       .option('replications', { alias: 'r', type: 'number', describe: 'Replications (default: the scenario\'s)' })
@@ -71,16 +75,35 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' })) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     checkRunFlags(args);
+    const flagProblems = intervalFlagProblems(args);
+    if (flagProblems.length > 0) throw new InputError(flagProblems);
     const format = chosenFormat(args, REPORT_FORMATS, 'text');
     const file = args.file ?? bundledScenario(DEFAULT_SCENARIO);
     const loaded = loadScenarioFile(file, { overrides: args.set ?? [], maxInputBytes: maxInputBytes(args) });
     printWarnings(loaded.warnings);
-    const model = applyRunFlags(loaded.model, args);
-    checkRunWork(model, 'run');
+    const detail = chosenIntervalDetail(args, loaded.model);
+    const model = modelForDetail(applyRunFlags(loaded.model, args), detail);
+    checkRunWork(model, 'run', detail);
     const trace = traceRequest(args, model);
     if (trace !== undefined) (await import('../../workers/contactTrace.js')).writeTrace(model, model.seed, trace);
-    const counters = runReplications(model, model.seed, model.replications);
-    const result = buildRunResult(model, model.seed, counters);
+    const result = simulateRun(model, detail, args['interval-file']);
     await writeReport(result, { format, out: args.out, specs: args.specs });
   },
 };
+
+/**
+ * The model's replications, reported with `detail` per interval (and every interval of each
+ * to `intervalFile`). Each replication's counters become its KPIs (and its rows of the file)
+ * as it finishes and are then dropped: memory holds one replication's counters at a time, and
+ * the KPIs are garbage once the result is built.
+ */
+function simulateRun(model: Model, detail: IntervalDetail, intervalFile: string | undefined): RunResult {
+  const periods = periodsOf(model, detail);
+  const file = intervalFile === undefined ? null : openIntervalFile(intervalFile, model);
+  const reps = foldReplications(model, model.seed, model.replications, (r) => {
+    file?.file.write(r);
+    return periodKpis(model, r, periods);
+  });
+  file?.close();
+  return detailedRunResult(model, model.seed, reps, detail, detailNotes(model, detail));
+}

@@ -5,6 +5,7 @@ import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
 import { checkAssertionPaths } from '../../reports/assertionPaths.js';
 import { scenarioAssertions } from '../scenarioAssertions.js';
 import { printWarnings } from '../warnings.js';
+import { defaultIntervalDetail } from '../../reports/intervalDetail.js';
 import { checkRunWork } from '../workChecks.js';
 import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import { variantOverrides } from '../../scenarios/schema/variant.js';
@@ -36,8 +37,8 @@ const validate: CommandModule<object, ValidateArgs> = {
     printWarnings(warnings);
     // What ccsim check and staff would judge: bounds in their units, paths that name a metric.
     checkAssertionPaths(model, scenarioAssertions(loaded));
-    // What run would refuse for its size, validate refuses too.
-    checkRunWork(model, `${file}: a run of its ${model.replications} replications`);
+    // What run would refuse for its size, validate refuses too (with run's default detail per interval).
+    checkRunWork(model, `${file}: a run of its ${model.replications} replications`, defaultIntervalDetail(model));
     // Every named variant is validated like the scenario itself (without --variant: each one).
     const variants = args.variant === undefined ? Object.entries(loaded.scenario.variants ?? {}) : [];
     const problems = variants.flatMap(([name, variant]) => variantProblems(args.file, name, [...variantOverrides(variant.set), ...(args.set ?? [])], maxInputBytes(args)));
@@ -53,7 +54,7 @@ const validate: CommandModule<object, ValidateArgs> = {
 function variantProblems(file: string, name: string, overrides: readonly string[], maxBytes: number): string[] {
   try {
     const { model } = loadScenarioFile(file, { overrides, maxInputBytes: maxBytes });
-    checkRunWork(model, `${file}: a run of its ${model.replications} replications`);
+    checkRunWork(model, `${file}: a run of its ${model.replications} replications`, defaultIntervalDetail(model));
     return [];
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
