@@ -359,5 +359,8 @@ describe('mixture bands', () => {
   it('refuses weights that are not positive and a zero share of 1', () => {
     expect(() => new Sampler({ dist: 'mixture', zero: 0, components: [{ weight: 0, of: { dist: 'constant', mean: 10 } }] })).toThrow(/weights > 0/);
     expect(() => new Sampler({ dist: 'mixture', zero: 1, components: [{ weight: 1, of: { dist: 'constant', mean: 10 } }] })).toThrow(/zero must be in/);
+    expect(() => new Sampler({ dist: 'mixture', zero: -0.1, components: [{ weight: 1, of: { dist: 'constant', mean: 10 } }] })).toThrow(/zero must be in/);
+    expect(() => new Sampler({ dist: 'mixture', zero: 0, components: [] })).toThrow(/weights > 0/);
+    expect(() => new Sampler({ dist: 'mixture', zero: 0, components: [{ weight: 1, of: { dist: 'constant', mean: 10 } }, { weight: 0, of: { dist: 'constant', mean: 20 } }] })).toThrow(/weights > 0/);
   });
 });
