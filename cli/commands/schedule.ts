@@ -99,7 +99,7 @@ export const scheduleCommand: CommandModule<object, ScheduleArgs> = {
       .option('max-abandon', { type: 'string', describe: 'Also require abandon rate ≤ this (e.g. 0.05 or 5%)' })
       .option('max-occupancy', { type: 'string', describe: 'Also cap the group\'s occupancy (e.g. 0.85)' })
       .option('max-backlog-age', { type: 'string', describe: 'Also require backlog age p90 ≤ this on deferred channels (e.g. 4h)' })
-      .option('max-rounds', { type: 'number', default: 8, describe: 'Cap on rounds of cuts' })
+      .option('max-rounds', { type: 'number', default: 20, describe: 'Cap on rounds of cuts (default 20)' })
       .option('workers', { type: 'number', describe: `Worker threads (0: this thread; default ${defaultWorkers()}, the cores)` })
       .option('out', { type: 'string', describe: 'Checkpoint every simulation to this JSONL file (resumable)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Continue the --out file: reuse the simulations recorded' })

@@ -17,9 +17,15 @@
  *   numbers (clipped at 0: one more agent cannot hurt, so a negative difference is noise),
  *     Σ_i d_i · x_i ≥ bound + w − h(ȳ) + Σ_i d_i · ȳ_i,
  *   w the half-width of h's CI at ȳ (so the cut asks for a mean that would pass the judging,
- *   not just the bound). The per-interval requirements are dropped — the program may go
- *   below Erlang where it pays — so each cut is a linear under-estimate of the day's target
- *   that ȳ violates. The loop ends when the proposal meets every day target.
+ *   not just the bound). Erlang's per-interval requirements are dropped — the program may go
+ *   below Erlang where it pays — and only the offered load's agents are kept as a floor
+ *   (./loadFloor.ts: below it h is not concave). With h concave in the coverage (more agents help less and less), the
+ *   linearization over-estimates h everywhere, so a cut taken at any point — feasible or not —
+ *   removes no schedule that meets the target: round 0 cuts every target at the Erlang cover
+ *   even when it meets them, and the program, freed of the per-interval requirement, looks
+ *   below it. The loop ends when the program's cheapest schedule under the cuts meets every
+ *   day target (nothing cheaper can), or when no schedule cheaper than the best confirmed one
+ *   meets the cuts; the cheapest confirmed schedule is the answer.
  *
  * **Confirmation.** When a proposal meets every target on the search's replications, it is
  * judged again on fresh replications (another seed). Whatever misses there becomes a cut in
@@ -97,6 +103,8 @@ export interface LoopOutcome {
 
 export interface LoopInput {
   readonly erlangRequirement: readonly number[];
+  /** Day level: the per-interval floor the program keeps instead of Erlang's (./loadFloor.ts); zeros by default. */
+  readonly dayFloor?: readonly number[];
   readonly maxRounds: number;
   readonly dayLevel: boolean;
 }
@@ -155,6 +163,25 @@ export function dayCut(target: DayTargetValues, plus: readonly (readonly number[
   return { coefficients, bound, label: target.label };
 }
 
+interface LastCut {
+  readonly cut: LinearCut;
+  readonly level: number;
+  readonly point: readonly number[];
+}
+
+/**
+ * How far the target's last cut over-promised at `point`: its linear prediction of h there
+ * less the simulated h (0 when it did not over-promise). The next cut asks for that much more
+ * than the bound: the linearization's error where the program went, expected again one step
+ * on. Without it the cuts crawl toward the target in slivers (Kelley's method tails, and the
+ * differences clipped at 0 lean optimistic), each sliver a round of I + 1 simulated days.
+ */
+export function overshoot(last: LastCut | undefined, point: readonly number[], level: number): number {
+  if (last === undefined) return 0;
+  const predicted = last.level + last.cut.coefficients.reduce((s, d, i) => s + d * ((point[i] ?? 0) - (last.point[i] ?? 0)), 0);
+  return Number.isFinite(predicted - level) ? Math.max(0, predicted - level) : 0;
+}
+
 function mean(values: readonly number[]): number {
   const xs = values.filter((v) => Number.isFinite(v));
   return xs.length === 0 ? NaN : xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -162,41 +189,64 @@ function mean(values: readonly number[]): number {
 
 async function dayLevel(ports: ScheduleLoopPorts, o: LoopInput): Promise<LoopOutcome> {
   const I = o.erlangRequirement.length;
-  const zero = new Array<number>(I).fill(0);
+  const floor = o.dayFloor ?? new Array<number>(I).fill(0);
   const rounds: LoopRound[] = [];
   const cuts: LinearCut[] = [];
   const erlangCover = await ports.solve(o.erlangRequirement, []);
-  if (erlangCover.status === 'infeasible') return { state: 'infeasible', erlangCover, final: erlangCover, rounds, requirement: o.erlangRequirement, cuts };
-  let final = erlangCover;
+  const end = (state: LoopOutcome['state'], final: CoverSolution): LoopOutcome => ({ state, erlangCover, final, rounds, requirement: floor, cuts });
+  if (erlangCover.status === 'infeasible') return end('infeasible', erlangCover);
+  /** The cheapest proposal confirmed so far (met on both the search's and the fresh replications). */
+  let best: CoverSolution | null = null;
+  /** Each target's last cut, with h and the coverage where it was taken. */
+  const previous = new Map<string, LastCut>();
+  let point = erlangCover;
   for (let round = 0; ; round++) {
-    const point = final.coverage;
-    const [targets] = await ports.judgeDay(final, [null]) as [readonly DayTargetValues[]];
+    const [targets] = await ports.judgeDay(point, [null]) as [readonly DayTargetValues[]];
     const searched = targets.filter((t) => !t.met);
-    const fresh = searched.length === 0 ? await ports.confirmDay(final) : null;
+    const fresh = searched.length === 0 ? await ports.confirmDay(point) : null;
     const missed = fresh === null ? searched : fresh.filter((t) => !t.met);
-    const more = missed.length > 0 && round < o.maxRounds;
-    rounds.push({
-      round, solution: final, failing: [], missedDayTargets: searched.map((t) => t.label),
-      confirmation: fresh === null ? null : { failing: [], missedDayTargets: missed.map((t) => t.label) }, cutsAdded: more ? missed.length : 0,
-    });
-    if (missed.length === 0) return { state: 'met', erlangCover, final, rounds, requirement: zero, cuts };
-    if (!more) return { state: 'rounds', erlangCover, final, rounds, requirement: zero, cuts };
-    const plus = await ports.judgeDay(final, point.map((_, i) => i));
+    if (missed.length === 0 && (best === null || point.cost < best.cost)) best = point;
+    // Round 0 cuts every target at the Erlang cover, met or not: the program then looks for a
+    // cheaper schedule below it. Later rounds cut what the proposal missed.
+    const toCut = round === 0 ? (fresh ?? targets) : missed;
+    const more = toCut.length > 0 && round < o.maxRounds;
+    const record = (cutsAdded: number): void => {
+      rounds.push({
+        round, solution: point, failing: [], missedDayTargets: searched.map((t) => t.label),
+        confirmation: fresh === null ? null : { failing: [], missedDayTargets: missed.map((t) => t.label) }, cutsAdded,
+      });
+    };
+    if ((missed.length === 0 && round > 0) || !more) record(0);
+    // The program's cheapest schedule under the cuts meets every target: nothing cheaper can.
+    if (missed.length === 0 && round > 0) return end('met', point);
+    if (!more) return best === null ? end('rounds', point) : end('met', best);
+    const plus = await ports.judgeDay(point, point.coverage.map((_, i) => i));
     // The differences come from the search's replications (paired with the point's there); a
-    // target missed only on the fresh ones takes its level and half-width from them.
-    const added = missed.map((t) => {
+    // target judged on the fresh ones takes its level and half-width from them.
+    const added = toCut.flatMap((t) => {
       const here = targets.find((x) => x.label === t.label) as DayTargetValues;
-      return dayCut(here, plus.map((p) => p.find((x) => x.label === t.label)?.values ?? []), point, ports.halfWidth(t.values), mean(t.values));
+      const level = mean(t.values);
+      const cut = dayCut(here, plus.map((p) => p.find((x) => x.label === t.label)?.values ?? []), point.coverage, ports.halfWidth(t.values) + overshoot(previous.get(t.label), point.coverage, level), level);
+      previous.set(t.label, { cut, level, point: point.coverage });
+      return cut.coefficients.every((d) => d === 0) && t.met ? [] : [cut];
     });
-    // A cut no coverage can meet (every difference 0): more agents do not help here.
-    if (added.some((c) => c.coefficients.every((d) => d === 0))) return { state: 'stuck', erlangCover, final, rounds, requirement: zero, cuts: [...cuts, ...added] };
+    // A missed target no agent helps (every difference 0): no cut can lead to it.
+    if (added.some((c) => c.coefficients.every((d) => d === 0))) {
+      record(0);
+      return best === null ? end('stuck', point) : end('met', best);
+    }
     cuts.push(...added);
+    record(added.length);
+    let next: CoverSolution;
     try {
-      final = await feasible(ports, zero, cuts);
+      next = await feasible(ports, floor, cuts);
     } catch (err) {
       if (!(err instanceof Infeasible)) throw err;
-      return { state: 'infeasible', erlangCover, final, rounds, requirement: zero, cuts };
+      return best === null ? end('infeasible', point) : end('met', best);
     }
+    // Every schedule meeting the cuts costs at least this: the confirmed one is the cheapest.
+    if (best !== null && next.cost >= best.cost) return end('met', best);
+    point = next;
   }
 }
 

@@ -26,6 +26,7 @@ import { solveCoverWithCuts, type LinearCut } from './coverCuts.js';
 import { runCuttingPlane, type DayTargetValues, type ScheduleLoopPorts } from './cuttingPlane.js';
 import type { ScheduleDefinition } from './definition.js';
 import { assembleSchedule } from './scheduleResult.js';
+import { loadFloor } from './loadFloor.js';
 import { scheduleModel, timed } from './scheduleModel.js';
 import { checkScheduleWork } from './scheduleWork.js';
 
@@ -101,7 +102,7 @@ export async function runSchedule(o: ScheduleRunOptions): Promise<ScheduleResult
       judgeDay: async (schedule, extraAt) => (await search.evaluate(extraAt.map((i) => candidateOf(schedule, i)))).map((e) => dayTargets(targets.checks, e, confidence)),
       halfWidth: (values) => halfWidthAt(values, confidence),
     };
-    const outcome = await runCuttingPlane(ports, { erlangRequirement, maxRounds: def.maxRounds, dayLevel: def.schedule.dayLevel });
+    const outcome = await runCuttingPlane(ports, { erlangRequirement, dayFloor: loadFloor(model, start.availability[0] ?? 1), maxRounds: def.maxRounds, dayLevel: def.schedule.dayLevel });
     if (outcome.erlangCover.status === 'infeasible') {
       throw new InputError(`${def.schedule.templates.label}: the templates cannot cover the Erlang requirement (up to ${Math.max(0, ...erlangRequirement)} agents in an interval): no template is on duty in some interval with contacts, or a template's max is too low`);
     }
