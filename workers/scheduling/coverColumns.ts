@@ -48,8 +48,9 @@ function size(templates: readonly ShiftTemplate[], intervalSec: number, step: nu
       t.breaks.forEach((b, k) => {
         const n = slots[k] as number;
         columns += n;
-        // Coverage of the break's intervals, its equality row, precedence rows of its own and of the next break's slots.
-        nonzeros += n * (Math.ceil(b.lengthSec / intervalSec) + 2 + n + (slots[k + 1] ?? 0));
+        // Coverage of the break's intervals and its equality row; at most one precedence row per
+        // slot of the next break (as the earlier break) and per slot of its own (as the later one).
+        nonzeros += n * (Math.ceil(b.lengthSec / intervalSec) + 2 + (slots[k + 1] ?? 0) + (k > 0 ? n : 0));
       });
     }
   }
