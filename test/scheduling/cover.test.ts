@@ -198,6 +198,33 @@ describe('template bounds', () => {
   });
 });
 
+describe('horizons of several days (solved day by day first, then whole)', () => {
+  it('covers each day with its own shifts', async () => {
+    // Two days of 1-hour intervals; one agent needed at 10:00 and at 15:00 each day. An 8-hour
+    // shift from 08:00 covers both hours of its day: one a day, 8 paid hours each, cost 16.
+    const requirement = new Array<number>(48).fill(0);
+    for (const h of [10, 15, 34, 39]) requirement[h] = 1;
+    const problem: CoverProblem = { intervalSec: H, requirement, templates: [{ id: 'day', startsSec: [8 * H, 32 * H], lengthSec: 8 * H, costPerHour: 1, breaks: [] }] };
+    const s = await solveCover(problem);
+    expect(s.status).toBe('optimal');
+    expect(s.shifts.map((x) => [x.startSec / H, x.count])).toEqual([[8, 1], [32, 1]]);
+    expect(s.cost).toBe(16);
+  });
+
+  it('still finds the schedule when a day cannot be covered by its own shifts', async () => {
+    // One agent needed at 02:00 on day 2. Only the 20:00 shift of day 1 reaches it (day 2's
+    // 20:00 shift would end past the 48-hour horizon), so no day-by-day schedule exists; the
+    // whole solve places that one shift: cost 8.
+    const requirement = new Array<number>(48).fill(0);
+    requirement[26] = 1;
+    const problem: CoverProblem = { intervalSec: H, requirement, templates: [{ id: 'night', startsSec: [20 * H], lengthSec: 8 * H, costPerHour: 1, breaks: [] }] };
+    const s = await solveCover(problem);
+    expect(s.status).toBe('optimal');
+    expect(s.shifts).toEqual([{ template: 'night', startSec: 20 * H, count: 1, breaks: [] }]);
+    expect(s.cost).toBe(8);
+  });
+});
+
 describe('determinism and checks', () => {
   it('gives the same bytes for the same problem', async () => {
     const problem: CoverProblem = {
