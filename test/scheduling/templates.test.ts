@@ -1,9 +1,10 @@
 // Shift-template files (scenarios/templates/): every mistake located as file:line:col, with the
 // field, the rule and the value received; starts expanded by day, weekday and day start, each
 // worked out by hand; the caps that keep a file or a problem from making the program run away.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors.js';
 import { expandTemplateFile, loadTemplates, readTemplateText, solveCover, type ShiftTemplate } from '../../workers/scheduling/cover.js';
@@ -21,25 +22,12 @@ function problemsOf(action: () => unknown): readonly string[] {
   throw new Error('expected an InputError');
 }
 
-const BRIEF_EXAMPLE = `group: team-a
-templates:
-  - id: early8
-    starts: { from: "07:00", to: "10:00", step: 30m }
-    length: 8h30m
-    days: [mon, tue, wed, thu, fri]
-    min: 0
-    costPerHour: 22
-    breaks:
-      - { length: 30m, paid: false, window: { from: 3h, to: 5h } }
-      - { length: 15m, paid: true,  window: { from: 1h30m, to: 2h30m } }
-  - id: late
-    starts: ["14:00", "15:30"]
-    length: 8h
-`;
+/** The example of docs/schedule.md, read from the page so that it cannot drift from the format. */
+const DOC_EXAMPLE = /```yaml\n([\s\S]*?)```/.exec(readFileSync(fileURLToPath(new URL('../../docs/schedule.md', import.meta.url)), 'utf8'))?.[1] ?? '';
 
 describe('a valid template file', () => {
   it('reads the example of docs/schedule.md, breaks put in the order of their windows', () => {
-    const file = readTemplateText(BRIEF_EXAMPLE, 't.yaml');
+    const file = readTemplateText(DOC_EXAMPLE, 't.yaml');
     expect(file.spec.group).toBe('team-a');
     const [early, late] = expandTemplateFile(file, { horizonSec: 7 * DAY, intervalSec: 1800, groupCostPerHour: 18 });
     // 07:00 to 10:00 every 30 minutes is 7 starts a day, Monday to Friday of a week starting on a Monday: 35.
@@ -77,7 +65,7 @@ describe('a valid template file', () => {
   it('loads a file from disk', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ccsim-templates-'));
     const path = join(dir, 't.yaml');
-    writeFileSync(path, BRIEF_EXAMPLE);
+    writeFileSync(path, DOC_EXAMPLE);
     expect(loadTemplates(path, { horizonSec: DAY, intervalSec: 1800 }).map((t) => t.id)).toEqual(['early8', 'late']);
   });
 });
