@@ -1,14 +1,14 @@
 /**
  * Where the breaks of one shift may go: every sequence of break starts on the interval grid,
  * each inside its window (offsets from the shift's start) and each after the previous break
- * ends (breaks are ordered by their windows, `./expand.ts`). `stepIntervals` > 1 keeps only every k-th grid slot of a window, counted from its
- * earliest slot — how the covering program coarsens placements when there are too many
- * (workers/scheduling/coverColumns.ts).
+ * ends (breaks are ordered by their windows, `./expand.ts`). `stepIntervals` > 1 keeps only
+ * every k-th grid slot of a window, counted from its earliest slot — how the covering program
+ * coarsens break starts when there are too many (workers/scheduling/coverColumns.ts).
  */
 import type { BreakRule } from './shiftTemplate.js';
 
-/** Grid slots (absolute seconds) where break `rule` of a shift starting at `startSec` may start. */
-function slots(rule: BreakRule, startSec: number, intervalSec: number, stepIntervals: number): number[] {
+/** Grid slots (absolute seconds) where break `rule` of a shift starting at `startSec` may start, every `stepIntervals` slots from the earliest. */
+export function breakSlots(rule: BreakRule, startSec: number, intervalSec: number, stepIntervals = 1): number[] {
   const out: number[] = [];
   const first = Math.ceil((startSec + rule.earliestSec) / intervalSec) * intervalSec;
   for (let t = first; t <= startSec + rule.latestSec; t += stepIntervals * intervalSec) out.push(t);
@@ -25,7 +25,7 @@ export function placementCount(breaks: readonly BreakRule[], startSec: number, i
   let later: { readonly slots: number[]; readonly after: number[] } | undefined;
   for (let j = breaks.length - 1; j >= 0; j--) {
     const rule = breaks[j] as BreakRule;
-    const own = slots(rule, startSec, intervalSec, stepIntervals);
+    const own = breakSlots(rule, startSec, intervalSec, stepIntervals);
     const counts = own.map((t) => (later === undefined ? 1 : fitAfter(later, t + rule.lengthSec)));
     // after[i] = placements whose break j starts at slot i or later.
     const after = new Array<number>(own.length + 1).fill(0);
@@ -45,25 +45,4 @@ function fitAfter(later: { readonly slots: number[]; readonly after: number[] },
     else hi = mid;
   }
   return later.after[lo] as number;
-}
-
-/** Every placement: one list of absolute break starts per placement, in lexicographic order. */
-export function placements(breaks: readonly BreakRule[], startSec: number, intervalSec: number, stepIntervals = 1): number[][] {
-  const all = breaks.map((rule) => slots(rule, startSec, intervalSec, stepIntervals));
-  const out: number[][] = [];
-  const chosen: number[] = [];
-  const place = (j: number, notBefore: number): void => {
-    if (j === breaks.length) {
-      out.push([...chosen]);
-      return;
-    }
-    for (const t of all[j] as number[]) {
-      if (t < notBefore) continue;
-      chosen.push(t);
-      place(j + 1, t + (breaks[j] as BreakRule).lengthSec);
-      chosen.pop();
-    }
-  };
-  place(0, -Infinity);
-  return out;
 }

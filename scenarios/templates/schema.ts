@@ -103,7 +103,7 @@ export const templateSchema = z
 export const templateFileSchema = z.strictObject({
   group: id('the scenario agent group these shifts staff; optional when the scenario has one group').optional(),
   templates: z
-    .array(templateSchema)
+    .array(templateSchema, { error: 'must be a list of templates, each { id, starts, length, … }' })
     .min(1, { error: 'must list at least one template' })
     .max(T.maxTemplates, { error: `must list at most ${T.maxTemplates} templates` })
     .superRefine((templates, ctx) => {

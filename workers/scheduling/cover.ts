@@ -8,28 +8,23 @@
 import type { ShiftTemplate } from '../../scenarios/templates/shiftTemplate.js';
 import { InputError } from '../../engine/errors.js';
 import { checkCoverProblem } from './coverCheck.js';
-import { type Column, coverColumns, eachCoverage } from './coverColumns.js';
+import { coverColumns, paidHoursOf } from './coverColumns.js';
 import { COVER_LIMITS } from './coverLimits.js';
-import { solveProgram } from './coverProgram.js';
+import { buildProgram, solveProgram } from './coverProgram.js';
+import { type PlacedShift, scheduleOf, tally } from './coverSchedule.js';
+import { warmStart } from './coverWarmStart.js';
 
 export type { BreakRule, ShiftTemplate } from '../../scenarios/templates/shiftTemplate.js';
 export { loadTemplates, readTemplateFile, readTemplateText, expandTemplateFile, type TemplateFile } from '../../scenarios/templates/load.js';
 export type { HorizonContext } from '../../scenarios/templates/expand.js';
 export { COVER_LIMITS } from './coverLimits.js';
+export type { PlacedBreak, PlacedShift } from './coverSchedule.js';
 
 export interface CoverProblem {
   readonly intervalSec: number;
   /** Agents on duty and not on break, per interval from time 0; its length is the horizon. */
   readonly requirement: readonly number[];
   readonly templates: readonly ShiftTemplate[];
-}
-
-export interface PlacedShift {
-  readonly template: string;
-  readonly startSec: number;
-  readonly count: number;
-  /** Absolute starts. */
-  readonly breaks: readonly { readonly startSec: number; readonly lengthSec: number; readonly paid: boolean }[];
 }
 
 export interface CoverSolution {
@@ -61,62 +56,29 @@ export interface CoverOptions {
 /** Solves the covering program; an `InputError` for a malformed problem, or one beyond the caps (COVER_LIMITS). */
 export async function solveCover(problem: CoverProblem, options: CoverOptions = {}): Promise<CoverSolution> {
   const timeLimitSec = options.timeLimitSec ?? COVER_LIMITS.defaultTimeLimitSec;
-  checkCoverProblem(problem, timeLimitSec);
+  const relativeGap = options.relativeGap ?? COVER_LIMITS.defaultRelativeGap;
+  checkCoverProblem(problem, timeLimitSec, relativeGap);
   const { templates, intervalSec, requirement } = problem;
   const set = coverColumns(templates, intervalSec);
   const notes =
     set.stepIntervals > 1
-      ? [`break placements coarsened to every ${set.stepIntervals}${ordinal(set.stepIntervals)} interval slot of their windows: every slot gives ${set.uncoarsened.toLocaleString('en-US')} columns, over the cap of ${COVER_LIMITS.maxColumns.toLocaleString('en-US')}`]
+      ? [`break starts coarsened to every ${set.stepIntervals} interval slots of their windows: every slot gives ${set.uncoarsened.toLocaleString('en-US')} columns, over the cap of ${COVER_LIMITS.maxColumns.toLocaleString('en-US')}`]
       : [];
-  const base = { columns: set.columns.length, breakStepIntervals: set.stepIntervals, notes };
-  // A start whose breaks cannot be placed has no column, so a `min` there cannot be met.
-  if (templates.some((t, i) => (t.min ?? 0) > 0 && set.stranded.has(i))) return { ...base, status: 'infeasible', gap: 0, ...tally(problem, [], []) };
+  const base = { columns: set.columns, breakStepIntervals: set.stepIntervals, notes };
+  const none = (status: 'optimal' | 'infeasible'): CoverSolution => ({ ...base, status, gap: 0, ...tally(templates, [], requirement.length, intervalSec) });
   const needed = requirement.some((r) => r > 0) || templates.some((t) => ((t.min ?? 0) > 0 && t.startsSec.length > 0) || (t.minTotal ?? 0) > 0);
-  if (!needed) return { ...base, status: 'optimal', gap: 0, ...tally(problem, set.columns, set.columns.map(() => 0)) };
-  if (set.columns.length === 0) return { ...base, status: 'infeasible', gap: 0, ...tally(problem, [], []) };
-  const result = await solveProgram(templates, set.columns, requirement, intervalSec, timeLimitSec, options.relativeGap ?? COVER_LIMITS.defaultRelativeGap);
+  // Costs are positive, so with nothing asked for, no shift is the one optimum.
+  if (!needed) return none('optimal');
+  if (set.columns === 0) return none('infeasible');
+  const paidHours = templates.map(paidHoursOf);
+  const program = buildProgram(templates, set, requirement, intervalSec, paidHours);
+  // Days solved one by one give the solver a good first schedule; they have a quarter of the time.
+  const start = await warmStart(templates, set, requirement, intervalSec, paidHours, timeLimitSec / 4, relativeGap);
+  const result = await solveProgram(program, start === undefined ? timeLimitSec : (timeLimitSec * 3) / 4, relativeGap, start);
   if (result.outcome === 'none') {
-    throw new InputError(`the covering program (${set.columns.length.toLocaleString('en-US')} columns) found no schedule within its time limit of ${timeLimitSec} s: raise the limit, or use fewer templates or start times`);
+    throw new InputError(`the covering program (${set.columns.toLocaleString('en-US')} columns) found no schedule within its time limit of ${timeLimitSec} s: raise the limit, or use fewer templates or start times`);
   }
-  if (result.outcome === 'infeasible') return { ...base, status: 'infeasible', gap: 0, ...tally(problem, [], []) };
-  return { ...base, status: result.outcome, gap: result.gap, ...tally(problem, set.columns, result.counts) };
-}
-
-function ordinal(n: number): string {
-  return n === 2 ? 'nd' : n === 3 ? 'rd' : 'th';
-}
-
-/** The schedule the counts make: placed shifts in canonical order, coverage, paid hours and cost. */
-function tally(problem: CoverProblem, columns: readonly Column[], counts: readonly number[]): Pick<CoverSolution, 'shifts' | 'coverage' | 'paidHours' | 'cost'> {
-  const coverage = new Array<number>(problem.requirement.length).fill(0);
-  const placed: { shift: PlacedShift; breakStarts: readonly number[] }[] = [];
-  let paidHours = 0;
-  let cost = 0;
-  columns.forEach((c, j) => {
-    const count = counts[j] ?? 0;
-    if (count === 0) return;
-    const t = problem.templates[c.template] as ShiftTemplate;
-    eachCoverage(t, c.startSec, c.breakStartsSec, problem.intervalSec, (i, share) => {
-      coverage[i] = (coverage[i] as number) + count * share;
-    });
-    paidHours += count * c.paidHours;
-    cost += count * c.cost;
-    const breaks = c.breakStartsSec.map((startSec, k) => ({ startSec, lengthSec: t.breaks[k]?.lengthSec ?? 0, paid: t.breaks[k]?.paid ?? false }));
-    placed.push({ shift: { template: t.id, startSec: c.startSec, count, breaks }, breakStarts: c.breakStartsSec });
-  });
-  placed.sort((a, b) => a.shift.startSec - b.shift.startSec || compareText(a.shift.template, b.shift.template) || compareStarts(a.breakStarts, b.breakStarts));
-  return { shifts: placed.map((p) => p.shift), coverage, paidHours, cost };
-}
-
-/** Code-unit order, the same on every machine and locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareStarts(a: readonly number[], b: readonly number[]): number {
-  for (let k = 0; k < Math.min(a.length, b.length); k++) {
-    const d = (a[k] as number) - (b[k] as number);
-    if (d !== 0) return d;
-  }
-  return a.length - b.length;
+  if (result.outcome === 'infeasible') return none('infeasible');
+  const shifts = scheduleOf(templates, set, result.values);
+  return { ...base, status: result.outcome, gap: result.gap, ...tally(templates, shifts, requirement.length, intervalSec) };
 }

@@ -38,7 +38,7 @@ function templateProblems(t: ShiftTemplate, i: number, horizonSec: number): stri
 }
 
 /** Throws `InputError` listing every field of the problem that breaks a rule. */
-export function checkCoverProblem(problem: ProblemShape, timeLimitSec: number): void {
+export function checkCoverProblem(problem: ProblemShape, timeLimitSec: number, relativeGap: number): void {
   const out: string[] = [];
   if (!finiteIn(problem.intervalSec, 1, 86_400)) out.push(`intervalSec: must be a number of seconds from 1 to 86400 (got ${problem.intervalSec})`);
   const n = problem.requirement.length;
@@ -46,6 +46,7 @@ export function checkCoverProblem(problem: ProblemShape, timeLimitSec: number): 
   const bad = problem.requirement.findIndex((r) => !finiteIn(r, 0, C.maxRequirement));
   if (bad >= 0) out.push(`requirement[${bad}]: must be a number of agents from 0 to ${count(C.maxRequirement)} (got ${problem.requirement[bad]})`);
   if (!finiteIn(timeLimitSec, Number.MIN_VALUE, C.maxTimeLimitSec)) out.push(`timeLimitSec: must be more than 0 and at most ${C.maxTimeLimitSec} (got ${timeLimitSec})`);
+  if (!finiteIn(relativeGap, 0, 1)) out.push(`relativeGap: must be a fraction from 0 to 1 (got ${relativeGap})`);
   if (problem.templates.length > C.maxTemplates) out.push(`templates: must list at most ${C.maxTemplates} templates (got ${problem.templates.length})`);
   const starts = problem.templates.reduce((sum, t) => sum + t.startsSec.length, 0);
   if (starts > C.maxStartInstances) out.push(`templates: must give at most ${count(C.maxStartInstances)} starts in all (got ${count(starts)})`);

@@ -1,33 +1,33 @@
 /**
- * The columns of the covering program: one per (template, start, break placement), in a
- * canonical order (templates as given, starts ascending, placements lexicographic), each with
- * its cost and its coverage of every interval it touches. When the placements at every grid
- * slot would exceed the cap, they are taken at every 2nd, 4th … slot (`stepIntervals`) — the
- * explicit formulation's price for its simplicity (docs/schedule.md).
+ * The variables of the covering program, in the implicit break formulation (Aykin 1996): per
+ * (template, start) one count of shifts, and per break of that start one count per grid slot
+ * where the break may start. Columns grow with the sum of the slots, not their product as one
+ * column per whole break placement would (docs/schedule.md). Order is canonical: templates as
+ * given, starts ascending, breaks in window order, slots ascending. When the columns at every
+ * grid slot would exceed the cap, breaks start only at every 2nd, 4th … slot of their windows
+ * (`stepIntervals`).
  */
 import { InputError } from '../../engine/errors.js';
-import { placementCount, placements } from '../../scenarios/templates/breakPlacements.js';
+import { breakSlots } from '../../scenarios/templates/breakPlacements.js';
 import type { ShiftTemplate } from '../../scenarios/templates/shiftTemplate.js';
 import { COVER_LIMITS as C } from './coverLimits.js';
 
-export interface Column {
+/** One (template, start): its shift-count column and, per break, the slots its break-count columns stand for. */
+export interface StartColumns {
   readonly template: number;
   readonly startSec: number;
-  /** Absolute break starts, in the template's break order. */
-  readonly breakStartsSec: readonly number[];
-  /** Paid hours × cost per hour. */
-  readonly cost: number;
-  readonly paidHours: number;
+  /** Per break of the template, the absolute grid slots where it may start, ascending. */
+  readonly slotsSec: readonly (readonly number[])[];
 }
 
 export interface ColumnSet {
-  readonly columns: readonly Column[];
-  /** Every k-th grid slot of a break window is used; 1 = every slot. */
+  readonly starts: readonly StartColumns[];
+  /** Columns of the program: one per start plus one per break slot. */
+  readonly columns: number;
+  /** Breaks start at every this many grid slots of their windows; 1 = every slot. */
   readonly stepIntervals: number;
   /** Columns at every grid slot, when coarsened (what the cap refused). */
   readonly uncoarsened: number;
-  /** Templates with a start at which no placement of the breaks fits (its `min` cannot be met there). */
-  readonly stranded: ReadonlySet<number>;
 }
 
 /** Hours a shift of the template is paid: its length less its unpaid breaks. */
@@ -36,16 +36,22 @@ export function paidHoursOf(template: ShiftTemplate): number {
   return (template.lengthSec - unpaid) / 3600;
 }
 
-/** Columns and an upper bound on nonzeros for break slots every `step` intervals. */
+/** Columns and an upper bound on nonzeros for break slots every `step` intervals (counted, not built). */
 function size(templates: readonly ShiftTemplate[], intervalSec: number, step: number): { columns: number; nonzeros: number } {
   let columns = 0;
   let nonzeros = 0;
   for (const t of templates) {
-    const perColumn = Math.ceil(t.lengthSec / intervalSec) + 1;
     for (const s of t.startsSec) {
-      const n = placementCount(t.breaks, s, intervalSec, step);
-      columns += n;
-      nonzeros += n * perColumn;
+      columns += 1;
+      nonzeros += Math.ceil(t.lengthSec / intervalSec) + 3;
+      const slots = t.breaks.map((b) => breakSlots(b, s, intervalSec, step).length);
+      t.breaks.forEach((b, k) => {
+        const n = slots[k] as number;
+        columns += n;
+        // Coverage of the break's intervals and its equality row; at most one precedence row per
+        // slot of the next break (as the earlier break) and per slot of its own (as the later one).
+        nonzeros += n * (Math.ceil(b.lengthSec / intervalSec) + 2 + (slots[k + 1] ?? 0) + (k > 0 ? n : 0));
+      });
     }
   }
   return { columns, nonzeros };
@@ -63,8 +69,11 @@ function fittingStep(templates: readonly ShiftTemplate[], intervalSec: number): 
   let current = fine;
   while (current.columns > C.maxColumns || current.nonzeros > C.maxNonzeros) {
     if (!canCoarsen(templates, intervalSec, step)) {
-      const what = current.columns > C.maxColumns ? `${current.columns.toLocaleString('en-US')} columns (at most ${C.maxColumns.toLocaleString('en-US')})` : `${current.nonzeros.toLocaleString('en-US')} nonzeros (at most ${C.maxNonzeros.toLocaleString('en-US')})`;
-      throw new InputError(`templates: the covering program would have ${what} even with one break placement a shift: use fewer templates or start times, or a shorter horizon`);
+      const what =
+        current.columns > C.maxColumns
+          ? `${current.columns.toLocaleString('en-US')} columns (at most ${C.maxColumns.toLocaleString('en-US')})`
+          : `${current.nonzeros.toLocaleString('en-US')} nonzeros (at most ${C.maxNonzeros.toLocaleString('en-US')})`;
+      throw new InputError(`templates: the covering program would have ${what} even with one slot a break: use fewer templates or start times, or a shorter horizon`);
     }
     step *= 2;
     current = size(templates, intervalSec, step);
@@ -75,40 +84,28 @@ function fittingStep(templates: readonly ShiftTemplate[], intervalSec: number): 
 /** Every column of the program, within the caps. */
 export function coverColumns(templates: readonly ShiftTemplate[], intervalSec: number): ColumnSet {
   const { step, uncoarsened } = fittingStep(templates, intervalSec);
-  const columns: Column[] = [];
-  const stranded = new Set<number>();
+  const starts: StartColumns[] = [];
+  let columns = 0;
   templates.forEach((t, template) => {
-    const paidHours = paidHoursOf(t);
-    const cost = paidHours * t.costPerHour;
     for (const startSec of t.startsSec) {
-      const all = placements(t.breaks, startSec, intervalSec, step);
-      if (all.length === 0) stranded.add(template);
-      for (const breakStartsSec of all) columns.push({ template, startSec, breakStartsSec, cost, paidHours });
+      const slotsSec = t.breaks.map((b) => breakSlots(b, startSec, intervalSec, step));
+      columns += 1 + slotsSec.reduce((sum, s) => sum + s.length, 0);
+      starts.push({ template, startSec, slotsSec });
     }
   });
-  return { columns, stepIntervals: step, uncoarsened, stranded };
+  return { starts, columns, stepIntervals: step, uncoarsened };
 }
 
 /**
- * Agents a shift puts on the phones in each interval it touches: the share of the interval it
- * is on duty and not on a break (1 for a whole interval; ½ for a 15-minute break in a
- * 30-minute interval). Calls `add(interval, share)` for each nonzero share, intervals ascending.
+ * Agents a span of time puts on (or, for a break, takes off) the phones in each interval it
+ * touches: the share of the interval it covers (1 for a whole interval; ½ for a 15-minute
+ * break in a 30-minute interval). Calls `add(interval, share)` for each, intervals ascending.
  */
-export function eachCoverage(t: ShiftTemplate, startSec: number, breakStartsSec: readonly number[], intervalSec: number, add: (interval: number, share: number) => void): void {
-  const endSec = startSec + t.lengthSec;
-  const first = Math.floor(startSec / intervalSec);
-  const last = Math.ceil(endSec / intervalSec) - 1;
+export function eachShare(fromSec: number, toSec: number, intervalSec: number, add: (interval: number, share: number) => void): void {
+  const first = Math.floor(fromSec / intervalSec);
+  const last = Math.ceil(toSec / intervalSec) - 1;
   for (let i = first; i <= last; i++) {
-    const lo = i * intervalSec;
-    const hi = lo + intervalSec;
-    let onSec = overlap(startSec, endSec, lo, hi);
-    breakStartsSec.forEach((b, k) => {
-      onSec -= overlap(b, b + (t.breaks[k]?.lengthSec ?? 0), lo, hi);
-    });
-    if (onSec > 0) add(i, onSec / intervalSec);
+    const covered = Math.min(toSec, (i + 1) * intervalSec) - Math.max(fromSec, i * intervalSec);
+    if (covered > 0) add(i, covered / intervalSec);
   }
-}
-
-function overlap(a0: number, a1: number, b0: number, b1: number): number {
-  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 }
