@@ -5,9 +5,9 @@
 // in schedule.test.ts. The simulation is a double too: an interval meets its target iff its
 // coverage reaches a hidden need.
 import { describe, expect, it } from 'vitest';
-import type { CoverSolution } from '../../workers/scheduling/cover.js';
-import type { LinearCut } from '../../workers/scheduling/coverCuts.js';
-import { dayCut, runCuttingPlane, type ScheduleLoopPorts } from '../../workers/scheduling/cuttingPlane.js';
+import { solveCover, type CoverSolution, type ShiftTemplate } from '../../workers/scheduling/cover.js';
+import { solveCoverWithCuts, type LinearCut } from '../../workers/scheduling/coverCuts.js';
+import { dayCut, overshoot, runCuttingPlane, type DayTargetValues, type ScheduleLoopPorts } from '../../workers/scheduling/cuttingPlane.js';
 
 function identityCover(requirement: readonly number[]): CoverSolution {
   const total = requirement.reduce((s, x) => s + x, 0);
@@ -103,5 +103,56 @@ describe('the day-level cut', () => {
     const cut = dayCut({ label: 'sl', bound: 0.5, values: [0.4, NaN], met: false }, [[0.5, 0.9]], [1], 0);
     expect(cut.coefficients[0]).toBeCloseTo(0.1, 12);
     expect(cut.bound).toBeCloseTo(0.5 - 0.4 + 0.1, 12);
+  });
+});
+
+describe('cutting plane, day level, with the real program', () => {
+  // Two half-hours, one template a half-hour long at either start, 1 per agent (0.5 h × 2).
+  // The day's figure is h(x) = 0.1·min(x₀, 5) + 0.2·min(x₁, 5), the same in every replication
+  // (so every CI has width 0); the target is h ≥ 1. Erlang asks 5 and 5 (cost 10, h = 1.5).
+  const templates: ShiftTemplate[] = [{ id: 'half', startsSec: [0, 1800], lengthSec: 1800, costPerHour: 2, breaks: [] }];
+  const h = (x: readonly number[]): number => 0.1 * Math.min(x[0] ?? 0, 5) + 0.2 * Math.min(x[1] ?? 0, 5);
+  const targetAt = (x: readonly number[]): DayTargetValues => ({ label: 'h >= 1', bound: 1, values: [h(x), h(x)], met: h(x) >= 1 - 1e-12 });
+  const dayPorts: ScheduleLoopPorts = {
+    solve: (requirement, cuts) => (cuts.length === 0 ? solveCover({ intervalSec: 1800, requirement, templates }) : solveCoverWithCuts({ intervalSec: 1800, requirement, templates, cuts })),
+    judgeIntervals: async () => { throw new Error('not per interval'); },
+    confirmIntervals: async () => { throw new Error('not per interval'); },
+    judgeDay: async (s, extraAt) => extraAt.map((i) => [targetAt(s.coverage.map((x, j) => (j === i ? x + 1 : x)))]),
+    confirmDay: async (s) => [targetAt(s.coverage)],
+    halfWidth: () => 0,
+  };
+
+  it('goes below the Erlang cover where the day allows: 0 and 5 agents, cost 5 instead of 10', async () => {
+    // Round 0: the cover (5, 5) meets h ≥ 1; one more agent anywhere adds nothing (d = 0), so
+    // no cut; the program without cuts places nothing. Round 1: (0, 0), h = 0, misses;
+    // d = (0.1, 0.2); cut 0.1·x₀ + 0.2·x₁ ≥ 1 − 0 + 0 = 1; cheapest: x = (0, 5), cost 5.
+    // Round 2: h(0, 5) = 1 meets: the program's cheapest under the cuts, so nothing cheaper can.
+    const o = await runCuttingPlane(dayPorts, { erlangRequirement: [5, 5], maxRounds: 8, dayLevel: true });
+    expect(o.state).toBe('met');
+    expect(o.erlangCover.coverage).toEqual([5, 5]);
+    expect(o.rounds.map((r) => r.solution.coverage)).toEqual([[5, 5], [0, 0], [0, 5]]);
+    expect(o.final.coverage).toEqual([0, 5]);
+    expect(o.final.cost).toBeCloseTo(5, 9);
+    expect(o.cuts).toHaveLength(1);
+    expect(o.cuts[0]?.coefficients[0]).toBeCloseTo(0.1, 12);
+    expect(o.cuts[0]?.coefficients[1]).toBeCloseTo(0.2, 12);
+    expect(o.cuts[0]?.bound).toBeCloseTo(1, 12);
+  });
+
+  it('keeps the offered load as a floor: with floor (2, 2) the answer is (2, 4)', async () => {
+    // Round 1 is (2, 2): h = 0.6; d = (0.1, 0.2); cut 0.1·x₀ + 0.2·x₁ ≥ 1 − 0.6 + 0.2·2 + 0.1·2 = 1;
+    // with x ≥ (2, 2) the cheapest is (2, 4) (0.2 + 0.8 = 1), cost 6.
+    const o = await runCuttingPlane(dayPorts, { erlangRequirement: [5, 5], dayFloor: [2, 2], maxRounds: 8, dayLevel: true });
+    expect(o.state).toBe('met');
+    expect(o.final.coverage).toEqual([2, 4]);
+    expect(o.final.cost).toBeCloseTo(6, 9);
+  });
+
+  it('the overshoot: how far the last cut over-promised at the new point', () => {
+    const last = { cut: { coefficients: [0.1, 0.2], bound: 1, label: 'h' }, level: 0.6, point: [2, 2] };
+    // Predicted at (2, 4): 0.6 + 0.2·2 = 1.0; simulated 0.9 → 0.1. Simulated above it → 0.
+    expect(overshoot(last, [2, 4], 0.9)).toBeCloseTo(0.1, 12);
+    expect(overshoot(last, [2, 4], 1.05)).toBe(0);
+    expect(overshoot(undefined, [2, 4], 0.9)).toBe(0);
   });
 });

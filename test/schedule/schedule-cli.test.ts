@@ -53,4 +53,34 @@ agents:
     expect(r.stderr).toMatch(/no-such-shifts\.yaml/);
     noTrace(r.stderr);
   });
+
+  it('a search whose worst case is beyond the work limits, before anything runs', () => {
+    // --day-level simulates the day once per interval each round: (1000 + 1)(48 + 1) + 2 days
+    // of 20 replications, each keeping 49 rows of 8 KPIs: about 3 GB (limit 1.5 GB).
+    const r = ccsim(['schedule', DAY, '--templates', SHIFTS, '--day-level', '--max-rounds', '1000']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/schedule: would need about 3\.\d GB of memory .*up to 49,051 simulated days of 20 replications/);
+    expect(r.stderr).toMatch(/lower --max-rounds/);
+    noTrace(r.stderr);
+  });
+
+  it('a mistake in the templates file, at its line and column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccsim-schedule-'));
+    const file = join(dir, 'bad-shifts.yaml');
+    writeFileSync(file, 'templates:\n  - { id: t, starts: ["08:00"], length: -8h }\n');
+    const r = ccsim(['schedule', DAY, '--templates', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/bad-shifts\.yaml:2:\d+ templates\[0\]\.length: /);
+    noTrace(r.stderr);
+  });
+
+  it('a templates file naming another group', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccsim-schedule-'));
+    const file = join(dir, 'other-shifts.yaml');
+    writeFileSync(file, 'group: tellers\ntemplates:\n  - { id: t, starts: ["08:00"], length: 8h }\n');
+    const r = ccsim(['schedule', DAY, '--templates', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/other-shifts\.yaml:1:\d+ group: must name the scenario's agent group "bankers" \(got "tellers"\)/);
+    noTrace(r.stderr);
+  });
 });

@@ -227,8 +227,9 @@ async function dayLevel(ports: ScheduleLoopPorts, o: LoopInput): Promise<LoopOut
       const here = targets.find((x) => x.label === t.label) as DayTargetValues;
       const level = mean(t.values);
       const cut = dayCut(here, plus.map((p) => p.find((x) => x.label === t.label)?.values ?? []), point.coverage, ports.halfWidth(t.values) + overshoot(previous.get(t.label), point.coverage, level), level);
+      if (cut.coefficients.every((d) => d === 0) && t.met) return [];
       previous.set(t.label, { cut, level, point: point.coverage });
-      return cut.coefficients.every((d) => d === 0) && t.met ? [] : [cut];
+      return [cut];
     });
     // A missed target no agent helps (every difference 0): no cut can lead to it.
     if (added.some((c) => c.coefficients.every((d) => d === 0))) {

@@ -25,7 +25,7 @@ export function checkScheduleWork(model: Model, replications: number, maxRounds:
     contacts: replications * days * w.contactsPerReplication,
     asked: `up to ${days.toLocaleString('en-US')} simulated days of ${replications} replications (--max-rounds ${maxRounds}${dayLevel ? ', --day-level: one day per interval each round' : ''})`,
   }, {
-    memory: 'use longer intervals, a shorter horizon or fewer replications',
+    memory: `lower --max-rounds, use fewer replications, longer intervals or a shorter horizon${dayLevel ? ', or drop --day-level' : ''}`,
     contacts: `lower --max-rounds, use fewer replications or longer intervals${dayLevel ? ', or drop --day-level (one day per round instead of one per interval)' : ''}`,
   });
 }
