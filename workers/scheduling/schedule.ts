@@ -36,6 +36,9 @@ export interface ScheduleRunOptions extends RunControls {
   readonly maxForecastBytes?: number;
 }
 
+/** The relative gap of the covering program on horizons longer than a day. */
+export const MULTI_DAY_RELATIVE_GAP = 0.01;
+
 /** The seed of the final re-judging: a pure function of the search's seed, never equal to it in practice. */
 export const freshSeedOf = (seed: number): number => fnv1a32(`ccsim-schedule-fresh|${seed}`);
 
@@ -76,6 +79,10 @@ export async function runSchedule(o: ScheduleRunOptions): Promise<ScheduleResult
   const start = erlangStart(model, def.targets);
   const erlangRequirement = [...(start.scheduled[0] ?? new Array<number>(I).fill(0))];
   const lengths = new Map(templates.map((t) => [t.id, t.lengthSec]));
+  // A day's program is proved optimal in about a second; a week's is not within HiGHS's time
+  // limit (docs/schedule.md, measured speed), and a solve stopped by the clock depends on the
+  // machine's speed. Past one day the program stops once proved within 1% (deterministic).
+  const coverGap = model.horizonSec > 86_400 ? MULTI_DAY_RELATIVE_GAP : undefined;
   const candidateOf = (s: CoverSolution, extraAt: number | null = null): Candidate => ({ model: scheduleModel(model, timed(s.shifts, lengths), extraAt), from: 0, to: I - 1, day: true });
   const runner = createRunner(o.workers);
   const evaluators: Evaluator[] = [];
@@ -88,7 +95,7 @@ export async function runSchedule(o: ScheduleRunOptions): Promise<ScheduleResult
     const ports: ScheduleLoopPorts = {
       solve: (requirement: readonly number[], cuts: readonly LinearCut[]): Promise<CoverSolution> => {
         const problem = { intervalSec: model.intervalSec, requirement, templates };
-        return cuts.length === 0 ? solveCover(problem) : solveCoverWithCuts({ ...problem, cuts });
+        return cuts.length === 0 ? solveCover(problem, { relativeGap: coverGap }) : solveCoverWithCuts({ ...problem, cuts });
       },
       judgeIntervals: async (schedule) => {
         const [e] = await search.evaluate([candidateOf(schedule)]) as [Evaluation];
