@@ -35,3 +35,5 @@ process.stdout.write(`${run(['bench/sweep.mjs'])}\n`);
 process.stdout.write(`${run(['bench/staff.mjs'])}\n`);
 // Resume memory against the checkpoint's size (bench/resume.mjs).
 process.stdout.write(`${run(['bench/resume.mjs'])}\n`);
+// Shift schedules against the Erlang cover, a day and a week (bench/schedule.mjs).
+process.stdout.write(`${run(['bench/schedule.mjs'])}\n`);
