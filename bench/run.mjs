@@ -37,3 +37,6 @@ process.stdout.write(`${run(['bench/staff.mjs'])}\n`);
 process.stdout.write(`${run(['bench/resume.mjs'])}\n`);
 // Whole runs over long horizons: a year of five channels, 12 weeks of the classic day (bench/horizon.mjs).
 process.stdout.write(`${run(['bench/horizon.mjs'])}\n`);
+// Shift schedules against the Erlang cover on a day (bench/schedule.mjs; its week case,
+// ~16 minutes on 2 cores, runs on its own: node bench/schedule.mjs --only week).
+process.stdout.write(`${run(['bench/schedule.mjs', '--only', 'day'])}\n`);

@@ -22,6 +22,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, Loader>> = {
   sweep: async () => as((await import('./sweep.js')).sweepCommand),
   merge: async () => as((await import('./merge.js')).mergeCommand),
   staff: async () => as((await import('./staff.js')).staffCommand),
+  schedule: async () => as((await import('./schedule.js')).scheduleCommand),
 };
 
 /** The commands needed to parse `argv`: just the one named, or all of them. */

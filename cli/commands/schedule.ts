@@ -1,0 +1,109 @@
+/**
+ * `ccsim schedule FILE --templates T`: the cheapest shift schedule from the templates whose
+ * simulation meets every target with the chosen confidence (issue 15), found by the
+ * simulation-based cutting-plane method (workers/scheduling/). The search runs on the worker
+ * pool with a progress bar on a terminal; `--out FILE.jsonl` checkpoints every simulation and
+ * `--resume` continues an interrupted search.
+ *
+ * Exit codes: 0 every target met; 1 not (the result is still printed, and stderr says which
+ * intervals or day targets miss and why); 2 invalid input; 3 internal error; 130 interrupted.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
+import { checkAssertionPaths } from '../../reports/assertionPaths.js';
+import { processColourContext, wantsColour } from '../../reports/palette.js';
+import { renderScheduleCsv } from '../../reports/schedule/csv.js';
+import { renderScheduleHtml } from '../../reports/schedule/html.js';
+import type { ScheduleResult } from '../../reports/schedule/result.js';
+import { renderScheduleText, unmetText } from '../../reports/schedule/text.js';
+import { inputCap } from '../../scenarios/inputFile.js';
+import { loadScenarioText } from '../../scenarios/load.js';
+import { defaultWorkers } from '../../workers/pool.js';
+import { runSchedule } from '../../workers/scheduling/schedule.js';
+import { StaffingInterrupted } from '../../workers/staffing/evaluator.js';
+import { plainBound } from '../assertionBounds.js';
+import { chosenFormat, formatOptions } from '../formatFlags.js';
+import { inputOptions, maxInputBytes } from '../inputFlags.js';
+import { interruptible } from '../interruption.js';
+import { LOG_LEVEL_OPTION, stderrLogger } from '../logger.js';
+import { emit, toJson } from '../output.js';
+import { progress } from '../progress.js';
+import { scenarioAssertions } from '../scenarioAssertions.js';
+import { printWarnings } from '../warnings.js';
+import { scheduleDefinition, SCHEDULE_FORMATS, type ScheduleArgs, type ScheduleFormat } from './scheduleFlags.js';
+
+export async function renderSchedule(r: ScheduleResult, format: ScheduleFormat, colour: boolean): Promise<string> {
+  switch (format) {
+    case 'json': return toJson(r);
+    case 'csv': return renderScheduleCsv(r);
+    case 'html': return renderScheduleHtml(r);
+    case 'text': return renderScheduleText(r, { colour });
+  }
+}
+
+async function handle(args: ScheduleArgs): Promise<void> {
+  const definition = scheduleDefinition(args, (text, label) => {
+    const loaded = loadScenarioText(text, label, { overrides: args.set ?? [], maxInputBytes: maxInputBytes(args) });
+    printWarnings(loaded.warnings);
+    checkAssertionPaths(loaded.model, scenarioAssertions(loaded));
+    const raw = (loaded.scenario as { assert?: unknown }).assert;
+    const lines = Array.isArray(raw) ? raw : [];
+    return { seed: loaded.model.seed, assertions: lines.flatMap((x, i) => (typeof x === 'string' ? [plainBound(x, `${label}: assert[${i}]`)] : [])) };
+  });
+  const logger = stderrLogger(args['log-level']);
+  const interruption = interruptible('simulations', args.out);
+  const bar = progress('schedule', 'simulations');
+  try {
+    const result = await runSchedule({
+      definition,
+      workers: args.workers ?? defaultWorkers(),
+      out: args.out ?? null,
+      resume: args.resume,
+      signal: interruption.signal,
+      logger,
+      onProgress: bar.onProgress,
+      maxInputBytes: inputCap('checkpoint', maxInputBytes(args)),
+      maxForecastBytes: maxInputBytes(args),
+    });
+    bar.stop();
+    const colour = wantsColour(processColourContext(args.report !== undefined));
+    emit(await renderSchedule(result, chosenFormat(args, SCHEDULE_FORMATS, 'text'), colour), args.report, '--report');
+    if (!result.met) {
+      process.stderr.write(`ccsim schedule: ${unmetText(result)}\n`);
+      process.exitCode = 1;
+    }
+  } catch (err) {
+    if (!(err instanceof StaffingInterrupted)) throw err;
+    bar.stop();
+    interruption.stopped('every finished simulation');
+  } finally {
+    bar.stop();
+    interruption.dispose();
+  }
+}
+
+export const scheduleCommand: CommandModule<object, ScheduleArgs> = {
+  command: 'schedule <file>',
+  describe: 'Find the cheapest shift schedule from templates that meets every target by simulation (cutting planes)',
+  builder: (y: Argv) =>
+    inputOptions(formatOptions(y, SCHEDULE_FORMATS, 'Result format (default text)'))
+      .positional('file', { type: 'string', describe: 'Scenario (YAML or JSON) with one agent group', demandOption: true })
+      .option('templates', { type: 'string', describe: 'Shift templates file (YAML): starts, lengths, breaks, costs' })
+      .option('confidence', { type: 'number', default: 0.95, describe: 'Targets met over the whole two-sided CI at this confidence: 0.9, 0.95 or 0.99' })
+      .option('day-level', { type: 'boolean', default: false, describe: 'Judge targets on the day\'s figures (cuts from finite differences; may go below Erlang in some intervals)' })
+      .option('replications', { alias: 'r', type: 'number', describe: 'Replications per simulated schedule (default 20)' })
+      .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s); one seed for every schedule (CRN)' })
+      .option('set', { type: 'string', array: true, describe: 'Override a field: path=value (repeatable)' })
+      .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
+      .option('max-asa', { type: 'string', describe: 'Also require ASA ≤ this on live channels (e.g. 30s)' })
+      .option('max-abandon', { type: 'string', describe: 'Also require abandon rate ≤ this (e.g. 0.05 or 5%)' })
+      .option('max-occupancy', { type: 'string', describe: 'Also cap the group\'s occupancy (e.g. 0.85)' })
+      .option('max-backlog-age', { type: 'string', describe: 'Also require backlog age p90 ≤ this on deferred channels (e.g. 4h)' })
+      .option('max-rounds', { type: 'number', default: 20, describe: 'Cap on rounds of cuts (default 20)' })
+      .option('workers', { type: 'number', describe: `Worker threads (0: this thread; default ${defaultWorkers()}, the cores)` })
+      .option('out', { type: 'string', describe: 'Checkpoint every simulation to this JSONL file (resumable)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'Continue the --out file: reuse the simulations recorded' })
+      .option('report', { type: 'string', describe: 'Write the result to FILE instead of stdout' })
+      .option('log-level', LOG_LEVEL_OPTION) as unknown as Argv<ScheduleArgs>,
+  handler: handle,
+};

@@ -1,0 +1,23 @@
+/**
+ * The floor of the day-level search: in each interval, at least the offered load's agents,
+ * ⌈Σ_channels λ_i (1 − deflection) · E[tier-1 handle] ÷ concurrency ÷ availability⌉ —
+ * fewer agents on the phones than the load in erlangs cannot keep up (the queue grows through
+ * the interval). The day's service level is concave in an interval's agents only above about
+ * that level (below it, one more agent barely dents a growing queue, so the response is
+ * convex), and the cutting-plane cuts are valid outer approximations only where it is concave
+ * (Atlason, Epelman & Henderson 2004, §3 and §5, who restrict the staffing to such a region).
+ * The floor keeps the search there; it is far below Erlang's requirement (which adds the
+ * agents that make waits short), so the schedule may still go well below Erlang where it pays.
+ */
+import type { Model } from '../../engine/model.js';
+import { distMean } from '../../reports/baseline.js';
+
+export function loadFloor(model: Model, availability: number): number[] {
+  return Array.from({ length: model.intervalCount }, (_, i) => {
+    const erlangs = model.channels.reduce((sum, c) => {
+      const handle = c.types.reduce((s, t) => s + t.share * distMean(t.handleByTier[0]), 0) * (c.deflection > 0 ? c.residualHandleFactor : 1);
+      return sum + ((c.ratePerSec[i] ?? 0) * (1 - c.deflection) * handle) / c.concurrency;
+    }, 0);
+    return Math.ceil(erlangs / (availability > 0 ? availability : 1) - 1e-9);
+  });
+}
