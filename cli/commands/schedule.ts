@@ -48,7 +48,11 @@ async function handle(args: ScheduleArgs): Promise<void> {
     checkAssertionPaths(loaded.model, scenarioAssertions(loaded));
     const raw = (loaded.scenario as { assert?: unknown }).assert;
     const lines = Array.isArray(raw) ? raw : [];
-    return { seed: loaded.model.seed, assertions: lines.flatMap((x, i) => (typeof x === 'string' ? [plainBound(x, `${label}: assert[${i}]`)] : [])) };
+    return {
+      seed: loaded.model.seed,
+      assertions: lines.flatMap((x, i) => (typeof x === 'string' ? [plainBound(x, `${label}: assert[${i}]`)] : [])),
+      anyCost: loaded.model.groups.some((g) => g.costPerHour > 0),
+    };
   });
   const logger = stderrLogger(args['log-level']);
   const interruption = interruptible('simulations', args.out);

@@ -19,7 +19,7 @@ export interface ScheduleArgs extends Omit<StaffArgs, 'whole-day' | 'shifts'> {
 export const SCHEDULE_FORMATS = ['text', 'json', 'csv', 'html'] as const;
 export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
 
-export function scheduleDefinition(a: ScheduleArgs, scenarioInfo: (text: string, label: string) => { seed: number; assertions: string[] }): ScheduleDefinition {
+export function scheduleDefinition(a: ScheduleArgs, scenarioInfo: (text: string, label: string) => { seed: number; assertions: string[]; anyCost: boolean }): ScheduleDefinition {
   const p: string[] = [];
   if (a.templates === undefined) p.push('--templates: required: the shift templates file (YAML), e.g. scenarios/bank-day-shifts.yaml');
   if (!(SCHEDULE_CONFIDENCES as readonly number[]).includes(a.confidence)) p.push(`--confidence: must be one of ${SCHEDULE_CONFIDENCES.join(', ')} (got ${a.confidence})`);

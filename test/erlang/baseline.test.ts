@@ -52,6 +52,15 @@ describe('erlangBaseline', () => {
     expect(voice!.overall.loadErlangs).toBeCloseTo(5, 12);
   });
 
+  it('leaves the intervals out when asked (a long run reported per day), keeping the overall figures', () => {
+    const m = model([channel('voice', [100 / 1800, 0], { dist: 'uniform', min: 120, max: 240 })], [{ id: 'g', channels: [0], count: 14 }]);
+    const [all] = erlangBaseline(m, { intervals: true });
+    const [none] = erlangBaseline(m, { intervals: false });
+    expect(all!.intervals).toHaveLength(2);
+    expect(none!.intervals).toEqual([]);
+    expect(none!.overall).toEqual(all!.overall);
+  });
+
   it('uses Erlang A with θ = 1 / mean patience and the model’s SL definition', () => {
     const m = model([channel('voice', [100 / 1800], { dist: 'exponential', mean: 180 }, { dist: 'exponential', mean: 300 })], [{ id: 'g', channels: [0], count: 14 }]);
     const figures = erlangBaseline(m)[0]!.intervals[0]!;

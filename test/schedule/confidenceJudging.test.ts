@@ -23,7 +23,7 @@ describe('confidence judging', () => {
   it('a target is met only when the whole CI meets it; a higher confidence can turn a pass into a straddle', () => {
     // SL 0.84, 0.86, 0.88 (mean 0.86, s = 0.02): at 90% the CI is 0.86 ± 0.0337 → [0.826, 0.894]
     // passes ≥ 0.8; at 99% it is 0.86 ± 0.1146 → straddles 0.8.
-    const check: TargetCheck = { label: 'sl', column: 0, metric: 'serviceLevel', op: '>=', bound: 0.8 };
+    const check: TargetCheck = { label: 'sl', column: 0, scope: 'channels', index: 0, metric: 'serviceLevel', op: '>=', bound: 0.8 };
     const rows = [[0.84], [0.86], [0.88]];
     expect(judgeAt([check], rows, 0.9)[0]?.met).toBe(true);
     expect(judgeAt([check], rows, 0.99)[0]).toMatchObject({ met: false, verdict: { state: 'inconclusive' } });

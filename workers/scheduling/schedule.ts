@@ -17,7 +17,8 @@ import { createRunner, type RunControls } from '../pool.js';
 import { fnv1a32 } from '../seed.js';
 import { erlangStart } from '../staffing/erlangStart.js';
 import { Evaluator, type Candidate, type Evaluation } from '../staffing/evaluator.js';
-import { dayRows, intervalRows } from '../staffing/judging.js';
+import { dayRows, failingIntervals } from '../staffing/judging.js';
+import type { ConfidenceLevel } from '../staffing/judgingRule.js';
 import { staffScenario } from '../staffing/staff.js';
 import { buildTargets, type TargetCheck } from '../staffing/targets.js';
 import { halfWidthAt, judgeAt } from './confidenceJudging.js';
@@ -42,12 +43,9 @@ export const MULTI_DAY_RELATIVE_GAP = 0.01;
 /** The seed of the final re-judging: a pure function of the search's seed, never equal to it in practice. */
 export const freshSeedOf = (seed: number): number => fnv1a32(`ccsim-schedule-fresh|${seed}`);
 
-/** Failing intervals of a whole-day evaluation at `confidence`. */
-export function failingIntervals(checks: readonly TargetCheck[], e: Evaluation, intervals: number, confidence: number): number[] {
-  const out: number[] = [];
-  for (let iv = 0; iv < intervals; iv++) if (!judgeAt(checks, intervalRows(e, iv), confidence).every((o) => o.met)) out.push(iv);
-  return out;
-}
+/** Failing intervals of a whole-day evaluation at `confidence` (staff's rule: workers/staffing/judging.ts). */
+const failingAt = (checks: readonly TargetCheck[], e: Evaluation, intervals: number, confidence: number): number[] =>
+  failingIntervals(checks, e, intervals, { on: 'ci', confidence: confidence as ConfidenceLevel });
 
 /** Every check on the day's figures, signed so that more is better (cuttingPlane.ts). */
 export function dayTargets(checks: readonly TargetCheck[], e: Evaluation, confidence: number): DayTargetValues[] {
@@ -99,11 +97,11 @@ export async function runSchedule(o: ScheduleRunOptions): Promise<ScheduleResult
       },
       judgeIntervals: async (schedule) => {
         const [e] = await search.evaluate([candidateOf(schedule)]) as [Evaluation];
-        return { failing: failingIntervals(targets.checks, e, I, confidence) };
+        return { failing: failingAt(targets.checks, e, I, confidence) };
       },
       confirmIntervals: async (schedule) => {
         const [e] = await fresh.evaluate([candidateOf(schedule)]) as [Evaluation];
-        return { failing: failingIntervals(targets.checks, e, I, confidence) };
+        return { failing: failingAt(targets.checks, e, I, confidence) };
       },
       confirmDay: async (schedule) => dayTargets(targets.checks, (await fresh.evaluate([candidateOf(schedule)]))[0] as Evaluation, confidence),
       judgeDay: async (schedule, extraAt) => (await search.evaluate(extraAt.map((i) => candidateOf(schedule, i)))).map((e) => dayTargets(targets.checks, e, confidence)),
