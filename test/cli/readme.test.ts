@@ -28,8 +28,8 @@ function shellWorkspace(): { cwd: string; env: NodeJS.ProcessEnv } {
   return { cwd, env: { ...process.env, NO_COLOR: '1', PATH: `${bin}:${process.env.PATH ?? ''}` } };
 }
 
-/** What the README's lines may leave in the working directory (their --out, --report and specs). */
-const EXPECTED_FILES = new Set(['.bin', 'scenarios', 'result.json', 'report.html', 'report.vega', 'sweep.html', 'sweep.vega', 'sweep.jsonl']);
+/** What the README's lines may leave in the working directory (their --out, --report, --trace and specs). */
+const EXPECTED_FILES = new Set(['.bin', 'scenarios', 'result.json', 'report.html', 'report.vega', 'sweep.html', 'sweep.vega', 'sweep.jsonl', 'trace.csv']);
 
 describe('README', () => {
   it('has ccsim examples to run', () => {

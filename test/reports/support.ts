@@ -1,5 +1,5 @@
 // Helpers of the report suites: scratch directories, the bundled scenarios, a run result.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -8,9 +8,12 @@ import { ccsim, ROOT } from '../support/cli.js';
 
 export const scratch = (): string => mkdtempSync(join(tmpdir(), 'ccsim-reports-'));
 
-/** Every scenario shipped in scenarios/ (the ones a user runs first). */
+/** Every scenario shipped in scenarios/ (the ones a user runs first); shift-template files (a top-level `templates:`) are not scenarios. */
 export const bundledScenarios = (): string[] =>
-  readdirSync(join(ROOT, 'scenarios')).filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'scenario.schema.json').map((f) => `scenarios/${f}`).sort();
+  readdirSync(join(ROOT, 'scenarios'))
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'scenario.schema.json' && !/^templates:/m.test(readFileSync(join(ROOT, 'scenarios', f), 'utf8')))
+    .map((f) => `scenarios/${f}`)
+    .sort();
 
 /** Few replications: the suites check shapes and plumbing, not the numbers. */
 export const FAST = ['--replications', '3', '--seed', '11'] as const;
