@@ -38,7 +38,8 @@ export function coverageChart(r: ScheduleResult): Chart {
       x: timeAxis(r),
       y: { field: 'agents', type: 'quantitative', title: 'agents on duty (heads)', scale: { zero: true } },
       color: { field: 'plan', type: 'nominal', title: 'plan', legend: { orient: 'top' }, scale: { range: ['#4c78a8', '#f58518', '#54a24b'] } },
-      strokeDash: { field: 'plan', type: 'nominal', legend: null, scale: { range: [[1, 0], [6, 4], [2, 2]] } },
+      // The same legend as the colour's (one legend for the field; a second, hidden one conflicts).
+      strokeDash: { field: 'plan', type: 'nominal', title: 'plan', legend: { orient: 'top' }, scale: { range: [[1, 0], [6, 4], [2, 2]] } },
     },
   } as unknown as TopLevelSpec;
   return { id: 'coverage', title: 'Coverage: agents scheduled against required, per interval', spec };

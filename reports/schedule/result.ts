@@ -101,6 +101,8 @@ export interface ScheduleResult {
   readonly targets: readonly string[];
   /** Every target met on the fresh replications (exit 0). */
   readonly met: boolean;
+  /** As `ccsim staff` says it: met; unmet; stoppedEarly (--max-rounds reached). */
+  readonly status: 'met' | 'unmet' | 'stoppedEarly';
   /** How the search ended: met, rounds (--max-rounds reached), infeasible, stuck (a cut no schedule can meet). */
   readonly state: string;
   readonly shifts: readonly ScheduledShift[];

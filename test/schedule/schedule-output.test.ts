@@ -48,7 +48,7 @@ describe('ccsim schedule output', () => {
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/not every target met: --max-rounds reached after 1 rounds of cuts; 00:00 groups\.team\.occupancy <= 0\.0001/);
     const result = JSON.parse(r.stdout) as { met: boolean; state: string; rounds: unknown[] };
-    expect(result).toMatchObject({ met: false, state: 'rounds' });
+    expect(result).toMatchObject({ met: false, status: 'stoppedEarly', state: 'rounds' });
     expect(result.rounds).toHaveLength(2);
   });
 

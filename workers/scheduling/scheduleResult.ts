@@ -103,6 +103,7 @@ export function assembleSchedule(a: ScheduleAssembly): ScheduleResult {
     dayStartSec: model.dayStartSec ?? 0,
     targets: targets.checks.map((c) => c.label),
     met: outcome.state === 'met' && schedule.met,
+    status: outcome.state === 'met' && schedule.met ? 'met' : outcome.state === 'rounds' ? 'stoppedEarly' : 'unmet',
     state: outcome.state,
     shifts: final.shifts.filter((s) => s.count > 0).map((s) => ({
       template: s.template, startSec: s.startSec, lengthSec: lengthOf.get(s.template) ?? 0, count: s.count,
