@@ -10,27 +10,19 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
-import { checkAssertionPaths } from '../../reports/assertionPaths.js';
-import { processColourContext, wantsColour } from '../../reports/palette.js';
 import { renderScheduleCsv } from '../../reports/schedule/csv.js';
 import { renderScheduleHtml } from '../../reports/schedule/html.js';
 import type { ScheduleResult } from '../../reports/schedule/result.js';
 import { renderScheduleText, unmetText } from '../../reports/schedule/text.js';
-import { inputCap } from '../../scenarios/inputFile.js';
-import { loadScenarioText } from '../../scenarios/load.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { runSchedule } from '../../workers/scheduling/schedule.js';
-import { StaffingInterrupted } from '../../workers/staffing/evaluator.js';
-import { plainBound } from '../assertionBounds.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
-import { inputOptions, maxInputBytes } from '../inputFlags.js';
-import { interruptible } from '../interruption.js';
-import { LOG_LEVEL_OPTION, stderrLogger } from '../logger.js';
+import { inputOptions } from '../inputFlags.js';
+import { LOG_LEVEL_OPTION } from '../logger.js';
 import { emit, toJson } from '../output.js';
-import { progress } from '../progress.js';
-import { scenarioAssertions } from '../scenarioAssertions.js';
-import { printWarnings } from '../warnings.js';
 import { scheduleDefinition, SCHEDULE_FORMATS, type ScheduleArgs, type ScheduleFormat } from './scheduleFlags.js';
+import { searchScenarioInfo } from './staff.js';
+import { runSearch } from '../searchRun.js';
 
 export async function renderSchedule(r: ScheduleResult, format: ScheduleFormat, colour: boolean): Promise<string> {
   switch (format) {
@@ -42,48 +34,14 @@ export async function renderSchedule(r: ScheduleResult, format: ScheduleFormat, 
 }
 
 async function handle(args: ScheduleArgs): Promise<void> {
-  const definition = scheduleDefinition(args, (text, label) => {
-    const loaded = loadScenarioText(text, label, { overrides: args.set ?? [], maxInputBytes: maxInputBytes(args) });
-    printWarnings(loaded.warnings);
-    checkAssertionPaths(loaded.model, scenarioAssertions(loaded));
-    const raw = (loaded.scenario as { assert?: unknown }).assert;
-    const lines = Array.isArray(raw) ? raw : [];
-    return {
-      seed: loaded.model.seed,
-      assertions: lines.flatMap((x, i) => (typeof x === 'string' ? [plainBound(x, `${label}: assert[${i}]`)] : [])),
-      anyCost: loaded.model.groups.some((g) => g.costPerHour > 0),
-    };
-  });
-  const logger = stderrLogger(args['log-level']);
-  const interruption = interruptible('simulations', args.out);
-  const bar = progress('schedule', 'simulations');
-  try {
-    const result = await runSchedule({
-      definition,
-      workers: args.workers ?? defaultWorkers(),
-      out: args.out ?? null,
-      resume: args.resume,
-      signal: interruption.signal,
-      logger,
-      onProgress: bar.onProgress,
-      maxInputBytes: inputCap('checkpoint', maxInputBytes(args)),
-      maxForecastBytes: maxInputBytes(args),
-    });
-    bar.stop();
-    const colour = wantsColour(processColourContext(args.report !== undefined));
+  const definition = scheduleDefinition(args, searchScenarioInfo(args));
+  await runSearch(args, 'schedule', (controls) => runSchedule({ definition, ...controls }), async (result, colour) => {
     emit(await renderSchedule(result, chosenFormat(args, SCHEDULE_FORMATS, 'text'), colour), args.report, '--report');
     if (!result.met) {
       process.stderr.write(`ccsim schedule: ${unmetText(result)}\n`);
       process.exitCode = 1;
     }
-  } catch (err) {
-    if (!(err instanceof StaffingInterrupted)) throw err;
-    bar.stop();
-    interruption.stopped('every finished simulation');
-  } finally {
-    bar.stop();
-    interruption.dispose();
-  }
+  });
 }
 
 export const scheduleCommand: CommandModule<object, ScheduleArgs> = {

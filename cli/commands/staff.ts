@@ -13,7 +13,6 @@
 import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
-import { processColourContext, wantsColour } from '../../reports/palette.js';
 import { renderStaffingCsv } from '../../reports/staffing/csv.js';
 import { renderStaffingHtml } from '../../reports/staffing/html.js';
 import type { StaffingResult } from '../../reports/staffing/result.js';
@@ -22,20 +21,17 @@ import { renderStaffingText } from '../../reports/staffing/text.js';
 import { EXIT_CHECK_FAILED } from '../errors.js';
 import { loadScenarioText } from '../../scenarios/load.js';
 import { defaultWorkers } from '../../workers/pool.js';
-import { StaffingInterrupted } from '../../workers/staffing/evaluator.js';
 import { runStaffing } from '../../workers/staffing/staff.js';
 import { plainBound } from '../assertionBounds.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
 import { inputOptions, maxInputBytes } from '../inputFlags.js';
-import { inputCap } from '../../scenarios/inputFile.js';
-import { interruptible } from '../interruption.js';
-import { LOG_LEVEL_OPTION, stderrLogger } from '../logger.js';
+import { LOG_LEVEL_OPTION } from '../logger.js';
 import { emit, toJson } from '../output.js';
-import { progress } from '../progress.js';
 import { checkAssertionPaths } from '../../reports/assertionPaths.js';
 import { scenarioAssertions } from '../scenarioAssertions.js';
 import { printWarnings } from '../warnings.js';
 import { staffDefinition, STAFF_FORMATS, type StaffArgs, type StaffFormat } from './staffFlags.js';
+import { runSearch } from '../searchRun.js';
 
 export async function renderStaffing(r: StaffingResult, format: StaffFormat, colour: boolean): Promise<string> {
   switch (format) {
@@ -47,8 +43,13 @@ export async function renderStaffing(r: StaffingResult, format: StaffFormat, col
 }
 
 
-async function handle(args: StaffArgs): Promise<void> {
-  const definition = staffDefinition(args, (text, label) => {
+/**
+ * What a search (`staff`, `schedule`) reads of its scenario before it starts: loaded with the
+ * overrides (warnings printed), its `assert:` lines checked and kept as plain bounds, its seed,
+ * and whether a group has a cost (the default objective).
+ */
+export function searchScenarioInfo(args: Pick<StaffArgs, 'set' | 'max-input-mb'>): (text: string, label: string) => { seed: number; assertions: string[]; anyCost: boolean } {
+  return (text, label) => {
     const loaded = loadScenarioText(text, label, { overrides: args.set ?? [], maxInputBytes: maxInputBytes(args) });
     printWarnings(loaded.warnings);
     const placed = scenarioAssertions(loaded);
@@ -61,36 +62,17 @@ async function handle(args: StaffArgs): Promise<void> {
       assertions: lines.flatMap((x, i) => (typeof x === 'string' ? [plainBound(x, `${label}: assert[${i}]`)] : [])),
       anyCost: loaded.model.groups.some((g) => g.costPerHour > 0),
     };
-  });
-  const logger = stderrLogger(args['log-level']);
-  const interruption = interruptible('simulations', args.out);
-  const bar = progress('staff', 'simulations');
-  try {
-    const result = await runStaffing({
-      definition,
-      workers: args.workers ?? defaultWorkers(),
-      out: args.out ?? null,
-      resume: args.resume,
-      signal: interruption.signal,
-      logger,
-      onProgress: bar.onProgress,
-      maxInputBytes: inputCap('checkpoint', maxInputBytes(args)),
-      maxForecastBytes: maxInputBytes(args),
-    });
-    bar.stop();
-    const colour = wantsColour(processColourContext(args.report !== undefined));
+  };
+}
+
+async function handle(args: StaffArgs): Promise<void> {
+  const definition = staffDefinition(args, searchScenarioInfo(args));
+  await runSearch(args, 'staff', (controls) => runStaffing({ definition, ...controls }), async (result, colour) => {
     emit(await renderStaffing(result, chosenFormat(args, STAFF_FORMATS, 'text'), colour), args.report, '--report');
     // The answer is usable only when proven: say on stderr what is not, and exit 1.
     for (const line of outcomeLines(result)) process.stderr.write(`${line}\n`);
     if (result.status !== 'met') process.exitCode = EXIT_CHECK_FAILED;
-  } catch (err) {
-    if (!(err instanceof StaffingInterrupted)) throw err;
-    bar.stop();
-    interruption.stopped('every finished simulation');
-  } finally {
-    bar.stop();
-    interruption.dispose();
-  }
+  });
 }
 
 export const staffCommand: CommandModule<object, StaffArgs> = {
