@@ -60,7 +60,7 @@ export async function solveCover(problem: CoverProblem, options: CoverOptions = 
   checkCoverProblem(problem, timeLimitSec, relativeGap);
   const { templates, intervalSec, requirement } = problem;
   const set = coverColumns(templates, intervalSec);
-  const notes =
+  const notes: string[] =
     set.stepIntervals > 1
       ? [`break starts coarsened to every ${set.stepIntervals} interval slots of their windows: every slot gives ${set.uncoarsened.toLocaleString('en-US')} columns, over the cap of ${COVER_LIMITS.maxColumns.toLocaleString('en-US')}`]
       : [];
@@ -74,7 +74,8 @@ export async function solveCover(problem: CoverProblem, options: CoverOptions = 
   const program = buildProgram(templates, set, requirement, intervalSec, paidHours);
   // Days solved one by one give the solver a good first schedule; they have a quarter of the time.
   const start = await warmStart(templates, set, requirement, intervalSec, paidHours, timeLimitSec / 4, relativeGap);
-  const result = await solveProgram(program, start === undefined ? timeLimitSec : (timeLimitSec * 3) / 4, relativeGap, start);
+  const result = await solveProgram(program, start === undefined ? timeLimitSec : (timeLimitSec * 3) / 4, relativeGap, start?.values);
+  if (start?.limited === true) notes.push('the day-by-day first schedule hit its time limit on some day: the result may differ on another machine');
   if (result.outcome === 'none') {
     throw new InputError(`the covering program (${set.columns.toLocaleString('en-US')} columns) found no schedule within its time limit of ${timeLimitSec} s: raise the limit, or use fewer templates or start times`);
   }
