@@ -2,8 +2,8 @@
  * The covering program of `ccsim schedule` (issue 15, goal 3): choose how many agents work
  * each shift — a template, a start, a placement of its breaks — so that every interval has at
  * least its required agents on duty and not on a break, at the least cost (paid hours × cost
- * per hour), within each template's bounds. Solved exactly by HiGHS's branch-and-cut
- * (./coverProgram.ts); the formulation and its bounds are argued in docs/schedule.md.
+ * per hour), within each template's bounds. Solved by HiGHS's branch-and-cut within a time
+ * limit (./coverProgram.ts); the formulation and its bounds are argued in docs/schedule.md.
  */
 import type { ShiftTemplate } from '../../scenarios/templates/shiftTemplate.js';
 import { InputError } from '../../engine/errors.js';
@@ -30,7 +30,7 @@ export interface CoverProblem {
 export interface CoverSolution {
   /** `feasible`: the time limit stopped the search with a schedule in hand. */
   readonly status: 'optimal' | 'feasible' | 'infeasible';
-  /** Relative MIP gap (HiGHS's `mip_gap`: 0 when proved optimal exactly, at most 1e-4 when `optimal`); 0 when infeasible. */
+  /** Relative MIP gap (HiGHS's `mip_gap`: 0 when proved optimal exactly, at most `relativeGap` when `optimal`); 0 when infeasible. */
   readonly gap: number;
   /** count > 0 only, sorted by start, then template id, then break starts. */
   readonly shifts: readonly PlacedShift[];
@@ -42,7 +42,7 @@ export interface CoverSolution {
   readonly columns: number;
   /** Break starts were taken every this many grid slots (1 = every slot; more when the column cap coarsened them). */
   readonly breakStepIntervals?: number;
-  /** What the report should say about the program (a coarsening). */
+  /** What the report should say about the program: a coarsening, a first schedule cut short by its time limit. */
   readonly notes?: readonly string[];
 }
 
@@ -60,7 +60,7 @@ export async function solveCover(problem: CoverProblem, options: CoverOptions = 
   checkCoverProblem(problem, timeLimitSec, relativeGap);
   const { templates, intervalSec, requirement } = problem;
   const set = coverColumns(templates, intervalSec);
-  const notes =
+  const notes: string[] =
     set.stepIntervals > 1
       ? [`break starts coarsened to every ${set.stepIntervals} interval slots of their windows: every slot gives ${set.uncoarsened.toLocaleString('en-US')} columns, over the cap of ${COVER_LIMITS.maxColumns.toLocaleString('en-US')}`]
       : [];
@@ -74,7 +74,8 @@ export async function solveCover(problem: CoverProblem, options: CoverOptions = 
   const program = buildProgram(templates, set, requirement, intervalSec, paidHours);
   // Days solved one by one give the solver a good first schedule; they have a quarter of the time.
   const start = await warmStart(templates, set, requirement, intervalSec, paidHours, timeLimitSec / 4, relativeGap);
-  const result = await solveProgram(program, start === undefined ? timeLimitSec : (timeLimitSec * 3) / 4, relativeGap, start);
+  const result = await solveProgram(program, start === undefined ? timeLimitSec : (timeLimitSec * 3) / 4, relativeGap, start?.values);
+  if (start?.limited === true) notes.push('the day-by-day first schedule hit its time limit on some day: the result may differ on another machine');
   if (result.outcome === 'none') {
     throw new InputError(`the covering program (${set.columns.toLocaleString('en-US')} columns) found no schedule within its time limit of ${timeLimitSec} s: raise the limit, or use fewer templates or start times`);
   }

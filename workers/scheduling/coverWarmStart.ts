@@ -11,6 +11,8 @@
  * Not used when a template bounds its total over all starts (a day cannot see the others'
  * share of it), or for a single day. `undefined` when some day cannot be covered on its own
  * (its first hours need the previous night's shifts): the whole solve then starts from nothing.
+ * `limited`: some day stopped at its time limit, so the first schedule — and with it the final
+ * one, even when proved optimal — may differ on a faster or slower machine.
  */
 import type { ShiftTemplate } from '../../scenarios/templates/shiftTemplate.js';
 import type { ColumnSet, StartColumns } from './coverColumns.js';
@@ -30,10 +32,11 @@ export async function warmStart(
   paidHours: readonly number[],
   timeLimitSec: number,
   relativeGap: number,
-): Promise<number[] | undefined> {
+): Promise<{ readonly values: number[]; readonly limited: boolean } | undefined> {
   const days = Math.ceil((requirement.length * intervalSec) / DAY_SEC);
   if (days < 2 || templates.some((t) => (t.minTotal ?? 0) > 0 || t.maxTotal !== undefined)) return undefined;
   const valuesOf = new Map<StartColumns, readonly number[]>();
+  let limited = false;
   const covered = new Array<number>(requirement.length).fill(0);
   for (let day = 0; day < days; day++) {
     const starts = set.starts.filter((s) => Math.floor(s.startSec / DAY_SEC) === day);
@@ -47,6 +50,7 @@ export async function warmStart(
     // A first schedule need not be proved optimal to a hundredth of a percent: the whole solve improves it.
     const result = await solveProgram(buildProgram(templates, daySet, residual, intervalSec, paidHours), timeLimitSec / days, Math.max(relativeGap, 0.005));
     if (result.outcome !== 'optimal' && result.outcome !== 'feasible') return undefined;
+    limited ||= result.outcome === 'feasible';
     let j = 0;
     for (const start of starts) {
       valuesOf.set(start, result.values.slice(j, j + width(start)));
@@ -57,5 +61,5 @@ export async function warmStart(
     });
   }
   // Back in the whole program's column order (template by template), a start with no column of its day at 0.
-  return set.starts.flatMap((start) => valuesOf.get(start) ?? new Array<number>(width(start)).fill(0));
+  return { values: set.starts.flatMap((start) => valuesOf.get(start) ?? new Array<number>(width(start)).fill(0)), limited };
 }
