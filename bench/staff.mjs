@@ -34,6 +34,9 @@ const definition = {
   assertions: [],
   serviceLevelDefinition: null,
   maxRounds: 8,
+  // `ccsim staff`'s defaults: agent-hours (no group has a cost here), the whole 95% CI.
+  objective: 'hours',
+  judging: { on: 'ci', confidence: 0.95 },
 };
 const start = performance.now();
 const result = await runStaffing({
