@@ -4,12 +4,11 @@
 // runStaffing to the rendered JSON result, pool start-up included. Prints one JSON line.
 // usage: node bench/staff.mjs [--workers N] [--replications R]   (run `npm run build` first)
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { runStaffing } from '../dist/workers/staffing/staff.js';
-import { digestsOf, readInputFiles } from '../dist/workers/inputFiles.js';
+import { searchScenarioInfo } from '../dist/cli/commands/staff.js';
+import { staffDefinition } from '../dist/cli/commands/staffFlags.js';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,24 +19,11 @@ const replications = arg('replications', 20);
 // Calls per half hour over 24 h: a night trough, a morning peak, an afternoon shoulder.
 const volumes = Array.from({ length: 48 }, (_, i) => Math.round(40 + 130 * Math.exp(-(((i - 22) / 9) ** 2)) + 40 * Math.exp(-(((i - 34) / 4) ** 2))));
 const file = fileURLToPath(import.meta.resolve('../scenarios/classic-80-20.yaml'));
-const text = readFileSync(file, 'utf8');
 const overrides = ['horizon=24h', `channels[0].arrivals={volumes: [${volumes.join(', ')}]}`];
-const definition = {
-  scenario: { label: file, text },
-  // The files the scenario reads (none here), as `ccsim staff` records them.
-  inputs: digestsOf(readInputFiles(text, dirname(file), [overrides])),
-  overrides,
-  seed: 1,
-  replications,
-  mode: 'intervals',
-  targets: { maxAsaSec: null, maxAbandon: null, maxOccupancy: null, maxBacklogAgeSec: null },
-  assertions: [],
-  serviceLevelDefinition: null,
-  maxRounds: 8,
-  // `ccsim staff`'s defaults: agent-hours (no group has a cost here), the whole 95% CI.
-  objective: 'hours',
-  judging: { on: 'ci', confidence: 0.95 },
-};
+// Built the way `ccsim staff` builds it (its flag checks and defaults), so the bench cannot
+// drift from the command when the definition grows (it did twice when it was written by hand).
+const args = { file, set: overrides, replications, 'max-rounds': 8, 'whole-day': false, shifts: false, resume: false, 'log-level': 'silent' };
+const definition = staffDefinition(args, searchScenarioInfo(args));
 const start = performance.now();
 const result = await runStaffing({
   definition, workers, out: null, resume: false, signal: new globalThis.AbortController().signal, logger: pino({ level: 'silent' }),
