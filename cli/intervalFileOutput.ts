@@ -3,11 +3,11 @@
  * replication's intervals at a time, never held) and closed at the end. It is written in
  * place, not atomically: a year of intervals is larger than is worth holding to rename.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { InputError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { IntervalFile, intervalFileFormat } from '../reports/intervalFile.js';
-import { causeOf } from '../workers/fileWrites.js';
+import { causeOf, writeAll, writeFailure } from '../workers/fileWrites.js';
 
 export interface OpenIntervalFile {
   readonly file: IntervalFile;
@@ -23,7 +23,11 @@ export function openIntervalFile(path: string, model: Model): OpenIntervalFile {
     throw new InputError(`--interval-file: cannot write to "${path}" (${causeOf(err)})`);
   }
   const file = new IntervalFile(path, model, (text) => {
-    writeSync(fd, text);
+    try {
+      writeAll(fd, text);
+    } catch (err) {
+      throw writeFailure('--interval-file', path, err);
+    }
   });
   return { file, close: () => closeSync(fd) };
 }

@@ -9,11 +9,12 @@
  * The tracer only listens (engine/trace.ts): a traced replication is the same replication,
  * draw for draw, as the untraced one in the run's results.
  */
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import type { ContactPool } from '../engine/contacts.js';
 import type { Model } from '../engine/model.js';
 import { simulateReplication } from '../engine/simulate.js';
 import type { ContactTracer, StageOutcomeCode } from '../engine/trace.js';
+import { tempPathOf, writeAll, writeFailure } from './fileWrites.js';
 
 /** The columns of a trace row, in order (CSV header; JSONL keys). Times in seconds from the start of the recorded day. */
 export const TRACE_COLUMNS = [
@@ -46,7 +47,11 @@ const OUTCOMES = ['resolved', 'escalated', 'abandoned', 'deflected', 'open'] as 
 
 export type TraceFormat = 'csv' | 'jsonl';
 
-/** Where the rows go: a file written in blocks, renamed into place when complete. */
+/**
+ * Where the rows go: a file written in blocks to a temporary file beside it (workers/fileWrites.ts
+ * `tempPathOf`) and renamed into place when complete, so an interrupted trace never stands
+ * where a finished one would. A file that cannot be written is `--trace`'s error (exit 2).
+ */
 class TraceFile {
   private readonly fd: number;
   private readonly partial: string;
@@ -58,9 +63,12 @@ class TraceFile {
     private readonly path: string,
     private readonly format: TraceFormat,
   ) {
-    // An interrupted trace never stands where a finished one would: it is written beside and renamed.
-    this.partial = `${path}.partial`;
-    this.fd = openSync(this.partial, 'w');
+    this.partial = tempPathOf(path);
+    try {
+      this.fd = openSync(this.partial, 'w');
+    } catch (err) {
+      throw writeFailure('--trace', path, err);
+    }
     if (format === 'csv') this.push(`${TRACE_COLUMNS.join(',')}\n`);
   }
 
@@ -76,7 +84,7 @@ class TraceFile {
   close(): void {
     this.flush();
     closeSync(this.fd);
-    renameSync(this.partial, this.path);
+    this.attempt(() => renameSync(this.partial, this.path));
   }
 
   private push(text: string): void {
@@ -87,9 +95,20 @@ class TraceFile {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(''));
+    const text = this.pending.join('');
     this.pending = [];
     this.pendingChars = 0;
+    this.attempt(() => writeAll(this.fd, text));
+  }
+
+  /** A failed write or rename leaves nothing behind and is named as `--trace`'s. */
+  private attempt(io: () => void): void {
+    try {
+      io();
+    } catch (err) {
+      rmSync(this.partial, { force: true });
+      throw writeFailure('--trace', this.path, err, '; nothing was left behind');
+    }
   }
 }
 
