@@ -67,6 +67,12 @@ export interface Settled {
   readonly fresh: Evaluation;
   /** [slot][group]: the day with one fewer agent of the group in the slot, on fresh replications (null at 0). */
   readonly minusOne: readonly (readonly (Evaluation | null)[])[];
+  /**
+   * [slot][group]: the run that refused the removal — `minusOne`, or, where one fewer held on
+   * the fresh replications but not on the search's, the search's run (what the agreement with
+   * Erlang is judged on: why the answer kept that agent).
+   */
+  readonly minusOneDeciding: readonly (readonly (Evaluation | null)[])[];
   readonly bumpRounds: number;
   readonly trims: number;
   readonly stops: readonly SearchStop[];
@@ -105,11 +111,13 @@ export async function settle(o: SettleInput): Promise<Settled> {
   let fresh = checked.run;
   let trims = 0;
   let minusOne: (Evaluation | null)[][] = [];
+  let deciding: (Evaluation | null)[][] = [];
   for (;;) {
     const tried = plan.flatMap((row, g) => row.flatMap((x, slot) => (x > 0 ? [{ g, slot }] : [])));
     const runs = await evaluator.evaluate(tried.map(({ g, slot }) => layout.candidate(minus(plan, g, slot))), 'fresh');
     minusOne = Array.from({ length: layout.slots }, () => plan.map(() => null));
     tried.forEach(({ g, slot }, k) => { (minusOne[slot] as (Evaluation | null)[])[g] = runs[k] ?? null; });
+    deciding = minusOne.map((row) => [...row]);
     if (checked.failing.length > 0) break;
     const passing = tried.map((t, k) => ({ ...t, k })).filter(({ k }) => layout.failing(runs[k] as Evaluation).length === 0)
       .sort((a, b) => (o.weights[b.g] ?? 0) - (o.weights[a.g] ?? 0) || a.slot - b.slot || a.g - b.g);
@@ -117,6 +125,7 @@ export async function settle(o: SettleInput): Promise<Settled> {
     // Confirmed on the search's replications too, all in one pool round; the first that holds is taken.
     const onSearch = await evaluator.evaluate(passing.map((p) => layout.candidate(minus(plan, p.g, p.slot))), 'search');
     const confirmed = passing.filter((_, n) => layout.failing(onSearch[n] as Evaluation).length === 0);
+    passing.forEach((q, n) => { (deciding[q.slot] as (Evaluation | null)[])[q.g] = onSearch[n] ?? null; });
     const p = confirmed[0];
     if (p === undefined) break;
     if (trims >= o.maxRounds) { stops.push({ stage: 'oneFewer', slots: [...new Set(confirmed.map((c) => c.slot))].sort((a, b) => a - b) }); break; }
@@ -124,5 +133,5 @@ export async function settle(o: SettleInput): Promise<Settled> {
     fresh = runs[p.k] as Evaluation;
     trims++;
   }
-  return { plan, fresh, minusOne, bumpRounds: searched.rounds + checked.rounds, trims, stops };
+  return { plan, fresh, minusOne, minusOneDeciding: deciding, bumpRounds: searched.rounds + checked.rounds, trims, stops };
 }

@@ -35,6 +35,8 @@ export interface CountSearchResult {
   readonly final: Evaluation;
   /** [interval][group]: the whole-day run with one agent fewer of the group there, fresh (null at 0). */
   readonly minusOne: readonly (readonly (Evaluation | null)[])[];
+  /** [interval][group]: the run that refused each removal (dayCheck.ts `Settled.minusOneDeciding`). */
+  readonly minusOneDeciding: readonly (readonly (Evaluation | null)[])[];
   /** Whole-day rounds that raised failing intervals (search and fresh), and one-fewer changes taken. */
   readonly bumpRounds: number;
   readonly trims: number;
@@ -107,7 +109,7 @@ export async function searchIntervals(o: CountSearchInput): Promise<CountSearchR
   };
   const s = await settle({ layout, plan, evaluator: o.evaluator, maxRounds: o.maxRounds, weights: o.weights });
   const stops: SearchStop[] = unreachable.length > 0 ? [{ stage: 'level', slots: unreachable }, ...s.stops] : [...s.stops];
-  return { counts: s.plan, final: s.fresh, minusOne: s.minusOne, bumpRounds: s.bumpRounds, trims: s.trims, stops };
+  return { counts: s.plan, final: s.fresh, minusOne: s.minusOne, minusOneDeciding: s.minusOneDeciding, bumpRounds: s.bumpRounds, trims: s.trims, stops };
 }
 
 /** `--whole-day`: one count per group, judged on the day's figures. */
@@ -133,6 +135,6 @@ export async function searchWholeDay(o: CountSearchInput): Promise<CountSearchRe
   const stops: SearchStop[] = [...(answer.reachable ? [] : [{ stage: 'level' as const, slots: [0] }]), ...s.stops].map((x) => ({ ...x, slots: allIntervals }));
   return {
     counts: s.plan.map((row) => new Array<number>(I).fill(row[0] ?? 0)), final: s.fresh,
-    minusOne: allIntervals.map(() => s.minusOne[0] ?? []), bumpRounds: s.bumpRounds, trims: s.trims, stops,
+    minusOne: allIntervals.map(() => s.minusOne[0] ?? []), minusOneDeciding: allIntervals.map(() => s.minusOneDeciding[0] ?? []), bumpRounds: s.bumpRounds, trims: s.trims, stops,
   };
 }

@@ -59,7 +59,10 @@ function outcomes(list: readonly CheckOutcome[]): TargetOutcome[] {
   return list.map((o) => ({ target: o.check.label, mean: o.estimate.mean, ci: o.estimate.ci95, verdict: o.verdict.state }));
 }
 
-/** `withinCi`: one agent fewer (Erlang's count) of some group left a target's CI straddling it, none missed outright. */
+/**
+ * `withinCi`: one agent fewer (Erlang's count) of some group left a target's CI straddling it,
+ * none missed outright — on the replications that refused the removal (`minusOneDeciding`).
+ */
 function agreementOf(erlang: number, simulated: number, oneFewer: readonly (readonly CheckOutcome[] | null)[]): Agreement {
   if (erlang === simulated) return 'equal';
   const straddles = (list: readonly CheckOutcome[] | null): boolean => list !== null && list.every((o) => o.verdict.state !== 'fail') && list.some((o) => o.verdict.state === 'inconclusive');
@@ -114,6 +117,8 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
     if (def.mode !== 'wholeDay') unmet.push(...unmetOf(model, iv * model.intervalSec, judged));
     const minus = answer.kind === 'counts' ? answer.search.minusOne[iv] ?? null : null;
     const oneFewer = model.groups.map((_, g) => { const e = minus?.[g] ?? null; return e === null ? null : judgeInterval(targets.checks, e, iv, judging); });
+    const refusing = answer.kind === 'counts' ? answer.search.minusOneDeciding[iv] ?? null : null;
+    const decided = model.groups.map((_, g) => { const e = refusing?.[g] ?? null; return e === null ? null : judgeInterval(targets.checks, e, iv, judging); });
     const groups: Record<string, GroupStaffing> = {};
     model.groups.forEach((g, gi) => {
       const simulated = duty[gi]?.[iv] ?? 0;
@@ -137,7 +142,7 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
     });
     const erlangAgents = model.groups.reduce((s, _, gi) => s + (start.scheduled[gi]?.[iv] ?? 0), 0);
     const simulatedAgents = round(model.groups.reduce((s, _, gi) => s + (duty[gi]?.[iv] ?? 0), 0), 4);
-    const agreement = agreementOf(erlangAgents, simulatedAgents, oneFewer);
+    const agreement = agreementOf(erlangAgents, simulatedAgents, decided);
     agreementCount[agreement]++;
     const met = judged.every((o) => o.met);
     if (met) intervalsMet++;
