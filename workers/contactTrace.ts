@@ -13,7 +13,7 @@ import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import type { ContactPool } from '../engine/contacts.js';
 import type { Model } from '../engine/model.js';
 import { simulateReplication } from '../engine/simulate.js';
-import type { ContactTracer, StageOutcomeCode } from '../engine/trace.js';
+import { StageOutcome, type ContactTracer, type StageOutcomeCode } from '../engine/trace.js';
 import { tempPathOf, writeAll, writeFailure } from './fileWrites.js';
 
 /** The columns of a trace row, in order (CSV header; JSONL keys). Times in seconds from the start of the recorded day. */
@@ -181,7 +181,7 @@ class ReplicationTracer implements ContactTracer {
     const stage = this.open.get(c);
     if (stage === undefined) return;
     this.out.write(this.row(P, c, stage, now, outcome));
-    if (OUTCOMES[outcome] === 'escalated') {
+    if (outcome === StageOutcome.Escalated) {
       // The same contact goes on at the next tier: a new stage, queued from now.
       this.open.set(c, { ...stage, tier: stage.tier + 1, queueEntrySec: now, callbackSec: null, answerSec: null, group: null, handleSec: null });
     } else {
@@ -192,7 +192,7 @@ class ReplicationTracer implements ContactTracer {
   private row(P: ContactPool, c: number, s: OpenStage, now: number, outcome: StageOutcomeCode): TraceRow {
     const channel = this.model.channels[P.channel[c]];
     const type = channel?.types[P.type[c]];
-    const waitedUntil = s.answerSec ?? (OUTCOMES[outcome] === 'abandoned' ? now : null);
+    const waitedUntil = s.answerSec ?? (outcome === StageOutcome.Abandoned ? now : null);
     // Tier 1 waits count from arrival (the ASA of the results, callback time included); later tiers from the escalation.
     return {
       replication: this.replication,
