@@ -8,14 +8,24 @@ import { maxInputBytes } from './inputFlags.js';
 import { DEFAULT_SCENARIO, bundledScenario } from './paths.js';
 
 
-/** The patches of variant `name` of the scenario data, as overrides; a usage error when it has none by that name. */
-export function variantPatches(data: unknown, name: string, file: string): string[] {
-  const raw = data !== null && typeof data === 'object' && Object.hasOwn(data, 'variants') ? (data as Record<string, unknown>).variants : undefined;
-  const names = raw !== null && typeof raw === 'object' ? Object.keys(raw) : [];
+function variantsBlock(data: unknown): unknown {
+  return data !== null && typeof data === 'object' && Object.hasOwn(data, 'variants') ? (data as Record<string, unknown>).variants : undefined;
+}
+
+/** The names in the scenario data's `variants:` block, in the file's order. */
+export function variantNames(data: unknown): string[] {
+  const raw = variantsBlock(data);
+  return raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : [];
+}
+
+/** The patches of variant `name` of the scenario data, as overrides; a usage error (naming `flag`) when it has none by that name. */
+export function variantPatches(data: unknown, name: string, file: string, flag = '--variant'): string[] {
+  const raw = variantsBlock(data);
+  const names = variantNames(data);
   if (!names.includes(name)) {
     const known = names.length === 0 ? `${file} has no variants: block` : `its variants: ${names.join(', ')}`;
     const hint = didYouMean(name, names);
-    throw new InputError(`--variant ${name}: no variant "${name}" (${known})${hint === undefined ? '' : ` ${hint}`}`);
+    throw new InputError(`${flag} ${name}: no variant "${name}" (${known})${hint === undefined ? '' : ` ${hint}`}`);
   }
   const parsed = variantsSchema.safeParse(raw);
   // A malformed variants: block is reported, located in the file, when the scenario is loaded.

@@ -98,3 +98,32 @@ export function samplePoints(method: SampleMethod, ranges: readonly SampleRange[
     pointOf(Object.fromEntries(ranges.map((r, d) => [r.path, values[d] ?? null])), `sample-${i}`),
   );
 }
+
+/** A named what-if of the scenario's `variants:` block, as the overrides its patches make. */
+export interface NamedVariant {
+  readonly name: string;
+  readonly overrides: readonly string[];
+}
+
+/** The name of the unpatched scenario among variant points (`--baseline base` compares against it). */
+export const BASE_POINT = 'base';
+
+/**
+ * `ccsim sweep --variants`: the scenario as written (`base`), then each variant; crossed
+ * with `--vary`'s grid when one is given, variant-major, so every variant is tried at every
+ * grid point. A variant's patches come before the grid's overrides: `--vary` sets the value
+ * a variant's `+=` started from, never the other way round.
+ */
+export function variantPoints(variants: readonly NamedVariant[], grid: readonly SweepPoint[] = []): SweepPoint[] {
+  const clash = variants.find((v) => v.name === BASE_POINT);
+  if (clash !== undefined) throw new InputError(`--variants: a variant is named "${BASE_POINT}", the name of the scenario as written; rename the variant`);
+  const rows: SweepPoint[] = [{ name: BASE_POINT, parameters: {}, overrides: [] }, ...variants.map((v) => ({ name: v.name, parameters: {}, overrides: v.overrides }))];
+  const total = rows.length * Math.max(1, grid.length);
+  if (total > MAX_POINTS) throw new InputError(`--variants: base and ${variants.length} variant${variants.length === 1 ? '' : 's'} × ${grid.length} grid points make ${total} points; a sweep may have at most ${MAX_POINTS}`);
+  const withVariant = (v: SweepPoint, g: SweepPoint | undefined): SweepPoint => ({
+    name: g === undefined ? v.name : `${v.name},${g.name}`,
+    parameters: { variant: v.name, ...(g?.parameters ?? {}) },
+    overrides: [...v.overrides, ...(g?.overrides ?? [])],
+  });
+  return grid.length === 0 ? rows.map((v) => withVariant(v, undefined)) : rows.flatMap((v) => grid.map((g) => withVariant(v, g)));
+}

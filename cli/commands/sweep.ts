@@ -73,6 +73,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     inputOptions(sweepOutputOptions(y))
       .positional('file', { type: 'string', describe: 'Scenario (YAML or JSON), optionally with a sweep: block', demandOption: true })
       .option('vary', { type: 'string', array: true, describe: 'Vary a field: path=30..45, path=30..45:5 or path=0.2,0.3 (repeatable: grid)' })
+      .option('variants', { type: 'string', describe: 'Run the scenario as written (point "base") and its variants: all, or a comma list of names (crossed with --vary)' })
       .option('set', { type: 'string', array: true, describe: 'Override a field in every point: path=value (repeatable)' })
       .option('scale', SCALE_OPTION)
       .option('variant', VARIANT_OPTION)

@@ -16,11 +16,15 @@ import type { ReplicationPolicy, Shard, SweepDefinition } from '../../workers/pl
 import { checkScenarioSyntax, loadSweepBlock } from '../../scenarios/load.js';
 import { readInputFiles } from '../../workers/inputFiles.js';
 import { splitSweepBlock, sweepBlockPoints } from '../../workers/sweepBlock.js';
-import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
+import { gridPoints, parseVary, variantPoints, type NamedVariant } from '../../workers/sweepSpec.js';
+import { parseScenarioDocument } from '../../scenarios/document.js';
+import { variantNames, variantPatches } from '../variantFlag.js';
 
 export interface SweepArgs extends InputArgs {
   file: string;
   vary?: string[];
+  /** `--variants` (every variant of the scenario) or `--variants a,b`. */
+  variants?: string;
   set?: string[];
   replications?: number;
   workers?: number;
@@ -126,12 +130,15 @@ export function sweepDefinition(a: SweepArgs, scenarioReplications: (text: strin
   checkScenarioSyntax(text, a.file);
   const split = splitSweepBlock(text);
   const varied = a.vary !== undefined && a.vary.length > 0;
-  // The block is checked by the scenario schema's rules, reported at its line:col (ignored under --vary).
-  const block = !varied && split.hasBlock ? loadSweepBlock(text, a.file) : undefined;
+  const byVariant = a.variants !== undefined;
+  // The block is checked by the scenario schema's rules, reported at its line:col (ignored under --vary or --variants).
+  const block = !varied && !byVariant && split.hasBlock ? loadSweepBlock(text, a.file) : undefined;
+  const grid = varied ? gridPoints((a.vary ?? []).map(parseVary)) : [];
   let points;
-  if (varied) points = gridPoints((a.vary ?? []).map(parseVary));
+  if (byVariant) points = variantPoints(namedVariants(text, a.file, a.variants ?? ''), grid);
+  else if (varied) points = grid;
   else if (block !== undefined) points = sweepBlockPoints(block);
-  else throw new InputError(`${a.file}: nothing to vary: give --vary path=values (e.g. --vary agents[0].count=30..45) or a sweep: block in the scenario`);
+  else throw new InputError(`${a.file}: nothing to vary: give --vary path=values (e.g. --vary agents[0].count=30..45), --variants, or a sweep: block in the scenario`);
   const base = a.set ?? [];
   return {
     scenario: { label, text: split.text },
@@ -144,6 +151,17 @@ export function sweepDefinition(a: SweepArgs, scenarioReplications: (text: strin
     serviceLevelDefinition: (a['sl-definition'] as ServiceLevelDefinition | undefined) ?? null,
     report: { baseline: a.baseline ?? null, objective: objectiveOf(a), intervals: a.intervals },
   };
+}
+
+/** The variants `--variants LIST` names (all of the scenario's when LIST is empty or `all`), in the file's order. */
+function namedVariants(text: string, file: string, list: string): NamedVariant[] {
+  const doc = parseScenarioDocument(text);
+  const all = variantNames(doc.data);
+  const asked = list.trim() === '' || list.trim() === 'all' ? all : list.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (asked.length === 0) throw new InputError(`--variants: ${file} has no variants: block (name what-ifs there, or use --vary)`);
+  const twice = asked.find((n, i) => asked.indexOf(n) !== i);
+  if (twice !== undefined) throw new InputError(`--variants: "${twice}" is named twice`);
+  return asked.map((name) => ({ name, overrides: variantPatches(doc.data, name, file, '--variants') }));
 }
 
 export function shardOf(a: SweepArgs): Shard {

@@ -88,3 +88,44 @@ describe('--variant NAME', () => {
     expect(r.stderr).toContain(`${bad}:18:9 variants.odd.set[1]: must have exactly one key, the path (got {"a":1,"b":2})`);
   });
 });
+
+describe('sweep --variants', () => {
+  const file = scenario('sweep.yaml', GOOD);
+  const csv = (args: string[]) => ccsim(['sweep', file, ...args, '--workers', '1', '--format', 'csv']);
+  /** The tidy rows of one point, without its index and name columns (what the simulation gave). */
+  const rowsOf = (stdout: string, point: number) =>
+    stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.startsWith(`${point},`))
+      .map((line) => line.split(',').slice(3).join(','));
+
+  it('runs the scenario as written and each variant, each point the same simulation as --variant NAME', () => {
+    const all = csv(['--variants', '-r', '3']);
+    expect(all.status).toBe(0);
+    const names = [...new Set(all.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[1]))];
+    expect(names).toEqual(['base', 'busy', 'flat']);
+    // Under common random numbers every point has the sweep's seed, so a point is its variant run alone as a one-point sweep.
+    const alone = (variant: string) => csv(['--variant', variant, '--vary', 'channels.voice.target.level=0.8', '-r', '3']).stdout;
+    expect(rowsOf(all.stdout, 1)).toEqual(rowsOf(alone('busy'), 0));
+    expect(rowsOf(all.stdout, 2)).toEqual(rowsOf(alone('flat'), 0));
+    expect(rowsOf(all.stdout, 1)).not.toEqual(rowsOf(all.stdout, 0));
+  });
+
+  it('takes a list, crosses it with --vary (variant first), and names mistakes', () => {
+    const crossed = csv(['--variants', 'flat', '--vary', 'channels.voice.handle.mean=4m,5m', '-r', '2']);
+    expect(crossed.status).toBe(0);
+    const names = [...new Set(crossed.stdout.trim().split('\n').slice(1).map((line) => line.match(/^\d+,"([^"]+)"/)?.[1]))];
+    expect(names).toEqual(['base,channels.voice.handle.mean=4m', 'base,channels.voice.handle.mean=5m', 'flat,channels.voice.handle.mean=4m', 'flat,channels.voice.handle.mean=5m']);
+    const unknown = csv(['--variants', 'busy,flatt']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('ccsim: --variants flatt: no variant "flatt" (its variants: busy, flat) (did you mean "flat"?)\n');
+    const none = ccsim(['sweep', scenario('plain.yaml', ''), '--variants']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('has no variants: block');
+    const clash = ccsim(['sweep', scenario('clash.yaml', 'variants:\n  base:\n    set: ["agents.team.count+=1"]\n'), '--variants']);
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toContain('a variant is named "base"');
+  });
+});

@@ -5,7 +5,7 @@ import { drawSamples } from '../../workers/sample.js';
 import { loadSweepBlock } from '../../scenarios/load.js';
 import { sweepSchema } from '../../scenarios/schema.js';
 import { splitSweepBlock, sweepBlockPoints } from '../../workers/sweepBlock.js';
-import { gridPoints, parseVary } from '../../workers/sweepSpec.js';
+import { MAX_POINTS, gridPoints, parseVary, variantPoints } from '../../workers/sweepSpec.js';
 
 /** The points of a block given as data, parsed by the scenario schema as `ccsim sweep` does. */
 const blockPoints = (block: unknown) => sweepBlockPoints(sweepSchema.parse(block));
@@ -140,5 +140,30 @@ describe('samples', () => {
     const points = blockPoints({ samples: { method: 'lhs', count: 3, seed: 1, ranges: { 'agents[0].count': { min: 30, max: 32, integer: true } } } });
     expect(points.map((p) => p.name)).toEqual(['sample-0', 'sample-1', 'sample-2']);
     expect(points.map((p) => p.parameters['agents[0].count']).sort()).toEqual([30, 31, 32]);
+  });
+});
+
+describe('--variants', () => {
+  const busy = { name: 'busy', overrides: ['channels.voice.volume*=1.2'] };
+  it('puts base first, then each variant; crossed with a grid, variant-major, patches before the grid', () => {
+    expect(variantPoints([busy])).toEqual([
+      { name: 'base', parameters: { variant: 'base' }, overrides: [] },
+      { name: 'busy', parameters: { variant: 'busy' }, overrides: ['channels.voice.volume*=1.2'] },
+    ]);
+    const grid = gridPoints([parseVary('agents[0].count=3,4')]);
+    expect(variantPoints([busy], grid).map((p) => [p.name, p.overrides])).toEqual([
+      ['base,agents[0].count=3', ['agents[0].count=3']],
+      ['base,agents[0].count=4', ['agents[0].count=4']],
+      ['busy,agents[0].count=3', ['channels.voice.volume*=1.2', 'agents[0].count=3']],
+      ['busy,agents[0].count=4', ['channels.voice.volume*=1.2', 'agents[0].count=4']],
+    ]);
+  });
+
+  it('refuses more points than a sweep may have', () => {
+    const half = gridPoints([parseVary(`agents[0].count=1..${MAX_POINTS / 2}`)]);
+    expect(variantPoints([busy], half)).toHaveLength(MAX_POINTS);
+    const more = gridPoints([parseVary(`agents[0].count=1..${MAX_POINTS / 2 + 1}`)]);
+    expect(() => variantPoints([busy], more)).toThrow(`base and 1 variant × ${MAX_POINTS / 2 + 1} grid points make ${MAX_POINTS + 2} points`);
+    expect(() => variantPoints([busy], more)).toThrow(InputError);
   });
 });
