@@ -1,5 +1,5 @@
 /**
- * The end-of-run conservation check (DESIGN §2): per channel, arrived = deflected + answered +
+ * The end-of-run conservation check (DESIGN §2): per channel, arrived = deflected + blocked + answered +
  * abandoned + still waiting at tier 1; per tier 2 and 3, entered = answered + abandoned +
  * still waiting. A violation is a bug and fails loudly with the simulated time.
  */
@@ -26,8 +26,8 @@ export function checkConservation(model: Model, routing: RoutingTable, queues: r
     throw new SimulationError(`conservation violated: ${what}`, nowSec);
   };
   for (let ch = 0; ch < C; ch++) {
-    if (t.arrived[ch] !== t.deflected[ch] + t.answered[ch] + t.gaveUp[ch] + waitingTier1[ch]) {
-      fail(`channel "${model.channels[ch].id}": arrived ${t.arrived[ch]} ≠ deflected ${t.deflected[ch]} + answered ` +
+    if (t.arrived[ch] !== t.deflected[ch] + t.blocked[ch] + t.answered[ch] + t.gaveUp[ch] + waitingTier1[ch]) {
+      fail(`channel "${model.channels[ch].id}": arrived ${t.arrived[ch]} ≠ deflected ${t.deflected[ch]} + blocked ${t.blocked[ch]} + answered ` +
         `${t.answered[ch]} + abandoned ${t.gaveUp[ch]} + waiting ${waitingTier1[ch]}`);
     }
   }

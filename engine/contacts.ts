@@ -36,10 +36,15 @@ export const Flag = {
   Overflowed: 32,
   /** Has waited in a tier-1 queue: P(wait) counts a contact once, however often it is moved. */
   Queued: 64,
+  /** Holds a trunk line (engine/kernel/lines.ts) until it leaves. */
+  HoldsLine: 128,
 } as const;
 
-/** The flags that give the end of a service something to do (escalate, come back). */
-export const OUTCOME_FLAGS = Flag.EscalatesToTier2 | Flag.EscalatesToTier3 | Flag.Repeats;
+/**
+ * The flags that give the end of a service something to do (escalate, come back, free a
+ * line): a contact without them takes the finish's short path.
+ */
+export const OUTCOME_FLAGS = Flag.EscalatesToTier2 | Flag.EscalatesToTier3 | Flag.Repeats | Flag.HoldsLine;
 
 const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'patience2Sec', 'patience3Sec', 'serviceStartSec', 'retrialDelaySec', 'repeatDelaySec'] as const;
 const I32_FIELDS = ['channel', 'type', 'tier', 'queue', 'interval', 'agent', 'flags', 'origin', 'overflowStep'] as const;

@@ -131,6 +131,23 @@ export interface ChannelModel {
   readonly overdispersion: number;
   /** Contacts already waiting when the simulation starts. */
   readonly initialBacklog: number;
+  /**
+   * Queue capacity: at most this many of the channel's live contacts wait at once (all tiers);
+   * an arrival that finds no free agent and a full queue is blocked. Absent: unlimited.
+   */
+  readonly queueCapacity?: number;
+}
+
+/**
+ * Trunk lines (issue 12 item 1): `lines` held by the listed channels' live contacts from
+ * arrival until they leave (waiting, talking, transferred); an arrival that finds them all
+ * held is blocked (a busy signal). A channel's own `lines: N` is a group of its own.
+ */
+export interface LineGroupModel {
+  readonly id: string;
+  readonly lines: number;
+  /** Indices into `Model.channels`. */
+  readonly channels: readonly number[];
 }
 
 /** What an agent group can take: a channel, optionally one contact type, with a preference rank. */
@@ -221,4 +238,6 @@ export interface Model {
   readonly groups: readonly GroupModel[];
   /** Tiers 1–3, index 0–2. */
   readonly tiers: readonly [TierModel, TierModel, TierModel];
+  /** Trunk line groups; absent or empty: no channel is limited by lines. */
+  readonly lineGroups?: readonly LineGroupModel[];
 }

@@ -27,6 +27,9 @@ export const CHANNEL_COUNTERS = [
   'queueAreaSec',
   // Chat session time (concurrent channels only), summed over sessions.
   'sessionSec',
+  // Arrivals refused for want of a line or queue room (never offered), and the time the
+  // interval's arrivals held a trunk line, summed (carried trunk traffic × interval length).
+  'blocked', 'lineHoldSec',
 ] as const;
 export type ChannelCounter = (typeof CHANNEL_COUNTERS)[number];
 

@@ -17,6 +17,14 @@ export class ModelTables {
   readonly withOpenHours: readonly number[];
   /** Per channel: the groups that may take some of its work (an opening wakes them). */
   readonly groupsOfChannel: readonly (readonly number[])[];
+  /** Per channel: its trunk line group (engine/kernel/lines.ts), −1 for none. */
+  readonly lineGroupOf: Int32Array;
+  /** Per line group: its lines. */
+  readonly lineCount: Int32Array;
+  /** Per channel: its queue capacity (Infinity: unlimited). */
+  readonly queueCapacity: Float64Array;
+  /** Per channel: 1 when lines or a queue capacity can refuse its arrivals. */
+  readonly admissionLimited: Uint8Array;
 
   constructor(model: Model) {
     this.typesPerChannel = Int32Array.from(model.channels, (c) => c.types.length);
@@ -27,6 +35,11 @@ export class ModelTables {
     this.deferred = Uint8Array.from(model.channels, (c) => (c.deferred ? 1 : 0));
     this.withOpenHours = model.channels.flatMap((c, ch) => (c.openHours === null ? [] : [ch]));
     this.groupsOfChannel = model.channels.map((_, ch) => model.groups.flatMap((g, gi) => (g.skills.some((s) => s.channel === ch) ? [gi] : [])));
+    const lineGroups = model.lineGroups ?? [];
+    this.lineGroupOf = Int32Array.from(model.channels, (_, ch) => lineGroups.findIndex((g) => g.channels.includes(ch)));
+    this.lineCount = Int32Array.from(lineGroups, (g) => g.lines);
+    this.queueCapacity = Float64Array.from(model.channels, (c) => c.queueCapacity ?? Infinity);
+    this.admissionLimited = Uint8Array.from(model.channels, (_, ch) => (this.lineGroupOf[ch] >= 0 || this.queueCapacity[ch] !== Infinity ? 1 : 0));
   }
 }
 

@@ -5,7 +5,7 @@
  * tracer is given; what a row holds and how it is written is the tracer's (workers/).
  *
  * A stage ends once: resolved (service finished; a repeat may follow), escalated (it goes on at
- * the next tier, a new stage of the same contact), abandoned, deflected (self-service) or open
+ * the next tier, a new stage of the same contact), abandoned, deflected (self-service), blocked (no line, or a full queue) or open
  * (still waiting when the run ends). Hooks are called synchronously, in event order, with the
  * contact's slot in the pool; a slot is reused only after its contact has ended. A tracer must
  * not throw, and it never draws random numbers, so a traced run is the same run.
@@ -18,6 +18,8 @@ export const StageOutcome = {
   Abandoned: 2,
   Deflected: 3,
   Open: 4,
+  /** No line free or the queue full on arrival (a busy signal): the contact never entered. */
+  Blocked: 5,
 } as const;
 
 export type StageOutcomeCode = (typeof StageOutcome)[keyof typeof StageOutcome];

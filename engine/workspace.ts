@@ -22,6 +22,8 @@ export interface RunTotals {
   /** Conservation counters over every contact, warm-up included, per channel. */
   readonly arrived: Float64Array;
   readonly deflected: Float64Array;
+  /** Refused on arrival: no line free, or the queue full. */
+  readonly blocked: Float64Array;
   readonly answered: Float64Array;
   readonly gaveUp: Float64Array;
   /** Per tier (index 1–2 used: tier 1 is the channels'). */
@@ -42,7 +44,7 @@ export interface Workspace {
 function newTotals(channels: number): RunTotals {
   const c = (): Float64Array => new Float64Array(channels);
   return {
-    liveWaiting: c(), backlog: c(), arrived: c(), deflected: c(), answered: c(), gaveUp: c(),
+    liveWaiting: c(), backlog: c(), arrived: c(), deflected: c(), blocked: c(), answered: c(), gaveUp: c(),
     tierEntered: new Float64Array(3), tierAnswered: new Float64Array(3), tierGaveUp: new Float64Array(3),
   };
 }

@@ -25,6 +25,7 @@ export const CHANNEL_METRICS = [
   'waitP50Sec', 'waitP90Sec', 'waitP95Sec', 'waitP99Sec', 'occupancy', 'utilization', 'maxQueue',
   'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed', 'backlogMax', 'backlogAgeP90Sec',
   'costPerContact', 'answeredWithinTarget', 'abandonedWithinTarget', 'pending', 'meanWaitSec', 'avgQueue', 'slotOccupancy',
+  'blocked', 'blockingRate', 'linesBusy',
   ...POOLED_METRICS,
 ] as const;
 export type ChannelMetric = (typeof CHANNEL_METRICS)[number];
@@ -50,7 +51,7 @@ export type TierMetric = (typeof TIER_METRICS)[number];
 
 /** Metrics that are shares: their estimates and confidence intervals are kept inside [0, 1]. */
 const PROPORTIONS: ReadonlySet<string> = new Set([
-  'serviceLevel', 'pWait', 'abandonRate', 'occupancy', 'slotOccupancy', 'attainment', 'resolvedShare', 'escalationRate',
+  'serviceLevel', 'pWait', 'abandonRate', 'occupancy', 'slotOccupancy', 'attainment', 'resolvedShare', 'escalationRate', 'blockingRate',
 ]);
 
 /**
@@ -153,6 +154,14 @@ export function channelKpis(t: Tally, percentiles: ArrayLike<number>, definition
     meanWaitSec: r('meanWaitSec'),
     avgQueue: ratio(t.queueAreaSec, spanSec),
     slotOccupancy: r('slotOccupancy'),
+    // Blocking as telephony counts it: refused arrivals over every arrival attempt at the switch
+    // (offered, contained by self-service, or refused) — Erlang B's time-congestion figure
+    // for Poisson arrivals (PASTA).
+    blocked: t.blocked,
+    blockingRate: ratio(t.blocked, t.offered + t.deflected + t.blocked),
+    // Carried trunk traffic, erlangs: the arrivals' line-holding time over the span (Little's
+    // law makes it the mean number of lines in use in a stationary stretch).
+    linesBusy: ratio(t.lineHoldSec, spanSec),
     // One replication's pooled value is its own ratio; over replications result.ts pools.
     serviceLevelPooled: r('serviceLevel'),
     pWaitPooled: r('pWait'),

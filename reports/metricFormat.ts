@@ -37,6 +37,8 @@ const LABELS: Readonly<Record<string, string>> = {
   pending: 'pending',
   answeredWithinTarget: 'answered ≤ T',
   abandonedWithinTarget: 'abandoned ≤ T',
+  blockingRate: 'blocking',
+  linesBusy: 'lines busy',
 };
 
 /** `serviceLevelPooled` → `serviceLevel`: a pooled metric prints as its base, labelled "(pooled)". */
@@ -45,7 +47,7 @@ const POOLED = /Pooled$/;
 const PERCENT = new Set(['serviceLevel', 'pWait', 'abandonRate', 'occupancy', 'slotOccupancy', 'utilization', 'fcr', 'attainment']);
 const COUNTS = new Set([
   'offered', 'volume', 'resolved', 'handled', 'abandoned', 'maxQueue', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated',
-  'overflowed', 'backlogMax', 'pending', 'answeredWithinTarget', 'abandonedWithinTarget', 'avgQueue',
+  'overflowed', 'backlogMax', 'pending', 'answeredWithinTarget', 'abandonedWithinTarget', 'avgQueue', 'blocked', 'linesBusy',
 ]);
 
 export function metricKind(metric: string): MetricKind {

@@ -39,6 +39,9 @@ export interface Tally {
   /** Session time (chat) or busy time (one session per agent), and the session slots' time. */
   sessionSec: number;
   slotCapacitySec: number;
+  /** Arrivals refused for want of a line or queue room; the time arrivals held trunk lines. */
+  blocked: number;
+  lineHoldSec: number;
 }
 
 export function emptyTally(): Tally {
@@ -46,14 +49,14 @@ export function emptyTally(): Tally {
     offered: 0, handled: 0, abandoned: 0, answeredWithinTarget: 0, abandonedWithinTarget: 0, queued: 0, waited: 0,
     waitSumSec: 0, handleSumSec: 0, maxQueue: 0, deflected: 0, repeats: 0, retrials: 0, callbacks: 0, escalated: 0,
     overflowed: 0, backlogMax: 0, backlogAgeP90Sec: NaN, busySec: 0, availableSec: 0, scheduledSec: 0, overtimeSec: 0, cost: 0,
-    pending: 0, abandonWaitSumSec: 0, queueAreaSec: 0, sessionSec: 0, slotCapacitySec: 0,
+    pending: 0, abandonWaitSumSec: 0, queueAreaSec: 0, sessionSec: 0, slotCapacitySec: 0, blocked: 0, lineHoldSec: 0,
   };
 }
 
 const SUMMED = [
   'offered', 'handled', 'abandoned', 'answeredWithinTarget', 'abandonedWithinTarget', 'queued', 'waited', 'waitSumSec',
   'handleSumSec', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed', 'pending',
-  'abandonWaitSumSec', 'queueAreaSec',
+  'abandonWaitSumSec', 'queueAreaSec', 'blocked', 'lineHoldSec',
 ] as const;
 
 /** The shape of a model the tallies need: who serves which channel, and what an agent-hour costs. */

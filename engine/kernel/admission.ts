@@ -1,12 +1,14 @@
 /**
  * Admission: how contacts enter — fresh arrivals (the next one scheduled as each comes), the
  * initial backlog at time 0, follow-ups coming back (retrials, repeats, returns from
- * self-service) — then their draws, self-service (deflection), and routing to tier 1.
+ * self-service) — then their draws, self-service (deflection), admission limits (trunk lines,
+ * queue capacity: lines.ts), and routing to tier 1.
  */
 import { EventKind, EventPriority } from '../calendar.js';
 import type { ContactFactory } from '../contactFactory.js';
 import { ContactState, Origin } from '../contacts.js';
 import { StageOutcome } from '../trace.js';
+import { block, lineFree, roomInQueue, seizeLine } from './lines.js';
 import { route } from './queueing.js';
 import type { KernelState } from './state.js';
 
@@ -74,16 +76,30 @@ function admit(k: KernelState, slot: number, ch: number, type: number, origin: n
   const contained = k.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch);
   if (k.observer !== null) k.observer.admitted(ch, type, origin, now, contained ? NaN : P.handle1Sec[c], contained ? NaN : P.patienceSec[c]);
   if (k.tracer !== null) k.tracer.arrived(P, c, now);
+  // Lines are taken at the switch, before self-service: a caller who finds none hears a busy signal.
+  const limited = k.tables.admissionLimited[ch] === 1;
+  if (limited && !lineFree(k, ch)) {
+    block(k, c, ch, iv, now);
+    return;
+  }
   if (contained) {
     contain(k, c, ch, type, iv, now, draws);
     return;
+  }
+  const q = k.routing.queueOf(ch, type, 1);
+  if (limited) {
+    if (!roomInQueue(k, ch, q, now)) {
+      block(k, c, ch, iv, now);
+      return;
+    }
+    seizeLine(k, c, ch);
   }
   if (iv >= 0) {
     R.offer(ch, iv, type);
     if (origin === Origin.Retrial) R.count('retrials', ch, iv);
     else if (origin === Origin.Repeat) R.repeat(ch, iv, type);
   }
-  route(k, c, k.routing.queueOf(ch, type, 1), now);
+  route(k, c, q, now);
 }
 
 /** Self-service contains contact c; some come back later. */

@@ -8,6 +8,7 @@ import { EventKind, EventPriority } from '../calendar.js';
 import { ContactState, Flag, Origin } from '../contacts.js';
 import { StageOutcome } from '../trace.js';
 import { scheduleRearrival } from './admission.js';
+import { releaseLine } from './lines.js';
 import { leaveQueue, route } from './queueing.js';
 import { findAgent, NO_PICK, pickedIndex, viaOverflow } from './router.js';
 import { startHandling } from './service.js';
@@ -21,6 +22,7 @@ export function abandon(k: KernelState, c: number, now: number, seq: number): vo
   const tier = P.tier[c];
   const iv = P.interval[c];
   leaveQueue(k, c, now);
+  releaseLine(k, c, now);
   if (k.tracer !== null) k.tracer.ended(P, c, now, StageOutcome.Abandoned);
   if (tier === 1) {
     k.totals.gaveUp[ch]++;
@@ -40,6 +42,8 @@ export function offerCallback(k: KernelState, c: number, now: number, seq: numbe
   if (P.state[c] !== ContactState.Waiting || P.callbackSeq[c] !== seq) return;
   const ch = P.channel[c];
   leaveQueue(k, c, now);
+  // The caller hangs up to be called back: the line is free again.
+  releaseLine(k, c, now);
   if (k.tracer !== null) k.tracer.calledBack(P, c, now);
   if (P.interval[c] >= 0) k.recorder.count('callbacks', ch, P.interval[c]);
   route(k, c, k.routing.callbackQueueOf(ch, P.type[c]), now);

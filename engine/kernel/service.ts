@@ -8,6 +8,7 @@ import { ContactState, Flag, OUTCOME_FLAGS, Origin } from '../contacts.js';
 import { StageOutcome } from '../trace.js';
 import { scheduleRearrival } from './admission.js';
 import { stopWorking } from './duty.js';
+import { releaseLine } from './lines.js';
 import { route, takeFromQueue } from './queueing.js';
 import { findWork, NO_PICK } from './router.js';
 import type { KernelState } from './state.js';
@@ -133,6 +134,7 @@ function conclude(k: KernelState, c: number, now: number): void {
     if (k.tracer !== null) k.tracer.ended(P, c, now, StageOutcome.Resolved);
     if (iv >= 0 && tier > 1) k.recorder.tier.resolved[tier - 1]++;
     if ((P.flags[c] & Flag.Repeats) !== 0) scheduleRearrival(k, ch, P.type[c], Origin.Repeat, now + P.repeatDelaySec[c], c);
+    releaseLine(k, c, now);
     P.release(c);
   }
 }

@@ -67,6 +67,8 @@ export class KernelState {
   /** Live (on the line) and deferred contacts waiting, per channel. */
   readonly liveWaiting: Float64Array;
   readonly backlog: Float64Array;
+  /** Per line group: lines held now (engine/kernel/lines.ts). */
+  readonly linesHeld: Int32Array;
   /** Conservation counters (engine/conservation.ts), the hot ones held directly. */
   readonly arrived: Float64Array;
   readonly answered: Float64Array;
@@ -100,6 +102,7 @@ export class KernelState {
     this.concurrencyFactor = t.concurrencyFactor;
     this.targetSec = t.targetSec;
     this.hasDeflection = t.hasDeflection;
+    this.linesHeld = new Int32Array(t.lineCount.length);
     this.recorder = new Recorder(model.channels.length, model.groups.length, model.intervalCount, model.intervalSec, t.typesPerChannel, t.deferred, workspace.waits);
     this.plan = staffingPlanFor(model, seed, replication);
     this.fresh = new ContactFactory(model, seed, replication);

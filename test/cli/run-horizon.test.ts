@@ -139,8 +139,8 @@ describe('run --interval-file', () => {
     const result = runJson('--set', 'horizon=1d', '--interval-file', file);
     const [head, ...rows] = parseCsv(readFileSync(file, 'utf8'));
     expect(head).toEqual(['scenario', 'seed', 'replication', 'scope', 'id', 'interval_start', 'interval_start_sec', 'metric', 'statistic', 'mean', 'ci_low', 'ci_high', 'unit']);
-    // 2 replications × 24 intervals, each with 2 channels × 30 metrics (39 less the 9 pooled) and 2 groups × 9.
-    expect(rows).toHaveLength(2 * 24 * (2 * 30 + 2 * 9));
+    // 2 replications × 24 intervals, each with 2 channels × 33 metrics (42 less the 9 pooled) and 2 groups × 9.
+    expect(rows).toHaveLength(2 * 24 * (2 * 33 + 2 * 9));
     for (const channel of ['voice', 'email']) {
       const offered = rows.filter((r) => r[4] === channel && r[7] === 'offered');
       expect(offered).toHaveLength(2 * 24);
@@ -171,7 +171,7 @@ describe('run --interval-file', () => {
     const file = join(dir, 'days.csv');
     run('--interval-file', file, '-r', '1');
     const rows = parseCsv(readFileSync(file, 'utf8')).slice(1);
-    expect(rows).toHaveLength(192 * (2 * 26 + 2 * 9));
+    expect(rows).toHaveLength(192 * (2 * 29 + 2 * 9));
     expect(rows.some((r) => /^waitP/.test(r[7] ?? ''))).toBe(false);
   });
 });

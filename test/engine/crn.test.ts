@@ -97,6 +97,9 @@ const CHANGES: Record<string, Change> = {
   'the callback share': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, callback: { afterSec: 30, share: v, targetSec: 3600 } })), changedType: null }),
   'the retrial probability': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, retrial: { probability: v, delay: { dist: 'exponential', mean: 300 } } })), changedType: null }),
   'the self-service share': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, deflection: v * 0.6 })), changedType: null }),
+  // A blocked contact has drawn everything a contact draws: lines never shift the next contacts' numbers.
+  'the trunk lines': (m, _pick, v) => ({ model: { ...m, lineGroups: [{ id: 'trunk', lines: 1 + Math.floor(12 * v), channels: [0] }] }, changedType: null }),
+  'the queue capacity': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, queueCapacity: Math.floor(10 * v) })), changedType: null }),
   'the tier-2 handle time': (m, pick, v) => ({
     model: editType(m, pick, (t) => ({ ...t, handleByTier: [t.handleByTier[0], { dist: 'gamma', mean: 200 + 1000 * v, cv: 0.3 + v }, t.handleByTier[2]] })),
     changedType: null,

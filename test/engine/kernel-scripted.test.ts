@@ -12,7 +12,7 @@ import type { GroupBasics } from '../../engine/defaults.js';
 import type { ContactTypeModel, DistSpec, Model, ShiftModel, SkillModel } from '../../engine/model.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { constant, model, withChannel, type ChannelOptions } from '../support/model.js';
+import { constant, model, tweak, withChannel, type ChannelOptions } from '../support/model.js';
 
 const DAY = { horizonSec: 300, intervalSec: 100 };
 
@@ -595,5 +595,73 @@ describe('follow-ups and the initial backlog', () => {
       'group.handled[0,0]': 3, 'group.handleSumSec[0,0]': 300,
       ...fullDay(0),
     });
+  });
+});
+
+describe('trunk lines and queue capacity', () => {
+  it('blocks an arrival that finds every line held, frees a line when its caller abandons or is served', () => {
+    // One agent, 2 lines, handle 100 s, patience 25 s, T 20 s.
+    //   0: a line; answered at once (0–100): holds its line 100 s.
+    //  10: a line; waits; abandons at 35 (25 s > T): held 25 s.
+    //  20: both lines held: blocked — counted, never offered.
+    // 150: a line (the others were freed at 35 and 100); answered at once (150–250): 100 s.
+    // 160: a line; waits; abandons at 185: 25 s.
+    const m = tweak(center([{ arrivalTimesSec: [0, 10, 20, 150, 160], handle: constant(100), patience: constant(25) }]), {}, {}, {
+      lineGroups: [{ id: 'trunk', lines: 2, channels: [0] }],
+    });
+    const r = simulateReplication(m, 1, 0);
+    expect(r.contacts).toBe(5);
+    expect(counters(r)).toEqual({
+      'offered[0,0]': 2, 'offered[0,1]': 2, 'blocked[0,0]': 1,
+      'handled[0,0]': 1, 'handled[0,1]': 1, 'answeredWithinTarget[0,0]': 1, 'answeredWithinTarget[0,1]': 1,
+      'abandoned[0,0]': 1, 'abandoned[0,1]': 1, 'abandonWaitSumSec[0,0]': 25, 'abandonWaitSumSec[0,1]': 25,
+      'queued[0,0]': 1, 'queued[0,1]': 1, 'handleSumSec[0,0]': 100, 'handleSumSec[0,1]': 100,
+      'maxQueue[0,0]': 1, 'maxQueue[0,1]': 1, 'queueAreaSec[0,0]': 25, 'queueAreaSec[0,1]': 25,
+      'lineHoldSec[0,0]': 100 + 25, 'lineHoldSec[0,1]': 100 + 25,
+      'busy[0,0,0]': 100, 'busy[0,0,1]': 50, 'busy[0,0,2]': 50,
+      'group.handled[0,0]': 1, 'group.handled[0,1]': 1, 'group.handleSumSec[0,0]': 100, 'group.handleSumSec[0,1]': 100,
+      ...fullDay(0),
+    });
+  });
+
+  it('blocks an arrival that finds no free agent and a full queue; the blocked call again, as abandoners do', () => {
+    // One agent, queue capacity 1, handle 100 s, no patience; callers retry after 50 s (probability 1).
+    //   0: answered (0–100).  10: the queue has room: waits until 100 (wait 90), served 100–200.
+    //  20: agent busy, queue full: blocked; calls again at 70: still full, blocked again; calls
+    //      again at 120 (interval 1): the queue is empty, waits until 200 (wait 80), served 200–300.
+    // A blocked attempt is not offered, so only the attempt of 120 counts as a retrial.
+    const m = withChannel(center([{ arrivalTimesSec: [0, 10, 20], handle: constant(100) }]), 0, {
+      queueCapacity: 1, retrial: { probability: 1, delay: constant(50) },
+    });
+    const r = simulateReplication(m, 1, 0);
+    expect(r.contacts).toBe(5);
+    expect(counters(r)).toEqual({
+      'offered[0,0]': 2, 'offered[0,1]': 1, 'retrials[0,1]': 1, 'blocked[0,0]': 2,
+      'handled[0,0]': 2, 'handled[0,1]': 1, 'answeredWithinTarget[0,0]': 1, 'waitSumSec[0,0]': 90, 'waitSumSec[0,1]': 80,
+      'waited[0,0]': 1, 'waited[0,1]': 1, 'queued[0,0]': 1, 'queued[0,1]': 1, 'handleSumSec[0,0]': 200, 'handleSumSec[0,1]': 100,
+      'maxQueue[0,0]': 1, 'maxQueue[0,1]': 1, 'queueAreaSec[0,0]': 90, 'queueAreaSec[0,1]': 80,
+      // The caller of 120 still waits at the boundary of 200: interval 2 starts with a queue of 1.
+      'maxQueue[0,2]': 1,
+      'busy[0,0,0]': 100, 'busy[0,0,1]': 100, 'busy[0,0,2]': 100,
+      // A group's handled contacts count in their arrival interval, like the channel's.
+      'group.handled[0,0]': 2, 'group.handled[0,1]': 1, 'group.handleSumSec[0,0]': 200, 'group.handleSumSec[0,1]': 100,
+      ...fullDay(0),
+    });
+  });
+
+  it('frees the line of a caller who takes a callback: the next caller gets it', () => {
+    // One agent, 2 lines, handle 100 s; callers still waiting after 30 s take a callback.
+    //   0: answered (0–100), holds 100 s.  10: waits; takes a callback at 40 and hangs up: held 30 s.
+    //  80: finds a line (freed at 40; kept, it would be blocked); waits live; answered at 100
+    //      before the older callback (wait 20), served 100–200: held 120 s.  The callback is
+    //      made at 200 (wait 190), 200–300, on no inbound line.
+    const m = tweak(center([{ arrivalTimesSec: [0, 10, 80], handle: constant(100) }]), { callback: { afterSec: 30, share: 1, targetSec: 3600 } }, {}, {
+      lineGroups: [{ id: 'trunk', lines: 2, channels: [0] }],
+    });
+    const r = simulateReplication(m, 1, 0);
+    expect(r.channel.blocked.reduce((a, b) => a + b, 0)).toBe(0);
+    expect(Array.from(r.channel.lineHoldSec)).toEqual([100 + 30 + 120, 0, 0]);
+    expect(Array.from(r.channel.handled)).toEqual([3, 0, 0]);
+    expect(Array.from(r.channel.callbacks)).toEqual([1, 0, 0]);
   });
 });

@@ -24,7 +24,7 @@ function zeroTotals(): RunTotals {
   const ch = (): Float64Array => new Float64Array(2);
   const tier = (): Float64Array => new Float64Array(3);
   return {
-    liveWaiting: ch(), backlog: ch(), arrived: ch(), deflected: ch(), answered: ch(), gaveUp: ch(),
+    liveWaiting: ch(), backlog: ch(), arrived: ch(), deflected: ch(), blocked: ch(), answered: ch(), gaveUp: ch(),
     tierEntered: tier(), tierAnswered: tier(), tierGaveUp: tier(),
   };
 }

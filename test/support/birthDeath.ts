@@ -16,6 +16,12 @@
  * b (patience 0), so births in states k ≥ c run at λ(1 − b); by PASTA a share Σ_{k ≥ c} π_k of
  * arrivals find all busy, and P(abandon) = b·P(wait) + θ·L_q / λ; W_q = L_q / λ still holds
  * for every arrival (balkers wait 0).
+ *
+ * A finite system (`systemCapacity` = K: trunk lines, or agents + queue room) stops births in
+ * state K: by PASTA an arrival is blocked with probability π_K (Erlang B when K = c), and the
+ * figures of admitted contacts divide by the admitted rate λ(1 − π_K): P(wait) =
+ * Σ_{c ≤ k < K} π_k / (1 − π_K), W_q = L_q / (λ(1 − π_K)), P(abandon) = θ·L_q / (λ(1 − π_K)).
+ * The mean number in the system E[k] is the mean number of lines in use.
  */
 
 export interface BirthDeathQueue {
@@ -26,6 +32,8 @@ export interface BirthDeathQueue {
   readonly patienceSec: number | null;
   /** Probability that an arrival who must wait balks (leaves at once); default 0. */
   readonly balk?: number;
+  /** Most contacts in the system at once (K); default unlimited. */
+  readonly systemCapacity?: number;
 }
 
 export interface StationaryFigures {
@@ -34,6 +42,10 @@ export interface StationaryFigures {
   readonly meanWaitSec: number;
   readonly pAbandon: number;
   readonly occupancy: number;
+  /** Share of arrivals blocked (π_K); 0 without a capacity. */
+  readonly pBlock: number;
+  /** Mean contacts in the system, E[k]. */
+  readonly inSystem: number;
 }
 
 /** Stationary figures of the birth–death chain, summed until the tail is below 1e-15 of the total. */
@@ -43,13 +55,20 @@ export function stationary(q: BirthDeathQueue): StationaryFigures {
   const theta = q.patienceSec === null ? 0 : 1 / q.patienceSec;
   const c = q.agents;
   const balk = q.balk ?? 0;
-  if (theta === 0 && lambda * (1 - balk) >= c * mu) throw new Error(`M/M/${c} is unstable at ${lambda * q.handleSec} Erlangs`);
+  const K = q.systemCapacity ?? Infinity;
+  if (theta === 0 && K === Infinity && lambda * (1 - balk) >= c * mu) throw new Error(`M/M/${c} is unstable at ${lambda * q.handleSec} Erlangs`);
   // Unnormalised weights, rescaled relative to the largest so far to stay finite.
   let w = 1;
-  let total = 0, waiting = 0, queue = 0, busy = 0;
+  let total = 0, waiting = 0, queue = 0, busy = 0, full = 0, inSystem = 0;
   for (let k = 0; ; k++) {
     total += w;
     busy += Math.min(k, c) * w;
+    inSystem += k * w;
+    if (k === K) {
+      full = w;
+      queue += Math.max(k - c, 0) * w;
+      break;
+    }
     if (k >= c) {
       waiting += w;
       queue += (k - c) * w;
@@ -59,16 +78,19 @@ export function stationary(q: BirthDeathQueue): StationaryFigures {
     w *= birth / death;
     if (k > c && w < 1e-15 * total && birth / death < 1) break;
     if (total > 1e250) {
-      w /= total; waiting /= total; queue /= total; busy /= total; total = 1;
+      w /= total; waiting /= total; queue /= total; busy /= total; inSystem /= total; total = 1;
     }
   }
   const queueLength = queue / total;
+  const admitted = 1 - full / total;
   return {
-    pWait: waiting / total,
+    pWait: waiting / total / admitted,
     queueLength,
-    meanWaitSec: queueLength / lambda,
-    pAbandon: balk * (waiting / total) + (theta * queueLength) / lambda,
+    meanWaitSec: queueLength / (lambda * admitted),
+    pAbandon: (balk * (waiting / total) + (theta * queueLength) / lambda) / admitted,
     occupancy: busy / total / c,
+    pBlock: full / total,
+    inSystem: inSystem / total,
   };
 }
 
