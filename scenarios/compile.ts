@@ -30,8 +30,17 @@ export function compileScenario(scenario: Scenario): Model {
     channels: scenario.channels.map((channel) => compileChannel(channel, intervalCount, scenario.interval, scenario.dayStart)),
     groups: scenario.agents.map((group) => compileGroup(group, scenario.channels, timing)),
     tiers: compileTiers(scenario.tiers),
+    ...lineGroupsOf(scenario),
   };
   return deepFreeze(model);
+}
+
+/** A channel's own `lines` is a group of one, named after it; `lineGroups` name their channels. Absent when nothing has lines (the model as before). */
+function lineGroupsOf(scenario: Scenario): Pick<Model, 'lineGroups'> {
+  const own = scenario.channels.flatMap((c, ch) => (c.lines === undefined ? [] : [{ id: c.id, lines: c.lines, channels: [ch] }]));
+  const shared = (scenario.lineGroups ?? []).map((g) => ({ id: g.id, lines: g.lines, channels: g.channels.map((id) => scenario.channels.findIndex((c) => c.id === id)) }));
+  const groups = [...own, ...shared];
+  return groups.length === 0 ? {} : { lineGroups: groups };
 }
 
 function compileTiers(tiers: Scenario['tiers']): [TierModel, TierModel, TierModel] {

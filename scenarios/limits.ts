@@ -92,6 +92,10 @@ export const SCENARIO_LIMITS = {
   maxConcurrency: 20,
   /** Contacts waiting at time 0 on one channel. */
   maxInitialBacklog: 1_000_000,
+  /** Trunk lines of one channel or line group, and one channel's queue capacity. */
+  maxLines: 1_000_000,
+  /** `lineGroups:` entries. */
+  maxLineGroups: 100,
   /** cv of the day-level forecast error; a forecast off by more than ±300% is no forecast. */
   maxOverdispersion: 3,
   /** Cost of an agent-hour, in any currency; guards against a misplaced decimal point. */

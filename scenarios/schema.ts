@@ -20,6 +20,7 @@ import { duration, timeOfDay, wholeNumber } from './quantity.js';
 import { channelSchema } from './schema/channel.js';
 import { SCENARIO_DEFAULTS } from './schema/defaults.js';
 import { agentGroupSchema } from './schema/group.js';
+import { lineGroupSchema } from './schema/lineGroup.js';
 import { sweepSchema } from './schema/sweep.js';
 import { tiersSchema } from './schema/tiers.js';
 import { variantsSchema } from './schema/variant.js';
@@ -79,6 +80,11 @@ export const scenarioSchema = z
       .array(channelSchema)
       .min(1, { error: 'must list at least one channel' })
       .max(L.maxChannels, { error: `must list at most ${L.maxChannels} channels` }),
+    lineGroups: z
+      .array(lineGroupSchema)
+      .max(L.maxLineGroups, { error: `must list at most ${L.maxLineGroups} line groups` })
+      .optional()
+      .meta({ description: 'trunk lines shared by several channels (a channel alone: its `lines`)' }),
     agents: z
       .array(agentGroupSchema)
       .min(1, { error: 'must list at least one agent group' })

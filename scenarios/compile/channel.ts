@@ -47,6 +47,7 @@ export function compileChannel(channel: ChannelSpec, intervalCount: number, inte
     repeatDelay: channel.repeatDelay,
     overdispersion: channel.overdispersion,
     initialBacklog: channel.initialBacklog,
+    ...(channel.queueCapacity === undefined ? {} : { queueCapacity: channel.queueCapacity }),
   };
 }
 

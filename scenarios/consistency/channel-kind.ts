@@ -41,14 +41,20 @@ export function channelKindProblems(data: Raw): Problem[] {
     if (given(channel.callback) && kind !== 'voice') {
       problems.push({ path: at('callback'), message: `applies to voice channels only (this one is ${kind})`, atKey: true });
     }
-    if (given(channel.retrial) && !given(channel.patience) && !deferred) {
-      const message = 'has no effect without patience: nobody abandons, so nobody retries (add patience or remove retrial)';
+    const refused = given(channel.lines) || given(channel.queueCapacity) || inLineGroup(data, channel.id);
+    if (given(channel.retrial) && !given(channel.patience) && !deferred && !refused) {
+      const message = 'has no effect without patience or lines: nobody abandons or is blocked, so nobody retries (add patience, lines or queueCapacity, or remove retrial)';
       problems.push({ path: at('retrial'), message, atKey: true });
     } else if (given(channel.retrial) && deferred) {
       problems.push({ path: at('retrial'), message: `applies to channels whose customers abandon (not ${kind})`, atKey: true });
     }
     return problems;
   });
+}
+
+/** Whether a line group lists channel `id` (its callers may be blocked, and retry). */
+function inLineGroup(data: Raw, id: unknown): boolean {
+  return listOf(data.lineGroups).some((g) => isRecord(g) && listOf(g.channels).includes(id));
 }
 
 function timeOfDayOf(v: unknown): number | undefined {

@@ -113,6 +113,8 @@ export const channelSchema = z
     arrivals: arrivalsSchema,
     overdispersion: boundedNumber(0, L.maxOverdispersion, `must be a coefficient of variation from 0 to ${L.maxOverdispersion}`, 'cv of a day-level Gamma(mean 1) multiplier of the arrival rates (forecast error); default 0').default(D.overdispersion),
     initialBacklog: wholeNumber(0, L.maxInitialBacklog, 'contacts', 'contacts already waiting at time 0; default 0').default(D.initialBacklog),
+    lines: wholeNumber(1, L.maxLines, 'lines', 'trunk lines of this channel alone: each live contact holds one from arrival until it leaves (waiting, talking, transferred); an arrival finding none free is blocked; default unlimited').optional(),
+    queueCapacity: wholeNumber(0, L.maxLines, 'contacts', 'at most this many of the channel’s contacts wait at once; an arrival that finds no free agent and a full queue is blocked; default unlimited').optional(),
     handle: distributionSchema.meta({ description: 'handle time (talk + hold + wrap-up) of one contact at Tier 1; the default of its types' }),
     patience: distributionSchema
       .nullable()
