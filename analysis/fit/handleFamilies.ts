@@ -100,13 +100,13 @@ const MAX_NEWTON_STEPS = 100;
  * The gamma shape k that solves ln k − ψ(k) = t, t = ln(x̄) − mean(ln x) > 0 (the profile
  * likelihood's equation), by the generalized Newton iteration of Minka (2002, "Estimating a
  * Gamma distribution", §2): from k₀ = (3 − t + √((t − 3)² + 24t)) / (12t),
- * 1/k ← 1/k + (t − ln k + ψ(k)) / (k² (1/k − ψ′(k))). It converges in a handful of steps from
+ * 1/k ← 1/k + (ln k − ψ(k) − t) / (k² (1/k − ψ′(k))). It converges in a handful of steps from
  * any t > 0; the iteration stops when a step changes k by less than 1e-12 relative.
  */
 export function gammaShape(t: number): number {
   let k = (3 - t + Math.sqrt((t - 3) * (t - 3) + 24 * t)) / (12 * t);
   for (let step = 0; step < MAX_NEWTON_STEPS; step++) {
-    const next = 1 / (1 / k + (t - Math.log(k) + digamma(k)) / (k * k * (1 / k - trigamma(k))));
+    const next = 1 / (1 / k + (Math.log(k) - digamma(k) - t) / (k * k * (1 / k - trigamma(k))));
     const done = Math.abs(next - k) <= SHAPE_TOLERANCE * k;
     k = next;
     if (done) break;
