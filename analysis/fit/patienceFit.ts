@@ -21,17 +21,16 @@
 import { gammaQuantile } from '../../engine/gammaQuantile.js';
 import type { DistSpec } from '../../engine/model.js';
 import { normalQuantile } from '../../engine/normalQuantile.js';
-import { kaplanMeier, type KaplanMeierCurve, type KaplanMeierStep, type SurvivalTime } from './kaplanMeier.js';
+import { ksPValue } from './goodnessOfFit.js';
+import { kaplanMeier, type KaplanMeierCurve, type SurvivalTime } from './kaplanMeier.js';
 
 export interface PatienceOptions {
   /** Level of every interval. @default 0.95 */
   readonly confidence?: number;
   /** Fewer abandons than this draw a warning that the mean is poorly known. @default 30 */
   readonly minAbandons?: number;
-  /** The curve is compared with the exponential only where at least this many calls are at risk. @default 20 */
-  readonly minAtRisk?: number;
-  /** A gap of more standard errors than this between the two curves draws a warning. @default 3.5 */
-  readonly gapZ?: number;
+  /** A total-time-on-test p-value below this draws the warning that patience is not exponential. @default 0.001 */
+  readonly exponentialP?: number;
 }
 
 export interface ExponentialPatience {
@@ -42,13 +41,20 @@ export interface ExponentialPatience {
   readonly upperSec: number;
 }
 
-/** Where the Kaplan–Meier curve is furthest from the fitted exponential's e^{−t/θ̂}, in standard errors. */
+/** Where the data depart most from the fitted exponential: abandons observed by a time against those it expects. */
 export interface ExponentialGap {
   readonly atSec: number;
+  /** Ŝ there (Kaplan–Meier), for the reader: the share still waiting. */
   readonly kaplanMeier: number;
+  /** e^{−t/θ̂} there. */
   readonly exponential: number;
-  /** (Ŝ − e^{−t/θ̂}) ÷ the standard error of the difference. */
-  readonly z: number;
+  /** Abandons by then, observed and expected under the exponential. */
+  readonly observed: number;
+  readonly expected: number;
+  /** |observed − expected| ÷ D: the Kolmogorov–Smirnov distance of the total-time-on-test test. */
+  readonly distance: number;
+  /** Its p-value under exponential patience, from Kolmogorov's distribution (approximate for small D). */
+  readonly pValue: number;
 }
 
 export interface PatienceFit {
@@ -59,7 +65,7 @@ export interface PatienceFit {
   readonly confidence: number;
   readonly exponential: ExponentialPatience;
   readonly kaplanMeier: KaplanMeierCurve;
-  /** `null` when there is no exponential to compare or no step with enough calls at risk. */
+  /** `null` when there is no abandon (or no waiting) to test. */
   readonly exponentialGap: ExponentialGap | null;
   /** The scenario's `patience:` (exponential, mean θ̂), or `null` when the data cannot give one. */
   readonly spec: DistSpec | null;
@@ -82,7 +88,7 @@ export function fitPatience(calls: readonly SurvivalTime[], options: PatienceOpt
     lowerSec: total / gammaQuantile(d + 1, 1 - alpha / 2),
     upperSec: d > 0 ? total / gammaQuantile(d, alpha / 2) : Infinity,
   };
-  const gap = exponential.meanSec === null ? null : largestGap(curve.steps, exponential.meanSec, d, options.minAtRisk ?? 20);
+  const gap = exponentialGap(calls, curve, total);
   const warnings: string[] = [];
   const level = `${Math.round(confidence * 100)}%`;
   if (d === 0) {
@@ -92,9 +98,9 @@ export function fitPatience(calls: readonly SurvivalTime[], options: PatienceOpt
   } else if (d < (options.minAbandons ?? 30)) {
     warnings.push(`only ${d} abandons: the mean patience ${seconds(exponential.meanSec)} is known to within ${seconds(exponential.lowerSec)}–${seconds(exponential.upperSec)} (${level})`);
   }
-  if (gap !== null && Math.abs(gap.z) > (options.gapZ ?? 3.5)) {
+  if (gap !== null && gap.pValue < (options.exponentialP ?? 0.001)) {
     warnings.push(
-      `the Kaplan–Meier curve departs from exponential patience: at ${seconds(gap.atSec)} ${(gap.kaplanMeier * 100).toFixed(1)}% are still waiting against ${(gap.exponential * 100).toFixed(1)}% for the exponential (${Math.abs(gap.z).toFixed(1)} standard errors); the patience hazard is not constant — consider a mixture or another family`,
+      `the calls depart from exponential patience: by ${seconds(gap.atSec)} ${gap.observed} abandoned where the exponential expects ${gap.expected.toFixed(0)} (total-time-on-test p = ${gap.pValue.toExponential(1)}; Kaplan–Meier ${(gap.kaplanMeier * 100).toFixed(1)}% still waiting against ${(gap.exponential * 100).toFixed(1)}%): the hazard of hanging up is not constant — consider a mixture or another family`,
     );
   }
   return {
@@ -111,26 +117,43 @@ export function fitPatience(calls: readonly SurvivalTime[], options: PatienceOpt
 }
 
 /**
- * The largest standardized gap between Ŝ and e^{−t/θ̂} at the event times with at least
- * `minAtRisk` calls at risk, on both sides of each step (Ŝ jumps there; the exponential does
- * not). The standard error combines Greenwood's with the exponential's own by the delta
- * method: d e^{−t/θ}/dθ = e^{−t/θ} t/θ² and Var θ̂ ≈ θ²/D, so Var e^{−t/θ̂} ≈ (e^{−t/θ} t/θ)² / D. Adding the two
- * ignores their positive correlation, so it overstates the spread and the test is cautious.
+ * How far the abandons are from exponential patience, by the total-time-on-test test
+ * (Epstein 1960, "Tests for the validity of the assumption that the underlying distribution
+ * of life is exponential", Technometrics 2; Barlow & Proschan 1969; Barlow & Campo 1975). Under
+ * exponential patience the abandons form a Poisson process in the calls' *exposure* — the total
+ * waiting time on test, TTT(t) = Σ over calls of min(wait, t) — whatever the answering does,
+ * since an answered call simply stops adding exposure. Given D abandons in the total T, their
+ * exposures are then D uniform points on [0, T], and the largest gap between the share of
+ * abandons observed by t and TTT(t)/T is a Kolmogorov–Smirnov distance with Kolmogorov's
+ * distribution (goodnessOfFit.ts): no parameter is estimated, T/D is only the scale.
+ * Observed against expected abandons, D·TTT(t)/T = TTT(t)/θ̂, say the same in counts.
  */
-function largestGap(steps: readonly KaplanMeierStep[], theta: number, d: number, minAtRisk: number): ExponentialGap | null {
-  let best: ExponentialGap | null = null;
-  let before = { survival: 1, se: 0 };
-  for (const s of steps) {
-    if (s.atRisk < minAtRisk) break;
-    const e = Math.exp(-s.timeSec / theta);
-    const eSe = (e * (s.timeSec / theta)) / Math.sqrt(d);
-    for (const side of [before, s]) {
-      const spread = Math.sqrt(side.se * side.se + eSe * eSe);
-      if (!(spread > 0)) continue;
-      const z = (side.survival - e) / spread;
-      if (best === null || Math.abs(z) > Math.abs(best.z)) best = { atSec: s.timeSec, kaplanMeier: side.survival, exponential: e, z };
+function exponentialGap(calls: readonly SurvivalTime[], curve: KaplanMeierCurve, total: number): ExponentialGap | null {
+  const d = curve.events;
+  if (d === 0 || !(total > 0)) return null;
+  const times = Float64Array.from(calls, (c) => c.timeSec).sort();
+  let best: { at: number; distance: number; survival: number; observed: number; expected: number } | null = null;
+  let [left, sumLeft, observed, survivalBefore] = [0, 0, 0, 1];
+  for (const s of curve.steps) {
+    // Calls that left before this time add their whole wait to the exposure, the rest t each.
+    for (; left < times.length && (times[left] as number) < s.timeSec; left++) sumLeft += times[left] as number;
+    const share = (sumLeft + s.atRisk * s.timeSec) / total;
+    // The empirical share jumps at the step: compare both its sides with the exposure share.
+    for (const [count, survival] of [[observed, survivalBefore], [observed + s.events, s.survival]] as const) {
+      const distance = Math.abs(count / d - share);
+      if (best === null || distance > best.distance) best = { at: s.timeSec, distance, survival, observed: count, expected: share * d };
     }
-    before = s;
+    observed += s.events;
+    survivalBefore = s.survival;
   }
-  return best;
+  if (best === null) return null;
+  return {
+    atSec: best.at,
+    kaplanMeier: best.survival,
+    exponential: Math.exp((-best.at * d) / total),
+    observed: best.observed,
+    expected: best.expected,
+    distance: best.distance,
+    pValue: ksPValue(best.distance, d),
+  };
 }
