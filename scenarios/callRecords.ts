@@ -67,7 +67,7 @@ export interface CallRecordsRead {
 
 /** Reads call records from a CSV file; an `InputError` listing every mistake (file:line column NAME: rule (got "value")). */
 export function readCallRecords(path: string, options: CallRecordsOptions = {}): CallRecordsRead {
-  const read = readInputText(path, 'call records', options.maxBytes ?? inputCap('call records'));
+  const read = readInputText(path, 'call-record file', options.maxBytes ?? inputCap('call-record file'));
   if (!read.ok) throw new InputError(`${path}: ${read.reason}`);
   return parseCallRecords(read.text, path, options);
 }

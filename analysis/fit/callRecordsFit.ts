@@ -25,7 +25,7 @@ export interface ChannelFit {
   readonly warnings: readonly string[];
 }
 
-/** Handle-time warnings: too few calls, zero handle times dropped, families the data cannot tell apart. */
+/** Handle-time warnings: too few calls, zero handle times dropped, a lognormal the data cannot tell from a gamma or exponential. */
 function handleWarnings(handle: HandleFit, dropped: number, minAnswered: number): string[] {
   const warnings: string[] = [];
   if (dropped > 0) warnings.push(`${dropped} answered call${dropped === 1 ? ' has' : 's have'} no handle time above 0 s and ${dropped === 1 ? 'is' : 'are'} left out of the handle-time fit`);
@@ -35,7 +35,9 @@ function handleWarnings(handle: HandleFit, dropped: number, minAnswered: number)
   }
   if (handle.n < minAnswered) warnings.push(`only ${handle.n} answered calls: the handle-time family is chosen on little data (mean ${handle.best.meanSec.toFixed(1)} ± ${handle.best.meanSe.toFixed(1)} s, one standard error)`);
   const second = handle.candidates[1];
-  if (second !== undefined && second.deltaAic < 2) {
+  // The exponential is the gamma of shape 1: those two close together is no ambiguity of shape, only a
+  // lognormal against either is (a heavier right tail; Burnham & Anderson's "within 2").
+  if (second !== undefined && second.deltaAic < 2 && (handle.best.family === 'lognormal') !== (second.family === 'lognormal')) {
     warnings.push(`${handle.best.family} and ${second.family} fit the handle times about equally well (AIC differs by ${second.deltaAic.toFixed(1)} < 2)`);
   }
   return warnings;
