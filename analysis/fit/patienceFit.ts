@@ -36,9 +36,10 @@ export interface PatienceOptions {
 export interface ExponentialPatience {
   /** θ̂ = T/D, seconds; `null` with no abandons (the likelihood grows without bound). */
   readonly meanSec: number | null;
-  /** Interval of the mean; `upperSec` is Infinity with no abandons. */
+  /** Interval of the mean. */
   readonly lowerSec: number;
-  readonly upperSec: number;
+  /** `null` with no abandons: the data set no upper bound (written so that JSON keeps it). */
+  readonly upperSec: number | null;
 }
 
 /** Where the data depart most from the fitted exponential: abandons observed by a time against those it expects. */
@@ -86,7 +87,7 @@ export function fitPatience(calls: readonly SurvivalTime[], options: PatienceOpt
   const exponential: ExponentialPatience = {
     meanSec: d > 0 && total > 0 ? total / d : null,
     lowerSec: total / gammaQuantile(d + 1, 1 - alpha / 2),
-    upperSec: d > 0 ? total / gammaQuantile(d, alpha / 2) : Infinity,
+    upperSec: d > 0 ? total / gammaQuantile(d, alpha / 2) : null,
   };
   const gap = exponentialGap(calls, curve, total);
   const warnings: string[] = [];
@@ -96,7 +97,7 @@ export function fitPatience(calls: readonly SurvivalTime[], options: PatienceOpt
   } else if (exponential.meanSec === null) {
     warnings.push(`every one of the ${d} abandons is at 0 s with no waiting at all: that is balking at the queue, not patience, and no exponential mean can be fitted`);
   } else if (d < (options.minAbandons ?? 30)) {
-    warnings.push(`only ${d} abandons: the mean patience ${seconds(exponential.meanSec)} is known to within ${seconds(exponential.lowerSec)}–${seconds(exponential.upperSec)} (${level})`);
+    warnings.push(`only ${d} abandons: the mean patience ${seconds(exponential.meanSec)} is known to within ${seconds(exponential.lowerSec)}–${seconds(exponential.upperSec ?? Infinity)} (${level})`);
   }
   if (gap !== null && gap.pValue < (options.exponentialP ?? 0.001)) {
     warnings.push(
