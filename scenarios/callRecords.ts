@@ -9,6 +9,8 @@
  *                deflected and open rows never ended a wait in the queue and are skipped)
  *   handle_sec   talk + hold + wrap of an answered call (empty for an abandoned one)
  *   tier         optional: only tier-1 rows are read (a later tier's wait starts at escalation)
+ *   callback_sec optional: a row with a callback time is skipped — its wait runs from the first
+ *                arrival and includes time off the line, which is not patience
  *
  * Durations are seconds, a duration like `1m30s`, or `h:mm:ss` as ACD exports write them.
  * ccsim's own trace (`ccsim run --trace t.csv`, workers/contactTrace.ts) reads as it is:
@@ -24,10 +26,10 @@ import { isClockTime, parseDuration, parseTimeOfDay } from './duration.js';
 import { inputCap, readInputText } from './inputFile.js';
 import { DAY_SEC } from '../engine/time.js';
 
-export const CALL_RECORD_COLUMNS = ['arrival', 'channel', 'wait_sec', 'outcome', 'handle_sec', 'tier'] as const;
+export const CALL_RECORD_COLUMNS = ['arrival', 'channel', 'wait_sec', 'outcome', 'handle_sec', 'tier', 'callback_sec'] as const;
 export type CallRecordColumn = (typeof CALL_RECORD_COLUMNS)[number];
 
-const OPTIONAL: readonly CallRecordColumn[] = ['channel', 'tier'];
+const OPTIONAL: readonly CallRecordColumn[] = ['channel', 'tier', 'callback_sec'];
 /** Headers looked for when a column is not mapped: ccsim's trace writes `arrival_sec`. */
 const DEFAULT_HEADERS: Readonly<Record<CallRecordColumn, readonly string[]>> = {
   arrival: ['arrival', 'arrival_sec'],
@@ -36,6 +38,7 @@ const DEFAULT_HEADERS: Readonly<Record<CallRecordColumn, readonly string[]>> = {
   outcome: ['outcome'],
   handle_sec: ['handle_sec'],
   tier: ['tier'],
+  callback_sec: ['callback_sec'],
 };
 
 /** Outcomes read, by their lower-case name; `null`: a row skipped (it never ended a wait in the queue). */
@@ -61,8 +64,8 @@ export interface CallRecordsOptions {
 export interface CallRecordsRead {
   readonly file: string;
   readonly records: CallRecord[];
-  /** Rows left out, by why: a later tier, self-service (deflected), still open at the end. */
-  readonly skipped: { readonly laterTier: number; readonly deflected: number; readonly open: number };
+  /** Rows left out, by why: a later tier, self-service (deflected), still open at the end, called back. */
+  readonly skipped: { readonly laterTier: number; readonly deflected: number; readonly open: number; readonly callback: number };
 }
 
 /** Reads call records from a CSV file; an `InputError` listing every mistake (file:line column NAME: rule (got "value")). */
@@ -124,6 +127,7 @@ function readRow(line: number, has: (c: CallRecordColumn) => boolean, cell: (c: 
     if (!(Number.isInteger(tier) && tier >= 1)) wrong('tier', 'must be a tier number, 1 or more');
     else if (tier > 1) return 'laterTier';
   }
+  if (has('callback_sec') && cell('callback_sec') !== '') return 'callback';
   const name = cell('outcome').toLowerCase();
   const outcome = Object.hasOwn(OUTCOMES, name) ? OUTCOMES[name] : undefined;
   if (outcome === undefined) {
@@ -153,12 +157,12 @@ export function parseCallRecords(text: string, file: string, options: CallRecord
     throw new InputError(`${file}:${problem.line ?? 1}: is not valid CSV: ${problem.rule}`);
   }
   const [header, ...body] = rows;
-  if (header === undefined) throw new InputError(`${file}:1: is empty; expected a header with arrival, wait_sec, outcome and handle_sec (and optionally channel, tier)`);
+  if (header === undefined) throw new InputError(`${file}:1: is empty; expected a header with arrival, wait_sec, outcome and handle_sec (and optionally channel, tier, callback_sec)`);
   const { at, problems } = locate(header.record, `${file}:${header.info.lines}`, options);
   if (problems.length > 0) throw new InputError(problems);
   const headerName = (c: CallRecordColumn): string => (options.columns?.[c] === undefined ? c : `${options.columns[c]} (${c})`);
   const records: CallRecord[] = [];
-  const skipped = { laterTier: 0, deflected: 0, open: 0 };
+  const skipped = { laterTier: 0, deflected: 0, open: 0, callback: 0 };
   for (const { info, record } of body) {
     const cell = (c: CallRecordColumn): string => record[at[c]] ?? '';
     const wrong = (c: CallRecordColumn, rule: string): void => void problems.push(`${file}:${info.lines} column ${headerName(c)}: ${rule} (got ${shown(cell(c))})`);
@@ -171,6 +175,6 @@ export function parseCallRecords(text: string, file: string, options: CallRecord
     if (problems.length > MAX_PROBLEMS) listed.push(`${file}: … and ${problems.length - MAX_PROBLEMS} more problems`);
     throw new InputError(listed);
   }
-  if (records.length === 0) throw new InputError(`${file}: has no calls to fit (${body.length} rows; ${skipped.laterTier} at a later tier, ${skipped.deflected} deflected, ${skipped.open} open)`);
+  if (records.length === 0) throw new InputError(`${file}: has no calls to fit (${body.length} rows; ${skipped.laterTier} at a later tier, ${skipped.deflected} deflected, ${skipped.open} open, ${skipped.callback} called back)`);
   return { file, records, skipped };
 }

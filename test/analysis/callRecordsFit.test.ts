@@ -52,6 +52,12 @@ describe('fitCallRecords on records worked by hand', () => {
     expect(fits[1]?.warnings).toContain('channel chat: handle time not fitted: needs at least two different handle times (got one call)');
   });
 
+  it('a lognormal within 2 of AIC of the best is named as not told apart (handle times 12 … 410 s: exponential 96.37, lognormal 98.17)', () => {
+    const records = [12, 30, 45, 60, 95, 180, 240, 410].map((h) => call('voice', 1, h));
+    const [voice] = fitCallRecords(records);
+    expect(voice?.warnings).toContain('channel voice: exponential and lognormal fit the handle times about equally well (AIC differs by 1.8 < 2)');
+  });
+
   it('a file without channels gives one fit with channel null and warnings without a channel prefix', () => {
     const [only] = fitCallRecords([call(null, 1, 10), call(null, 2, 20)]);
     expect(only?.channel).toBeNull();
@@ -70,7 +76,7 @@ describe("ccsim's own trace, read as call records", () => {
   it('classic-80-20 (exponential handle of 6 min, no patience): the handle mean within 3.5 × 360/√n, the exponential within AIC noise of the best; no abandons, no patience spec', () => {
     const { model } = loadScenarioFile('scenarios/classic-80-20.yaml');
     const read = traced(model, 'classic', 2);
-    expect(read.skipped).toEqual({ laterTier: 0, deflected: 0, open: 0 });
+    expect(read.skipped).toEqual({ laterTier: 0, deflected: 0, open: 0, callback: 0 });
     const [voice] = fitCallRecords(read.records);
     if (voice === undefined || !voice.handle.fitted) throw new Error('expected a handle fit');
     expect(voice.channel).toBe('voice');
