@@ -42,6 +42,20 @@ export {
   type LoadOptions,
 } from './scenarios/load.js';
 export type { Scenario } from './scenarios/schema.js';
+export {
+  fitCallRecords,
+  fitHandleTimes,
+  fitPatience,
+  kaplanMeier,
+  type CallRecord,
+  type CallRecordsFitOptions,
+  type ChannelFit,
+  type HandleCandidate,
+  type HandleFit,
+  type KaplanMeierCurve,
+  type PatienceFit,
+} from './analysis/fit/index.js';
+export { CALL_RECORD_COLUMNS, parseCallRecords, readCallRecords, type CallRecordColumn, type CallRecordsOptions, type CallRecordsRead } from './scenarios/callRecords.js';
 export { buildRunResult, SCHEMA_VERSION, type ChannelResult, type IntervalResult, type RunResult } from './reports/result.js';
 export { erlangBaseline, type ErlangBaselineFigures } from './reports/baseline.js';
 export { estimate, type Estimate } from './reports/confidence.js';

@@ -1,5 +1,6 @@
 /**
- * ln Γ(x) and the regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 − P(a, x),
+ * ln Γ(x), its derivatives ψ and ψ′ (digamma, trigamma), and the regularized incomplete gamma
+ * functions P(a, x) and Q(a, x) = 1 − P(a, x),
  * with the series and the continued fraction they are made of (gammaQuantile.ts inverts P
  * with them). All allocate nothing; shapes a > 0, arguments x ≥ 0.
  */
@@ -96,4 +97,44 @@ export function gammaQ(a: number, x: number, logGammaA: number = logGamma(a)): n
   if (x === Infinity) return 0;
   const k = kernel(a, x, logGammaA);
   return x < a + 1 ? 1 - k * lowerSeries(a, x) : k * upperFraction(a, x);
+}
+
+/** Below this, ψ and ψ′ are first carried up by their recurrences (the asymptotic series needs x ≳ 10). */
+const POLYGAMMA_SERIES_FROM = 10;
+
+/**
+ * The digamma function ψ(x) = d ln Γ(x) / dx for x > 0: the recurrence ψ(x) = ψ(x + 1) − 1/x
+ * (Abramowitz & Stegun 6.3.5) up to x ≥ 10, then the asymptotic series A&S 6.3.18,
+ * ψ(x) ~ ln x − 1/(2x) − Σ B₂ₙ / (2n x²ⁿ) = ln x − 1/(2x) − 1/(12x²) + 1/(120x⁴) − 1/(252x⁶)
+ * + 1/(240x⁸) − 1/(132x¹⁰), whose first omitted term is below 1e-16 at x = 10.
+ * The gamma MLE's shape equation (analysis/fit/handleFit.ts) needs it.
+ */
+export function digamma(x: number): number {
+  if (!(x > 0)) return NaN;
+  let shift = 0;
+  while (x < POLYGAMMA_SERIES_FROM) {
+    shift += 1 / x;
+    x += 1;
+  }
+  const r = 1 / (x * x);
+  const series = r * (1 / 12 - r * (1 / 120 - r * (1 / 252 - r * (1 / 240 - r / 132))));
+  return Math.log(x) - 0.5 / x - series - shift;
+}
+
+/**
+ * The trigamma function ψ′(x) for x > 0: the recurrence ψ′(x) = ψ′(x + 1) + 1/x² (A&S 6.4.6)
+ * up to x ≥ 10, then the asymptotic series A&S 6.4.12, ψ′(x) ~ 1/x + 1/(2x²) + Σ B₂ₙ / x²ⁿ⁺¹
+ * = 1/x + 1/(2x²) + 1/(6x³) − 1/(30x⁵) + 1/(42x⁷) − 1/(30x⁹) + 5/(66x¹¹).
+ * Newton's step for the gamma MLE's shape uses it.
+ */
+export function trigamma(x: number): number {
+  if (!(x > 0)) return NaN;
+  let shift = 0;
+  while (x < POLYGAMMA_SERIES_FROM) {
+    shift += 1 / (x * x);
+    x += 1;
+  }
+  const r = 1 / (x * x);
+  const series = (1 / x) * (1 + r * (1 / 6 - r * (1 / 30 - r * (1 / 42 - r * (1 / 30 - (5 * r) / 66)))));
+  return series + 0.5 * r + shift;
 }
