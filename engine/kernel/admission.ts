@@ -77,7 +77,7 @@ function admit(k: KernelState, slot: number, ch: number, type: number, origin: n
   if (k.observer !== null) k.observer.admitted(ch, type, origin, now, contained ? NaN : P.handle1Sec[c], contained ? NaN : P.patienceSec[c]);
   if (k.tracer !== null) k.tracer.arrived(P, c, now);
   // Lines are taken at the switch, before self-service: a caller who finds none hears a busy signal.
-  const limited = k.tables.admissionLimited[ch] === 1;
+  const limited = k.admissionLimited[ch] === 1;
   if (limited && !lineFree(k, ch)) {
     block(k, c, ch, iv, now);
     return;

@@ -64,6 +64,8 @@ export class KernelState {
   readonly concurrencyFactor: Float64Array;
   readonly targetSec: Float64Array;
   readonly hasDeflection: Uint8Array;
+  /** Channels whose arrivals lines or a queue capacity can refuse (engine/kernel/lines.ts). */
+  readonly admissionLimited: Uint8Array;
   /** Live (on the line) and deferred contacts waiting, per channel. */
   readonly liveWaiting: Float64Array;
   readonly backlog: Float64Array;
@@ -102,6 +104,7 @@ export class KernelState {
     this.concurrencyFactor = t.concurrencyFactor;
     this.targetSec = t.targetSec;
     this.hasDeflection = t.hasDeflection;
+    this.admissionLimited = t.admissionLimited;
     this.linesHeld = new Int32Array(t.lineCount.length);
     this.recorder = new Recorder(model.channels.length, model.groups.length, model.intervalCount, model.intervalSec, t.typesPerChannel, t.deferred, workspace.waits);
     this.plan = staffingPlanFor(model, seed, replication);
