@@ -8,7 +8,8 @@
  * Only `interval_start` and `offered` are required; columns are found by name, mapped or
  * aliased (reportColumns.ts); where rows fall in time is reportTimeline.ts. Figures:
  * - counts (`offered`, `answered`, `abandoned`, `answered_within`): whole numbers, 0 or more;
- * - `aht` (handle time of answered contacts) and `asa` (mean wait of answered contacts):
+ * - `aht` (handle time of answered contacts), `asa` (mean wait of answered contacts) and
+ *   `ata` (mean wait of abandoned contacts, "time to abandon"; few exports have it):
  *   seconds, a duration (`6m`), or a clock-like duration as exports print them — `m:ss`
  *   (`6:05`) or `h:mm:ss` (`0:06:05`);
  * - `service_level`: answered within T ÷ answered, as a share (`0.8`) or a percentage (`80%`),
@@ -40,6 +41,8 @@ export interface ReportInterval {
   readonly abandoned: number | undefined;
   readonly ahtSec: number | undefined;
   readonly asaSec: number | undefined;
+  /** Mean wait of abandoned contacts (`ata`, "Avg Time to Abandon"), when the export has it. */
+  readonly ataSec: number | undefined;
   /** Answered within `slWithinSec` (from `answered_within`, or `service_level` × answered). */
   readonly answeredWithin: number | undefined;
   readonly staffed: number | undefined;
@@ -214,6 +217,7 @@ class RowReader {
       abandoned: read('abandoned', wholeCount),
       ahtSec: read('aht', reportDuration),
       asaSec: read('asa', reportDuration),
+      ataSec: read('ata', reportDuration),
       answeredWithin: read('answered_within', wholeCount),
       staffed: read('staffed', staffedCount),
     };

@@ -46,7 +46,7 @@ describe('interval report: the canonical layout', () => {
     expect(report.slWithinSec).toBe(20);
     expect(report.channels).toEqual(['voice', 'chat']);
     const voice = report.byChannel.get('voice') ?? [];
-    expect(voice[0]).toEqual({ line: 2, startSec: 0, label: '2026-03-02T08:00', offered: 120, answered: 110, abandoned: 10, ahtSec: 365, asaSec: 42, answeredWithin: 88, staffed: 18.5 });
+    expect(voice[0]).toEqual({ line: 2, startSec: 0, label: '2026-03-02T08:00', offered: 120, answered: 110, abandoned: 10, ahtSec: 365, asaSec: 42, ataSec: undefined, answeredWithin: 88, staffed: 18.5 });
     // 6:10 is m:ss (370 s), 0:01:05 is h:mm:ss (65 s): how exports print durations.
     expect(voice[1]).toMatchObject({ line: 4, startSec: 1800, ahtSec: 370, asaSec: 65 });
     expect(report.byChannel.get('chat')?.[0]).toMatchObject({ ahtSec: 360 });
@@ -76,10 +76,10 @@ describe('interval report: the canonical layout', () => {
 
 describe('interval report: column names of real exports', () => {
   it('finds columns by the built-in aliases, whatever the case and punctuation', () => {
-    const text = 'Interval,Queue,Calls Offered,Handled,Aband,Avg. Handle Time,AVG SPEED OF ANSWER,Agents_Staffed,Max Delay\n08:00,Sales,10,9,1,300,20,4,55\n08:30,Sales,12,12,0,310,15,4,40\n';
+    const text = 'Interval,Queue,Calls Offered,Handled,Aband,Avg. Handle Time,AVG SPEED OF ANSWER,Avg Time to Abandon,Agents_Staffed,Max Delay\n08:00,Sales,10,9,1,300,20,0:35,4,55\n08:30,Sales,12,12,0,310,15,,4,40\n';
     const { report, warnings } = read(text);
     expect(report.channels).toEqual(['Sales']);
-    expect(report.byChannel.get('Sales')?.[0]).toMatchObject({ offered: 10, answered: 9, abandoned: 1, ahtSec: 300, asaSec: 20, staffed: 4 });
+    expect(report.byChannel.get('Sales')?.[0]).toMatchObject({ offered: 10, answered: 9, abandoned: 1, ahtSec: 300, asaSec: 20, ataSec: 35, staffed: 4 });
     expect(warnings).toEqual([expect.stringMatching(/columns not used: Max Delay$/)]);
   });
 
@@ -99,7 +99,7 @@ describe('interval report: column names of real exports', () => {
   });
 
   it('names an unknown mapping key with did-you-mean', () => {
-    expect(problems('interval_start,offered\n08:00,1\n', { columns: { ofered: 'x' } })).toEqual(['--columns: "ofered" is not a report column (columns: interval_start, date, channel, offered, answered, abandoned, aht, asa, answered_within, service_level, staffed) (did you mean "offered"?)']);
+    expect(problems('interval_start,offered\n08:00,1\n', { columns: { ofered: 'x' } })).toEqual(['--columns: "ofered" is not a report column (columns: interval_start, date, channel, offered, answered, abandoned, aht, asa, ata, answered_within, service_level, staffed) (did you mean "offered"?)']);
   });
 
   it('names a mapped header the file lacks, with its columns and the closest', () => {
