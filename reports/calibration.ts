@@ -1,11 +1,13 @@
 /**
- * What `ccsim calibrate` found, as JSON (`--json`) and as text: per channel the handle time,
+ * What `ccsim calibrate` found, as JSON (`--json`), CSV (one row per channel and interval) and
+ * as text: per channel the handle time,
  * the fitted patience with its 95% interval, the abandonment–waiting check, each interval's
  * own inversion, and the warnings. Rendering only: the figures come from
  * analysis/calibration/ through scenarios/calibratedScenario.ts's input.
  */
 import { formatClock, formatDuration } from '../scenarios/duration.js';
 import { abandons, type CalibratedScenarioInput } from '../scenarios/calibratedScenario.js';
+import { csvText, numberCell, type Cell } from './tidyCsv.js';
 
 /** Infinity has no JSON: an unbounded end of an interval is written null. */
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -63,4 +65,23 @@ export function renderCalibrationText(input: CalibratedScenarioInput): string {
   }
   for (const warning of input.reportWarnings) lines.push(`warning: ${warning}`);
   return `${lines.join('\n')}\n`;
+}
+
+export const CALIBRATION_CSV_COLUMNS = ['channel', 'id', 'kind', 'interval_start', 'offered', 'abandoned', 'abandon_share', 'staffed', 'load_erlangs', 'status', 'interval_patience_sec', 'fitted_patience_sec', 'fitted_ci_low', 'fitted_ci_high'] as const;
+
+/**
+ * One row per channel and interval: the report's figures the fit used, the interval's own
+ * Erlang A patience (status `fit`; otherwise why not), and the channel's pooled patience
+ * repeated on each row (tidy: a spreadsheet filters by channel without a join).
+ */
+export function renderCalibrationCsv(input: CalibratedScenarioInput): string {
+  const rows: Cell[][] = [[...CALIBRATION_CSV_COLUMNS]];
+  for (const c of input.channels) {
+    const p = c.calibration.patience;
+    for (const i of c.calibration.intervals) {
+      const share = i.abandoned !== undefined && i.offered > 0 ? i.abandoned / i.offered : undefined;
+      rows.push([c.name, c.id, c.kind, i.label, i.offered, numberCell(i.abandoned), numberCell(share), numberCell(i.agents), numberCell(i.loadErlangs), i.status, numberCell(i.patienceSec), numberCell(p?.meanSec), numberCell(p?.ci.lower), numberCell(p?.ci.upper)]);
+    }
+  }
+  return csvText(rows);
 }

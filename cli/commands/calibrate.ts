@@ -6,13 +6,14 @@
  *
  * Output: the scenario YAML to `--out` (then the fit summary on stdout) or to stdout (then the
  * summary on stderr); `--json` makes the summary JSON, and without `--out` puts the YAML in it
- * as `scenario`. Exit 0, or 2 for a bad report or flag (every mistake listed).
+ * as `scenario`; `--format csv` gives one row per channel and interval (with `--out`).
+ * Exit 0, or 2 for a bad report or flag (every mistake listed).
  */
 import type { CommandModule } from 'yargs';
 import { calibrateChannel } from '../../analysis/calibration/channelCalibration.js';
 import { InputError } from '../../engine/errors.js';
 import type { ChannelKind } from '../../engine/model.js';
-import { calibrationJson, renderCalibrationText } from '../../reports/calibration.js';
+import { calibrationJson, renderCalibrationCsv, renderCalibrationText } from '../../reports/calibration.js';
 import { abandons, calibratedScenarioYaml, scenarioIdOf, type CalibratedChannel, type CalibratedScenarioInput } from '../../scenarios/calibratedScenario.js';
 import { formatDate } from '../../scenarios/dateTime.js';
 import { readIntervalReport, type IntervalReport } from '../../scenarios/intervalReport.js';
@@ -109,10 +110,16 @@ const calibrate_: CommandModule<object, CalibrateArgs> = {
   handler: (args) => {
     const format = chosenFormat(args, CALIBRATE_FORMATS, 'text');
     const { flags, problems } = readCalibrateFlags(args, maxInputBytes(args));
+    // A machine-read summary owns stdout: JSON carries the YAML as `scenario`; a CSV cannot.
+    if (format === 'csv' && args.out === undefined) problems.push('--format csv: the CSV takes stdout, so the scenario needs a file of its own: add --out FILE.yaml');
     if (problems.length > 0) throw new InputError(problems);
     const input = calibrate(args, flags);
     const yaml = calibratedScenarioYaml(input);
-    const summary = format === 'json' ? toJson({ ...calibrationJson(input), ...(args.out === undefined ? { scenario: yaml } : {}) }) : renderCalibrationText(input);
+    const summary = {
+      json: () => toJson({ ...calibrationJson(input), ...(args.out === undefined ? { scenario: yaml } : {}) }),
+      csv: () => renderCalibrationCsv(input),
+      text: () => renderCalibrationText(input),
+    }[format]();
     if (args.out !== undefined) {
       emit(yaml, args.out);
       process.stdout.write(summary);

@@ -25,7 +25,7 @@ export interface CalibrateArgs extends InputArgs, FormatArgs {
   'handle-cv'?: number;
 }
 
-export const CALIBRATE_FORMATS = ['text', 'json'] as const;
+export const CALIBRATE_FORMATS = ['text', 'json', 'csv'] as const;
 
 /** The lognormal's cv when `--handle-cv` is not given: an exponential's spread, the textbook default for handle times. */
 export const DEFAULT_HANDLE_CV = 1;

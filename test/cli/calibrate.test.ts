@@ -108,6 +108,18 @@ describe('ccsim calibrate', () => {
     expect((JSON.parse(json.stdout) as { scenario: string }).scenario).toBe(a.stdout);
   });
 
+  it('gives one CSV row per channel and interval with --format csv, which needs --out', () => {
+    const r = ccsim(['calibrate', report, '--out', out, '--format', 'csv'], { env: ENV });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('channel,id,kind,interval_start,offered,abandoned,abandon_share,staffed,load_erlangs,status,interval_patience_sec,fitted_patience_sec,fitted_ci_low,fitted_ci_high');
+    expect(lines).toHaveLength(7);
+    expect(lines[1]).toMatch(/^voice,voice,voice,2026-03-02T08:00,600,\d+,[\d.]+,105,100,fit,[\d.]+,/);
+    const noOut = ccsim(['calibrate', report, '--format', 'csv']);
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toMatch(/--format csv: the CSV takes stdout, .*add --out FILE\.yaml/);
+  });
+
   it('writes warnings as YAML comments, and no patience when nobody abandoned', () => {
     const none = write('none.csv', 'interval_start,offered,answered,abandoned,aht,staffed\n08:00,100,100,0,300,20\n08:30,100,100,0,300,20\n');
     const r = ccsim(['calibrate', none], { env: ENV });
