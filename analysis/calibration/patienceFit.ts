@@ -55,12 +55,17 @@ export function logLikelihood(observations: readonly AbandonObservation[], theta
   return sum;
 }
 
+export interface PooledPatienceOptions {
+  /** Widen the interval by Pearson's dispersion (quasi-likelihood). @default true */
+  readonly widenByDispersion?: boolean;
+}
+
 /** The pooled fit; `observations` must be the usable intervals (offered > 0, agents, AHT known). */
-export function fitPooledPatience(observations: readonly AbandonObservation[]): PooledPatience {
+export function fitPooledPatience(observations: readonly AbandonObservation[], options: PooledPatienceOptions = {}): PooledPatience {
   const ll = (u: number): number => logLikelihood(observations, Math.exp(u));
   const u = maximise(ll);
   const best = ll(u);
-  const dispersion = pearsonDispersion(observations, Math.exp(u));
+  const dispersion = options.widenByDispersion === false ? 1 : pearsonDispersion(observations, Math.exp(u));
   const drop = (dispersion * CHI2_1_95) / 2;
   const inside = (v: number): boolean => best - ll(v) <= drop;
   const lower = inside(LN_MIN) ? 0 : Math.exp(boundary(ll, best - drop, LN_MIN, u));

@@ -61,6 +61,11 @@ describe('interval report: the canonical layout', () => {
     expect(only).toMatchObject({ offered: 12, answered: undefined, abandoned: undefined, ahtSec: undefined, asaSec: undefined, answeredWithin: undefined, staffed: undefined });
   });
 
+  it('reads a Windows export: byte-order mark and CRLF line ends', () => {
+    const { report } = read('\ufeffInterval,Calls Offered\r\n08:00,10\r\n08:30,12\r\n');
+    expect(report.byChannel.get('voice')?.map((r) => r?.offered)).toEqual([10, 12]);
+  });
+
   it('takes a blank optional cell as not reported', () => {
     const { report } = read('interval_start,offered,answered,asa\n08:00,0,0,\n08:30,5,5,3\n');
     expect(report.byChannel.get('voice')?.[0]).toMatchObject({ offered: 0, answered: 0, asaSec: undefined });
