@@ -71,7 +71,23 @@ function commentText(text: string): string {
 const q = (text: string): string => JSON.stringify(text);
 const num = (x: number, digits = 1): string => String(+x.toFixed(digits));
 const sec = (x: number): string => (Number.isFinite(x) ? `${num(x)} s` : '∞');
-const list = (xs: readonly number[], digits = 1): string => `[${xs.map((x) => num(x, digits)).join(', ')}]`;
+/** Values on one line of a written list: a week of half-hours reads as 14 lines, not one of 2,000 characters. */
+const LIST_LINE = 24;
+
+/**
+ * A flow list of numbers, wrapped every `LIST_LINE` values; `continuation` starts each further
+ * line (deeper than the key, as YAML's flow context needs; a `#` with it for a commented field).
+ */
+function list(xs: readonly number[], digits: number, continuation: string): string {
+  const lines: string[] = [];
+  for (let i = 0; i < xs.length; i += LIST_LINE) lines.push(xs.slice(i, i + LIST_LINE).map((x) => num(x, digits)).join(', '));
+  return `[${lines.join(`,\n${continuation}`)}]`;
+}
+
+/** Per-interval values a written scenario holds per channel: volumes and count, and ahtByInterval once it is a field. */
+export function valuesPerInterval(channels: number): number {
+  return channels * (COMMENTED_FIELDS.ahtByInterval ? 2 : 3);
+}
 
 export function calibratedScenarioYaml(input: CalibratedScenarioInput): string {
   const { report } = input;
@@ -83,7 +99,7 @@ export function calibratedScenarioYaml(input: CalibratedScenarioInput): string {
   for (const c of input.channels) {
     lines.push(`  - id: ${q(`${c.id}-agents`)}`, `    channels: [${q(c.id)}]`);
     lines.push('    # staffed per interval, rounded to the nearest whole agent (the report gives averages)');
-    lines.push(`    count: ${list(c.calibration.staffing ?? [], 0)}`);
+    lines.push(`    count: ${list(c.calibration.staffing ?? [], 0, '      ')}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -127,9 +143,10 @@ function channelLines(c: CalibratedChannel, input: CalibratedScenarioInput): str
   const cal = c.calibration;
   const lines = [`  - id: ${q(c.id)}`];
   if (c.id !== c.name) lines.push(`    # the report's channel ${commentText(q(c.name))}`);
-  lines.push(`    kind: ${c.kind}`, `    arrivals: { volumes: ${list(cal.volumes, 3)} }`);
+  lines.push(`    kind: ${c.kind}`, `    arrivals: { volumes: ${list(cal.volumes, 3, '        ')} }`);
   lines.push(`    handle: { dist: lognormal, mean: ${num(cal.handleMeanSec ?? 0)}s, cv: ${num(input.handleCv, 3)} }`);
-  if (cal.ahtByInterval !== undefined) lines.push(`    ${COMMENTED_FIELDS.ahtByInterval ? '# ' : ''}ahtByInterval: ${list(cal.ahtByInterval)}`);
+  const hash = COMMENTED_FIELDS.ahtByInterval ? '# ' : '';
+  if (cal.ahtByInterval !== undefined) lines.push(`    ${hash}ahtByInterval: ${list(cal.ahtByInterval, 1, `    ${hash}  `)}`);
   const p = cal.patience;
   if (abandons(c.kind) && p !== undefined && p.status !== 'noAbandons') lines.push(`    patience: { dist: exponential, mean: ${num(p.meanSec)}s }`);
   if (input.targetWithinSec !== undefined) lines.push(`    target: { within: ${formatDuration(input.targetWithinSec)} }`);

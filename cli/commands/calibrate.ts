@@ -14,7 +14,8 @@ import { calibrateChannel } from '../../analysis/calibration/channelCalibration.
 import { InputError } from '../../engine/errors.js';
 import type { ChannelKind } from '../../engine/model.js';
 import { calibrationJson, renderCalibrationCsv, renderCalibrationText } from '../../reports/calibration.js';
-import { abandons, calibratedScenarioYaml, scenarioIdOf, type CalibratedChannel, type CalibratedScenarioInput } from '../../scenarios/calibratedScenario.js';
+import { abandons, calibratedScenarioYaml, scenarioIdOf, valuesPerInterval, type CalibratedChannel, type CalibratedScenarioInput } from '../../scenarios/calibratedScenario.js';
+import { SCENARIO_LIMITS } from '../../scenarios/limits.js';
 import { formatDate } from '../../scenarios/dateTime.js';
 import { readIntervalReport, type IntervalReport } from '../../scenarios/intervalReport.js';
 import { didYouMean } from '../../scenarios/suggestion.js';
@@ -64,6 +65,16 @@ function readReport(args: CalibrateArgs, flags: CalibrateFlags): { report: Inter
   return read;
 }
 
+/**
+ * A report too long for one scenario: its per-interval lists would pass the document's cap on
+ * values (scenarios/limits.ts), and `validate` would refuse the file written.
+ */
+function sizeProblems(report: IntervalReport): string[] {
+  const values = report.intervalCount * valuesPerInterval(report.channels.length);
+  if (values + 100 <= SCENARIO_LIMITS.maxDocumentNodes) return [];
+  return [`${report.file}: ${report.intervalCount.toLocaleString('en-US')} intervals × ${report.channels.length} channel${report.channels.length === 1 ? '' : 's'} would write ${values.toLocaleString('en-US')} per-interval values; a scenario holds at most ${SCENARIO_LIMITS.maxDocumentNodes.toLocaleString('en-US')}: calibrate a shorter span at a time (a week or a month)`];
+}
+
 /** What a scenario cannot be written without: staffing and a handle time for every channel. */
 function missingFigures(report: IntervalReport, channels: readonly CalibratedChannel[]): string[] {
   const problems: string[] = [];
@@ -76,6 +87,8 @@ function missingFigures(report: IntervalReport, channels: readonly CalibratedCha
 
 export function calibrate(args: CalibrateArgs, flags: CalibrateFlags): CalibratedScenarioInput {
   const { report, warnings } = readReport(args, flags);
+  const tooLong = sizeProblems(report);
+  if (tooLong.length > 0) throw new InputError(tooLong);
   const taken = new Set<string>();
   const channels = report.channels.map((name): CalibratedChannel => {
     const id = scenarioIdOf(name, taken);

@@ -153,4 +153,12 @@ describe('ccsim calibrate', () => {
     expect(ccsim(['calibrate', report, '--kind', 'vocie=voice']).stderr).toMatch(/--kind: "vocie" is not a channel of .* \(its channels: voice\) \(did you mean "voice"\?\)/);
     expect(ccsim(['calibrate', report, '--within', 'soon']).stderr).toMatch(/--within: must be a duration such as 20s, 30m or 1h \(got "soon"\)/);
   });
+
+  it('refuses a report too long for one scenario before fitting, saying how many values it would write', () => {
+    const rows = Array.from({ length: 25_000 }, (_, k) => `${k * 60},1,1,0,60,1`);
+    const long = write('long.csv', `interval_start,offered,answered,abandoned,aht,staffed\n${rows.join('\n')}\n`);
+    const r = ccsim(['calibrate', long]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/long\.csv: 25,000 intervals × 1 channel would write 50,000 per-interval values; a scenario holds at most 50,000: calibrate a shorter span/);
+  });
 });
