@@ -112,13 +112,13 @@ export function readIntervalReport(path: string, options: IntervalReportOptions 
   const columns = new RowReader(path, found.index, found.headers, options);
   const headerProblems = columns.headerProblems();
   if (headerProblems.length > 0) return { ok: false, problems: headerProblems };
-  return assemble(path, body, columns, options, found.ignored);
+  return assemble(path, body, columns, options, found.warnings);
 }
 
-function assemble(path: string, body: Records, columns: RowReader, options: IntervalReportOptions, ignored: readonly string[]): ReportRead {
+function assemble(path: string, body: Records, columns: RowReader, options: IntervalReportOptions, columnWarnings: readonly string[]): ReportRead {
   const cells: StartCell[] = body.map(({ info, record }) => columns.startCell(info.lines, record));
   const problems: string[] = [];
-  const warnings: string[] = ignored.length > 0 ? [`${path}: columns not used: ${ignored.join(', ')}`] : [];
+  const warnings: string[] = [...columnWarnings];
   const figures = body.map(({ info, record }) => columns.figures(info.lines, record, problems, warnings));
   problems.push(...channelProblems(cells, path));
   const timeline = readTimeline(cells, { file: path, intervalSec: options.intervalSec, dayStartSec: options.dayStartSec, startColumn: columns.name('interval_start') });
@@ -177,7 +177,7 @@ class RowReader {
   }
 
   headerProblems(): string[] {
-    const at = `${this.file}`;
+    const at = this.file;
     const problems: string[] = [];
     const counted = this.index.answered_within !== undefined ? 'answered_within' : this.index.service_level !== undefined ? 'service_level' : undefined;
     if (counted !== undefined && this.options.slWithinSec === undefined) {
@@ -200,10 +200,10 @@ class RowReader {
 
   figures(line: number, record: readonly string[], problems: string[], warnings: string[]): Figures {
     const at = (column: ReportColumn): string => `${this.file}:${line} column ${this.name(column)}`;
-    const read = <T>(column: ReportColumn, parse: (text: string) => T | string): T | undefined => {
+    const read = <T>(column: ReportColumn, parseCell: (text: string) => T | string): T | undefined => {
       const text = this.cell(record, column);
       if (text === undefined || text === '') return undefined;
-      const value = parse(text);
+      const value = parseCell(text);
       if (typeof value === 'string') problems.push(`${at(column)}: ${value} (got ${formatValue(text)})`);
       return typeof value === 'string' ? undefined : value;
     };
