@@ -119,7 +119,12 @@ function assemble(path: string, body: Records, columns: RowReader, options: Inte
   const cells: StartCell[] = body.map(({ info, record }) => columns.startCell(info.lines, record));
   const problems: string[] = [];
   const warnings: string[] = [...columnWarnings];
-  const figures = body.map(({ info, record }) => columns.figures(info.lines, record, problems, warnings));
+  const overCounted: number[] = [];
+  const figures = body.map(({ info, record }) => columns.figures(info.lines, record, problems, overCounted));
+  if (overCounted.length > 0) {
+    const lines = overCounted.slice(0, 5).join(', ') + (overCounted.length > 5 ? ', …' : '');
+    warnings.push(`${path}: answered + abandoned exceed offered on ${overCounted.length} row${overCounted.length === 1 ? '' : 's'} (line${overCounted.length === 1 ? '' : 's'} ${lines}); ACDs count a contact in the interval it ended in, so this happens at interval edges`);
+  }
   problems.push(...channelProblems(cells, path));
   const timeline = readTimeline(cells, { file: path, intervalSec: options.intervalSec, dayStartSec: options.dayStartSec, startColumn: columns.name('interval_start') });
   if (!timeline.ok) problems.push(...timeline.problems);
@@ -198,7 +203,8 @@ class RowReader {
     return { line, start: this.cell(record, 'interval_start') ?? '', date: this.cell(record, 'date'), channel: this.cell(record, 'channel') ?? this.options.channel ?? 'voice' };
   }
 
-  figures(line: number, record: readonly string[], problems: string[], warnings: string[]): Figures {
+  /** The row's figures; mistakes go to `problems`, the line to `overCounted` when answered + abandoned > offered. */
+  figures(line: number, record: readonly string[], problems: string[], overCounted: number[]): Figures {
     const at = (column: ReportColumn): string => `${this.file}:${line} column ${this.name(column)}`;
     const read = <T>(column: ReportColumn, parseCell: (text: string) => T | string): T | undefined => {
       const text = this.cell(record, column);
@@ -226,9 +232,7 @@ class RowReader {
     if (typeof offered === 'string') return checked;
     problems.push(...this.consistencyProblems(checked, at));
     const { offered: n, answered, abandoned } = checked;
-    if (answered !== undefined && abandoned !== undefined && answered + abandoned > n) {
-      warnings.push(`${this.file}:${line}: answered + abandoned (${answered} + ${abandoned}) exceed offered (${n}); ACDs count a contact in the interval it ended in, so this happens at interval edges`);
-    }
+    if (answered !== undefined && abandoned !== undefined && answered + abandoned > n) overCounted.push(line);
     return checked;
   }
 
