@@ -139,6 +139,27 @@ describe('ccsim calibrate', () => {
     expect(r.stdout).toMatch(/# the report's channel "Web Chat"/);
   });
 
+  it('passes --channel, --interval, --day-start and --handle-cv through to the scenario', () => {
+    const seconds = write('seconds.csv', 'interval_start,offered,answered,abandoned,aht,staffed\n0,10,9,1,300,3\n1800,12,11,1,300,3\n');
+    const r = ccsim(['calibrate', seconds, '--channel', 'sales', '--interval', '15m', '--day-start', '07:00', '--handle-cv', '0.8'], { env: ENV });
+    expect(r.status, r.stderr).toBe(0);
+    const s = parse(r.stdout) as { dayStart: string; interval: string; horizon: string; channels: { id: string; arrivals: { volumes: number[] }; handle: { cv: number } }[] };
+    expect(s).toMatchObject({ dayStart: '07:00', interval: '15m', horizon: '45m' });
+    expect(s.channels[0]).toMatchObject({ id: 'sales', arrivals: { volumes: [10, 0, 12] }, handle: { cv: 0.8 } });
+  });
+
+  it('names what is wrong with a --map file or a --columns pair', () => {
+    const list = write('list.yaml', '- offered\n- aht\n');
+    expect(ccsim(['calibrate', report, '--map', list]).stderr).toMatch(/--map .*list\.yaml: must be a mapping of report column to the export's header/);
+    const nested = write('nested.yaml', 'offered: { header: x }\n');
+    expect(ccsim(['calibrate', report, '--map', nested]).stderr).toMatch(/nested\.yaml: offered: must be the export's column header \(got \{"header":"x"\}\)/);
+    expect(ccsim(['calibrate', report, '--map', join(dir, 'nope.yaml')]).stderr).toMatch(/--map .*nope\.yaml: no such file/);
+    const pair = ccsim(['calibrate', report, '--columns', 'offered']);
+    expect(pair.status).toBe(2);
+    expect(pair.stderr).toMatch(/--columns: must be NAME=HEADER pairs separated by commas, e\.g\. offered="Calls Offered" \(got "offered"\)/);
+    expect(ccsim(['calibrate', report, '--columns', 'ofered=Offered']).stderr).toMatch(/--columns: "ofered" is not a report column .*\(did you mean "offered"\?\)/);
+  });
+
   it('refuses bad input with exit 2, naming file, line and column, never a stack', () => {
     const bad = write('bad.csv', 'interval_start,offered,aht,staffed\n08:00,10,abc,3\n08:30,10,300,3\n');
     const r = ccsim(['calibrate', bad]);
