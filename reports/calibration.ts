@@ -6,7 +6,7 @@
  * analysis/calibration/ through scenarios/calibratedScenario.ts's input.
  */
 import { formatClock, formatDuration } from '../scenarios/duration.js';
-import { abandons, type CalibratedScenarioInput } from '../scenarios/calibratedScenario.js';
+import { abandons, handleSpecOf, patienceSpecOf, type CalibratedChannel, type CalibratedScenarioInput } from '../scenarios/calibratedScenario.js';
 import { csvText, numberCell, type Cell } from './tidyCsv.js';
 
 /** Infinity has no JSON: an unbounded end of an interval is written null. */
@@ -36,10 +36,34 @@ export function calibrationJson(input: CalibratedScenarioInput): Record<string, 
             : { model: 'erlangA', meanSec: p.meanSec, ci95: { lower: p.ci.lower, upper: finite(p.ci.upper) }, status: p.status, intervals: p.intervals, dispersion: p.dispersion, observedAbandonShare: p.observedShare, fittedAbandonShare: p.fittedShare },
         waitingCheck: w === undefined ? null : { model: 'abandonsPerWait', meanSec: finite(w.meanSec), ci95: { lower: w.ci.lower, upper: finite(w.ci.upper) }, intervals: w.intervals, approximate: w.approximate },
         intervals: c.calibration.intervals.map((i) => ({ ...i, patienceSec: i.patienceSec ?? null, abandoned: i.abandoned ?? null, agents: i.agents ?? null, loadErlangs: i.loadErlangs ?? null })),
+        calls: c.calls === undefined ? null : callsJson(c),
+        handle: handleSpecOf(c, input.handleCv),
+        patienceWritten: patienceSpecOf(c),
         warnings: c.calibration.warnings,
       };
     }),
     warnings: input.reportWarnings,
+  };
+}
+
+/** What a channel's call records gave (`--calls`): the handle families by AIC and the censored patience fit. */
+function callsJson(c: CalibratedChannel): Record<string, unknown> | null {
+  const fit = c.calls;
+  if (fit === undefined) return null;
+  const h = fit.handle;
+  const p = fit.patience;
+  return {
+    calls: fit.calls,
+    answered: fit.answered,
+    abandoned: fit.abandoned,
+    handle: h.fitted
+      ? { n: h.n, best: h.best.family, candidates: h.candidates.map((k) => ({ family: k.family, meanSec: k.meanSec, meanSe: k.meanSe, cv: k.cv, aic: k.aic, deltaAic: k.deltaAic, ksDistance: k.ksDistance, ksPValue: k.ksPValue })) }
+      : { n: h.n, best: null, reason: h.reason },
+    patience: {
+      exponential: { meanSec: p.exponential.meanSec, ci: { lower: p.exponential.lowerSec, upper: p.exponential.upperSec }, confidence: p.confidence },
+      kaplanMeierMedianSec: p.kaplanMeier.median === null ? null : p.kaplanMeier.median.valueSec,
+      restrictedMeanSec: p.kaplanMeier.restrictedMeanSec,
+    },
   };
 }
 
@@ -51,7 +75,13 @@ export function renderCalibrationText(input: CalibratedScenarioInput): string {
   const lines = [`calibrated ${report.file}: ${report.intervalCount} intervals of ${formatDuration(report.intervalSec)} from ${report.labelOf(0)}, ${report.channels.length} channel${report.channels.length === 1 ? '' : 's'}`];
   for (const c of input.channels) {
     const cal = c.calibration;
-    lines.push(`${c.name} → channel ${c.id} (${c.kind}): AHT ${cal.handleMeanSec === undefined ? '–' : sec(cal.handleMeanSec)}, lognormal cv ${input.handleCv}`);
+    const h = c.calls?.handle;
+    const handle = h?.fitted === true ? `${h.best.family} cv ${+h.best.cv.toFixed(3)} from ${h.n} calls (mean ${sec(h.best.meanSec)})` : `lognormal cv ${input.handleCv}`;
+    lines.push(`${c.name} → channel ${c.id} (${c.kind}): AHT ${cal.handleMeanSec === undefined ? '–' : sec(cal.handleMeanSec)}, ${handle}`);
+    const cp = c.calls?.patience;
+    if (cp !== undefined && cp.exponential.meanSec !== null) {
+      lines.push(`  patience from ${cp.calls} calls (answered censored; written): mean ${sec(cp.exponential.meanSec)}, ${Math.round(cp.confidence * 100)}% ${sec(cp.exponential.lowerSec)} – ${cp.exponential.upperSec === null ? '∞' : sec(cp.exponential.upperSec)}`);
+    }
     const p = cal.patience;
     if (!abandons(c.kind)) lines.push('  patience: not fitted (this kind does not abandon)');
     else if (p === undefined) lines.push('  patience: not fitted');

@@ -10,6 +10,8 @@
  * line breaks in comments, so a report cannot inject YAML.
  */
 import type { ChannelCalibration } from '../analysis/calibration/channelCalibration.js';
+import type { ChannelFit } from '../analysis/fit/callRecordsFit.js';
+import type { DistSpec } from '../engine/model.js';
 import type { ChannelKind } from '../engine/model.js';
 import { formatClock, formatDuration } from './duration.js';
 import type { IntervalReport } from './intervalReport.js';
@@ -29,6 +31,31 @@ export interface CalibratedChannel {
   readonly id: string;
   readonly kind: ChannelKind;
   readonly calibration: ChannelCalibration;
+  /** The fit of this channel's call records (`--calls`), when given: its handle family and patience replace the report's. */
+  readonly calls?: ChannelFit;
+}
+
+/** The handle spec written: the call records' best family, else a lognormal of the report's AHT with the assumed cv. */
+export function handleSpecOf(c: CalibratedChannel, handleCv: number): DistSpec {
+  const fit = c.calls?.handle;
+  if (fit?.fitted === true) return fit.best.spec;
+  return { dist: 'lognormal', mean: c.calibration.handleMeanSec ?? 0, cv: handleCv };
+}
+
+/** The patience spec written (abandoning kinds only): the call records' (censored exponential MLE), else the Erlang A fit's; null for none. */
+export function patienceSpecOf(c: CalibratedChannel): DistSpec | null {
+  if (!abandons(c.kind)) return null;
+  if (c.calls !== undefined && c.calls.patience.spec !== null) return c.calls.patience.spec;
+  const p = c.calibration.patience;
+  return p !== undefined && p.status !== 'noAbandons' ? { dist: 'exponential', mean: p.meanSec } : null;
+}
+
+/** `{ dist: lognormal, mean: 301.4s, cv: 0.805 }` as a scenario writes it. */
+function specText(spec: DistSpec): string {
+  const parts = [`dist: ${spec.dist}`];
+  if ('mean' in spec && typeof spec.mean === 'number') parts.push(`mean: ${num(spec.mean)}s`);
+  if ('cv' in spec && typeof spec.cv === 'number') parts.push(`cv: ${num(spec.cv, 3)}`);
+  return `{ ${parts.join(', ')} }`;
 }
 
 export interface CalibratedScenarioInput {
@@ -116,7 +143,7 @@ function headerComment(input: CalibratedScenarioInput): string[] {
     `# Calibrated by ccsim calibrate from ${commentText(report.file)} on ${input.writtenOn}.`,
     `# The report: ${report.intervalCount} intervals of ${formatDuration(report.intervalSec)}, ${commentText(first)} to ${commentText(last)}; channels ${report.channels.map(commentText).join(', ')}.`,
     '# Arrivals are the offered counts per interval, staffing the staffed agents per interval, handle time the',
-    `# answered-weighted AHT (lognormal, cv ${num(input.handleCv, 3)}: an interval report gives no spread).`,
+    `# answered-weighted AHT (lognormal, cv ${num(input.handleCv, 3)}: an interval report gives no spread${input.channels.some((c) => c.calls !== undefined) ? '; call records, where given, set the family below' : ''}).`,
   ];
   for (const c of input.channels) lines.push(...fitComment(c));
   const warnings = [...input.reportWarnings, ...input.channels.flatMap((c) => c.calibration.warnings.map((w) => `${c.name}: ${w}`))];
@@ -127,7 +154,7 @@ function headerComment(input: CalibratedScenarioInput): string[] {
 function fitComment(c: CalibratedChannel): string[] {
   const { patience, waitingCheck, handleMeanSec } = c.calibration;
   const name = commentText(c.name);
-  const lines = [`# ${name} (${c.kind}): AHT ${handleMeanSec === undefined ? 'not reported' : sec(handleMeanSec)}.`];
+  const lines = [`# ${name} (${c.kind}): AHT ${handleMeanSec === undefined ? 'not reported' : sec(handleMeanSec)}.`, ...callsComment(c)];
   if (!abandons(c.kind)) return [...lines, `#   ${c.kind} does not abandon: no patience fitted.`];
   if (patience === undefined) return [...lines, '#   patience: not fitted (see the warnings); none written, so nobody abandons.'];
   lines.push(`#   patience, Erlang A (M/M/n+M) fitted by maximum likelihood over ${patience.intervals} intervals: exponential, mean ${sec(patience.meanSec)}, 95% ${sec(patience.ci.lower)} to ${sec(patience.ci.upper)}`);
@@ -139,16 +166,34 @@ function fitComment(c: CalibratedChannel): string[] {
   return lines;
 }
 
+/** What the call records gave a channel, and that it is what was written. */
+function callsComment(c: CalibratedChannel): string[] {
+  const fit = c.calls;
+  if (fit === undefined) return [];
+  const lines: string[] = [];
+  const h = fit.handle;
+  if (h.fitted) {
+    lines.push(`#   handle time from ${h.n} answered calls (maximum likelihood, best AIC; written): ${h.best.family}, mean ${sec(h.best.meanSec)} ± ${sec(h.best.meanSe)}, cv ${num(h.best.cv, 3)}, KS distance ${num(h.best.ksDistance, 4)}.`);
+  } else lines.push(`#   handle time not fitted from the call records (${commentText(h.reason)}): the report's AHT is written.`);
+  const e = fit.patience.exponential;
+  if (fit.patience.spec !== null && e.meanSec !== null) {
+    const km = fit.patience.kaplanMeier.median;
+    const median = km === null ? '' : `; Kaplan–Meier median ${sec(km.valueSec)}`;
+    lines.push(`#   patience from ${fit.calls} calls, answered ones censored (written): exponential, mean ${sec(e.meanSec)}, 95% ${sec(e.lowerSec)} to ${e.upperSec === null ? '∞' : sec(e.upperSec)}${median}.`);
+  } else if (abandons(c.kind)) lines.push('#   patience not fitted from the call records (no abandons): the report\'s fit is used, if any.');
+  return lines;
+}
+
 function channelLines(c: CalibratedChannel, input: CalibratedScenarioInput): string[] {
   const cal = c.calibration;
   const lines = [`  - id: ${q(c.id)}`];
   if (c.id !== c.name) lines.push(`    # the report's channel ${commentText(q(c.name))}`);
   lines.push(`    kind: ${c.kind}`, `    arrivals: { volumes: ${list(cal.volumes, 3, '        ')} }`);
-  lines.push(`    handle: { dist: lognormal, mean: ${num(cal.handleMeanSec ?? 0)}s, cv: ${num(input.handleCv, 3)} }`);
+  lines.push(`    handle: ${specText(handleSpecOf(c, input.handleCv))}`);
   const hash = COMMENTED_FIELDS.ahtByInterval ? '# ' : '';
   if (cal.ahtByInterval !== undefined) lines.push(`    ${hash}ahtByInterval: ${list(cal.ahtByInterval, 1, `    ${hash}  `)}`);
-  const p = cal.patience;
-  if (abandons(c.kind) && p !== undefined && p.status !== 'noAbandons') lines.push(`    patience: { dist: exponential, mean: ${num(p.meanSec)}s }`);
+  const patience = patienceSpecOf(c);
+  if (patience !== null) lines.push(`    patience: ${specText(patience)}`);
   if (input.targetWithinSec !== undefined) lines.push(`    target: { within: ${formatDuration(input.targetWithinSec)} }`);
   return lines;
 }

@@ -11,6 +11,8 @@
  */
 import type { CommandModule } from 'yargs';
 import { calibrateChannel } from '../../analysis/calibration/channelCalibration.js';
+import { fitCallRecords } from '../../analysis/fit/callRecordsFit.js';
+import { readCallRecords, type CallRecordsOptions } from '../../scenarios/callRecords.js';
 import { InputError } from '../../engine/errors.js';
 import type { ChannelKind } from '../../engine/model.js';
 import { calibrationJson, renderCalibrationCsv, renderCalibrationText } from '../../reports/calibration.js';
@@ -85,6 +87,28 @@ function missingFigures(report: IntervalReport, channels: readonly CalibratedCha
   return problems;
 }
 
+/**
+ * The channels with their call records' fits. Records are matched to report channels by name;
+ * records without a channel column belong to a one-channel report's channel. Records of a
+ * channel the report does not have are named in a warning, not fitted into anything.
+ */
+function withCallFits(channels: readonly CalibratedChannel[], path: string, flags: CalibrateFlags, maxBytes: number, warnings: string[]): CalibratedChannel[] {
+  const read = readCallRecords(path, { columns: flags.callColumns as CallRecordsOptions['columns'], maxBytes });
+  const fits = fitCallRecords(read.records);
+  const unnamed = fits.find((f) => f.channel === null);
+  if (unnamed !== undefined && channels.length > 1) {
+    throw new InputError(`--calls ${path}: has no channel column, and the report has ${channels.length} channels (${channels.map((c) => c.name).join(', ')}); add a channel column or map one with --calls-columns channel="…"`);
+  }
+  for (const f of fits) {
+    if (f.channel !== null && !channels.some((c) => c.name === f.channel)) warnings.push(`--calls ${path}: ${f.calls} calls of channel "${f.channel}", which the report does not have, are left out`);
+  }
+  return channels.map((c) => {
+    const fit = fits.find((f) => f.channel === c.name) ?? (channels.length === 1 ? unnamed : undefined);
+    if (fit === undefined) return c;
+    return { ...c, calls: fit, calibration: { ...c.calibration, warnings: [...c.calibration.warnings, ...fit.warnings.map((w) => `call records: ${w}`)] } };
+  });
+}
+
 export function calibrate(args: CalibrateArgs, flags: CalibrateFlags): CalibratedScenarioInput {
   const { report, warnings } = readReport(args, flags);
   const tooLong = sizeProblems(report);
@@ -99,10 +123,10 @@ export function calibrate(args: CalibrateArgs, flags: CalibrateFlags): Calibrate
   });
   const problems = missingFigures(report, channels);
   if (problems.length > 0) throw new InputError(problems);
-  // The lead wires call records here (`--calls records.csv`, analysis/fit/ on branch `fit`):
-  // their maximum-likelihood handle-time fit replaces the lognormal-with-assumed-cv, and their
-  // Kaplan–Meier patience the Erlang A fit, channel by channel.
-  return { report, channels, handleCv: flags.handleCv, targetWithinSec: flags.withinSec, writtenOn: writtenOn(), reportWarnings: warnings };
+  // Call records: their maximum-likelihood handle family replaces the lognormal with an assumed
+  // cv, and their censored patience fit the Erlang A one, channel by channel (docs/calibration.md).
+  const withCalls = args.calls === undefined ? channels : withCallFits(channels, args.calls, flags, maxInputBytes(args), warnings);
+  return { report, channels: withCalls, handleCv: flags.handleCv, targetWithinSec: flags.withinSec, writtenOn: writtenOn(), reportWarnings: warnings };
 }
 
 const calibrate_: CommandModule<object, CalibrateArgs> = {
@@ -119,7 +143,9 @@ const calibrate_: CommandModule<object, CalibrateArgs> = {
       .option('channel', { type: 'string', describe: 'Channel name for a report without a channel column (default voice)' })
       .option('interval', { type: 'string', describe: 'Interval length (default: the shortest step between rows)' })
       .option('day-start', { type: 'string', describe: 'Time of day of 0 s, for starts written as seconds (default 00:00)' })
-      .option('handle-cv', { type: 'number', describe: `Coefficient of variation of the lognormal handle time (default 1)` }),
+      .option('handle-cv', { type: 'number', describe: `Coefficient of variation of the lognormal handle time (default 1)` })
+      .option('calls', { type: 'string', describe: 'Call records (one row per call, or a ccsim --trace CSV): handle family by maximum likelihood and patience with answered calls censored, replacing the report\'s' })
+      .option('calls-columns', { type: 'string', array: true, describe: 'Map call-record columns to the export\'s headers: wait_sec="Queue Time",outcome=Result' }),
   handler: (args) => {
     const format = chosenFormat(args, CALIBRATE_FORMATS, 'text');
     const { flags, problems } = readCalibrateFlags(args, maxInputBytes(args));

@@ -23,6 +23,9 @@ export interface CalibrateArgs extends InputArgs, FormatArgs {
   interval?: string;
   'day-start'?: string;
   'handle-cv'?: number;
+  /** Call records (one row per call) whose fits replace the report's handle family and patience. */
+  calls?: string;
+  'calls-columns'?: string[];
 }
 
 export const CALIBRATE_FORMATS = ['text', 'json', 'csv'] as const;
@@ -40,6 +43,8 @@ export interface CalibrateFlags {
   readonly intervalSec: number | undefined;
   readonly dayStartSec: number | undefined;
   readonly handleCv: number;
+  /** `--calls-columns`: call-record column → the export's header. */
+  readonly callColumns: Record<string, string>;
 }
 
 function durationFlag(flag: string, text: string | undefined, problems: string[], positive: boolean): number | undefined {
@@ -53,14 +58,14 @@ function durationFlag(flag: string, text: string | undefined, problems: string[]
 }
 
 /** `offered=Calls Offered,aht="Avg Handle Time"` (quotes optional; the flag may repeat). */
-function columnPairs(values: readonly string[], problems: string[]): Record<string, string> {
+function columnPairs(values: readonly string[], problems: string[], flag = '--columns', example = 'offered="Calls Offered"'): Record<string, string> {
   const columns: Record<string, string> = {};
   for (const value of values) {
     for (const pair of value.split(',')) {
       const eq = pair.indexOf('=');
       if (pair.trim() === '') continue;
       if (eq < 0) {
-        problems.push(`--columns: must be NAME=HEADER pairs separated by commas, e.g. offered="Calls Offered" (got ${formatValue(pair)})`);
+        problems.push(`${flag}: must be NAME=HEADER pairs separated by commas, e.g. ${example} (got ${formatValue(pair)})`);
         continue;
       }
       columns[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
@@ -134,6 +139,8 @@ export function readCalibrateFlags(args: CalibrateArgs, maxBytes: number): { fla
     intervalSec: durationFlag('interval', args.interval, problems, true),
     dayStartSec,
     handleCv: cv ?? DEFAULT_HANDLE_CV,
+    callColumns: columnPairs(args['calls-columns'] ?? [], problems, '--calls-columns', 'wait_sec="Queue Time"'),
   };
+  if (args['calls-columns'] !== undefined && args.calls === undefined) problems.push('--calls-columns: needs --calls FILE, the call records it maps');
   return { flags, problems };
 }
