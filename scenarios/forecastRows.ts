@@ -74,7 +74,7 @@ function firstRowProblem(row: StartRow, at: string, clock: boolean, c: RowContex
 }
 
 /** Rows out of time order: a swapped pair named as such, a repeated interval, or the first row that goes back. */
-function orderProblems(rows: readonly StartRow[], starts: readonly number[], at: (k: number) => string): string[] {
+export function orderProblems(rows: readonly StartRow[], starts: readonly number[], at: (k: number) => string): string[] {
   const problems: string[] = [];
   for (let k = 1; k < starts.length; k++) {
     const [before, here] = [starts[k - 1] as number, starts[k] as number];

@@ -25,3 +25,5 @@ export { compileScenario, arrivalRatesPerSec } from './compile.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
 export { parseDuration, parseRate, parseTimeOfDay, formatDuration, formatClock, DURATION_UNITS } from './duration.js';
 export { formatPath, type PathSegment, type Problem } from './problem.js';
+export { readIntervalReport, type IntervalReport, type IntervalReportOptions, type ReportInterval, type ReportRead } from './intervalReport.js';
+export { REPORT_COLUMNS, type ReportColumn } from './reportColumns.js';

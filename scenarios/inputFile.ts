@@ -37,7 +37,7 @@ export const INPUT_LIMITS = {
 export const MAX_READABLE_BYTES = INPUT_LIMITS.maxFlagMb * MB;
 
 /** What the file is, as messages name it. */
-export type InputKind = 'scenario file' | 'forecast CSV' | 'result file' | 'checkpoint' | 'template file';
+export type InputKind = 'scenario file' | 'forecast CSV' | 'interval report' | 'column map' | 'result file' | 'checkpoint' | 'template file';
 
 /** The cap for one kind of file: its default, or `--max-input-mb` when that is larger. */
 export function inputCap(kind: InputKind, maxInputBytes: number = INPUT_LIMITS.defaultMaxBytes): number {
