@@ -23,6 +23,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, Loader>> = {
   merge: async () => as((await import('./merge.js')).mergeCommand),
   staff: async () => as((await import('./staff.js')).staffCommand),
   schedule: async () => as((await import('./schedule.js')).scheduleCommand),
+  backtest: async () => as((await import('./backtest.js')).backtestCommand),
 };
 
 /** The commands needed to parse `argv`: just the one named, or all of them. */

@@ -118,7 +118,7 @@ export function backtest(scenario: Model, report: HistoryReport, o: BacktestOpti
         const actual = actualValue(row, metric, o.slDefinition) ?? null;
         const inside = actual === null || band === null ? null : actual >= band.lo && actual <= band.hi;
         metricRows.push({
-          channel, interval: iv, label: row?.label ?? '', startSec: iv * report.intervalSec, metric, actual,
+          channel, interval: iv, label: row?.label ?? report.labelOf?.(iv) ?? '', startSec: iv * report.intervalSec, metric, actual,
           median: band?.median ?? null, lo: band?.lo ?? null, hi: band?.hi ?? null, inside,
         });
       }
