@@ -36,13 +36,15 @@ export interface HistoryModel {
   readonly notes: readonly string[];
 }
 
+const hint = (h: string | undefined): string => (h === undefined ? '' : ` ${h}`);
+
 /** Channel ids of the report found in the scenario (by index), or every mismatch named. */
 function channelIndices(model: Model, report: HistoryReport): number[] {
   const ids = model.channels.map((c) => c.id);
   const problems: string[] = [];
   const out = report.channels.map((id) => {
     const ch = ids.indexOf(id);
-    if (ch < 0) problems.push(`${report.file}: channel "${id}" is not in the scenario (its channels: ${ids.join(', ')})${didYouMean(id, ids) ?? ''}`);
+    if (ch < 0) problems.push(`${report.file}: channel "${id}" is not in the scenario (its channels: ${ids.join(', ')})${hint(didYouMean(id, ids))}`);
     return ch;
   });
   if (problems.length > 0) throw new InputError(problems);
