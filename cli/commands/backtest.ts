@@ -18,7 +18,7 @@ import { pct } from '../../reports/format.js';
 import { processColourContext, wantsColour } from '../../reports/palette.js';
 import { readIntervalReport } from '../../scenarios/intervalReport.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
-import { backtest, BACKTEST_SL_DEFINITIONS, type BacktestResult, type BacktestSlDefinition } from '../../workers/backtest/backtest.js';
+import { backtestModel, backtestOn, BACKTEST_SL_DEFINITIONS, type BacktestResult, type BacktestSlDefinition } from '../../workers/backtest/backtest.js';
 import { minimumDraws } from '../../workers/backtest/predictionBand.js';
 import { EXIT_CHECK_FAILED } from '../errors.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
@@ -27,6 +27,7 @@ import { emit, toJson } from '../output.js';
 import { SCALE_OPTION } from '../overrideFlags.js';
 import { reportFlagOptions, reportOptions, type ReportFlagArgs } from '../reportFlags.js';
 import { printWarnings } from '../warnings.js';
+import { checkRunWork } from '../workChecks.js';
 import { shareFlag } from './staffFlags.js';
 
 export const BACKTEST_FORMATS = ['text', 'json', 'csv', 'html'] as const;
@@ -107,12 +108,11 @@ async function handle(args: BacktestArgs): Promise<void> {
   const read = readIntervalReport(args.report, within === undefined ? options : { ...options, slWithinSec: within });
   if (!read.ok) throw new InputError(read.problems);
   printWarnings(read.warnings);
-  const result = backtest(loaded.model, read.report, {
-    seed: args.seed ?? loaded.model.seed,
-    replications: s.replications,
-    level: s.level,
-    slDefinition: (args['sl-definition'] as BacktestSlDefinition | undefined) ?? 'offered',
-  });
+  const slDefinition = (args['sl-definition'] as BacktestSlDefinition | undefined) ?? 'offered';
+  const history = backtestModel(loaded.model, read.report, slDefinition);
+  // The same bounds as `run` on the replications asked for (contacts, memory), before any runs.
+  checkRunWork({ ...history.model, replications: s.replications }, 'backtest');
+  const result = backtestOn(history, loaded.model.name, read.report, { seed: args.seed ?? loaded.model.seed, replications: s.replications, level: s.level, slDefinition });
   emit(await render(result, format, wantsColour(processColourContext(args.out !== undefined))), args.out);
   if (s.minCoverage !== null) {
     const failures = coverageFailures(result, s.minCoverage);

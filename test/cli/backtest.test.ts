@@ -119,6 +119,14 @@ describe('backtest', () => {
     expect(r.stderr).toContain(`${bare}:2 column staffed: the back-test needs the agents staffed in every interval (got a blank)`);
   });
 
+  it('refuses a report whose replications would exceed the run limits, before anything runs', () => {
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, 'interval_start,channel,offered,staffed\n08:00,voice,20000000,30\n08:30,voice,10,30\n');
+    const r = ccsim(['backtest', big, '--scenario', scenario]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('backtest: one replication would simulate about 20.0 million contacts');
+  });
+
   it('refuses a missing --scenario', () => {
     const r = ccsim(['backtest', history]);
     expect(r.status).toBe(2);

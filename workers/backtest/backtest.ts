@@ -15,7 +15,7 @@
  */
 import type { Model } from '../../engine/model.js';
 import { ratio } from '../../reports/kpi.js';
-import { historyModel } from './historyModel.js';
+import { historyModel, type HistoryModel } from './historyModel.js';
 import type { HistoryInterval, HistoryReport } from './historyReport.js';
 import { BACKTEST_METRICS, simulateHistory, type BacktestMetric } from './historySamples.js';
 import { nominalCoverage, predictionBand } from './predictionBand.js';
@@ -102,9 +102,18 @@ function summarize(channel: string, metric: BacktestMetric, rows: readonly Backt
   return { channel, metric, scored: n, inside, coverage: n > 0 ? inside / n : null, meanAbsError: mean(errors.map(Math.abs)), bias: mean(errors) };
 }
 
+/** The scenario on the report's day with the back-test's SL definition (an InputError names each mismatch). */
+export function backtestModel(scenario: Model, report: HistoryReport, slDefinition: BacktestSlDefinition): HistoryModel {
+  const h = historyModel(scenario, report);
+  return { ...h, model: { ...h.model, serviceLevelDefinition: slDefinition } };
+}
+
 export function backtest(scenario: Model, report: HistoryReport, o: BacktestOptions): BacktestResult {
-  const base = historyModel(scenario, report);
-  const h = { ...base, model: { ...base.model, serviceLevelDefinition: o.slDefinition } };
+  return backtestOn(backtestModel(scenario, report, o.slDefinition), scenario.name, report, o);
+}
+
+/** The back-test of a prepared model (`backtestModel`): for a caller that checks its work first. */
+export function backtestOn(h: HistoryModel, scenarioName: string, report: HistoryReport, o: BacktestOptions): BacktestResult {
   const samples = simulateHistory(h, o.seed, o.replications, o.onProgress);
   const rows: BacktestRow[] = [];
   const summary: MetricSummary[] = [];
@@ -128,7 +137,7 @@ export function backtest(scenario: Model, report: HistoryReport, o: BacktestOpti
   });
   const withinSec = Object.fromEntries(report.channels.map((id, k) => [id, h.model.channels[h.channels[k] ?? -1]?.targetSec ?? NaN]));
   return {
-    report: report.file, scenario: scenario.name, seed: o.seed, replications: o.replications, level: o.level,
+    report: report.file, scenario: scenarioName, seed: o.seed, replications: o.replications, level: o.level,
     nominalCoverage: nominalCoverage(o.replications, o.level), slDefinition: o.slDefinition, withinSec,
     intervalSec: report.intervalSec, dayStartSec: report.dayStartSec, startDate: report.startDate ?? null, rows, summary, notes: h.notes,
   };
