@@ -14,6 +14,8 @@
  * - asa: mean wait of the answered, from arrival to answer (a callback's wait runs from the
  *   original arrival, as ccsim's ASA does);
  * - answered_within: answered with a wait ≤ T (the `≤` of the recorder's service level);
+ * - ata ("average time to abandon", after the canonical columns): mean wait of the abandoned,
+ *   which the patience fit of `ccsim calibrate` can use (Mandelbaum & Zeltyn);
  * - staffed: agents scheduled on average in the interval — tier-1 agents of the groups that
  *   serve the channel (scheduled time ÷ interval length; a group serving n channels counts
  *   1/n in each). The trace does not hold staffing; the replication's counters do.
@@ -31,7 +33,7 @@ import { csvText, numberCell, type Cell } from '../reports/tidyCsv.js';
 import type { TraceRow, TraceSink } from './contactTrace.js';
 
 /** The canonical columns (report-format.md), in order. */
-export const ACD_COLUMNS = ['interval_start', 'channel', 'offered', 'answered', 'abandoned', 'aht', 'asa', 'answered_within', 'staffed'] as const;
+export const ACD_COLUMNS = ['interval_start', 'channel', 'offered', 'answered', 'abandoned', 'aht', 'asa', 'answered_within', 'staffed', 'ata'] as const;
 
 /** One channel in one interval of an ACD interval report. */
 export interface AcdRow {
@@ -47,6 +49,8 @@ export interface AcdRow {
   readonly asaSec: number;
   readonly answeredWithin: number;
   readonly staffed: number;
+  /** Mean wait of the abandoned; NaN when nobody abandoned. */
+  readonly ataSec: number;
 }
 
 /** Sums of one channel in one interval. */
@@ -57,6 +61,7 @@ interface Sums {
   handleSumSec: number;
   waitSumSec: number;
   answeredWithin: number;
+  abandonWaitSumSec: number;
 }
 
 const num = (v: string | number | null): number => (v === null || v === '' ? NaN : Number(v));
@@ -74,7 +79,7 @@ export class AcdAggregator implements TraceSink {
     private readonly withinSec: readonly number[],
   ) {
     this.index = new Map(channels.map((id, ch) => [id, ch]));
-    this.sums = Array.from({ length: channels.length * intervalCount }, () => ({ offered: 0, answered: 0, abandoned: 0, handleSumSec: 0, waitSumSec: 0, answeredWithin: 0 }));
+    this.sums = Array.from({ length: channels.length * intervalCount }, () => ({ offered: 0, answered: 0, abandoned: 0, handleSumSec: 0, waitSumSec: 0, answeredWithin: 0, abandonWaitSumSec: 0 }));
   }
 
   write(row: TraceRow): void {
@@ -84,7 +89,10 @@ export class AcdAggregator implements TraceSink {
     if (ch === undefined || !(iv >= 0 && iv < this.intervalCount)) return;
     const s = this.sums[ch * this.intervalCount + iv] as Sums;
     s.offered++;
-    if (row.outcome === 'abandoned') s.abandoned++;
+    if (row.outcome === 'abandoned') {
+      s.abandoned++;
+      s.abandonWaitSumSec += num(row.wait_sec);
+    }
     if (row.answer_sec === null) return;
     const wait = num(row.wait_sec);
     s.answered++;
@@ -103,6 +111,7 @@ export class AcdAggregator implements TraceSink {
         out.push({
           channel, interval: iv, startSec: iv * this.intervalSec, offered: s.offered, answered: s.answered, abandoned: s.abandoned,
           ahtSec: mean(s.handleSumSec), asaSec: mean(s.waitSumSec), answeredWithin: s.answeredWithin, staffed: staffed(ch, iv),
+          ataSec: s.abandoned > 0 ? s.abandonWaitSumSec / s.abandoned : NaN,
         });
       }
     });
@@ -139,7 +148,7 @@ const rounded = (x: number): Cell => numberCell(Number.isFinite(x) ? Math.round(
 /** The report as CSV in the canonical columns. */
 export function acdReportCsv(rows: readonly AcdRow[], label: (startSec: number) => string): string {
   const body = rows.map((r): Cell[] => [
-    label(r.startSec), r.channel, r.offered, r.answered, r.abandoned, rounded(r.ahtSec), rounded(r.asaSec), r.answeredWithin, rounded(r.staffed),
+    label(r.startSec), r.channel, r.offered, r.answered, r.abandoned, rounded(r.ahtSec), rounded(r.asaSec), r.answeredWithin, rounded(r.staffed), rounded(r.ataSec),
   ]);
   return csvText([[...ACD_COLUMNS], ...body]);
 }

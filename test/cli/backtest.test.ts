@@ -35,9 +35,9 @@ describe('run --acd-report', () => {
   it('writes the canonical report: one row per interval, date-times from --acd-date, the staffed agents', () => {
     expect(made.status).toBe(0);
     const lines = readFileSync(history, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('interval_start,channel,offered,answered,abandoned,aht,asa,answered_within,staffed');
+    expect(lines[0]).toBe('interval_start,channel,offered,answered,abandoned,aht,asa,answered_within,staffed,ata');
     expect(lines).toHaveLength(9);
-    expect(lines[1]).toMatch(/^2026-03-02T08:00,voice,\d+,\d+,\d+,[\d.]+,[\d.]+,\d+,30$/);
+    expect(lines[1]).toMatch(/^2026-03-02T08:00,voice,\d+,\d+,\d+,[\d.]+,[\d.]+,\d+,30,[\d.]*$/);
     expect(lines[8]).toMatch(/^2026-03-02T11:30,/);
     // Its offered is the run's first replication's (the run has one).
     const offered = lines.slice(1).reduce((s, l) => s + Number(l.split(',')[2]), 0);
@@ -113,7 +113,7 @@ describe('backtest', () => {
 
   it('refuses a report without staffed agents, naming the line', () => {
     const bare = join(dir, 'bare.csv');
-    writeFileSync(bare, readFileSync(history, 'utf8').replace(/,30\n/g, ',\n'));
+    writeFileSync(bare, readFileSync(history, 'utf8').replace(/,30,([\d.]*)\n/g, ',,$1\n'));
     const r = ccsim(['backtest', bare, '--scenario', scenario, '-r', '19']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${bare}:2 column staffed: the back-test needs the agents staffed in every interval (got a blank)`);

@@ -17,7 +17,7 @@ function reportOf(m: Model, withinSec: number[], seed = 1): AcdRow[] {
 /**
  * One agent, handle 30 s, patience 25 s, T = 20 s, three 100-second intervals. Arrivals:
  *  0 → answered at 0 (wait 0), busy to 30;  10 → answered at 30 (wait 20);
- * 20 → still waiting at 45: abandons;       50 → answered at 60 (wait 10), busy to 90;
+ * 20 → still waiting at 45: abandons (waited 25 s);       50 → answered at 60 (wait 10), busy to 90;
  * 150 → answered at once, busy to 180;     160 → answered at 180 (wait 20);  250 → at once.
  */
 const scripted = model({
@@ -28,10 +28,10 @@ const scripted = model({
 describe('ACD report from per-contact records', () => {
   it('counts a scripted day as worked out by hand (T = 20 s: a wait of exactly T is within)', () => {
     const rows = reportOf(scripted, [20]);
-    expect(rows.map((r) => [r.interval, r.offered, r.answered, r.abandoned, r.ahtSec, r.asaSec, r.answeredWithin, r.staffed])).toEqual([
-      [0, 4, 3, 1, 30, 10, 3, 1],
-      [1, 2, 2, 0, 30, 10, 2, 1],
-      [2, 1, 1, 0, 30, 0, 1, 1],
+    expect(rows.map((r) => [r.interval, r.offered, r.answered, r.abandoned, r.ahtSec, r.asaSec, r.answeredWithin, r.staffed, r.ataSec])).toEqual([
+      [0, 4, 3, 1, 30, 10, 3, 1, 25],
+      [1, 2, 2, 0, 30, 10, 2, 1, NaN],
+      [2, 1, 1, 0, 30, 0, 1, 1, NaN],
     ]);
   });
 
@@ -44,9 +44,9 @@ describe('ACD report from per-contact records', () => {
     const label = intervalLabeller(m, undefined);
     if (typeof label === 'string') throw new Error(label);
     expect(acdReportCsv(reportOf(m, [20]), label).split('\n').slice(0, 3)).toEqual([
-      'interval_start,channel,offered,answered,abandoned,aht,asa,answered_within,staffed',
-      '08:00,voice,4,3,1,30,10,3,1',
-      '08:01:40,voice,2,2,0,30,10,2,1',
+      'interval_start,channel,offered,answered,abandoned,aht,asa,answered_within,staffed,ata',
+      '08:00,voice,4,3,1,30,10,3,1,25',
+      '08:01:40,voice,2,2,0,30,10,2,1,',
     ]);
     const dated = intervalLabeller(m, 20514); // 2026-03-02 is day 20,514 from 1970-01-01
     expect(typeof dated === 'string' ? dated : dated(100)).toBe('2026-03-02T08:01:40');
@@ -61,7 +61,7 @@ describe('ACD report from per-contact records', () => {
     const rows = reportOf(m, [20]);
     expect(rows[1]?.offered).toBe(0);
     expect(rows[1]?.ahtSec).toBeNaN();
-    expect(acdReportCsv(rows, String).split('\n')[2]).toBe('100,voice,0,0,0,,,0,1');
+    expect(acdReportCsv(rows, String).split('\n')[2]).toBe('100,voice,0,0,0,,,0,1,');
   });
 
   it("equals the recorder's counters on a random day with queueing and abandonment, interval by interval", () => {
@@ -76,6 +76,7 @@ describe('ACD report from per-contact records', () => {
       expect(r.answeredWithin).toBe(c.channel.answeredWithinTarget[iv]);
       expect(r.ahtSec * r.answered).toBeCloseTo(c.channel.handleSumSec[iv] ?? NaN, 6);
       expect(r.asaSec * r.answered).toBeCloseTo(c.channel.waitSumSec[iv] ?? NaN, 6);
+      if (r.abandoned > 0) expect(r.ataSec * r.abandoned).toBeCloseTo(c.channel.abandonWaitSumSec[iv] ?? NaN, 6);
       expect(r.staffed).toBe(28);
       abandoned += r.abandoned;
     });
