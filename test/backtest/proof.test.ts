@@ -1,5 +1,6 @@
 // Proof on known truth (issue 14, goal 6): a day simulated from a known scenario (seed A) is
-// summed into an ACD interval report (workers/acdReport.ts); the same scenario back-tested
+// summed into an ACD interval report (workers/acdReport.ts), written and read back by the
+// report reader (scenarios/intervalReport.ts); the same scenario back-tested
 // against it (seed B ≠ A) must cover the actual values at the band's nominal rate, and a
 // scenario with AHT +30% must not.
 //
@@ -14,11 +15,14 @@
 // moves in steps of ~1/400, ASA is continuous and abandon counts are ~30–50 (the most
 // likely count has probability ~6%). Consecutive intervals are nearly independent (waits are
 // a minute against 30-minute intervals).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../engine/model.js';
-import { AcdAggregator, scheduledAgents, type AcdRow } from '../../workers/acdReport.js';
+import { readIntervalReport, type IntervalReport } from '../../scenarios/intervalReport.js';
+import { AcdAggregator, acdReportCsv, scheduledAgents } from '../../workers/acdReport.js';
 import { backtest, type BacktestResult } from '../../workers/backtest/backtest.js';
-import type { HistoryInterval, HistoryReport } from '../../workers/backtest/historyReport.js';
 import { traceReplication } from '../../workers/contactTrace.js';
 import { countModel } from '../../workers/staffing/candidate.js';
 import { exp, model } from '../support/model.js';
@@ -43,19 +47,15 @@ function center(ahtSec: number): Model {
   return countModel(base, [counts]);
 }
 
-/** One simulated day as the report a reader would give (in memory: what workers/acdReport.ts writes). */
-function historyOf(m: Model, seed: number): HistoryReport {
+/** One simulated day written as an ACD report file (workers/acdReport.ts) and read back as a user's would be. */
+function historyOf(m: Model, seed: number): IntervalReport {
   const agg = new AcdAggregator(['voice'], INTERVAL_SEC, INTERVALS, [20]);
   const counters = traceReplication(m, seed, 0, agg);
-  const rows = agg.rows((ch, iv) => scheduledAgents(m, counters, ch, iv));
-  const interval = (r: AcdRow): HistoryInterval => ({
-    line: r.interval + 2, startSec: r.startSec, label: String(r.startSec), offered: r.offered, answered: r.answered, abandoned: r.abandoned,
-    ahtSec: r.ahtSec, asaSec: r.asaSec, answeredWithin: r.answeredWithin, staffed: r.staffed,
-  });
-  return {
-    file: 'history.csv', intervalSec: INTERVAL_SEC, intervalCount: INTERVALS, startDate: undefined, dayStartSec: 0, slWithinSec: 20,
-    channels: ['voice'], byChannel: new Map([['voice', rows.map(interval)]]),
-  };
+  const file = join(mkdtempSync(join(tmpdir(), 'ccsim-proof-')), 'history.csv');
+  writeFileSync(file, acdReportCsv(agg.rows((ch, iv) => scheduledAgents(m, counters, ch, iv)), String));
+  const read = readIntervalReport(file, { slWithinSec: 20 });
+  if (!read.ok) throw new Error(read.problems.join('\n'));
+  return read.report;
 }
 
 const coverage = (r: BacktestResult, metric: string): { coverage: number; scored: number } => {
