@@ -75,6 +75,13 @@ describe('backtest', () => {
     expect(json.slDefinition).toBe('offered');
   });
 
+  it('--json is --format json; with another --format it is a usage error naming both', () => {
+    expect(ccsim([...BACKTEST, '--json']).stdout).toBe(ccsim([...BACKTEST, '--format', 'json']).stdout);
+    const r = ccsim([...BACKTEST, '--json', '--format', 'csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--json and --format csv ask for different outputs');
+  });
+
   it('CSV: tidy, one row per interval × metric, then the summary rows', () => {
     const lines = ccsim([...BACKTEST, '--format', 'csv']).stdout.trim().split('\n');
     expect(lines[0]).toBe(BACKTEST_CSV_COLUMNS.join(','));
