@@ -112,14 +112,19 @@ export function readIntervalReport(path: string, options: IntervalReportOptions 
   const columns = new RowReader(path, found.index, found.headers, options);
   const headerProblems = columns.headerProblems();
   if (headerProblems.length > 0) return { ok: false, problems: headerProblems };
-  return assemble(path, body, columns, options, found.ignored);
+  return assemble(path, body, columns, options, found.warnings);
 }
 
-function assemble(path: string, body: Records, columns: RowReader, options: IntervalReportOptions, ignored: readonly string[]): ReportRead {
+function assemble(path: string, body: Records, columns: RowReader, options: IntervalReportOptions, columnWarnings: readonly string[]): ReportRead {
   const cells: StartCell[] = body.map(({ info, record }) => columns.startCell(info.lines, record));
   const problems: string[] = [];
-  const warnings: string[] = ignored.length > 0 ? [`${path}: columns not used: ${ignored.join(', ')}`] : [];
-  const figures = body.map(({ info, record }) => columns.figures(info.lines, record, problems, warnings));
+  const warnings: string[] = [...columnWarnings];
+  const overCounted: number[] = [];
+  const figures = body.map(({ info, record }) => columns.figures(info.lines, record, problems, overCounted));
+  if (overCounted.length > 0) {
+    const lines = overCounted.slice(0, 5).join(', ') + (overCounted.length > 5 ? ', …' : '');
+    warnings.push(`${path}: answered + abandoned exceed offered on ${overCounted.length} row${overCounted.length === 1 ? '' : 's'} (line${overCounted.length === 1 ? '' : 's'} ${lines}); ACDs count a contact in the interval it ended in, so this happens at interval edges`);
+  }
   problems.push(...channelProblems(cells, path));
   const timeline = readTimeline(cells, { file: path, intervalSec: options.intervalSec, dayStartSec: options.dayStartSec, startColumn: columns.name('interval_start') });
   if (!timeline.ok) problems.push(...timeline.problems);
@@ -177,7 +182,7 @@ class RowReader {
   }
 
   headerProblems(): string[] {
-    const at = `${this.file}`;
+    const at = this.file;
     const problems: string[] = [];
     const counted = this.index.answered_within !== undefined ? 'answered_within' : this.index.service_level !== undefined ? 'service_level' : undefined;
     if (counted !== undefined && this.options.slWithinSec === undefined) {
@@ -198,12 +203,13 @@ class RowReader {
     return { line, start: this.cell(record, 'interval_start') ?? '', date: this.cell(record, 'date'), channel: this.cell(record, 'channel') ?? this.options.channel ?? 'voice' };
   }
 
-  figures(line: number, record: readonly string[], problems: string[], warnings: string[]): Figures {
+  /** The row's figures; mistakes go to `problems`, the line to `overCounted` when answered + abandoned > offered. */
+  figures(line: number, record: readonly string[], problems: string[], overCounted: number[]): Figures {
     const at = (column: ReportColumn): string => `${this.file}:${line} column ${this.name(column)}`;
-    const read = <T>(column: ReportColumn, parse: (text: string) => T | string): T | undefined => {
+    const read = <T>(column: ReportColumn, parseCell: (text: string) => T | string): T | undefined => {
       const text = this.cell(record, column);
       if (text === undefined || text === '') return undefined;
-      const value = parse(text);
+      const value = parseCell(text);
       if (typeof value === 'string') problems.push(`${at(column)}: ${value} (got ${formatValue(text)})`);
       return typeof value === 'string' ? undefined : value;
     };
@@ -226,9 +232,7 @@ class RowReader {
     if (typeof offered === 'string') return checked;
     problems.push(...this.consistencyProblems(checked, at));
     const { offered: n, answered, abandoned } = checked;
-    if (answered !== undefined && abandoned !== undefined && answered + abandoned > n) {
-      warnings.push(`${this.file}:${line}: answered + abandoned (${answered} + ${abandoned}) exceed offered (${n}); ACDs count a contact in the interval it ended in, so this happens at interval edges`);
-    }
+    if (answered !== undefined && abandoned !== undefined && answered + abandoned > n) overCounted.push(line);
     return checked;
   }
 

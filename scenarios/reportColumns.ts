@@ -85,7 +85,7 @@ export interface ColumnMapping {
 }
 
 export type ColumnsFound =
-  | { readonly ok: true; readonly index: ColumnIndex; readonly headers: readonly string[]; readonly ignored: readonly string[] }
+  | { readonly ok: true; readonly index: ColumnIndex; readonly headers: readonly string[]; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly problems: string[] };
 
 /** Problems in a mapping itself: keys that are not figures (with did-you-mean). */
@@ -105,9 +105,9 @@ export function mappingProblems(explicit: Readonly<Record<string, string>>, sour
 /**
  * The column of each figure in `headers`. Mistakes: a mapped header that is not in the file,
  * two columns for one figure, no `interval_start` or `offered`, both `answered_within` and
- * `service_level`. A header that names no figure is ignored (exports carry many more), unless
- * it is one typo from a figure the file lacks: then it is reported, since that figure would
- * otherwise silently go missing.
+ * `service_level`. A header that names no figure is ignored with a warning (exports carry many
+ * more); one that is a typo of a figure the file lacks is named with the figure it may be —
+ * in the error when that figure is required, in the warning otherwise.
  */
 export function findColumns(headers: readonly string[], mapping: ColumnMapping): ColumnsFound {
   const at = `${mapping.file}:${mapping.line}`;
@@ -137,12 +137,26 @@ export function findColumns(headers: readonly string[], mapping: ColumnMapping):
     }
   });
   const ignored = headers.filter((_, i) => !taken.has(i) && !Object.values(index).includes(i));
-  problems.push(...typoProblems(ignored, index, at));
-  problems.push(...missingProblems(index, headers, at));
+  const typos = typosOf(ignored, index);
+  problems.push(...missingProblems(index, headers, typos, at));
   if (index.answered_within !== undefined && index.service_level !== undefined) {
     problems.push(`${at}: has both answered_within (${formatValue(headers[index.answered_within])}) and service_level (${formatValue(headers[index.service_level])}); map one of them away (--columns) or delete a column`);
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, index, headers, ignored };
+  if (problems.length > 0) return { ok: false, problems };
+  const warnings = ignored.map((header) => {
+    const typo = typos.get(header);
+    if (typo === undefined) return undefined;
+    return `${at}: the column ${formatValue(header)} is not used (did you mean "${typo.near}"?); if it holds ${typo.column}, map it with --columns ${typo.column}="${header}"`;
+  });
+  const plain = ignored.filter((h) => !typos.has(h));
+  if (plain.length > 0) warnings.push(`${at}: columns not used: ${plain.join(', ')}`);
+  return { ok: true, index, headers, warnings: warnings.filter((w): w is string => w !== undefined) };
+}
+
+interface Typo {
+  /** The known name it is near. */
+  readonly near: string;
+  readonly column: ReportColumn;
 }
 
 /**
@@ -150,26 +164,30 @@ export function findColumns(headers: readonly string[], mapping: ColumnMapping):
  * name of up to 8 characters, two in a longer one. Stricter than the did-you-mean of keys,
  * since an export's own columns ("Calls", "Max Delay") must pass unremarked.
  */
-function typoProblems(ignored: readonly string[], index: ColumnIndex, at: string): string[] {
+function typosOf(ignored: readonly string[], index: ColumnIndex): Map<string, Typo> {
   const lacking = KNOWN_NAMES.filter((n) => index[BY_NAME.get(n) as ReportColumn] === undefined);
-  return ignored.flatMap((header) => {
+  const typos = new Map<string, Typo>();
+  for (const header of ignored) {
     const name = normalise(header);
     const allowed = name.length < 4 ? 0 : name.length <= 8 ? 1 : 2;
     const near = lacking.find((n) => distance(name, n) <= allowed);
-    if (near === undefined) return [];
-    const column = BY_NAME.get(near) as ReportColumn;
-    return [`${at}: the column ${formatValue(header)} is not a report column (did you mean "${near}", read as ${column}?); rename it, or map it with --columns ${column}="${header}"`];
-  });
+    if (near !== undefined) typos.set(header, { near, column: BY_NAME.get(near) as ReportColumn });
+  }
+  return typos;
 }
 
-function missingProblems(index: ColumnIndex, headers: readonly string[], at: string): string[] {
+function missingProblems(index: ColumnIndex, headers: readonly string[], typos: ReadonlyMap<string, Typo>, at: string): string[] {
   const required: ReportColumn[] = ['interval_start', 'offered'];
   const missing = required.filter((c) => index[c] === undefined);
   if (missing.length === 0) return [];
   // A header with no figure at all may not be a report (a key file named by mistake): its
   // text is not repeated into the log (issue 18), only its shape.
-  if (Object.keys(index).length === 0) {
+  if (Object.keys(index).length === 0 && typos.size === 0) {
     return [`${at}: has no column of an interval report (needs at least interval_start and offered; the first line has ${headers.length} field${headers.length === 1 ? '' : 's'}, not shown)`];
   }
-  return missing.map((c) => `${at}: has no ${c} column (its columns: ${headers.join(', ')}); name it with --columns ${c}="…"`);
+  return missing.map((c) => {
+    const typo = [...typos].find(([, t]) => t.column === c);
+    const hint = typo === undefined ? '' : ` (did you mean "${typo[1].near}" for ${formatValue(typo[0])}?)`;
+    return `${at}: has no ${c} column${hint} (its columns: ${headers.join(', ')}); name it with --columns ${c}="…"`;
+  });
 }

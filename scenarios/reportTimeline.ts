@@ -138,7 +138,8 @@ export function readTimeline(cells: readonly StartCell[], o: TimelineOptions): T
   if (intervalSec < L.minIntervalSec) {
     return { ok: false, problems: [`${o.file}: intervals of ${formatDuration(intervalSec)} are shorter than ${formatDuration(L.minIntervalSec)}, the shortest ccsim plans (check the rows' starts, or give --interval)`] };
   }
-  const origin = Math.min(...abs);
+  // A loop, not Math.min(...abs): a spread of a few hundred thousand rows overflows the stack.
+  const origin = abs.reduce((a, b) => Math.min(a, b), Infinity);
   const labelAt = labeller(form, origin, o.dayStartSec ?? 0);
   const labelOf = (k: number): string => labelAt(k * intervalSec);
   const index = abs.map((a) => Math.round((a - origin) / intervalSec));
@@ -147,7 +148,7 @@ export function readTimeline(cells: readonly StartCell[], o: TimelineOptions): T
     const cell = cells[off] as StartCell;
     return { ok: false, problems: [`${o.file}:${cell.line} column ${o.startColumn}: ${cell.start} is not the start of an interval (intervals are ${formatDuration(intervalSec)} long, from ${labelOf(0)})`] };
   }
-  const intervalCount = Math.max(...index) + 1;
+  const intervalCount = index.reduce((a, b) => Math.max(a, b), 0) + 1;
   if (intervalCount > L.maxIntervals) {
     return { ok: false, problems: [`${o.file}: spans ${intervalCount.toLocaleString('en-US')} intervals of ${formatDuration(intervalSec)} (from ${labelOf(0)}); at most ${L.maxIntervals.toLocaleString('en-US')} (is --interval right?)`] };
   }
@@ -175,7 +176,11 @@ function labeller(form: Form, origin: number, dayStartSec: number): (sec: number
 
 function byChannel(cells: readonly StartCell[]): Map<string, number[]> {
   const rows = new Map<string, number[]>();
-  cells.forEach((cell, i) => rows.set(cell.channel, [...(rows.get(cell.channel) ?? []), i]));
+  cells.forEach((cell, i) => {
+    const list = rows.get(cell.channel);
+    if (list === undefined) rows.set(cell.channel, [i]);
+    else list.push(i);
+  });
   return rows;
 }
 

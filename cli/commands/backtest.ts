@@ -34,7 +34,6 @@ export const BACKTEST_FORMATS = ['text', 'json', 'csv', 'html'] as const;
 type BacktestFormat = (typeof BACKTEST_FORMATS)[number];
 
 interface BacktestArgs extends InputArgs, ReportFlagArgs {
-  report: string;
   scenario?: string;
   replications?: number;
   level?: string;

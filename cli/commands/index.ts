@@ -23,6 +23,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, Loader>> = {
   merge: async () => as((await import('./merge.js')).mergeCommand),
   staff: async () => as((await import('./staff.js')).staffCommand),
   schedule: async () => as((await import('./schedule.js')).scheduleCommand),
+  calibrate: async () => as((await import('./calibrate.js')).calibrateCommand),
   backtest: async () => as((await import('./backtest.js')).backtestCommand),
 };
 

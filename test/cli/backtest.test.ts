@@ -111,7 +111,7 @@ describe('backtest', () => {
     [['--level', '1'], '--level: must be below 1'],
     [['--level', '0.99'], '--replications: must be an integer from 199 (the fewest that give a 99% band)'],
     [['--min-coverage', 'most'], '--min-coverage: must be a share'],
-    [['--columns', 'offered'], '--columns: must be canonical=Header pairs'],
+    [['--columns', 'offered'], '--columns: must be NAME=HEADER pairs separated by commas'],
   ])('refuses %j with exit 2', (flags, message) => {
     const r = ccsim([...BACKTEST, ...flags]);
     expect(r.status).toBe(2);

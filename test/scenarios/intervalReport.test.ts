@@ -61,6 +61,11 @@ describe('interval report: the canonical layout', () => {
     expect(only).toMatchObject({ offered: 12, answered: undefined, abandoned: undefined, ahtSec: undefined, asaSec: undefined, answeredWithin: undefined, staffed: undefined });
   });
 
+  it('reads a Windows export: byte-order mark and CRLF line ends', () => {
+    const { report } = read('\ufeffInterval,Calls Offered\r\n08:00,10\r\n08:30,12\r\n');
+    expect(report.byChannel.get('voice')?.map((r) => r?.offered)).toEqual([10, 12]);
+  });
+
   it('takes a blank optional cell as not reported', () => {
     const { report } = read('interval_start,offered,answered,asa\n08:00,0,0,\n08:30,5,5,3\n');
     expect(report.byChannel.get('voice')?.[0]).toMatchObject({ offered: 0, answered: 0, asaSec: undefined });
@@ -80,7 +85,7 @@ describe('interval report: column names of real exports', () => {
     const { report, warnings } = read(text);
     expect(report.channels).toEqual(['Sales']);
     expect(report.byChannel.get('Sales')?.[0]).toMatchObject({ offered: 10, answered: 9, abandoned: 1, ahtSec: 300, asaSec: 20, ataSec: 35, staffed: 4 });
-    expect(warnings).toEqual([expect.stringMatching(/columns not used: Max Delay$/)]);
+    expect(warnings).toEqual([expect.stringMatching(/:1: columns not used: Max Delay$/)]);
   });
 
   it('maps columns explicitly (--columns / --map), which wins over an alias', () => {
@@ -111,8 +116,11 @@ describe('interval report: column names of real exports', () => {
     expect(problems('interval_start,answered\n08:00,1\n')).toEqual([expect.stringMatching(/:1: has no offered column \(its columns: interval_start, answered\); name it with --columns offered="…"$/)]);
   });
 
-  it('reports a header one typo from a figure the file lacks, rather than ignoring it', () => {
-    expect(problems('interval_start,offered,abandonned\n08:00,1,0\n')).toEqual([expect.stringMatching(/the column "abandonned" is not a report column \(did you mean "abandoned", read as abandoned\?\)/)]);
+  it('names a header one typo from a figure the file lacks: a warning for an optional figure, in the error for a required one', () => {
+    const { warnings, report } = read('interval_start,offered,abandonned\n08:00,1,0\n08:30,1,0\n');
+    expect(report.byChannel.get('voice')?.[0]?.abandoned).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/:1: the column "abandonned" is not used \(did you mean "abandoned"\?\); if it holds abandoned, map it with --columns abandoned="abandonned"$/)]);
+    expect(problems('interval_start,ofered\n08:00,1\n')).toEqual([expect.stringMatching(/:1: has no offered column \(did you mean "offered" for "ofered"\?\) \(its columns: interval_start, ofered\)/)]);
   });
 
   it('reports two columns that read as one figure', () => {
@@ -224,8 +232,8 @@ describe('interval report: figures', () => {
   });
 
   it('warns, not refuses, when answered + abandoned exceed offered (contacts counted where they end)', () => {
-    const { warnings } = read(`${head}08:00,10,8,3,300,20,4\n08:30,10,8,2,300,20,4\n`);
-    expect(warnings).toEqual([expect.stringMatching(/:2: answered \+ abandoned \(8 \+ 3\) exceed offered \(10\)/)]);
+    const { warnings } = read(`${head}08:00,10,8,3,300,20,4\n08:30,10,8,2,300,20,4\n09:00,10,9,2,300,20,4\n`);
+    expect(warnings).toEqual([expect.stringMatching(/\.csv: answered \+ abandoned exceed offered on 2 rows \(lines 2, 4\); ACDs count a contact in the interval it ended in/)]);
   });
 
   it('reports an empty channel name, an empty file, a header with no rows, bad CSV and a missing file', () => {

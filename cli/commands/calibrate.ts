@@ -1,0 +1,149 @@
+/**
+ * `ccsim calibrate REPORT.csv`: a scenario from an ACD interval report (issue 14 goal 4) —
+ * arrivals, AHT and staffing per interval as reported, patience fitted by Erlang A (pooled
+ * maximum likelihood, 95% interval, the abandonment–waiting relation as a check), warnings
+ * where the report cannot identify it. See README "From an ACD report" and docs/calibration.md.
+ *
+ * Output: the scenario YAML to `--out` (then the fit summary on stdout) or to stdout (then the
+ * summary on stderr); `--json` makes the summary JSON, and without `--out` puts the YAML in it
+ * as `scenario`; `--format csv` gives one row per channel and interval (with `--out`).
+ * Exit 0, or 2 for a bad report or flag (every mistake listed).
+ */
+import type { CommandModule } from 'yargs';
+import { calibrateChannel } from '../../analysis/calibration/channelCalibration.js';
+import { InputError } from '../../engine/errors.js';
+import type { ChannelKind } from '../../engine/model.js';
+import { calibrationJson, renderCalibrationCsv, renderCalibrationText } from '../../reports/calibration.js';
+import { abandons, calibratedScenarioYaml, scenarioIdOf, valuesPerInterval, type CalibratedChannel, type CalibratedScenarioInput } from '../../scenarios/calibratedScenario.js';
+import { SCENARIO_LIMITS } from '../../scenarios/limits.js';
+import { formatDate } from '../../scenarios/dateTime.js';
+import { readIntervalReport, type IntervalReport } from '../../scenarios/intervalReport.js';
+import { didYouMean } from '../../scenarios/suggestion.js';
+import { chosenFormat, formatOptions } from '../formatFlags.js';
+import { inputOptions, maxInputBytes } from '../inputFlags.js';
+import { emit, toJson } from '../output.js';
+import { CALIBRATE_FORMATS, readCalibrateFlags, type CalibrateArgs, type CalibrateFlags } from './calibrateFlags.js';
+
+/**
+ * The date the file says it was written: SOURCE_DATE_EPOCH when set (the reproducible-builds
+ * convention, so that one report gives the same bytes in a test or a pipeline), else today (UTC).
+ */
+function writtenOn(): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const ms = process.env.SOURCE_DATE_EPOCH !== undefined && Number.isFinite(epoch) ? epoch * 1000 : Date.now();
+  return formatDate(Math.floor(ms / 86_400_000));
+}
+
+/** A report channel's kind: `--kind`, else its name when that is a kind (`chat`), else voice. */
+function kindOf(name: string, flags: CalibrateFlags): ChannelKind {
+  const named = flags.kinds.get(name);
+  if (named !== undefined) return named;
+  const lower = name.toLowerCase();
+  return lower === 'chat' || lower === 'email' || lower === 'social' || lower === 'messaging' ? lower : 'voice';
+}
+
+function readReport(args: CalibrateArgs, flags: CalibrateFlags): { report: IntervalReport; warnings: string[] } {
+  const read = readIntervalReport(args.report, {
+    columns: flags.columns,
+    columnsSource: flags.columnsSource,
+    ...(args.channel === undefined ? {} : { channel: args.channel }),
+    ...(flags.intervalSec === undefined ? {} : { intervalSec: flags.intervalSec }),
+    ...(flags.dayStartSec === undefined ? {} : { dayStartSec: flags.dayStartSec }),
+    ...(flags.withinSec === undefined ? {} : { slWithinSec: flags.withinSec }),
+    maxInputBytes: maxInputBytes(args),
+  });
+  if (!read.ok) throw new InputError(read.problems);
+  const unknown = [...flags.kinds.keys()].filter((name) => !read.report.channels.includes(name));
+  if (unknown.length > 0) {
+    throw new InputError(
+      unknown.map((name) => {
+        const hint = didYouMean(name, read.report.channels);
+        return `--kind: "${name}" is not a channel of ${args.report} (its channels: ${read.report.channels.join(', ')})${hint === undefined ? '' : ` ${hint}`}`;
+      }),
+    );
+  }
+  return read;
+}
+
+/**
+ * A report too long for one scenario: its per-interval lists would pass the document's cap on
+ * values (scenarios/limits.ts), and `validate` would refuse the file written.
+ */
+function sizeProblems(report: IntervalReport): string[] {
+  const values = report.intervalCount * valuesPerInterval(report.channels.length);
+  if (values + 100 <= SCENARIO_LIMITS.maxDocumentNodes) return [];
+  return [`${report.file}: ${report.intervalCount.toLocaleString('en-US')} intervals × ${report.channels.length} channel${report.channels.length === 1 ? '' : 's'} would write ${values.toLocaleString('en-US')} per-interval values; a scenario holds at most ${SCENARIO_LIMITS.maxDocumentNodes.toLocaleString('en-US')}: calibrate a shorter span at a time (a week or a month)`];
+}
+
+/** What a scenario cannot be written without: staffing and a handle time for every channel. */
+function missingFigures(report: IntervalReport, channels: readonly CalibratedChannel[]): string[] {
+  const problems: string[] = [];
+  for (const c of channels) {
+    if (c.calibration.staffing === undefined) problems.push(`${report.file}: channel "${c.name}" has no staffed figure in any interval; calibrate writes the staffing per interval from it (map the column with --columns staffed="…")`);
+    if (c.calibration.handleMeanSec === undefined) problems.push(`${report.file}: channel "${c.name}" has no AHT in any interval; calibrate needs the handle time (map the column with --columns aht="…")`);
+  }
+  return problems;
+}
+
+export function calibrate(args: CalibrateArgs, flags: CalibrateFlags): CalibratedScenarioInput {
+  const { report, warnings } = readReport(args, flags);
+  const tooLong = sizeProblems(report);
+  if (tooLong.length > 0) throw new InputError(tooLong);
+  const taken = new Set<string>();
+  const channels = report.channels.map((name): CalibratedChannel => {
+    const id = scenarioIdOf(name, taken);
+    taken.add(id);
+    const kind = kindOf(name, flags);
+    const rows = report.byChannel.get(name) ?? [];
+    return { name, id, kind, calibration: calibrateChannel(rows, report.intervalSec, abandons(kind)) };
+  });
+  const problems = missingFigures(report, channels);
+  if (problems.length > 0) throw new InputError(problems);
+  // The lead wires call records here (`--calls records.csv`, analysis/fit/ on branch `fit`):
+  // their maximum-likelihood handle-time fit replaces the lognormal-with-assumed-cv, and their
+  // Kaplan–Meier patience the Erlang A fit, channel by channel.
+  return { report, channels, handleCv: flags.handleCv, targetWithinSec: flags.withinSec, writtenOn: writtenOn(), reportWarnings: warnings };
+}
+
+const calibrate_: CommandModule<object, CalibrateArgs> = {
+  command: 'calibrate <report>',
+  describe: 'Write a scenario from an ACD interval report: arrivals, AHT and staffing per interval, patience fitted (Erlang A)',
+  builder: (yargs) =>
+    inputOptions(formatOptions(yargs, CALIBRATE_FORMATS, 'Format of the fit summary (default text)'))
+      .positional('report', { type: 'string', demandOption: true, describe: 'Interval report CSV (interval_start, channel, offered, answered, abandoned, aht, asa, staffed…)' })
+      .option('out', { type: 'string', describe: 'Write the scenario YAML here (default: stdout, the summary then on stderr)' })
+      .option('within', { type: 'string', describe: 'Service-level threshold T: of answered_within / service_level, and every channel\'s target (default: by kind)' })
+      .option('columns', { type: 'string', array: true, describe: 'Map report columns to the export\'s headers: offered="Calls Offered",aht="Avg Handle Time"' })
+      .option('map', { type: 'string', describe: 'YAML file mapping report columns to the export\'s headers (offered: Calls Offered)' })
+      .option('kind', { type: 'string', array: true, describe: 'Channel kind by report channel name: "Web Chat=chat" (default: the name if a kind, else voice)' })
+      .option('channel', { type: 'string', describe: 'Channel name for a report without a channel column (default voice)' })
+      .option('interval', { type: 'string', describe: 'Interval length (default: the shortest step between rows)' })
+      .option('day-start', { type: 'string', describe: 'Time of day of 0 s, for starts written as seconds (default 00:00)' })
+      .option('handle-cv', { type: 'number', describe: `Coefficient of variation of the lognormal handle time (default 1)` }),
+  handler: (args) => {
+    const format = chosenFormat(args, CALIBRATE_FORMATS, 'text');
+    const { flags, problems } = readCalibrateFlags(args, maxInputBytes(args));
+    // A machine-read summary owns stdout: JSON carries the YAML as `scenario`; a CSV cannot.
+    if (format === 'csv' && args.out === undefined) problems.push('--format csv: the CSV takes stdout, so the scenario needs a file of its own: add --out FILE.yaml');
+    if (problems.length > 0) throw new InputError(problems);
+    const input = calibrate(args, flags);
+    const yaml = calibratedScenarioYaml(input);
+    const summary = {
+      json: () => toJson({ ...calibrationJson(input), ...(args.out === undefined ? { scenario: yaml } : {}) }),
+      csv: () => renderCalibrationCsv(input),
+      text: () => renderCalibrationText(input),
+    }[format]();
+    if (args.out !== undefined) {
+      emit(yaml, args.out);
+      process.stdout.write(summary);
+    } else if (format === 'json') {
+      process.stdout.write(summary);
+    } else {
+      process.stdout.write(yaml);
+      process.stderr.write(summary);
+    }
+  },
+};
+
+// The registry holds modules of different argument types (see validate.ts).
+export const calibrateCommand = calibrate_ as unknown as CommandModule;

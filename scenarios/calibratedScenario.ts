@@ -1,0 +1,154 @@
+/**
+ * The scenario `ccsim calibrate` writes from an ACD interval report (issue 14 goal 4): YAML
+ * that `ccsim validate`, `run` and `staff` read, one channel and one agent group per report
+ * channel, with a header comment that says where it came from and what was fitted, with the
+ * fit's 95% intervals and warnings — so the file explains itself to whoever opens it later.
+ *
+ * Written as text, not through a YAML library, so that the comments sit beside the fields
+ * they explain and lists of numbers stay on one line. Every string the report supplies
+ * (channel names, labels, the file name) is written JSON-quoted in fields and stripped of
+ * line breaks in comments, so a report cannot inject YAML.
+ */
+import type { ChannelCalibration } from '../analysis/calibration/channelCalibration.js';
+import type { ChannelKind } from '../engine/model.js';
+import { formatClock, formatDuration } from './duration.js';
+import type { IntervalReport } from './intervalReport.js';
+
+/**
+ * Fields that other branches of issue 14 add to the schema: `startDate` (the calendar date
+ * of time 0) and a channel's `ahtByInterval` (its AHT per interval). Until the schema here
+ * has them they are written as comments, which `validate` ignores; set a flag to false to
+ * write the field itself.
+ */
+export const COMMENTED_FIELDS = { startDate: true, ahtByInterval: true } as const;
+
+export interface CalibratedChannel {
+  /** The report's channel name. */
+  readonly name: string;
+  /** Its scenario id (`scenarioIdOf`). */
+  readonly id: string;
+  readonly kind: ChannelKind;
+  readonly calibration: ChannelCalibration;
+}
+
+export interface CalibratedScenarioInput {
+  readonly report: IntervalReport;
+  readonly channels: readonly CalibratedChannel[];
+  /** Coefficient of variation of the lognormal handle time. */
+  readonly handleCv: number;
+  /** `--within` (every channel's target T), or undefined for the kind's default. */
+  readonly targetWithinSec: number | undefined;
+  /** YYYY-MM-DD the file was written. */
+  readonly writtenOn: string;
+  /** Warnings of the report itself (gaps, ignored columns). */
+  readonly reportWarnings: readonly string[];
+}
+
+/** Whether a channel kind's customers abandon (email and social wait in a backlog: DESIGN §2). */
+export function abandons(kind: ChannelKind): boolean {
+  return kind === 'voice' || kind === 'chat' || kind === 'messaging';
+}
+
+/**
+ * A scenario id for a report's channel name: characters an id may not have become `_`, and
+ * a name not starting with a letter gets `q_` before it ("Sales Queue" → Sales_Queue,
+ * "401" → q_401). `taken` holds ids already given: a clash gets `_2`, `_3`, ….
+ */
+export function scenarioIdOf(name: string, taken: ReadonlySet<string> = new Set()): string {
+  let id = name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
+  if (!/^[A-Za-z]/.test(id)) id = `q_${id}`;
+  let unique = id;
+  for (let k = 2; taken.has(unique); k++) unique = `${id}_${k}`;
+  return unique;
+}
+
+/** A comment's text: control characters (line breaks included) become spaces. */
+function commentText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+}
+
+const q = (text: string): string => JSON.stringify(text);
+const num = (x: number, digits = 1): string => String(+x.toFixed(digits));
+const sec = (x: number): string => (Number.isFinite(x) ? `${num(x)} s` : '∞');
+/** Values on one line of a written list: a week of half-hours reads as 14 lines, not one of 2,000 characters. */
+const LIST_LINE = 24;
+
+/**
+ * A flow list of numbers, wrapped every `LIST_LINE` values; `continuation` starts each further
+ * line (deeper than the key, as YAML's flow context needs; a `#` with it for a commented field).
+ */
+function list(xs: readonly number[], digits: number, continuation: string): string {
+  const lines: string[] = [];
+  for (let i = 0; i < xs.length; i += LIST_LINE) lines.push(xs.slice(i, i + LIST_LINE).map((x) => num(x, digits)).join(', '));
+  return `[${lines.join(`,\n${continuation}`)}]`;
+}
+
+/** Per-interval values a written scenario holds per channel: volumes and count, and ahtByInterval once it is a field. */
+export function valuesPerInterval(channels: number): number {
+  return channels * (COMMENTED_FIELDS.ahtByInterval ? 2 : 3);
+}
+
+export function calibratedScenarioYaml(input: CalibratedScenarioInput): string {
+  const { report } = input;
+  const lines = [...headerComment(input), `name: ${q(`Calibrated from ${baseName(report.file)}`)}`, `dayStart: ${q(formatClock(report.dayStartSec))}`];
+  if (report.startDate !== undefined) lines.push(`${COMMENTED_FIELDS.startDate ? '# ' : ''}startDate: ${q(report.startDate)}`);
+  lines.push(`horizon: ${formatDuration(report.intervalCount * report.intervalSec)}`, `interval: ${formatDuration(report.intervalSec)}`, 'channels:');
+  for (const c of input.channels) lines.push(...channelLines(c, input));
+  lines.push('agents:');
+  for (const c of input.channels) {
+    lines.push(`  - id: ${q(`${c.id}-agents`)}`, `    channels: [${q(c.id)}]`);
+    lines.push('    # staffed per interval, rounded to the nearest whole agent (the report gives averages)');
+    lines.push(`    count: ${list(c.calibration.staffing ?? [], 0, '      ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function baseName(path: string): string {
+  return commentText(path.split(/[\\/]/).pop() ?? path);
+}
+
+function headerComment(input: CalibratedScenarioInput): string[] {
+  const { report } = input;
+  const first = report.labelOf(0);
+  const last = report.labelOf(report.intervalCount - 1);
+  const lines = [
+    `# Calibrated by ccsim calibrate from ${commentText(report.file)} on ${input.writtenOn}.`,
+    `# The report: ${report.intervalCount} intervals of ${formatDuration(report.intervalSec)}, ${commentText(first)} to ${commentText(last)}; channels ${report.channels.map(commentText).join(', ')}.`,
+    '# Arrivals are the offered counts per interval, staffing the staffed agents per interval, handle time the',
+    `# answered-weighted AHT (lognormal, cv ${num(input.handleCv, 3)}: an interval report gives no spread).`,
+  ];
+  for (const c of input.channels) lines.push(...fitComment(c));
+  const warnings = [...input.reportWarnings, ...input.channels.flatMap((c) => c.calibration.warnings.map((w) => `${c.name}: ${w}`))];
+  for (const w of warnings) lines.push(`# warning: ${commentText(w)}`);
+  return lines;
+}
+
+function fitComment(c: CalibratedChannel): string[] {
+  const { patience, waitingCheck, handleMeanSec } = c.calibration;
+  const name = commentText(c.name);
+  const lines = [`# ${name} (${c.kind}): AHT ${handleMeanSec === undefined ? 'not reported' : sec(handleMeanSec)}.`];
+  if (!abandons(c.kind)) return [...lines, `#   ${c.kind} does not abandon: no patience fitted.`];
+  if (patience === undefined) return [...lines, '#   patience: not fitted (see the warnings); none written, so nobody abandons.'];
+  lines.push(`#   patience, Erlang A (M/M/n+M) fitted by maximum likelihood over ${patience.intervals} intervals: exponential, mean ${sec(patience.meanSec)}, 95% ${sec(patience.ci.lower)} to ${sec(patience.ci.upper)}`);
+  lines.push(`#   (abandon share ${num(100 * patience.observedShare, 2)}% reported, ${num(100 * patience.fittedShare, 2)}% fitted; dispersion ${num(patience.dispersion, 2)}).`);
+  if (waitingCheck !== undefined) {
+    const approx = waitingCheck.approximate ? ', abandoners taken to wait as long as ASA' : '';
+    lines.push(`#   check, abandons ÷ total wait (Mandelbaum–Zeltyn P(ab) = θ·E[W]${approx}): mean ${sec(waitingCheck.meanSec)}, 95% ${sec(waitingCheck.ci.lower)} to ${sec(waitingCheck.ci.upper)}.`);
+  }
+  return lines;
+}
+
+function channelLines(c: CalibratedChannel, input: CalibratedScenarioInput): string[] {
+  const cal = c.calibration;
+  const lines = [`  - id: ${q(c.id)}`];
+  if (c.id !== c.name) lines.push(`    # the report's channel ${commentText(q(c.name))}`);
+  lines.push(`    kind: ${c.kind}`, `    arrivals: { volumes: ${list(cal.volumes, 3, '        ')} }`);
+  lines.push(`    handle: { dist: lognormal, mean: ${num(cal.handleMeanSec ?? 0)}s, cv: ${num(input.handleCv, 3)} }`);
+  const hash = COMMENTED_FIELDS.ahtByInterval ? '# ' : '';
+  if (cal.ahtByInterval !== undefined) lines.push(`    ${hash}ahtByInterval: ${list(cal.ahtByInterval, 1, `    ${hash}  `)}`);
+  const p = cal.patience;
+  if (abandons(c.kind) && p !== undefined && p.status !== 'noAbandons') lines.push(`    patience: { dist: exponential, mean: ${num(p.meanSec)}s }`);
+  if (input.targetWithinSec !== undefined) lines.push(`    target: { within: ${formatDuration(input.targetWithinSec)} }`);
+  return lines;
+}
