@@ -56,7 +56,7 @@ export {
   type MetricSummary,
 } from './workers/backtest/backtest.js';
 export type { HistoryInterval, HistoryReport } from './workers/backtest/historyReport.js';
-export { AcdAggregator, acdReportCsv, scheduledAgents, type AcdRow } from './workers/acdReport.js';
+export { AcdAggregator, acdReportCsv, staffedAgents, type AcdRow } from './workers/acdReport.js';
 export { traceReplication, type TraceRow, type TraceSink } from './workers/contactTrace.js';
 
 export interface SimulateOptions {

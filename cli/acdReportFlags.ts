@@ -8,7 +8,7 @@ import type { Argv } from 'yargs';
 import { InputError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { parseDate } from '../scenarios/dateTime.js';
-import { AcdAggregator, acdReportCsv, intervalLabeller, scheduledAgents } from '../workers/acdReport.js';
+import { AcdAggregator, acdReportCsv, intervalLabeller, staffedAgents } from '../workers/acdReport.js';
 import { traceReplication } from '../workers/contactTrace.js';
 import { writeFileAtomic } from '../workers/fileWrites.js';
 import { durationFlag } from './commands/staffFlags.js';
@@ -58,6 +58,6 @@ export function acdReportRequest(args: AcdReportArgs, model: Model): AcdReportRe
 export function writeAcdReport(model: Model, seed: number, request: AcdReportRequest): void {
   const aggregator = new AcdAggregator(model.channels.map((c) => c.id), model.intervalSec, model.intervalCount, request.withinSec);
   const counters = traceReplication(model, seed, 0, aggregator);
-  const rows = aggregator.rows((ch, iv) => scheduledAgents(model, counters, ch, iv));
+  const rows = aggregator.rows((ch, iv) => staffedAgents(model, counters, ch, iv));
   writeFileAtomic(request.path, acdReportCsv(rows, request.label), '--acd-report');
 }

@@ -16,9 +16,11 @@
  * - answered_within: answered with a wait ≤ T (the `≤` of the recorder's service level);
  * - ata ("average time to abandon", after the canonical columns): mean wait of the abandoned,
  *   which the patience fit of `ccsim calibrate` can use (Mandelbaum & Zeltyn);
- * - staffed: agents scheduled on average in the interval — tier-1 agents of the groups that
- *   serve the channel (scheduled time ÷ interval length; a group serving n channels counts
- *   1/n in each). The trace does not hold staffing; the replication's counters do.
+ * - staffed: agents logged in on average in the interval, as an ACD counts them — tier-1 agents
+ *   of the groups that serve the channel, on shift and neither on a break nor absent (their
+ *   available time ÷ the interval; a group serving n channels counts 1/n in each). So the
+ *   report's staffed already nets out shrinkage, as a real export's does, and a scenario
+ *   calibrated from it needs none. The trace does not hold staffing; the replication's counters do.
  *
  * These are the recorder's own counts (offered, handled, abandoned, waits, handle times) taken
  * from the trace, so the two agree to the contact (test/workers/acdReport.test.ts), while T
@@ -120,13 +122,14 @@ export class AcdAggregator implements TraceSink {
 }
 
 /**
- * Tier-1 agents scheduled on average in interval iv for channel ch: the scheduled seconds of
- * the tier-1 groups serving it ÷ the interval, a group serving n channels counted 1/n in each.
+ * Tier-1 agents logged in on average in interval iv for channel ch: the available seconds (on
+ * shift, not on a break, not absent) of the tier-1 groups serving it ÷ the interval, a group
+ * serving n channels counted 1/n in each.
  */
-export function scheduledAgents(model: Model, counters: ReplicationCounters, ch: number, iv: number): number {
+export function staffedAgents(model: Model, counters: ReplicationCounters, ch: number, iv: number): number {
   let sec = 0;
   model.groups.forEach((g, gi) => {
-    if (g.tier === 1 && g.channels.includes(ch)) sec += (counters.group.scheduledSec[gi * counters.intervalCount + iv] ?? 0) / g.channels.length;
+    if (g.tier === 1 && g.channels.includes(ch)) sec += (counters.group.availableSec[gi * counters.intervalCount + iv] ?? 0) / g.channels.length;
   });
   return sec / model.intervalSec;
 }

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../engine/model.js';
 import { readIntervalReport, type IntervalReport } from '../../scenarios/intervalReport.js';
-import { AcdAggregator, acdReportCsv, scheduledAgents } from '../../workers/acdReport.js';
+import { AcdAggregator, acdReportCsv, staffedAgents } from '../../workers/acdReport.js';
 import { backtest, type BacktestResult } from '../../workers/backtest/backtest.js';
 import { traceReplication } from '../../workers/contactTrace.js';
 import { countModel } from '../../workers/staffing/candidate.js';
@@ -52,7 +52,7 @@ function historyOf(m: Model, seed: number): IntervalReport {
   const agg = new AcdAggregator(['voice'], INTERVAL_SEC, INTERVALS, [20]);
   const counters = traceReplication(m, seed, 0, agg);
   const file = join(mkdtempSync(join(tmpdir(), 'ccsim-proof-')), 'history.csv');
-  writeFileSync(file, acdReportCsv(agg.rows((ch, iv) => scheduledAgents(m, counters, ch, iv)), String));
+  writeFileSync(file, acdReportCsv(agg.rows((ch, iv) => staffedAgents(m, counters, ch, iv)), String));
   const read = readIntervalReport(file, { slWithinSec: 20 });
   if (!read.ok) throw new Error(read.problems.join('\n'));
   return read.report;

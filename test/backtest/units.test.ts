@@ -100,6 +100,14 @@ describe('the scenario on the report\'s day', () => {
     expect([c?.deflection, c?.retrial, c?.types[0]?.fcr]).toEqual([0, null, 1]);
   });
 
+  it('does not apply the scenario\'s shrinkage to the staffed agents (an ACD\'s staffed nets it out), and says so', () => {
+    const base = model({ channels: [{ id: 'voice' }] });
+    const shrunk: Model = { ...base, groups: base.groups.map((g) => ({ ...g, shrinkage: { planned: 0.1, periodSec: 1800, absenteeism: 0.05 } })) };
+    const h = historyModel(shrunk, report({ voice: [{}] }));
+    expect(h.model.groups[0]?.shrinkage).toMatchObject({ planned: 0, absenteeism: 0 });
+    expect(h.notes.join('\n')).toContain('shrinkage is not applied to the staffed agents');
+  });
+
   it.each([
     ['a channel the scenario lacks, with a suggestion', report({ vioce: [{}] }), 'r.csv: channel "vioce" is not in the scenario (its channels: voice, chat) (did you mean "voice"?)'],
     ['another interval length', report({ voice: [{}] }, { intervalSec: 900 }), 'r.csv: its intervals are 15m long but the scenario\'s are 30m'],

@@ -4,14 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { AcdAggregator, acdReportCsv, intervalLabeller, scheduledAgents, type AcdRow } from '../../workers/acdReport.js';
+import { AcdAggregator, acdReportCsv, intervalLabeller, staffedAgents, type AcdRow } from '../../workers/acdReport.js';
 import { traceReplication } from '../../workers/contactTrace.js';
 import { constant, exp, model } from '../support/model.js';
 
 function reportOf(m: Model, withinSec: number[], seed = 1): AcdRow[] {
   const agg = new AcdAggregator(m.channels.map((c) => c.id), m.intervalSec, m.intervalCount, withinSec);
   const counters = traceReplication(m, seed, 0, agg);
-  return agg.rows((ch, iv) => scheduledAgents(m, counters, ch, iv));
+  return agg.rows((ch, iv) => staffedAgents(m, counters, ch, iv));
 }
 
 /**
@@ -50,6 +50,14 @@ describe('ACD report from per-contact records', () => {
     ]);
     const dated = intervalLabeller(m, 20514); // 2026-03-02 is day 20,514 from 1970-01-01
     expect(typeof dated === 'string' ? dated : dated(100)).toBe('2026-03-02T08:01:40');
+  });
+
+  it('counts staffed as agents logged in: an agent on a break for half an interval is half an agent there', () => {
+    const m = model({
+      horizonSec: 300, intervalSec: 100, channels: [{ arrivalTimesSec: [10], handle: constant(30) }],
+      groups: [{ id: 'team', channels: [0], count: 1, agentShifts: [[{ startSec: 0, endSec: 300, breaks: [{ startSec: 100, endSec: 150 }] }]], agentKeys: ['0'] }],
+    });
+    expect(reportOf(m, [20]).map((r) => r.staffed)).toEqual([1, 0.5, 1]);
   });
 
   it('asks for a date when the day runs past midnight', () => {

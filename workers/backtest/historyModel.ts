@@ -16,9 +16,11 @@
  *   remainder); a tier-1 group serving two of the report's channels cannot be given a staffed
  *   figure per channel, and is an error. Tier-2/3 groups keep their scenario count all day;
  *   tier-1 groups of channels the report does not cover have nobody (those channels, no
- *   arrivals). The scenario's shrinkage then applies to the staffed agents;
+ *   arrivals). Staffed agents are logged in (an ACD counts no one on a break or absent), so
+ *   the staffed groups' shrinkage is switched off: applying it again would count it twice;
  * - the service-level threshold T: the report's (`--within`), else the scenario's.
  */
+import { NO_SHRINKAGE } from '../../engine/defaults.js';
 import { InputError } from '../../engine/errors.js';
 import type { ChannelModel, Model } from '../../engine/model.js';
 import { didYouMean } from '../../scenarios/suggestion.js';
@@ -161,5 +163,10 @@ export function historyModel(scenario: Model, report: HistoryReport): HistoryMod
   const others = scenario.channels.filter((_, ch) => !channels.includes(ch)).map((c) => c.id);
   if (others.length > 0) notes.push(`channels not in the report get no contacts: ${others.join(', ')}`);
   notes.push('handle times are the scenario\'s (per-interval AHT from the report is not applied); the report\'s offered is replayed exactly, without deflection, retrials or repeats on top');
-  return { model: countModel(day, plan), channels, offered, notes };
+  const counted = countModel(day, plan);
+  const staffedGroups = new Set(counted.groups.flatMap((g, gi) => (g.tier === 1 && channels.some((ch) => g.channels.includes(ch)) ? [gi] : [])));
+  if (counted.groups.some((g, gi) => staffedGroups.has(gi) && (g.shrinkage.planned > 0 || g.shrinkage.absenteeism > 0))) {
+    notes.push('the scenario\'s shrinkage is not applied to the staffed agents: an ACD\'s staffed counts agents logged in, net of breaks and absence');
+  }
+  return { model: { ...counted, groups: counted.groups.map((g, gi) => (staffedGroups.has(gi) ? { ...g, shrinkage: NO_SHRINKAGE } : g)) }, channels, offered, notes };
 }
