@@ -60,6 +60,18 @@ export { buildRunResult, SCHEMA_VERSION, type ChannelResult, type IntervalResult
 export { erlangBaseline, type ErlangBaselineFigures } from './reports/baseline.js';
 export { estimate, type Estimate } from './reports/confidence.js';
 export { renderText } from './reports/text.js';
+export {
+  backtest,
+  BACKTEST_SL_DEFINITIONS,
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestRow,
+  type BacktestSlDefinition,
+  type MetricSummary,
+} from './workers/backtest/backtest.js';
+export type { HistoryInterval, HistoryReport } from './workers/backtest/historyReport.js';
+export { AcdAggregator, acdReportCsv, staffedAgents, type AcdRow } from './workers/acdReport.js';
+export { traceReplication, type TraceRow, type TraceSink } from './workers/contactTrace.js';
 
 export interface SimulateOptions {
   /** @default model.seed */

@@ -25,7 +25,7 @@ function cellText(c: Cell, p: Palette): string {
   return c.status === 'inconclusive' ? p.yellow(c.text) : c.text;
 }
 
-function textTable(t: ReportTable, p: Palette): string {
+export function textTable(t: ReportTable, p: Palette): string {
   const columns: Column<readonly Cell[]>[] = t.head.map((head, i) => ({
     head,
     cell: (row) => cellText(row[i] ?? '', p),

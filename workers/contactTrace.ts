@@ -12,6 +12,7 @@
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import type { ContactPool } from '../engine/contacts.js';
 import type { Model } from '../engine/model.js';
+import type { ReplicationCounters } from '../engine/recorder.js';
 import { simulateReplication } from '../engine/simulate.js';
 import { StageOutcome, type ContactTracer, type StageOutcomeCode } from '../engine/trace.js';
 import { tempPathOf, writeAll, writeFailure } from './fileWrites.js';
@@ -47,12 +48,17 @@ const OUTCOMES = ['resolved', 'escalated', 'abandoned', 'deflected', 'open', 'bl
 
 export type TraceFormat = 'csv' | 'jsonl';
 
+/** Where a tracer's rows go: the trace file, or an aggregator that keeps only sums (workers/acdReport.ts). */
+export interface TraceSink {
+  write(row: TraceRow): void;
+}
+
 /**
  * Where the rows go: a file written in blocks to a temporary file beside it (workers/fileWrites.ts
  * `tempPathOf`) and renamed into place when complete, so an interrupted trace never stands
  * where a finished one would. A file that cannot be written is `--trace`'s error (exit 2).
  */
-class TraceFile {
+class TraceFile implements TraceSink {
   private readonly fd: number;
   private readonly partial: string;
   private pending: string[] = [];
@@ -144,7 +150,7 @@ class ReplicationTracer implements ContactTracer {
   constructor(
     private readonly model: Model,
     private readonly replication: number,
-    private readonly out: TraceFile,
+    private readonly out: TraceSink,
   ) {}
 
   arrived(P: ContactPool, c: number, now: number): void {
@@ -223,10 +229,18 @@ export interface TraceOptions {
   readonly replications: number;
 }
 
+/**
+ * Simulates one replication with a tracer writing its rows to `sink`; returns its counters
+ * (the same as the untraced replication's).
+ */
+export function traceReplication(model: Model, seed: number, replication: number, sink: TraceSink): ReplicationCounters {
+  return simulateReplication(model, seed, replication, null, new ReplicationTracer(model, replication, sink));
+}
+
 /** Simulates replications 0 … n − 1 of the model with a tracer, writing their rows to the file; returns the rows written. */
 export function writeTrace(model: Model, seed: number, options: TraceOptions): number {
   const out = new TraceFile(options.path, options.format);
-  for (let r = 0; r < options.replications; r++) simulateReplication(model, seed, r, null, new ReplicationTracer(model, r, out));
+  for (let r = 0; r < options.replications; r++) traceReplication(model, seed, r, out);
   out.close();
   return out.rows;
 }

@@ -24,6 +24,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, Loader>> = {
   staff: async () => as((await import('./staff.js')).staffCommand),
   schedule: async () => as((await import('./schedule.js')).scheduleCommand),
   calibrate: async () => as((await import('./calibrate.js')).calibrateCommand),
+  backtest: async () => as((await import('./backtest.js')).backtestCommand),
 };
 
 /** The commands needed to parse `argv`: just the one named, or all of them. */

@@ -16,9 +16,10 @@ import { REPORT_FORMATS, writeReport } from '../reportOutput.js';
 import { printWarnings } from '../warnings.js';
 import { checkRunWork } from '../workChecks.js';
 import { traceOptions, traceRequest, type TraceArgs } from '../traceFlags.js';
+import { acdReportOptions, acdReportRequest, writeAcdReport, type AcdReportArgs } from '../acdReportFlags.js';
 import { chosenIntervalDetail, intervalFlagProblems, intervalOptions, type IntervalArgs } from './intervalFlags.js';
 
-interface RunArgs extends InputArgs, IntervalArgs, TraceArgs {
+interface RunArgs extends InputArgs, IntervalArgs, TraceArgs, AcdReportArgs {
   file?: string;
   seed?: number;
   replications?: number;
@@ -63,7 +64,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [file]',
   describe: 'Simulate a scenario and report its KPIs beside the Erlang baseline',
   builder: (y: Argv) =>
-    traceOptions(intervalOptions(inputOptions(formatOptions(y, REPORT_FORMATS, 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)')))
+    acdReportOptions(traceOptions(intervalOptions(inputOptions(formatOptions(y, REPORT_FORMATS, 'Output format: text (default), json, csv (tidy), md, html (self-contained, charts inline)')))
       .positional('file', { type: 'string', describe: `Scenario (YAML or JSON); default: the bundled ${DEFAULT_SCENARIO}` })
       .option('seed', { type: 'number', describe: 'Base seed (default: the scenario\'s)' })
       .option('replications', { alias: 'r', type: 'number', describe: 'Replications (default: the scenario\'s)' })
@@ -72,7 +73,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('variant', VARIANT_OPTION)
       .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
       .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' })
-      .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' })) as unknown as Argv<RunArgs>,
+      .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }))) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     checkRunFlags(args);
     const flagProblems = intervalFlagProblems(args);
@@ -85,7 +86,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const model = modelForDetail(applyRunFlags(loaded.model, args), detail);
     checkRunWork(model, 'run', detail);
     const trace = traceRequest(args, model);
+    const acd = acdReportRequest(args, model);
     if (trace !== undefined) (await import('../../workers/contactTrace.js')).writeTrace(model, model.seed, trace);
+    if (acd !== undefined) writeAcdReport(model, model.seed, acd);
     const result = simulateRun(model, detail, args['interval-file']);
     await writeReport(result, { format, out: args.out, specs: args.specs });
   },

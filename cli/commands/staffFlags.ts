@@ -47,7 +47,7 @@ export const DEFAULT_STAFF_REPLICATIONS = 20;
 const MAX_REPLICATIONS = 10_000;
 
 /** A duration flag in seconds (`20s`, `2m`, or a number of seconds), or a problem. */
-function durationFlag(flag: string, text: string | undefined, p: string[]): number | null {
+export function durationFlag(flag: string, text: string | undefined, p: string[]): number | null {
   if (text === undefined) return null;
   const r = parseDuration(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
   if (!r.ok) { p.push(`--${flag}: must be a duration such as 20s, 2m or 1h (got "${text}")`); return null; }
@@ -55,7 +55,7 @@ function durationFlag(flag: string, text: string | undefined, p: string[]): numb
 }
 
 /** A share flag (`0.05` or `5%`, scenarios/share.ts) in (0, 1], or a problem. */
-function shareFlag(flag: string, text: string | undefined, p: string[]): number | null {
+export function shareFlag(flag: string, text: string | undefined, p: string[]): number | null {
   if (text === undefined) return null;
   const parsed = parseShare(String(text));
   const x = parsed.ok ? parsed.share : NaN;

@@ -1,0 +1,144 @@
+/**
+ * `ccsim backtest` as a library call (issue 14, goal 5): a scenario replayed on a historical
+ * day (./historyModel.ts, ./historySamples.ts), each interval's predicted service level, ASA
+ * and abandon share as a median and a prediction band (./predictionBand.ts), the report's
+ * actual value beside it, and per channel and metric the share of intervals whose actual lies
+ * in its band (coverage), the mean absolute error of the median and its bias.
+ *
+ * Actual values are computed from the report's columns with the definitions of ccsim's own
+ * figures (reports/kpi.ts): SL under `offered` = answered within T ÷ offered, under `answered`
+ * = answered within T ÷ answered (an ACD report cannot give `excludeShortAbandons`: it does
+ * not count short abandons); ASA = the report's mean wait of answered contacts; abandon share
+ * = abandoned ÷ offered. An interval whose actual value is undefined (no column, nobody
+ * offered or answered) or whose band is undefined (too few replications with a value) is not
+ * scored.
+ */
+import type { Model } from '../../engine/model.js';
+import { ratio } from '../../reports/kpi.js';
+import { historyModel, type HistoryModel } from './historyModel.js';
+import type { HistoryInterval, HistoryReport } from './historyReport.js';
+import { BACKTEST_METRICS, simulateHistory, type BacktestMetric } from './historySamples.js';
+import { nominalCoverage, predictionBand } from './predictionBand.js';
+
+/** The service-level definitions an ACD report can give. */
+export const BACKTEST_SL_DEFINITIONS = ['offered', 'answered'] as const;
+export type BacktestSlDefinition = (typeof BACKTEST_SL_DEFINITIONS)[number];
+
+export interface BacktestOptions {
+  readonly seed: number;
+  readonly replications: number;
+  /** Probability content asked of the prediction band, e.g. 0.9. */
+  readonly level: number;
+  readonly slDefinition: BacktestSlDefinition;
+  readonly onProgress?: (done: number) => void;
+}
+
+export interface BacktestRow {
+  readonly channel: string;
+  readonly interval: number;
+  readonly label: string;
+  readonly startSec: number;
+  readonly metric: BacktestMetric;
+  readonly actual: number | null;
+  readonly median: number | null;
+  readonly lo: number | null;
+  readonly hi: number | null;
+  /** null: not scored. */
+  readonly inside: boolean | null;
+}
+
+export interface MetricSummary {
+  readonly channel: string;
+  readonly metric: BacktestMetric;
+  /** Intervals with both an actual value and a band. */
+  readonly scored: number;
+  readonly inside: number;
+  /** inside ÷ scored (null when nothing was scored). */
+  readonly coverage: number | null;
+  /** Mean of |median − actual| and of (median − actual) over the scored intervals. */
+  readonly meanAbsError: number | null;
+  readonly bias: number | null;
+}
+
+export interface BacktestResult {
+  readonly report: string;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly replications: number;
+  readonly level: number;
+  /** The band's exact coverage for a correct model (./predictionBand.ts): at least `level`. */
+  readonly nominalCoverage: number;
+  readonly slDefinition: BacktestSlDefinition;
+  /** T of each channel's service level, seconds. */
+  readonly withinSec: Readonly<Record<string, number>>;
+  readonly intervalSec: number;
+  readonly dayStartSec: number;
+  readonly startDate: string | null;
+  readonly rows: readonly BacktestRow[];
+  readonly summary: readonly MetricSummary[];
+  readonly notes: readonly string[];
+}
+
+/** An interval's actual value of a metric from the report's columns, or undefined. */
+export function actualValue(row: HistoryInterval | undefined, metric: BacktestMetric, definition: BacktestSlDefinition): number | undefined {
+  if (row === undefined) return undefined;
+  let v = NaN;
+  if (metric === 'serviceLevel' && row.answeredWithin !== undefined) {
+    v = ratio(row.answeredWithin, definition === 'offered' ? row.offered : (row.answered ?? NaN));
+  } else if (metric === 'asaSec' && row.asaSec !== undefined && (row.answered ?? 1) > 0) {
+    v = row.asaSec;
+  } else if (metric === 'abandonRate' && row.abandoned !== undefined) {
+    v = ratio(row.abandoned, row.offered);
+  }
+  return Number.isFinite(v) ? v : undefined;
+}
+
+function summarize(channel: string, metric: BacktestMetric, rows: readonly BacktestRow[]): MetricSummary {
+  const scored = rows.filter((r) => r.inside !== null);
+  const n = scored.length;
+  const errors = scored.map((r) => (r.median as number) - (r.actual as number));
+  const mean = (xs: readonly number[]): number | null => (n > 0 ? xs.reduce((s, x) => s + x, 0) / n : null);
+  const inside = scored.filter((r) => r.inside === true).length;
+  return { channel, metric, scored: n, inside, coverage: n > 0 ? inside / n : null, meanAbsError: mean(errors.map(Math.abs)), bias: mean(errors) };
+}
+
+/** The scenario on the report's day with the back-test's SL definition (an InputError names each mismatch). */
+export function backtestModel(scenario: Model, report: HistoryReport, slDefinition: BacktestSlDefinition): HistoryModel {
+  const h = historyModel(scenario, report);
+  return { ...h, model: { ...h.model, serviceLevelDefinition: slDefinition } };
+}
+
+export function backtest(scenario: Model, report: HistoryReport, o: BacktestOptions): BacktestResult {
+  return backtestOn(backtestModel(scenario, report, o.slDefinition), scenario.name, report, o);
+}
+
+/** The back-test of a prepared model (`backtestModel`): for a caller that checks its work first. */
+export function backtestOn(h: HistoryModel, scenarioName: string, report: HistoryReport, o: BacktestOptions): BacktestResult {
+  const samples = simulateHistory(h, o.seed, o.replications, o.onProgress);
+  const rows: BacktestRow[] = [];
+  const summary: MetricSummary[] = [];
+  report.channels.forEach((channel, k) => {
+    const history = report.byChannel.get(channel) ?? [];
+    BACKTEST_METRICS.forEach((metric, m) => {
+      const metricRows: BacktestRow[] = [];
+      for (let iv = 0; iv < report.intervalCount; iv++) {
+        const row = history[iv];
+        const band = predictionBand(samples.values[k]?.[m]?.[iv] ?? [], o.level);
+        const actual = actualValue(row, metric, o.slDefinition) ?? null;
+        const inside = actual === null || band === null ? null : actual >= band.lo && actual <= band.hi;
+        metricRows.push({
+          channel, interval: iv, label: row?.label ?? report.labelOf?.(iv) ?? '', startSec: iv * report.intervalSec, metric, actual,
+          median: band?.median ?? null, lo: band?.lo ?? null, hi: band?.hi ?? null, inside,
+        });
+      }
+      rows.push(...metricRows);
+      summary.push(summarize(channel, metric, metricRows));
+    });
+  });
+  const withinSec = Object.fromEntries(report.channels.map((id, k) => [id, h.model.channels[h.channels[k] ?? -1]?.targetSec ?? NaN]));
+  return {
+    report: report.file, scenario: scenarioName, seed: o.seed, replications: o.replications, level: o.level,
+    nominalCoverage: nominalCoverage(o.replications, o.level), slDefinition: o.slDefinition, withinSec,
+    intervalSec: report.intervalSec, dayStartSec: report.dayStartSec, startDate: report.startDate ?? null, rows, summary, notes: h.notes,
+  };
+}
