@@ -8,7 +8,7 @@
 import type { Argv } from 'yargs';
 import { InputError } from '../engine/errors.js';
 import type { IntervalReportOptions } from '../scenarios/intervalReport.js';
-import { readCalibrateFlags } from './commands/calibrateFlags.js';
+import { readCalibrateFlags, type CalibrateFlags } from './commands/calibrateFlags.js';
 
 export interface ReportFlagArgs {
   report: string;
@@ -34,6 +34,11 @@ export function reportFlagOptions<T>(y: Argv<T>): Argv<T> {
 export function reportOptions(args: ReportFlagArgs, maxInputBytes: number): IntervalReportOptions {
   const { flags, problems } = readCalibrateFlags(args, maxInputBytes);
   if (problems.length > 0) throw new InputError(problems);
+  return readerOptions(args, flags, maxInputBytes);
+}
+
+/** The reader's options from flags already checked (`readCalibrateFlags`). */
+export function readerOptions(args: ReportFlagArgs, flags: CalibrateFlags, maxInputBytes: number): IntervalReportOptions {
   return {
     ...(Object.keys(flags.columns).length > 0 ? { columns: flags.columns, columnsSource: flags.columnsSource } : {}),
     ...(args.channel === undefined ? {} : { channel: args.channel }),

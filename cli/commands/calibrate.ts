@@ -24,6 +24,7 @@ import { didYouMean } from '../../scenarios/suggestion.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
 import { inputOptions, maxInputBytes } from '../inputFlags.js';
 import { emit, toJson } from '../output.js';
+import { readerOptions, reportFlagOptions } from '../reportFlags.js';
 import { CALIBRATE_FORMATS, readCalibrateFlags, type CalibrateArgs, type CalibrateFlags } from './calibrateFlags.js';
 
 /**
@@ -45,15 +46,7 @@ function kindOf(name: string, flags: CalibrateFlags): ChannelKind {
 }
 
 function readReport(args: CalibrateArgs, flags: CalibrateFlags): { report: IntervalReport; warnings: string[] } {
-  const read = readIntervalReport(args.report, {
-    columns: flags.columns,
-    columnsSource: flags.columnsSource,
-    ...(args.channel === undefined ? {} : { channel: args.channel }),
-    ...(flags.intervalSec === undefined ? {} : { intervalSec: flags.intervalSec }),
-    ...(flags.dayStartSec === undefined ? {} : { dayStartSec: flags.dayStartSec }),
-    ...(flags.withinSec === undefined ? {} : { slWithinSec: flags.withinSec }),
-    maxInputBytes: maxInputBytes(args),
-  });
+  const read = readIntervalReport(args.report, readerOptions(args, flags, maxInputBytes(args)));
   if (!read.ok) throw new InputError(read.problems);
   const unknown = [...flags.kinds.keys()].filter((name) => !read.report.channels.includes(name));
   if (unknown.length > 0) {
@@ -133,16 +126,12 @@ const calibrate_: CommandModule<object, CalibrateArgs> = {
   command: 'calibrate <report>',
   describe: 'Write a scenario from an ACD interval report: arrivals, AHT and staffing per interval, patience fitted (Erlang A)',
   builder: (yargs) =>
-    inputOptions(formatOptions(yargs, CALIBRATE_FORMATS, 'Format of the fit summary (default text)'))
+    reportFlagOptions(inputOptions(formatOptions(yargs, CALIBRATE_FORMATS, 'Format of the fit summary (default text)')))
       .positional('report', { type: 'string', demandOption: true, describe: 'Interval report CSV (interval_start, channel, offered, answered, abandoned, aht, asa, staffed…)' })
       .option('out', { type: 'string', describe: 'Write the scenario YAML here (default: stdout, the summary then on stderr)' })
+      // calibrate's T is also every channel's target in the scenario it writes.
       .option('within', { type: 'string', describe: 'Service-level threshold T: of answered_within / service_level, and every channel\'s target (default: by kind)' })
-      .option('columns', { type: 'string', array: true, describe: 'Map report columns to the export\'s headers: offered="Calls Offered",aht="Avg Handle Time"' })
-      .option('map', { type: 'string', describe: 'YAML file mapping report columns to the export\'s headers (offered: Calls Offered)' })
       .option('kind', { type: 'string', array: true, describe: 'Channel kind by report channel name: "Web Chat=chat" (default: the name if a kind, else voice)' })
-      .option('channel', { type: 'string', describe: 'Channel name for a report without a channel column (default voice)' })
-      .option('interval', { type: 'string', describe: 'Interval length (default: the shortest step between rows)' })
-      .option('day-start', { type: 'string', describe: 'Time of day of 0 s, for starts written as seconds (default 00:00)' })
       .option('handle-cv', { type: 'number', describe: `Coefficient of variation of the lognormal handle time (default 1)` })
       .option('calls', { type: 'string', describe: 'Call records (one row per call, or a ccsim --trace CSV): handle family by maximum likelihood and patience with answered calls censored, replacing the report\'s' })
       .option('calls-columns', { type: 'string', array: true, describe: 'Map call-record columns to the export\'s headers: wait_sec="Queue Time",outcome=Result' }),
