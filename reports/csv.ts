@@ -15,7 +15,7 @@ function rowsOf(r: RunResult, entries: readonly ScopeEntry[], startSec: number |
   return entries.flatMap((e) =>
     e.metrics.map(([metric, est]) => [
       r.scenario, r.seed, r.replications,
-      ...tidyCells({ scope: e.scope, id: e.id, startSec, metric, statistic: 'estimate', mean: est.mean, ci95: est.ci95 }, r.dayStartSec),
+      ...tidyCells({ scope: e.scope, id: e.id, startSec, metric, statistic: 'estimate', mean: est.mean, ci95: est.ci95 }, r),
       numberCell(erlangFigure(e, metric)),
     ]),
   );

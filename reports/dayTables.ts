@@ -4,12 +4,13 @@
  * abandonment, occupancy — as means over replications. No Erlang column: Erlang predicts an
  * interval, not a day.
  */
-import { clock, count } from './format.js';
+import { count } from './format.js';
 import { formatValue } from './metricFormat.js';
 import type { Palette } from './palette.js';
 import type { DayResult, RunResult } from './result.js';
 import { scopeEntries, metricOf, type ScopeEntry } from './scopes.js';
 import { renderTable, type Column } from './textTable.js';
+import { dayLabel } from './timeline.js';
 
 interface DayRow {
   readonly day: DayResult;
@@ -33,7 +34,7 @@ export function dayTable(r: RunResult, id: string, p: Palette): string | null {
     return value >= level ? p.green(text) : p.red(text);
   };
   const cols: Column<DayRow>[] = [
-    { head: 'day from', cell: (row) => clock(r.dayStartSec + row.day.startSec), align: 'left' },
+    { head: 'day from', cell: (row) => dayLabel(r, row.day.startSec), align: 'left' },
     { head: 'hours', cell: (row) => count(row.day.spanSec / 3600, 1) },
     { head: 'offered', cell: (row) => count(metricOf(row.entry, 'offered')?.mean, 1) },
     { head: 'service level', cell: sl },

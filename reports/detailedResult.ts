@@ -7,6 +7,7 @@ import type { Model } from '../engine/model.js';
 import { periodsOf, type IntervalDetail } from './intervalDetail.js';
 import { GROUP_METRICS, type GroupMetric } from './kpi.js';
 import { channelEstimates, estimates, runResultOf, type ChannelRow, type DayResult, type Kpis, type ReplicationKpis, type RunResult } from './result.js';
+import { startField } from './timeline.js';
 
 /**
  * The run result of `ccsim run` with `detail` per interval: `reps` made by `periodKpis` over
@@ -25,6 +26,7 @@ function dayResults(model: Model, reps: readonly ReplicationKpis[]): DayResult[]
   return periodsOf(model, 'day').map(({ startSec, spanSec }, d) => ({
     startSec,
     spanSec,
+    ...startField(model, startSec),
     channels: Object.fromEntries(model.channels.map((c, ch) => [c.id, {
       ...channelEstimates(reps.map((k) => k.intervalChannels[d]?.[ch] as ChannelRow)),
       target: { withinSec: c.targetSec, level: c.targetLevel },

@@ -14,6 +14,7 @@ import {
 } from './kpi.js';
 import { periodsOf, type IntervalDetail, type Period } from './intervalDetail.js';
 import { addChannelIntervals, addGroup, emptyTally, type Staffing, type Tally } from './tally.js';
+import { startDateField, startField } from './timeline.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -42,6 +43,8 @@ export interface ChannelResult extends ChannelEstimates {
 
 export interface IntervalResult {
   readonly startSec: number;
+  /** The interval's date-time, `2026-03-02T08:30`, when the scenario has a startDate. */
+  readonly start?: string;
   readonly channels: Record<string, ChannelResult>;
   readonly groups: Record<string, GroupEstimates>;
 }
@@ -55,6 +58,8 @@ export interface DayResult {
   /** Seconds from time 0 to the day's first interval, and the day's length (the last may be shorter). */
   readonly startSec: number;
   readonly spanSec: number;
+  /** The day's first date-time, `2026-03-02T08:00`, when the scenario has a startDate. */
+  readonly start?: string;
   readonly channels: Record<string, ChannelEstimates & { readonly target: ChannelResult['target'] }>;
   readonly groups: Record<string, GroupEstimates>;
 }
@@ -70,6 +75,8 @@ export interface RunResult {
   readonly intervalSec: number;
   /** The clock time at the start of the recorded day, seconds after midnight (the scenario's `dayStart`). */
   readonly dayStartSec: number;
+  /** The calendar date of time 0 (the scenario's `startDate`); absent when it has none. */
+  readonly startDate?: string;
   /**
    * What the result holds per interval, when not every interval (`day`: `days`; `none`:
    * nothing); absent when `intervals` has them all, as in every result before this field.
@@ -289,6 +296,7 @@ export function runResultOf(model: Model, seed: number, reps: readonly Replicati
     warmupSec: model.warmupSec,
     intervalSec: model.intervalSec,
     dayStartSec: model.dayStartSec ?? 0,
+    ...startDateField(model),
     summary: {
       overall: { ...channelEstimates(reps.map((k) => k.overall)), covers: center.deferred === null ? 'all' : 'live', channels: center.overall.map(idOf) },
       ...(center.deferred === null ? {} : {
@@ -310,6 +318,7 @@ export function runResultOf(model: Model, seed: number, reps: readonly Replicati
     },
     intervals: Array.from({ length: withIntervals ? model.intervalCount : 0 }, (_, iv) => ({
       startSec: iv * model.intervalSec,
+      ...startField(model, iv * model.intervalSec),
       channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.intervalChannels[iv]?.[ch] as ChannelRow), erlangOf(ch, iv))),
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[iv]?.[g] as Kpis<GroupMetric>))),
     })),

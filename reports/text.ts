@@ -6,7 +6,7 @@
  * Scopes and metrics the renderer does not know (tiers, types, new metrics) are listed
  * generically, so the report keeps up with the result.
  */
-import { clock, count, duration } from './format.js';
+import { count, duration } from './format.js';
 import { POOLED_METRICS } from './kpi.js';
 import { formatDifference, formatEstimate, formatValue, metricLabel } from './metricFormat.js';
 import { palette, type Palette } from './palette.js';
@@ -15,6 +15,7 @@ import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, sho
 import { fitTable, renderTable, type Column } from './textTable.js';
 import { dayTable } from './dayTables.js';
 import { judge } from './verdict.js';
+import { timeLabel } from './timeline.js';
 
 export interface TextOptions {
   /** ANSI colours (only for a terminal). @default false */
@@ -140,7 +141,7 @@ function intervalTable(r: RunResult, id: string, p: Palette): string {
     return sl >= level ? p.green(text) : p.red(text);
   };
   const cols: Column<IntervalRow>[] = [
-    { head: 'start', cell: (row) => clock(r.dayStartSec + row.startSec), align: 'left' },
+    { head: 'start', cell: (row) => timeLabel(r, row.startSec), align: 'left' },
     { head: 'offered', cell: (row) => count(metricOf(row.entry, 'offered')?.mean, 1) },
     { head: 'sim', cell: slMean },
     { head: 'Erlang', cell: erl('serviceLevel') },
