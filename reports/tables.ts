@@ -9,7 +9,7 @@ import { formatDifference, formatEstimate, formatValue, metricLabel } from './me
 import type { RunResult } from './result.js';
 import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes, entriesOf, erlangFigure, finite, metricNames, metricOf, scopeEntries, singular, type ScopeEntry } from './scopes.js';
 import { judge, type Verdict } from './verdict.js';
-import { dayLabel, timeLabel } from './timeline.js';
+import { recordedFrom, timeLabel } from './timeline.js';
 
 /** A cell with a judgement against the target (service level), shown as colour or a mark. */
 export interface StatusCell {
@@ -122,8 +122,7 @@ export function runDescription(r: RunResult): string {
   // A result without every interval (`intervalDetail`) still covers all of them, and says what it left out (`notes`).
   const intervals = r.intervalDetail === undefined ? r.intervals.length : Math.round(r.horizonSec / r.intervalSec);
   const notes = (r.notes ?? []).map((n) => ` · ${n}`).join('');
-  const from = r.startDate === undefined ? '' : ` from ${dayLabel(r, 0)} ${timeLabel(r, 0).slice(-5)}`;
-  return `${r.replications} replications, seed ${r.seed} · ${count(r.horizonSec / 3600, 1)} h recorded${from} ` +
+  return `${r.replications} replications, seed ${r.seed} · ${count(r.horizonSec / 3600, 1)} h recorded${recordedFrom(r)} ` +
     `(${intervals} × ${r.intervalSec / 60} min intervals) · warm-up ${r.warmupSec / 60} min · ` +
     `service level definition ${r.serviceLevelDefinition} · ± is the 95% CI half-width over replications${notes}`;
 }

@@ -15,7 +15,7 @@ import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, sho
 import { fitTable, renderTable, type Column } from './textTable.js';
 import { dayTable } from './dayTables.js';
 import { judge } from './verdict.js';
-import { timeLabel } from './timeline.js';
+import { recordedFrom, timeLabel } from './timeline.js';
 
 export interface TextOptions {
   /** ANSI colours (only for a terminal). @default false */
@@ -170,7 +170,7 @@ export function renderText(r: RunResult, options: TextOptions = {}): string {
   out.push(p.bold(r.scenario));
   // A result without every interval (`intervalDetail`) still covers all of them.
   const intervals = r.intervalDetail === undefined ? r.intervals.length : Math.round(r.horizonSec / r.intervalSec);
-  out.push(`${r.replications} replications, seed ${r.seed}; ${count(hours, 1)} h recorded ` +
+  out.push(`${r.replications} replications, seed ${r.seed}; ${count(hours, 1)} h recorded${recordedFrom(r)} ` +
     `(${intervals} × ${r.intervalSec / 60} min intervals), warm-up ${r.warmupSec / 60} min`);
   out.push(`Service level definition: ${r.serviceLevelDefinition}; ± is the 95% CI half-width over replications.`);
   for (const note of r.notes ?? []) out.push(`Note: ${note}`);

@@ -65,3 +65,9 @@ export function chartAxisFormat(r: Timeline, horizonSec: number): string {
   if (r.startDate !== undefined) return (r.dayStartSec ?? 0) + horizonSec > DAY_SEC ? '%a %d %b %H:%M' : '%d %b %H:%M';
   return (r.dayStartSec ?? 0) + horizonSec > DAY_SEC ? 'd%-d %H:%M' : '%H:%M';
 }
+
+/** ` from Mon 2026-03-02 08:00` for a report's description line with a start date; '' without (as before). */
+export function recordedFrom(r: Timeline): string {
+  const at = momentOf(r, 0);
+  return at === undefined ? '' : ` from ${dayLabel(r, 0)} ${dateTimeLabel(at).slice(-5)}`;
+}
