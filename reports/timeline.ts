@@ -66,8 +66,21 @@ export function chartAxisFormat(r: Timeline, horizonSec: number): string {
   return (r.dayStartSec ?? 0) + horizonSec > DAY_SEC ? 'd%-d %H:%M' : '%H:%M';
 }
 
+/** `Mon 2026-03-02 08:00`: the moment `t` with its weekday, for description lines; the clock label without a date. */
+export function momentLabel(r: Timeline, t: number): string {
+  const at = momentOf(r, t);
+  return at === undefined ? timeLabel(r, t) : `${dayLabel(r, t)} ${dateTimeLabel(at).slice(-5)}`;
+}
+
 /** ` from Mon 2026-03-02 08:00` for a report's description line with a start date; '' without (as before). */
 export function recordedFrom(r: Timeline): string {
-  const at = momentOf(r, 0);
-  return at === undefined ? '' : ` from ${dayLabel(r, 0)} ${dateTimeLabel(at).slice(-5)}`;
+  return r.startDate === undefined ? '' : ` from ${momentLabel(r, 0)}`;
+}
+
+/**
+ * The time of day of `t`, `08:30`: the label of a row under a day's heading (text tables with a
+ * start date, one table a day, so that a week of half-hours fits 100 columns).
+ */
+export function clockOfDay(r: Timeline, t: number): string {
+  return clock((((r.dayStartSec ?? 0) + t) % DAY_SEC + DAY_SEC) % DAY_SEC);
 }
