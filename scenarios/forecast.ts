@@ -4,10 +4,11 @@
  * order; `interval_start` is a date-time (`2026-03-02T08:30`, read against the scenario's
  * `startDate` and `dayStart`, or starting the horizon when there is no `startDate`), a clock
  * time (`08:30`, read against `dayStart`, on the day of its row's interval, so a forecast may
- * run past midnight), seconds, or a duration from time 0. How the rows cover the intervals is checked in `forecastRows.ts`,
- * which names the one mistake behind a broken sequence. Rows of channels the scenario does
- * not have are ignored, unless a channel reading the file lacks rows or the name is close to
- * one of the scenario's: then the unknown name is reported as the cause.
+ * run past midnight), seconds, or a duration from time 0. How the rows cover the intervals is
+ * checked in `forecastRows.ts`, which names the one mistake behind a broken sequence. Rows
+ * of channels the scenario does not have are ignored, unless a channel reading the file lacks
+ * rows or the name is close to one of the scenario's: then the unknown name is reported as
+ * the cause.
  *
  * The file is named relative to the scenario file. Each mistake names the CSV's line and
  * column, reported on the scenario's `arrivals.forecast` field so it is found from both
