@@ -66,6 +66,15 @@ describe('labels with startDate', () => {
   });
 });
 
+describe('a pattern under --scale', () => {
+  it('scales its volumes: the Erlang load of 25 calls an hour × 4 minutes is 1.667, × 1.15 is 1.917', () => {
+    const load = (...args: string[]): number | undefined =>
+      (JSON.parse(run(dated, '--json', ...args)) as RunResult).intervals[0]?.channels.voice?.erlang.loadErlangs;
+    expect(load()).toBeCloseTo((25 * 240) / 3600, 9);
+    expect(load('--scale', 'channels.voice.volume=1.15')).toBeCloseTo((1.15 * 25 * 240) / 3600, 9);
+  });
+});
+
 describe('labels without startDate', () => {
   it('stay clock times, and the JSON result has neither startDate nor start', () => {
     const text = run(plain);
