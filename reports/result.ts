@@ -98,6 +98,20 @@ export interface RunResult {
   readonly intervals: readonly IntervalResult[];
   /** Present with `intervalDetail: 'day'`. */
   readonly days?: readonly DayResult[];
+  /** Present with `intervalDetail: 'weekday'`. */
+  readonly weekdays?: readonly WeekdayResult[];
+}
+
+/**
+ * One row of a weekday profile (`--intervals weekday`): an interval of the day (`startSec` from
+ * dayStart) on one weekday, its counts and times summed over the horizon's `days` of that
+ * weekday, its ratios those of the sums. No wait percentiles, no Erlang figure.
+ */
+export interface WeekdayResult extends Omit<DayResult, 'start'> {
+  /** `mon` … `sun`. */
+  readonly weekday: string;
+  /** How many of the horizon's days this row sums. */
+  readonly days: number;
 }
 
 export type Kpis<M extends string> = Record<M, number>;
@@ -146,6 +160,7 @@ export function centerScopes(model: Model): { readonly overall: readonly number[
 }
 
 const PCT = 4;
+const NO_PERCENTILES = new Float64Array(PCT).fill(NaN);
 
 function channelRow(t: Tally, percentiles: ArrayLike<number>, def: ServiceLevelDefinition, spanSec: number): ChannelRow {
   return { kpis: channelKpis(t, percentiles, def, spanSec), fractions: channelFractions(t, def) };
@@ -199,16 +214,19 @@ export function periodRows(model: Model, r: ReplicationCounters, periods: readon
   const I = model.intervalCount;
   const intervalChannels: ChannelRow[][] = [];
   const intervalGroups: Kpis<GroupMetric>[][] = [];
-  for (const { fromInterval: from, toInterval: to, spanSec } of periods) {
+  for (const { fromInterval: from, toInterval: to, spanSec, members } of periods) {
+    // A period of scattered intervals (a weekday profile's row) is summed interval by interval;
+    // its waits were not kept apart, so it has no percentiles (NaN: shown as missing).
+    const spans = members === undefined ? [[from, to] as const] : members.map((iv) => [iv, iv + 1] as const);
     intervalChannels.push(model.channels.map((_, ch) => {
       const t = emptyTally();
-      addChannelIntervals(t, r, ch, from, to, by);
+      for (const [a, b] of spans) addChannelIntervals(t, r, ch, a, b, by);
       const at = (ch * I + from) * PCT;
-      return channelRow(t, r.waitPctInterval.subarray(at, at + PCT), def, spanSec);
+      return channelRow(t, members === undefined ? r.waitPctInterval.subarray(at, at + PCT) : NO_PERCENTILES, def, spanSec);
     }));
     intervalGroups.push(model.groups.map((_, g) => {
       const t = emptyTally();
-      for (let iv = from; iv < to; iv++) addGroup(t, r, g, iv, by);
+      for (const [a, b] of spans) for (let iv = a; iv < b; iv++) addGroup(t, r, g, iv, by);
       return groupKpis(t);
     }));
   }

@@ -13,7 +13,7 @@ import { palette, type Palette } from './palette.js';
 import type { RunResult } from './result.js';
 import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes, entriesOf, erlangFigure, finite, metricOf, scopeEntries, singular, summaryEntries, type ScopeEntry } from './scopes.js';
 import { fitTable, renderTable, type Column } from './textTable.js';
-import { dayTable } from './dayTables.js';
+import { dayTable, weekdayTable } from './dayTables.js';
 import { judge } from './verdict.js';
 import { clockOfDay, dayLabel, momentLabel, timeLabel } from './timeline.js';
 import { DAY_SEC } from '../engine/time.js';
@@ -201,6 +201,8 @@ export function renderText(r: RunResult, options: TextOptions = {}): string {
   for (const c of channels) {
     const days = c.id === null ? null : dayTable(r, c.id, p);
     if (days !== null) out.push('', `Days — ${c.id ?? ''} (means over replications)`, days);
+    const weekdays = c.id === null ? null : weekdayTable(r, c.id, p);
+    if (weekdays !== null) out.push('', `Weekday profile — ${c.id ?? ''} (means over replications of sums over each weekday's days)`, weekdays);
   }
   return `${out.join('\n')}\n`;
 }

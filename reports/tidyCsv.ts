@@ -40,6 +40,8 @@ export interface TidyRow {
   readonly statistic: 'estimate' | 'difference' | 'value';
   readonly mean: number | null;
   readonly ci95?: readonly [number, number] | null;
+  /** `interval_start` when it is not the moment `startSec` after time 0 (a weekday profile's time of day). */
+  readonly label?: string;
 }
 
 export const numberCell = (x: number | null | undefined): Cell => (x === null || x === undefined || !Number.isFinite(x) ? '' : x);
@@ -61,7 +63,7 @@ export function metricUnit(metric: string): string {
 /** The core cells of a row; the result's timeline labels the interval (reports/timeline.ts). */
 export function tidyCells(row: TidyRow, timeline: Timeline): Cell[] {
   return [
-    row.scope, row.id ?? '', row.startSec === null ? '' : timeLabel(timeline, row.startSec), numberCell(row.startSec),
+    row.scope, row.id ?? '', row.startSec === null ? '' : (row.label ?? timeLabel(timeline, row.startSec)), numberCell(row.startSec),
     row.metric, row.statistic, numberCell(row.mean), numberCell(row.ci95?.[0]), numberCell(row.ci95?.[1]), metricUnit(row.metric),
   ];
 }
