@@ -2,8 +2,9 @@
  * A weekly arrival pattern (`arrivals.pattern`, issue 14) compiled to one volume per interval,
  * as a forecast CSV is, so the engine sees only per-interval rates. The planner's
  * multiplicative decomposition — a total × a day-of-week factor × an intraday curve — is the
- * usual shape of call-center forecasts (Gans, Koole & Mandelbaum, "Telephone call centers: a
- * tutorial", MSOM 2003, §4.1: "daily volumes × intraday profiles"):
+ * usual shape of call-center arrival forecasts, daily totals spread by an intraday profile (see
+ * the forecasting discussion in Gans, Koole & Mandelbaum, "Telephone call centers: tutorial,
+ * review, and research prospects", Manufacturing & Service Operations Management 5(2), 2003):
  *
  *   volume(d, k) = W × days[weekday(d)] ÷ Σ days × curve_d[k] ÷ Σ curve_d
  *
