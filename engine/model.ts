@@ -227,6 +227,12 @@ export interface Model {
    */
   readonly dayStartSec?: number;
   /**
+   * The calendar date of time 0 (the scenario's `startDate`, `2026-03-02`): for labels only —
+   * weekly patterns and dated forecasts are already compiled to per-interval rates. Absent:
+   * labels show clock times, as before dates existed.
+   */
+  readonly startDate?: string;
+  /**
    * The span of arrivals, seconds from time 0, whose waits share one wait histogram (absent:
    * one interval). Each interval's wait percentiles are then its period's. A run that reports
    * per day sets a day: a histogram costs ~6 kB, and one per channel and half-hour of a year

@@ -7,7 +7,7 @@
  * epoch — the first interval is 00:00 of day 1 — so labels never depend on the time zone.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { DAY_SEC } from '../engine/time.js';
+import { chartAxisFormat, chartMs } from './timeline.js';
 import { duration } from './format.js';
 import type { RunResult } from './result.js';
 import { baselineName, erlangFigure, metricOf, scopeEntries, type ScopeEntry } from './scopes.js';
@@ -58,7 +58,7 @@ function points(r: RunResult, scope: string, metric: string, select: Select = {}
       if (e.scope !== scope || (select.id !== undefined && e.id !== select.id)) continue;
       const est = metricOf(e, metric);
       if (est === undefined) continue;
-      out.push({ t: (r.dayStartSec + iv.startSec) * 1000, series: label(e), mean: est.mean, lo: est.ci95?.[0] ?? null, hi: est.ci95?.[1] ?? null, erlang: erlangFigure(e, metric) });
+      out.push({ t: chartMs(r, iv.startSec), series: label(e), mean: est.mean, lo: est.ci95?.[0] ?? null, hi: est.ci95?.[1] ?? null, erlang: erlangFigure(e, metric) });
     }
   }
   return out;
@@ -67,7 +67,7 @@ function points(r: RunResult, scope: string, metric: string, select: Select = {}
 function xAxis(r: RunResult) {
   return {
     field: 't', type: 'temporal', title: 'interval start (clock time)', scale: { type: 'utc' },
-    axis: { format: r.dayStartSec + r.horizonSec > DAY_SEC ? 'd%-d %H:%M' : '%H:%M', labelAngle: 0, labelOverlap: true },
+    axis: { format: chartAxisFormat(r, r.horizonSec), labelAngle: 0, labelOverlap: true },
   } as const;
 }
 

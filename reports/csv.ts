@@ -8,14 +8,15 @@
 import type { RunResult } from './result.js';
 import { erlangFigure, scopeEntries, type ScopeEntry } from './scopes.js';
 import { csvText, numberCell, tidyCells, TIDY_COLUMNS, type Cell } from './tidyCsv.js';
+import { clockOfDay } from './timeline.js';
 
 export const CSV_COLUMNS = ['scenario', 'seed', 'replications', ...TIDY_COLUMNS, 'erlang'] as const;
 
-function rowsOf(r: RunResult, entries: readonly ScopeEntry[], startSec: number | null): Cell[][] {
+function rowsOf(r: RunResult, entries: readonly ScopeEntry[], startSec: number | null, label?: string): Cell[][] {
   return entries.flatMap((e) =>
     e.metrics.map(([metric, est]) => [
       r.scenario, r.seed, r.replications,
-      ...tidyCells({ scope: e.scope, id: e.id, startSec, metric, statistic: 'estimate', mean: est.mean, ci95: est.ci95 }, r.dayStartSec),
+      ...tidyCells({ scope: e.scope, id: e.id, startSec, metric, statistic: 'estimate', mean: est.mean, ci95: est.ci95, ...(label === undefined ? {} : { label }) }, r),
       numberCell(erlangFigure(e, metric)),
     ]),
   );
@@ -32,6 +33,12 @@ export function renderCsv(r: RunResult): string {
   for (const day of r.days ?? []) {
     const entries = scopeEntries({ channels: day.channels, groups: day.groups }).map((e) => ({ ...e, scope: `days.${e.scope}` }));
     parts.push(csvText(rowsOf(r, entries, day.startSec)));
+  }
+  // A weekday profile (`--intervals weekday`): scope `weekdays.channels`, `weekdays.groups`, id
+  // `mon/voice`, interval_start the time of day, interval_start_sec its offset from dayStart.
+  for (const row of r.weekdays ?? []) {
+    const entries = scopeEntries({ channels: row.channels, groups: row.groups }).map((e) => ({ ...e, scope: `weekdays.${e.scope}`, id: `${row.weekday}/${e.id ?? ''}` }));
+    parts.push(csvText(rowsOf(r, entries, row.startSec, clockOfDay(r, row.startSec))));
   }
   return parts.join('');
 }

@@ -6,7 +6,9 @@
 import type { Model } from '../engine/model.js';
 import { periodsOf, type IntervalDetail } from './intervalDetail.js';
 import { GROUP_METRICS, type GroupMetric } from './kpi.js';
-import { channelEstimates, estimates, runResultOf, type ChannelRow, type DayResult, type Kpis, type ReplicationKpis, type RunResult } from './result.js';
+import { WEEKDAY_NAMES } from '../scenarios/dateTime.js';
+import { channelEstimates, estimates, runResultOf, type ChannelRow, type DayResult, type Kpis, type ReplicationKpis, type RunResult, type WeekdayResult } from './result.js';
+import { startField } from './timeline.js';
 
 /**
  * The run result of `ccsim run` with `detail` per interval: `reps` made by `periodKpis` over
@@ -18,17 +20,35 @@ export function detailedRunResult(model: Model, seed: number, reps: readonly Rep
   if (detail === 'all') return base;
   const { summary, intervals, ...head } = base;
   const days = detail === 'day' ? { days: dayResults(model, reps) } : {};
-  return { ...head, intervalDetail: detail, notes, summary, intervals, ...days };
+  const weekdays = detail === 'weekday' ? { weekdays: weekdayResults(model, reps) } : {};
+  return { ...head, intervalDetail: detail, notes, summary, intervals, ...days, ...weekdays };
 }
 
-function dayResults(model: Model, reps: readonly ReplicationKpis[]): DayResult[] {
-  return periodsOf(model, 'day').map(({ startSec, spanSec }, d) => ({
+/** The weekday profile's rows (`periodsOf(model, 'weekday')`, in the same order as each replication's). */
+function weekdayResults(model: Model, reps: readonly ReplicationKpis[]): WeekdayResult[] {
+  return periodsOf(model, 'weekday').map(({ startSec, spanSec, members, weekday }, row) => ({
+    weekday: WEEKDAY_NAMES[weekday ?? 0] ?? 'mon',
+    days: members?.length ?? 1,
+    ...periodEstimates(model, reps, row, startSec, spanSec),
+  }));
+}
+
+/** Row `row`'s channel and group estimates over replications. */
+function periodEstimates(model: Model, reps: readonly ReplicationKpis[], row: number, startSec: number, spanSec: number) {
+  return {
     startSec,
     spanSec,
     channels: Object.fromEntries(model.channels.map((c, ch) => [c.id, {
-      ...channelEstimates(reps.map((k) => k.intervalChannels[d]?.[ch] as ChannelRow)),
+      ...channelEstimates(reps.map((k) => k.intervalChannels[row]?.[ch] as ChannelRow)),
       target: { withinSec: c.targetSec, level: c.targetLevel },
     }])),
-    groups: Object.fromEntries(model.groups.map((g, gi) => [g.id, estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[d]?.[gi] as Kpis<GroupMetric>))])),
-  }));
+    groups: Object.fromEntries(model.groups.map((g, gi) => [g.id, estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[row]?.[gi] as Kpis<GroupMetric>))])),
+  };
+}
+
+function dayResults(model: Model, reps: readonly ReplicationKpis[]): DayResult[] {
+  return periodsOf(model, 'day').map(({ startSec, spanSec }, d) => {
+    const { channels, groups } = periodEstimates(model, reps, d, startSec, spanSec);
+    return { startSec, spanSec, ...startField(model, startSec), channels, groups };
+  });
 }

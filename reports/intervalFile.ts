@@ -20,8 +20,8 @@ import type { ReplicationCounters } from '../engine/recorder.js';
 import { InputError } from '../engine/errors.js';
 import { CHANNEL_METRICS, GROUP_METRICS, POOLED_METRICS } from './kpi.js';
 import { periodRows } from './result.js';
-import { clock } from './format.js';
 import { csvText, metricUnit, numberCell, TIDY_COLUMNS } from './tidyCsv.js';
+import { timeLabel } from './timeline.js';
 
 export const INTERVAL_FILE_COLUMNS = ['scenario', 'seed', 'replication', ...TIDY_COLUMNS] as const;
 
@@ -84,7 +84,7 @@ export class IntervalFile {
     const tails = scopes.map((sc) => sc.metrics.map((metric) => [`,${cell(metric)},value,`, `,,,${cell(metricUnit(metric))}\n`] as const));
     let out = '';
     periods.forEach(({ startSec }, i) => {
-      const when = `,${cell(clock((m.dayStartSec ?? 0) + startSec))},${startSec}`;
+      const when = `,${cell(timeLabel(m, startSec))},${startSec}`;
       scopes.forEach((sc, k) => {
         const ch = k < m.channels.length ? k : -1;
         const kpis = (ch >= 0 ? rows.intervalChannels[i]?.[ch]?.kpis : rows.intervalGroups[i]?.[k - m.channels.length]) as Record<string, number>;

@@ -14,6 +14,7 @@ import {
 } from './kpi.js';
 import { periodsOf, type IntervalDetail, type Period } from './intervalDetail.js';
 import { addChannelIntervals, addGroup, emptyTally, type Staffing, type Tally } from './tally.js';
+import { startDateField, startField } from './timeline.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -42,6 +43,8 @@ export interface ChannelResult extends ChannelEstimates {
 
 export interface IntervalResult {
   readonly startSec: number;
+  /** The interval's date-time, `2026-03-02T08:30`, when the scenario has a startDate. */
+  readonly start?: string;
   readonly channels: Record<string, ChannelResult>;
   readonly groups: Record<string, GroupEstimates>;
 }
@@ -55,6 +58,8 @@ export interface DayResult {
   /** Seconds from time 0 to the day's first interval, and the day's length (the last may be shorter). */
   readonly startSec: number;
   readonly spanSec: number;
+  /** The day's first date-time, `2026-03-02T08:00`, when the scenario has a startDate. */
+  readonly start?: string;
   readonly channels: Record<string, ChannelEstimates & { readonly target: ChannelResult['target'] }>;
   readonly groups: Record<string, GroupEstimates>;
 }
@@ -70,6 +75,8 @@ export interface RunResult {
   readonly intervalSec: number;
   /** The clock time at the start of the recorded day, seconds after midnight (the scenario's `dayStart`). */
   readonly dayStartSec: number;
+  /** The calendar date of time 0 (the scenario's `startDate`); absent when it has none. */
+  readonly startDate?: string;
   /**
    * What the result holds per interval, when not every interval (`day`: `days`; `none`:
    * nothing); absent when `intervals` has them all, as in every result before this field.
@@ -91,6 +98,20 @@ export interface RunResult {
   readonly intervals: readonly IntervalResult[];
   /** Present with `intervalDetail: 'day'`. */
   readonly days?: readonly DayResult[];
+  /** Present with `intervalDetail: 'weekday'`. */
+  readonly weekdays?: readonly WeekdayResult[];
+}
+
+/**
+ * One row of a weekday profile (`--intervals weekday`): an interval of the day (`startSec` from
+ * dayStart) on one weekday, its counts and times summed over the horizon's `days` of that
+ * weekday, its ratios those of the sums. No wait percentiles, no Erlang figure.
+ */
+export interface WeekdayResult extends Omit<DayResult, 'start'> {
+  /** `mon` … `sun`. */
+  readonly weekday: string;
+  /** How many of the horizon's days this row sums. */
+  readonly days: number;
 }
 
 export type Kpis<M extends string> = Record<M, number>;
@@ -139,6 +160,7 @@ export function centerScopes(model: Model): { readonly overall: readonly number[
 }
 
 const PCT = 4;
+const NO_PERCENTILES = new Float64Array(PCT).fill(NaN);
 
 function channelRow(t: Tally, percentiles: ArrayLike<number>, def: ServiceLevelDefinition, spanSec: number): ChannelRow {
   return { kpis: channelKpis(t, percentiles, def, spanSec), fractions: channelFractions(t, def) };
@@ -192,16 +214,19 @@ export function periodRows(model: Model, r: ReplicationCounters, periods: readon
   const I = model.intervalCount;
   const intervalChannels: ChannelRow[][] = [];
   const intervalGroups: Kpis<GroupMetric>[][] = [];
-  for (const { fromInterval: from, toInterval: to, spanSec } of periods) {
+  for (const { fromInterval: from, toInterval: to, spanSec, members } of periods) {
+    // A period of scattered intervals (a weekday profile's row) is summed interval by interval;
+    // its waits were not kept apart, so it has no percentiles (NaN: shown as missing).
+    const spans = members === undefined ? [[from, to] as const] : members.map((iv) => [iv, iv + 1] as const);
     intervalChannels.push(model.channels.map((_, ch) => {
       const t = emptyTally();
-      addChannelIntervals(t, r, ch, from, to, by);
+      for (const [a, b] of spans) addChannelIntervals(t, r, ch, a, b, by);
       const at = (ch * I + from) * PCT;
-      return channelRow(t, r.waitPctInterval.subarray(at, at + PCT), def, spanSec);
+      return channelRow(t, members === undefined ? r.waitPctInterval.subarray(at, at + PCT) : NO_PERCENTILES, def, spanSec);
     }));
     intervalGroups.push(model.groups.map((_, g) => {
       const t = emptyTally();
-      for (let iv = from; iv < to; iv++) addGroup(t, r, g, iv, by);
+      for (const [a, b] of spans) for (let iv = a; iv < b; iv++) addGroup(t, r, g, iv, by);
       return groupKpis(t);
     }));
   }
@@ -289,6 +314,7 @@ export function runResultOf(model: Model, seed: number, reps: readonly Replicati
     warmupSec: model.warmupSec,
     intervalSec: model.intervalSec,
     dayStartSec: model.dayStartSec ?? 0,
+    ...startDateField(model),
     summary: {
       overall: { ...channelEstimates(reps.map((k) => k.overall)), covers: center.deferred === null ? 'all' : 'live', channels: center.overall.map(idOf) },
       ...(center.deferred === null ? {} : {
@@ -310,6 +336,7 @@ export function runResultOf(model: Model, seed: number, reps: readonly Replicati
     },
     intervals: Array.from({ length: withIntervals ? model.intervalCount : 0 }, (_, iv) => ({
       startSec: iv * model.intervalSec,
+      ...startField(model, iv * model.intervalSec),
       channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.intervalChannels[iv]?.[ch] as ChannelRow), erlangOf(ch, iv))),
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[iv]?.[g] as Kpis<GroupMetric>))),
     })),

@@ -30,7 +30,7 @@ export function sweepCsv(result: SweepResult, input: SweepReportInput): string {
       ...Object.entries(p.summary.groups).map(([id, g]): [MetricRef['scope'], string, Record<string, unknown>] => ['groups', id, { ...g }]),
     ];
     const row = (scope: MetricRef, statistic: 'estimate' | 'difference', e: Estimate, n: number): Cell[] =>
-      [...head, ...tidyCells({ scope: scope.scope, id: scope.id, startSec: null, metric: scope.metric, statistic, mean: e.mean, ci95: e.ci95 }, 0), n];
+      [...head, ...tidyCells({ scope: scope.scope, id: scope.id, startSec: null, metric: scope.metric, statistic, mean: e.mean, ci95: e.ci95 }, {}), n];
     for (const [scope, id, estimates] of scopes) {
       const diffs = scope === 'overall' ? p.difference?.overall : scope === 'channels' ? p.difference?.channels[id ?? ''] : p.difference?.groups[id ?? ''];
       for (const [metric, value] of Object.entries(estimates)) {

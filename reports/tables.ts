@@ -4,11 +4,12 @@
  * so new scopes and metrics appear unaided), the simulated vs Erlang comparison per channel,
  * and the per-interval table of each channel.
  */
-import { clock, count, duration } from './format.js';
+import { count, duration } from './format.js';
 import { formatDifference, formatEstimate, formatValue, metricLabel } from './metricFormat.js';
 import type { RunResult } from './result.js';
 import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes, entriesOf, erlangFigure, finite, metricNames, metricOf, scopeEntries, singular, type ScopeEntry } from './scopes.js';
 import { judge, type Verdict } from './verdict.js';
+import { recordedFrom, timeLabel } from './timeline.js';
 
 /** A cell with a judgement against the target (service level), shown as colour or a mark. */
 export interface StatusCell {
@@ -110,7 +111,7 @@ export function intervalTables(r: RunResult): ReportTable[] {
     const rows: Cell[][] = [];
     for (const iv of r.intervals) {
       const e = scopeEntries(iv).find((x) => x.scope === 'channels' && x.id === id);
-      if (e) rows.push([clock(r.dayStartSec + iv.startSec), ...INTERVAL_COLUMNS.map(([, f]) => f(e))]);
+      if (e) rows.push([timeLabel(r, iv.startSec), ...INTERVAL_COLUMNS.map(([, f]) => f(e))]);
     }
     return { title: `Intervals — ${id} (means over replications)`, head: ['start', ...INTERVAL_COLUMNS.map(([h]) => h)], rows, labelColumns: 1 };
   });
@@ -121,7 +122,7 @@ export function runDescription(r: RunResult): string {
   // A result without every interval (`intervalDetail`) still covers all of them, and says what it left out (`notes`).
   const intervals = r.intervalDetail === undefined ? r.intervals.length : Math.round(r.horizonSec / r.intervalSec);
   const notes = (r.notes ?? []).map((n) => ` · ${n}`).join('');
-  return `${r.replications} replications, seed ${r.seed} · ${count(r.horizonSec / 3600, 1)} h recorded ` +
+  return `${r.replications} replications, seed ${r.seed} · ${count(r.horizonSec / 3600, 1)} h recorded${recordedFrom(r)} ` +
     `(${intervals} × ${r.intervalSec / 60} min intervals) · warm-up ${r.warmupSec / 60} min · ` +
     `service level definition ${r.serviceLevelDefinition} · ± is the 95% CI half-width over replications${notes}`;
 }

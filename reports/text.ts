@@ -6,15 +6,17 @@
  * Scopes and metrics the renderer does not know (tiers, types, new metrics) are listed
  * generically, so the report keeps up with the result.
  */
-import { clock, count, duration } from './format.js';
+import { count, duration } from './format.js';
 import { POOLED_METRICS } from './kpi.js';
 import { formatDifference, formatEstimate, formatValue, metricLabel } from './metricFormat.js';
 import { palette, type Palette } from './palette.js';
 import type { RunResult } from './result.js';
 import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes, entriesOf, erlangFigure, finite, metricOf, scopeEntries, singular, summaryEntries, type ScopeEntry } from './scopes.js';
 import { fitTable, renderTable, type Column } from './textTable.js';
-import { dayTable } from './dayTables.js';
+import { dayTable, weekdayTable } from './dayTables.js';
 import { judge } from './verdict.js';
+import { clockOfDay, dayLabel, momentLabel, timeLabel } from './timeline.js';
+import { DAY_SEC } from '../engine/time.js';
 
 export interface TextOptions {
   /** ANSI colours (only for a terminal). @default false */
@@ -124,12 +126,28 @@ interface IntervalRow {
   readonly entry: ScopeEntry;
 }
 
-function intervalTable(r: RunResult, id: string, p: Palette): string {
+/**
+ * A channel's interval tables with their titles: one table, labelled by clock time; or with a
+ * start date one table a day, titled with the day (`Mon 2026-03-02`) and labelled by time of day.
+ */
+function intervalTables(r: RunResult, id: string, p: Palette): string[] {
   const rows: IntervalRow[] = [];
   for (const iv of r.intervals) {
     const entry = scopeEntries(iv).find((e) => e.scope === 'channels' && e.id === id);
     if (entry) rows.push({ startSec: iv.startSec, entry });
   }
+  if (r.startDate === undefined) return ['', `Intervals — ${id} (means over replications)`, intervalTable(r, rows, (t) => timeLabel(r, t), p)];
+  const days = new Map<number, IntervalRow[]>();
+  for (const row of rows) {
+    const d = Math.floor(row.startSec / DAY_SEC);
+    const day = days.get(d);
+    if (day === undefined) days.set(d, [row]);
+    else day.push(row);
+  }
+  return [...days].flatMap(([d, dayRows]) => ['', `Intervals — ${id}, ${dayLabel(r, d * DAY_SEC)} (means over replications)`, intervalTable(r, dayRows, (t) => clockOfDay(r, t), p)]);
+}
+
+function intervalTable(r: RunResult, rows: readonly IntervalRow[], label: (t: number) => string, p: Palette): string {
   const mean = (m: string) => (row: IntervalRow) => formatValue(m, metricOf(row.entry, m)?.mean);
   const erl = (m: string) => (row: IntervalRow) => formatValue(m, erlangFigure(row.entry, m));
   const slMean = (row: IntervalRow): string => {
@@ -140,7 +158,7 @@ function intervalTable(r: RunResult, id: string, p: Palette): string {
     return sl >= level ? p.green(text) : p.red(text);
   };
   const cols: Column<IntervalRow>[] = [
-    { head: 'start', cell: (row) => clock(r.dayStartSec + row.startSec), align: 'left' },
+    { head: 'start', cell: (row) => label(row.startSec), align: 'left' },
     { head: 'offered', cell: (row) => count(metricOf(row.entry, 'offered')?.mean, 1) },
     { head: 'sim', cell: slMean },
     { head: 'Erlang', cell: erl('serviceLevel') },
@@ -171,6 +189,7 @@ export function renderText(r: RunResult, options: TextOptions = {}): string {
   const intervals = r.intervalDetail === undefined ? r.intervals.length : Math.round(r.horizonSec / r.intervalSec);
   out.push(`${r.replications} replications, seed ${r.seed}; ${count(hours, 1)} h recorded ` +
     `(${intervals} × ${r.intervalSec / 60} min intervals), warm-up ${r.warmupSec / 60} min`);
+  if (r.startDate !== undefined) out.push(`Recorded from ${momentLabel(r, 0)} to ${momentLabel(r, r.horizonSec)}.`);
   out.push(`Service level definition: ${r.serviceLevelDefinition}; ± is the 95% CI half-width over replications.`);
   for (const note of r.notes ?? []) out.push(`Note: ${note}`);
   out.push('', ...channelTables(channels, center, p));
@@ -178,10 +197,12 @@ export function renderText(r: RunResult, options: TextOptions = {}): string {
   for (const scope of shownScopes(entries).filter((s) => s !== 'channels')) {
     out.push('', scope === 'groups' ? 'Agent groups' : `${scope[0]?.toUpperCase() ?? ''}${scope.slice(1)}`, scopeTable(scope, entriesOf(entries, scope), p));
   }
-  for (const c of channels) if (c.id !== null && r.intervalDetail === undefined) out.push('', `Intervals — ${c.id} (means over replications)`, intervalTable(r, c.id, p));
+  for (const c of channels) if (c.id !== null && r.intervalDetail === undefined) out.push(...intervalTables(r, c.id, p));
   for (const c of channels) {
     const days = c.id === null ? null : dayTable(r, c.id, p);
     if (days !== null) out.push('', `Days — ${c.id ?? ''} (means over replications)`, days);
+    const weekdays = c.id === null ? null : weekdayTable(r, c.id, p);
+    if (weekdays !== null) out.push('', `Weekday profile — ${c.id ?? ''} (means over replications of sums over each weekday's days)`, weekdays);
   }
   return `${out.join('\n')}\n`;
 }

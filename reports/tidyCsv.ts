@@ -10,7 +10,7 @@
  *   `overall`…; `serviceLevel`, `asaSec`…), `id` the channel, group, tier or type id (empty
  *   for a whole-center scope);
  * - `interval_start` is the interval's clock time from the scenario's `dayStart` (`08:30`,
- *   `d2 08:30` on later days) and `interval_start_sec` its offset from the start of the
+ *   `d2 08:30` on later days), or its date and time with a `startDate` (`2026-03-02 08:30`) and `interval_start_sec` its offset from the start of the
  *   recorded day; both empty on summary rows;
  * - `statistic` says what `mean` is: `estimate` (mean over replications, with its 95% CI),
  *   `difference` (a sweep point minus the baseline, paired by replication) or `value` (a
@@ -23,8 +23,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Estimate } from './confidence.js';
-import { clock } from './format.js';
 import { metricKind } from './metricFormat.js';
+import { timeLabel, type Timeline } from './timeline.js';
 
 export const TIDY_COLUMNS = ['scope', 'id', 'interval_start', 'interval_start_sec', 'metric', 'statistic', 'mean', 'ci_low', 'ci_high', 'unit'] as const;
 
@@ -40,6 +40,8 @@ export interface TidyRow {
   readonly statistic: 'estimate' | 'difference' | 'value';
   readonly mean: number | null;
   readonly ci95?: readonly [number, number] | null;
+  /** `interval_start` when it is not the moment `startSec` after time 0 (a weekday profile's time of day). */
+  readonly label?: string;
 }
 
 export const numberCell = (x: number | null | undefined): Cell => (x === null || x === undefined || !Number.isFinite(x) ? '' : x);
@@ -58,10 +60,10 @@ export function metricUnit(metric: string): string {
   }
 }
 
-/** The core cells of a row; `dayStartSec` places the interval's clock time. */
-export function tidyCells(row: TidyRow, dayStartSec: number): Cell[] {
+/** The core cells of a row; the result's timeline labels the interval (reports/timeline.ts). */
+export function tidyCells(row: TidyRow, timeline: Timeline): Cell[] {
   return [
-    row.scope, row.id ?? '', row.startSec === null ? '' : clock(dayStartSec + row.startSec), numberCell(row.startSec),
+    row.scope, row.id ?? '', row.startSec === null ? '' : (row.label ?? timeLabel(timeline, row.startSec)), numberCell(row.startSec),
     row.metric, row.statistic, numberCell(row.mean), numberCell(row.ci95?.[0]), numberCell(row.ci95?.[1]), metricUnit(row.metric),
   ];
 }

@@ -26,6 +26,8 @@ export function compileScenario(scenario: Scenario): Model {
     intervalSec: scenario.interval,
     intervalCount,
     dayStartSec: scenario.dayStart,
+    // Only when set, so a scenario without one compiles (and reports) exactly as before.
+    ...(scenario.startDate === undefined ? {} : { startDate: scenario.startDate }),
     serviceLevelDefinition: scenario.serviceLevel.definition,
     channels: scenario.channels.map((channel) => compileChannel(channel, intervalCount, scenario.interval, scenario.dayStart)),
     groups: scenario.agents.map((group) => compileGroup(group, scenario.channels, timing)),

@@ -13,6 +13,7 @@ import { routingProblems } from './consistency/routing.js';
 import { agentsOf, staffingProblems } from './consistency/staffing.js';
 import { parseDuration } from './duration.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
+import { patternProblems } from './pattern.js';
 import { type PathSegment, type Problem } from './problem.js';
 import { idOf, isRecord, listOf, type Raw, secondsOf } from './raw.js';
 import { SCENARIO_DEFAULTS } from './schema/defaults.js';
@@ -26,6 +27,7 @@ export function checkConsistency(data: Raw): Problem[] {
     ...duplicateIds(listOf(data.channels), 'channels', 'channel'),
     ...duplicateIds(listOf(data.agents), 'agents', 'agent group'),
     ...listOf(data.channels).flatMap((channel, i) => arrivalProblems(channel, ['channels', i, 'arrivals'], intervals)),
+    ...patternProblems(data, intervals.intervalSec),
     ...contactTypeProblems(data),
     ...channelKindProblems(data),
     ...lineProblems(data),
@@ -75,9 +77,9 @@ function duplicateIds(items: readonly unknown[], list: string, noun: string): Pr
 
 function arrivalProblems(channel: unknown, path: PathSegment[], intervals: Intervals): Problem[] {
   if (!isRecord(channel) || !isRecord(channel.arrivals)) return [];
-  const { perHour, volumes, forecast } = channel.arrivals;
-  if ([perHour, volumes, forecast].filter((v) => v !== undefined).length !== 1) {
-    return [{ path, message: 'must give exactly one of perHour or volumes or forecast', got: { value: channel.arrivals } }];
+  const { perHour, volumes, forecast, pattern } = channel.arrivals;
+  if ([perHour, volumes, forecast, pattern].filter((v) => v !== undefined).length !== 1) {
+    return [{ path, message: 'must give exactly one of perHour or volumes or forecast or pattern', got: { value: channel.arrivals } }];
   }
   if (!Array.isArray(volumes) || intervals.count === undefined || intervals.intervalSec === undefined) return [];
   if (volumes.length !== intervals.count) {

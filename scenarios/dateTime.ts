@@ -128,3 +128,11 @@ export function addSeconds(origin: DateTimeValue, t: number): DateTimeValue {
   const days = Math.floor(total / DAY_SEC);
   return { dayNumber: origin.dayNumber + days, secOfDay: total - days * DAY_SEC };
 }
+
+/**
+ * `2026-03-02 08:30`: a moment as labels and messages show it — a space rather than ISO's
+ * `T`, as spreadsheets display a date-time (JSON results keep `formatDateTime`'s ISO form).
+ */
+export function dateTimeLabel(value: DateTimeValue): string {
+  return formatDateTime(value).replace('T', ' ');
+}

@@ -1,12 +1,14 @@
 /**
  * Arrivals from a forecast CSV (issue 4 item 8): `interval_start,volume` for one channel,
  * or `interval_start,channel,volume` for several. One row per interval of the horizon, in
- * order; `interval_start` is a clock time (`08:30`, read against the scenario's `dayStart`,
- * on the day of its row's interval, so a forecast may run past midnight), seconds, or a
- * duration from time 0. How the rows cover the intervals is checked in `forecastRows.ts`,
- * which names the one mistake behind a broken sequence. Rows of channels the scenario does
- * not have are ignored, unless a channel reading the file lacks rows or the name is close to
- * one of the scenario's: then the unknown name is reported as the cause.
+ * order; `interval_start` is a date-time (`2026-03-02T08:30`, read against the scenario's
+ * `startDate` and `dayStart`, or starting the horizon when there is no `startDate`), a clock
+ * time (`08:30`, read against `dayStart`, on the day of its row's interval, so a forecast may
+ * run past midnight), seconds, or a duration from time 0. How the rows cover the intervals is
+ * checked in `forecastRows.ts`, which names the one mistake behind a broken sequence. Rows
+ * of channels the scenario does not have are ignored, unless a channel reading the file lacks
+ * rows or the name is close to one of the scenario's: then the unknown name is reported as
+ * the cause.
  *
  * The file is named relative to the scenario file. Each mistake names the CSV's line and
  * column, reported on the scenario's `arrivals.forecast` field so it is found from both
@@ -15,7 +17,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { csvProblem } from './csvProblem.js';
-import { coverageProblems, rowStartSec } from './forecastRows.js';
+import { coverageProblems, rowStartSec, startOf, startRule } from './forecastRows.js';
 import { readInputText } from './inputFile.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
 import { formatValue, type Problem } from './problem.js';
@@ -33,12 +35,16 @@ export interface ForecastContext {
   readonly dayStartGiven: boolean;
   /** Cap on each file, bytes (scenarios/inputFile.ts). */
   readonly maxInputBytes: number;
+  /** Day number of the scenario's `startDate`, when it has one (date-times are read against it). */
+  readonly startDay?: number | undefined;
 }
 
 export interface ForecastResult {
   readonly problems: Problem[];
   /** Channel index → one volume per interval, for every channel whose forecast was read cleanly. */
   readonly volumes: ReadonlyMap<number, number[]>;
+  /** The start date read from date-time rows when the scenario has none (forecastRows.ts `startOf`). */
+  readonly startDay: number | undefined;
 }
 
 interface Row {
@@ -60,6 +66,8 @@ export function readForecasts(data: Raw, context: ForecastContext): ForecastResu
   const channelIds = idsOf(data.channels);
   /** Files whose unknown channels have been reported (once per file, on the first channel reading it). */
   const named = new Set<string>();
+  // The first file of date-times fixes the start date for the files after it.
+  let startDay = context.startDay;
   listOf(data.channels).forEach((channel, i) => {
     if (!isRecord(channel) || !isRecord(channel.arrivals) || typeof channel.arrivals.forecast !== 'string') return;
     const file = channel.arrivals.forecast;
@@ -72,7 +80,8 @@ export function readForecasts(data: Raw, context: ForecastContext): ForecastResu
       problems.push({ path, message: `${file}${table.reason}` });
       return;
     }
-    const result = channelVolumes(table, idOf(channel), file, context);
+    const result = channelVolumes(table, idOf(channel), file, { ...context, startDay });
+    startDay ??= result.startDay;
     const unknown = unknownChannels(table, channelIds, file);
     // Rows under a channel this scenario does not have explain the rows this channel lacks.
     const explained = unknown.length > 0 && (result.short || unknown.some((u) => u.hint !== undefined));
@@ -84,7 +93,7 @@ export function readForecasts(data: Raw, context: ForecastContext): ForecastResu
     if (messages.length === 0 && result.volumes !== undefined) volumes.set(i, result.volumes);
     else problems.push(...messages.map((message) => ({ path, message })));
   });
-  return { problems, volumes };
+  return { problems, volumes, startDay: context.startDay === undefined && problems.length === 0 ? startDay : undefined };
 }
 
 interface UnknownChannel {
@@ -158,6 +167,8 @@ interface ChannelRows {
   readonly short: boolean;
   /** The problem that says so, dropped when an unknown channel is named instead. */
   readonly countProblem: string | undefined;
+  /** The start date its date-time rows were read against. */
+  readonly startDay?: number | undefined;
 }
 
 /** The channel's volumes, or the problems found in its rows. */
@@ -182,21 +193,21 @@ function channelVolumes(table: Extract<Table, { ok: true }>, channelId: string |
   });
   const short = intervalCount !== undefined && rows.length < intervalCount;
   let countProblem: string | undefined;
-  if (intervalCount !== undefined && intervalSec !== undefined) {
-    const starts = rows.map((row, k) => rowStartSec(row.start, k, intervalSec, context.dayStartSec));
+  const origin = startOf(rows, { file, ...context });
+  if (!origin.ok) problems.push(origin.problem);
+  if (intervalCount !== undefined && intervalSec !== undefined && origin.ok) {
+    const starts = rows.map((row, k) => rowStartSec(row.start, k, intervalSec, context.dayStartSec, origin.day));
     rows.forEach((row, k) => {
-      if (starts[k] === undefined) {
-        problems.push(`${file}:${row.line} column interval_start: must be a clock time like "08:30", seconds, or a duration like "1.5h" (got ${formatValue(row.start)})`);
-      }
+      if (starts[k] === undefined) problems.push(`${file}:${row.line} column interval_start: ${startRule(row.start)} (got ${formatValue(row.start)})`);
     });
     if (starts.every((s): s is number => s !== undefined)) {
       const rowsOf = table.byChannel ? ` for channel "${channelId ?? '?'}"` : '';
-      const coverage = coverageProblems(rows, starts, { file, intervalCount, intervalSec, dayStartSec: context.dayStartSec, dayStartGiven: context.dayStartGiven, rowsOf });
+      const coverage = coverageProblems(rows, starts, { file, intervalCount, intervalSec, dayStartSec: context.dayStartSec, dayStartGiven: context.dayStartGiven, rowsOf, startDay: origin.day });
       countProblem = coverage.find((m) => m.startsWith(`${file}: has ${rows.length} rows`));
       problems.push(...coverage);
     }
   }
-  if (problems.length === 0) return { volumes, problems, short, countProblem };
+  if (problems.length === 0) return { volumes, problems, short, countProblem, startDay: origin.ok ? origin.day : undefined };
   const shown = problems.slice(0, MAX_PROBLEMS_PER_FILE);
   if (problems.length > shown.length) shown.push(`${file}: … and ${problems.length - shown.length} more problems`);
   return { volumes: undefined, problems: shown, short, countProblem };

@@ -5,6 +5,7 @@
  * positive duration (got "-3m")`).
  */
 import { z } from 'zod';
+import { parseDate } from './dateTime.js';
 import { DURATION_UNITS, formatClock, formatDuration, parseDuration, parseTimeOfDay } from './duration.js';
 import { parseShare, PERCENT_PATTERN, percentHint } from './share.js';
 
@@ -132,4 +133,17 @@ export function share(description: string, bounds: { readonly above0?: boolean; 
     ctx.issues.push({ code: 'custom', message: hint === undefined ? message : `${message}: ${hint}`, input: value });
     return z.NEVER;
   });
+}
+
+/**
+ * A calendar date, `2026-03-02` (ISO 8601, as planners' files write it; scenarios/dateTime.ts
+ * reads it). It stays text in the parsed scenario: YAML 1.2 keeps it a string, and a label
+ * or a weekday is computed from it where needed, never from a time zone.
+ */
+export function calendarDate(description: string) {
+  const message = 'must be a calendar date like "2026-03-02" (year-month-day) that exists';
+  return z
+    .string({ error: message })
+    .meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: `${description} (a date like "2026-03-02")` })
+    .refine((text) => parseDate(text) !== undefined, { error: message });
 }

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { SERVICE_LEVEL_DEFINITIONS } from '../engine/model.js';
 import { ASSERTION_PATTERN, ASSERTION_RULE, readAssertion } from './assertion.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
-import { duration, timeOfDay, wholeNumber } from './quantity.js';
+import { calendarDate, duration, timeOfDay, wholeNumber } from './quantity.js';
 import { channelSchema } from './schema/channel.js';
 import { SCENARIO_DEFAULTS } from './schema/defaults.js';
 import { agentGroupSchema } from './schema/group.js';
@@ -28,6 +28,7 @@ import { variantsSchema } from './schema/variant.js';
 export { ID_PATTERN } from './schema/common.js';
 export { SCENARIO_DEFAULTS, TARGET_WITHIN_BY_KIND, DEFERRED_KINDS, CONCURRENT_KINDS } from './schema/defaults.js';
 export { channelSchema, type ChannelSpec, type DeflectionSpec } from './schema/channel.js';
+export { patternSchema, type PatternSpec } from './schema/pattern.js';
 export { agentGroupSchema, type AgentGroupSpec, type ShiftSpec, type SkillSpec } from './schema/group.js';
 export { type ContactTypeSpec, type EscalateSpec } from './schema/contact-type.js';
 export { type TiersSpec } from './schema/tiers.js';
@@ -67,6 +68,9 @@ export const scenarioSchema = z
       true,
       'the time of day at time 0 (the start of the horizon), e.g. "08:00"; shift starts, open hours and forecast clock times are read against it; default 00:00',
     ).prefault(SCENARIO_DEFAULTS.dayStart),
+    startDate: calendarDate(
+      'the calendar date of time 0 (with dayStart its time of day): labels show dates, weekly patterns and forecast date-times are read against it; default none (labels show clock times)',
+    ).optional(),
     serviceLevel: z
       .strictObject({
         definition: z

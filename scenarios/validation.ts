@@ -5,10 +5,12 @@
  * and names, a "did you mean".
  */
 import type { z } from 'zod';
-import { checkConsistency, intervalsOf } from './consistency.js';
+import { checkConsistency, type Intervals, intervalsOf } from './consistency.js';
+import { formatDate, parseDate } from './dateTime.js';
 import { parseTimeOfDay } from './duration.js';
 import { readForecasts } from './forecast.js';
 import { INPUT_LIMITS } from './inputFile.js';
+import { patternRateProblem, patternVolumes } from './pattern.js';
 import { type PathSegment, type Problem, valueAt } from './problem.js';
 import { type Scenario, type SweepBlock, scenarioSchema, sweepSchema } from './schema.js';
 import { acceptedKeys } from './schema-keys.js';
@@ -42,15 +44,36 @@ export function validateScenarioData(data: unknown, options: ValidationOptions =
     intervalSec: intervals.intervalSec,
     dayStartSec: dayStart.ok ? dayStart.seconds : 0,
     dayStartGiven: raw.dayStart !== undefined,
+    startDay: typeof raw.startDate === 'string' ? parseDate(raw.startDate) : undefined,
     maxInputBytes: options.maxInputBytes ?? INPUT_LIMITS.defaultMaxBytes,
   });
   problems.push(...forecasts.problems);
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+  const scenario = parsed.data;
   for (const [i, volumes] of forecasts.volumes) {
-    const channel = parsed.data.channels[i];
+    const channel = scenario.channels[i];
     if (channel !== undefined) channel.arrivals.volumes = volumes;
   }
-  return { ok: true, scenario: parsed.data };
+  if (scenario.startDate === undefined && forecasts.startDay !== undefined) scenario.startDate = formatDate(forecasts.startDay);
+  const patterns = injectPatterns(scenario, intervals);
+  return patterns.length > 0 ? { ok: false, problems: patterns } : { ok: true, scenario };
+}
+
+/** Each channel's weekly pattern as per-interval volumes (scenarios/pattern.ts), or the interval whose rate is over the limit. */
+function injectPatterns(scenario: Scenario, intervals: Intervals): Problem[] {
+  const { count, intervalSec } = intervals;
+  if (count === undefined || intervalSec === undefined) return [];
+  const startDay = scenario.startDate === undefined ? undefined : parseDate(scenario.startDate);
+  const problems: Problem[] = [];
+  scenario.channels.forEach((channel, i) => {
+    const pattern = channel.arrivals.pattern;
+    if (pattern === undefined) return;
+    const volumes = patternVolumes(pattern, { intervalCount: count, intervalSec, startDay });
+    const tooHigh = patternRateProblem(volumes, intervalSec, ['channels', i, 'arrivals', 'pattern']);
+    if (tooHigh !== undefined) problems.push(tooHigh);
+    channel.arrivals.volumes = volumes;
+  });
+  return problems;
 }
 
 /** `a text of 1,234 characters`, `a list of 3 items`…: what a value is, without quoting it. */

@@ -4,9 +4,11 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
+import { DAY_SEC } from '../../engine/time.js';
 import * as erlang from '../../engine/erlang/index.js';
 import { distMean } from '../../reports/baseline.js';
 import { csvProblem } from '../../scenarios/csvProblem.js';
+import { parseDateTime } from '../../scenarios/dateTime.js';
 import { readInputFile } from '../../scenarios/inputFile.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
 import { inputOptions, maxInputBytes } from '../inputFlags.js';
@@ -81,7 +83,10 @@ function startSeconds(label: string): number {
   const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(label);
   if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0);
   const n = Number(label);
-  return label !== '' && Number.isFinite(n) ? n : Date.parse(label) / 1000;
+  if (label !== '' && Number.isFinite(n)) return n;
+  // A date-time is a civil one (scenarios/dateTime.ts): Date.parse would read it in the machine's time zone.
+  const at = parseDateTime(label);
+  return at === undefined ? NaN : at.dayNumber * DAY_SEC + at.secOfDay;
 }
 
 function csvNumber(file: string, index: number, raw: string | undefined): number {
@@ -141,8 +146,8 @@ async function runTable(args: ErlangArgs): Promise<Json> {
   const chosen = model.channels.filter((c) => args.channel === undefined || c.id === args.channel);
   if (chosen.length === 0) bad('channel', `must be one of ${model.channels.map((c) => c.id).join(', ')}`, args.channel);
   // Labelled by clock time from the scenario's dayStart, as every report is.
-  const { clock } = await import('../../reports/format.js');
-  const labels = Array.from({ length: model.intervalCount }, (_, i) => clock((model.dayStartSec ?? 0) + i * model.intervalSec));
+  const { timeLabel } = await import('../../reports/timeline.js');
+  const labels = Array.from({ length: model.intervalCount }, (_, i) => timeLabel(model, i * model.intervalSec));
   const channels = chosen.map((c) => {
     const goals = { serviceLevel: c.targetLevel, targetSec: c.targetSec, ...targets(args, false) };
     const patienceSec = c.patience === null ? null : distMean(c.patience);

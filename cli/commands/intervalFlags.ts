@@ -5,7 +5,7 @@
 import type { Argv } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import type { Model } from '../../engine/model.js';
-import { INTERVAL_DETAILS, defaultIntervalDetail, type IntervalDetail } from '../../reports/intervalDetail.js';
+import { INTERVAL_DETAILS, defaultIntervalDetail, weekdayProblem, type IntervalDetail } from '../../reports/intervalDetail.js';
 import { intervalFileFormat } from '../../reports/intervalFile.js';
 
 export interface IntervalArgs {
@@ -18,7 +18,7 @@ export function intervalOptions<T>(y: Argv<T>): Argv<T & IntervalArgs> {
     .option('intervals', {
       type: 'string',
       choices: [...INTERVAL_DETAILS],
-      describe: 'What the result holds per interval: all, day (per-day estimates) or none (default: all up to a 7-day horizon, day beyond)',
+      describe: 'What the result holds per interval: all, day (per-day estimates), weekday (a weekday profile; needs startDate) or none (default: all up to a 7-day horizon, day beyond)',
     })
     .option('interval-file', {
       type: 'string',
@@ -46,6 +46,9 @@ export function intervalFlagProblems(args: IntervalArgs): string[] {
 }
 
 /** What the result holds per interval: the flag's choice, or the horizon's default. */
-export function chosenIntervalDetail(args: IntervalArgs, model: Pick<Model, 'horizonSec'>): IntervalDetail {
-  return (args.intervals as IntervalDetail | undefined) ?? defaultIntervalDetail(model);
+export function chosenIntervalDetail(args: IntervalArgs, model: Pick<Model, 'horizonSec' | 'intervalSec' | 'startDate'>): IntervalDetail {
+  const detail = (args.intervals as IntervalDetail | undefined) ?? defaultIntervalDetail(model);
+  const problem = detail === 'weekday' ? weekdayProblem(model) : undefined;
+  if (problem !== undefined) throw new InputError(problem);
+  return detail;
 }

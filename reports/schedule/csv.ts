@@ -7,15 +7,15 @@
  */
 import { csvText, numberCell, tidyCells, TIDY_COLUMNS, type Cell } from '../tidyCsv.js';
 import type { Estimate } from '../confidence.js';
-import { clock } from '../format.js';
 import type { ScheduleResult } from './result.js';
+import { timeLabel } from '../timeline.js';
 
 export const SCHEDULE_CSV_COLUMNS = ['scenario', 'seed', 'replications', 'confidence', 'plan', ...TIDY_COLUMNS] as const;
 
 export function renderScheduleCsv(r: ScheduleResult): string {
   const rows: Cell[][] = [[...SCHEDULE_CSV_COLUMNS]];
   const push = (plan: string, scope: string, id: string, startSec: number | null, metric: string, mean: number | null, e?: Estimate): void => {
-    rows.push([r.scenario, r.seed, r.replications, r.confidence, plan, ...tidyCells({ scope, id, startSec, metric, statistic: e === undefined ? 'value' : 'estimate', mean, ci95: e?.ci95 ?? null }, r.dayStartSec)]);
+    rows.push([r.scenario, r.seed, r.replications, r.confidence, plan, ...tidyCells({ scope, id, startSec, metric, statistic: e === undefined ? 'value' : 'estimate', mean, ci95: e?.ci95 ?? null }, r)]);
   };
   for (const iv of r.intervals) {
     push('erlangCover', 'groups', r.group, iv.startSec, 'erlangAgents', iv.erlangRequired);
@@ -27,7 +27,7 @@ export function renderScheduleCsv(r: ScheduleResult): string {
     }
   }
   for (const s of r.shifts) {
-    const id = `${s.template}@${clock(r.dayStartSec + s.startSec)}`;
+    const id = `${s.template}@${timeLabel(r, s.startSec)}`;
     push('schedule', 'shifts', id, s.startSec, 'scheduledAgents', s.count);
     push('schedule', 'shifts', id, s.startSec, 'lengthSec', s.lengthSec);
     push('schedule', 'shifts', id, s.startSec, 'breakSec', s.breaks.reduce((t, b) => t + b.lengthSec, 0));

@@ -8,22 +8,21 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Chart } from '../charts.js';
-import { DAY_SEC } from '../../engine/time.js';
-import { clock, durationText, pct } from '../format.js';
+import { durationText, pct } from '../format.js';
 import { escapeHtml, figure, htmlPage, htmlTable } from '../html.js';
 import type { ReportTable } from '../tables.js';
 import type { PlanSummary, ScheduleResult } from './result.js';
 import { roundText } from './text.js';
+import { chartAxisFormat, chartMs, timeLabel } from '../timeline.js';
 
 const CONFIG = { font: 'Helvetica, Arial, sans-serif', view: { stroke: null }, axis: { grid: true, gridOpacity: 0.4 } };
 
 function timeAxis(r: ScheduleResult): object {
-  const days = r.dayStartSec + r.horizonSec > DAY_SEC;
-  return { field: 't', type: 'temporal', title: 'clock time', scale: { type: 'utc' }, axis: { format: days ? 'd%-d %H:%M' : '%H:%M', labelAngle: 0, labelOverlap: true } };
+  return { field: 't', type: 'temporal', title: 'clock time', scale: { type: 'utc' }, axis: { format: chartAxisFormat(r, r.horizonSec), labelAngle: 0, labelOverlap: true } };
 }
 
 export function coverageChart(r: ScheduleResult): Chart {
-  const ms = (sec: number): number => (r.dayStartSec + sec) * 1000;
+  const ms = (sec: number): number => chartMs(r, sec);
   const values = r.intervals.flatMap((iv) => [
     { t: ms(iv.startSec), plan: 'schedule (on duty)', agents: iv.coverage },
     { t: ms(iv.startSec), plan: 'Erlang cover (on duty)', agents: iv.erlangCoverage },
@@ -46,7 +45,7 @@ export function coverageChart(r: ScheduleResult): Chart {
 }
 
 export function shiftChart(r: ScheduleResult): Chart {
-  const ms = (sec: number): number => (r.dayStartSec + sec) * 1000;
+  const ms = (sec: number): number => chartMs(r, sec);
   const bars = r.shifts.map((s, k) => ({ row: `${String(k + 1).padStart(2, '0')} ${s.template} ×${s.count}`, t: ms(s.startSec), end: ms(s.startSec + s.lengthSec), kind: 'on duty' }));
   const breaks = r.shifts.flatMap((s, k) => s.breaks.map((b) => ({ row: `${String(k + 1).padStart(2, '0')} ${s.template} ×${s.count}`, t: ms(b.startSec), end: ms(b.startSec + b.lengthSec), kind: b.paid ? 'paid break' : 'unpaid break' })));
   const spec = {
@@ -70,7 +69,7 @@ function planRow(name: string, s: PlanSummary): string[] {
 }
 
 export async function renderScheduleHtml(r: ScheduleResult): Promise<string> {
-  const at = (sec: number): string => clock(r.dayStartSec + sec);
+  const at = (sec: number): string => timeLabel(r, sec);
   const channelIds = Object.keys(r.intervals[0]?.channels ?? {});
   const shifts: ReportTable = {
     title: 'Shifts',

@@ -43,6 +43,8 @@ export interface ChannelFigures {
 
 export interface ScheduleInterval {
   readonly startSec: number;
+  /** The interval's date-time, `2026-03-02T08:30`, when the scenario has a startDate. */
+  readonly start?: string;
   /** Erlang C/A scheduled heads (÷ availability): the Erlang cover's requirement. */
   readonly erlangRequired: number;
   /** The requirement the last program covered (Erlang raised by the cuts; 0 at day level). */
@@ -98,6 +100,8 @@ export interface ScheduleResult {
   readonly intervalSec: number;
   readonly horizonSec: number;
   readonly dayStartSec: number;
+  /** The calendar date of time 0 (the scenario's `startDate`); absent when it has none. */
+  readonly startDate?: string;
   readonly targets: readonly string[];
   /** Every target met on the fresh replications (exit 0). */
   readonly met: boolean;

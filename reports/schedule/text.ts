@@ -4,10 +4,11 @@
  * targets, one row per interval (Erlang requirement, both coverages, SL with its CI, met),
  * the search's rounds, and — when not every target is met — which intervals miss and why.
  */
-import { clock, durationText, pct, seconds, withCi } from '../format.js';
+import { durationText, pct, seconds, withCi } from '../format.js';
 import { palette } from '../palette.js';
 import { fitTable, type Column } from '../textTable.js';
 import type { PlanSummary, ScheduleInterval, ScheduleResult, ScheduleRound, ScheduledShift } from './result.js';
+import { timeLabel } from '../timeline.js';
 
 const pctOf = (c: number): string => `${Math.round(c * 100)}%`;
 
@@ -19,7 +20,7 @@ function planLine(name: string, s: PlanSummary): string {
 
 export function renderScheduleText(r: ScheduleResult, options: { colour?: boolean } = {}): string {
   const p = palette(options.colour ?? false);
-  const at = (sec: number): string => clock(r.dayStartSec + sec);
+  const at = (sec: number): string => timeLabel(r, sec);
   const out: string[] = [];
   out.push(p.bold(`${r.scenario} — shift schedule for ${r.group} (${r.mode === 'dayLevel' ? 'day-level targets' : 'per-interval targets'})`));
   out.push(`templates ${r.templates}; seed ${r.seed}, ${r.replications} replications, targets met with ${pctOf(r.confidence)} confidence (whole CI)`);
@@ -62,7 +63,7 @@ export function renderScheduleText(r: ScheduleResult, options: { colour?: boolea
 
 /** What a round found: the misses on the search's replications, or the confirmation's on fresh ones. */
 export function roundText(r: ScheduleResult, round: ScheduleRound): string {
-  const at = (sec: number): string => clock(r.dayStartSec + sec);
+  const at = (sec: number): string => timeLabel(r, sec);
   const list = (failing: readonly number[], day: readonly string[]): string => (r.mode === 'dayLevel' ? day.join('; ') : failing.map(at).join(' '));
   const searched = list(round.failing, round.missedDayTargets);
   if (round.confirmation === null) return `missed: ${searched}`;
@@ -77,6 +78,6 @@ export function unmetText(r: ScheduleResult): string {
       : 'a day target did not improve with one more agent in any interval (no cut can help)';
   const misses = r.mode === 'dayLevel'
     ? r.schedule.day.filter((d) => !d.met).map((d) => `${d.target}: day ${d.estimate.mean?.toPrecision(3) ?? '–'} (${d.verdict})`)
-    : r.intervals.filter((iv) => !iv.met).map((iv) => `${clock(r.dayStartSec + iv.startSec)} ${iv.missed.map((m) => `${m.target} at ${m.estimate.mean?.toPrecision(3) ?? '–'} (${m.verdict})`).join(', ')}`);
+    : r.intervals.filter((iv) => !iv.met).map((iv) => `${timeLabel(r, iv.startSec)} ${iv.missed.map((m) => `${m.target} at ${m.estimate.mean?.toPrecision(3) ?? '–'} (${m.verdict})`).join(', ')}`);
   return `not every target met: ${why}; ${misses.length === 0 ? 'nothing misses on the fresh replications' : misses.join('; ')}`;
 }

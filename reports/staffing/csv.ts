@@ -23,7 +23,7 @@ export function renderStaffingCsv(r: StaffingResult): string {
   let status = '';
   const push = (scope: string, id: string, startSec: number | null, metric: string, mean: number | null, ci95: Estimate['ci95'] | undefined, erlang: number | null = null): void => {
     const statistic = ci95 === undefined ? 'value' : 'estimate';
-    rows.push([r.scenario, r.seed, r.replications, ...tidyCells({ scope, id, startSec, metric, statistic, mean, ci95 }, r.dayStartSec), numberCell(erlang), status]);
+    rows.push([r.scenario, r.seed, r.replications, ...tidyCells({ scope, id, startSec, metric, statistic, mean, ci95 }, r), numberCell(erlang), status]);
   };
   for (const iv of r.intervals) {
     status = iv.met ? 'met' : 'unmet';

@@ -5,20 +5,19 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Chart } from '../charts.js';
-import { DAY_SEC } from '../../engine/time.js';
 import { clock, durationText, pct } from '../format.js';
 import { escapeHtml, figure, htmlPage, htmlTable } from '../html.js';
 import type { ReportTable } from '../tables.js';
 import { headline, unmetText } from './outcome.js';
 import type { ShiftStaffing, StaffingResult } from './result.js';
 import { judgingText } from './text.js';
+import { chartAxisFormat, chartMs, timeLabel } from '../timeline.js';
 
 export function staffingChart(r: StaffingResult): Chart {
   const values = r.intervals.flatMap((iv) => [
-    { t: (r.dayStartSec + iv.startSec) * 1000, plan: 'Erlang C/A requirement', agents: iv.erlangAgents },
-    { t: (r.dayStartSec + iv.startSec) * 1000, plan: 'simulated requirement', agents: iv.simulatedAgents },
+    { t: chartMs(r, iv.startSec), plan: 'Erlang C/A requirement', agents: iv.erlangAgents },
+    { t: chartMs(r, iv.startSec), plan: 'simulated requirement', agents: iv.simulatedAgents },
   ]);
-  const days = r.dayStartSec + r.horizonSec > DAY_SEC;
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: 'Required agents per interval: Erlang vs simulated',
@@ -28,7 +27,7 @@ export function staffingChart(r: StaffingResult): Chart {
     config: { font: 'Helvetica, Arial, sans-serif', view: { stroke: null }, axis: { grid: true, gridOpacity: 0.4 } },
     mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2, point: true },
     encoding: {
-      x: { field: 't', type: 'temporal', title: 'interval start (clock time)', scale: { type: 'utc' }, axis: { format: days ? 'd%-d %H:%M' : '%H:%M', labelAngle: 0, labelOverlap: true } },
+      x: { field: 't', type: 'temporal', title: 'interval start (clock time)', scale: { type: 'utc' }, axis: { format: chartAxisFormat(r, r.horizonSec), labelAngle: 0, labelOverlap: true } },
       y: { field: 'agents', type: 'quantitative', title: 'agents on duty (heads)', scale: { zero: true } },
       color: { field: 'plan', type: 'nominal', title: 'plan', legend: { orient: 'top' }, scale: { range: ['#f58518', '#4c78a8'] } },
       strokeDash: { field: 'plan', type: 'nominal', legend: null, scale: { range: [[6, 4], [1, 0]] } },
@@ -52,7 +51,7 @@ function statusBanner(r: StaffingResult): string {
   const colour = r.status === 'met' ? '#2e7d32' : '#c62828';
   const items = [
     ...r.unmet.map((u) => `<li>unmet ${escapeHtml(unmetText(r, u))}</li>`),
-    ...r.stops.map((s) => `<li>stopped early (${escapeHtml(s.stage)}): ${escapeHtml(s.reason)}: ${s.startSecs.map((t) => clock(r.dayStartSec + t)).join(', ')}</li>`),
+    ...r.stops.map((s) => `<li>stopped early (${escapeHtml(s.stage)}): ${escapeHtml(s.reason)}: ${s.startSecs.map((t) => timeLabel(r, t)).join(', ')}</li>`),
   ];
   return `<section class="status status-${escapeHtml(r.status)}" role="status" style="border-left: 6px solid ${colour}; padding: 0.5em 1em; margin: 1em 0">\n` +
     `<p><strong style="color: ${colour}">${escapeHtml(headline(r))}</strong></p>${items.length > 0 ? `\n<ul>\n${items.join('\n')}\n</ul>` : ''}\n</section>`;
@@ -64,7 +63,7 @@ export async function renderStaffingHtml(r: StaffingResult, chart: Chart = staff
     title: 'Intervals',
     head: ['interval', 'Erlang', 'simulated', ...channelIds.map((id) => `${id} SL (95% CI, fresh)`), 'met', 'vs Erlang'],
     rows: r.intervals.map((iv) => [
-      clock(r.dayStartSec + iv.startSec), String(iv.erlangAgents), String(iv.simulatedAgents),
+      timeLabel(r, iv.startSec), String(iv.erlangAgents), String(iv.simulatedAgents),
       ...channelIds.map((id) => {
         const e = iv.channels[id]?.serviceLevel;
         return e?.mean == null ? '–' : `${pct(e.mean)}${e.ci95 ? ` [${pct(e.ci95[0])}, ${pct(e.ci95[1])}]` : ''}`;

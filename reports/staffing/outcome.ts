@@ -4,9 +4,10 @@
  * (interval, channel or group, metric, achieved vs target) and per stop — what `ccsim staff`
  * prints on stderr before exiting 1.
  */
-import { clock, pct, seconds } from '../format.js';
+import { pct, seconds } from '../format.js';
 import { plain } from '../metricFormat.js';
 import type { StaffingResult, UnmetTarget } from './result.js';
+import { timeLabel } from '../timeline.js';
 
 const SHARES = new Set(['serviceLevel', 'abandonRate', 'occupancy', 'slotOccupancy', 'attainment']);
 
@@ -24,7 +25,7 @@ function freshLabel(r: StaffingResult): string {
 
 /** `01:00 channels voice serviceLevel: achieved 76.2% [73.1%, 79.3%] vs target >= 80.0% (fail)`. */
 export function unmetText(r: StaffingResult, u: UnmetTarget): string {
-  const when = u.startSec === null ? 'whole day' : clock(r.dayStartSec + u.startSec);
+  const when = u.startSec === null ? 'whole day' : timeLabel(r, u.startSec);
   const achieved = u.mean === null ? 'no value' : metricValue(u.metric, u.mean);
   const ci = u.ci === null ? '' : ` [${metricValue(u.metric, u.ci[0])}, ${metricValue(u.metric, u.ci[1])}]`;
   return `${when} ${u.scope} ${u.id} ${u.metric}: achieved ${achieved}${ci} vs target ${u.op} ${metricValue(u.metric, u.bound)} (${u.verdict})`;
@@ -47,6 +48,6 @@ export function outcomeLines(r: StaffingResult): string[] {
   return [
     `ccsim staff: ${headline(r)}`,
     ...r.unmet.map((u) => `ccsim staff: unmet ${unmetText(r, u)}`),
-    ...r.stops.map((s) => `ccsim staff: stopped early (${s.stage}): ${s.reason}: ${s.startSecs.map((t) => clock(r.dayStartSec + t)).join(', ')}`),
+    ...r.stops.map((s) => `ccsim staff: stopped early (${s.stage}): ${s.reason}: ${s.startSecs.map((t) => timeLabel(r, t)).join(', ')}`),
   ];
 }

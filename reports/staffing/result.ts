@@ -86,6 +86,8 @@ export type StaffingStatus = 'met' | 'unmet' | 'stoppedEarly';
 
 export interface IntervalStaffing {
   readonly startSec: number;
+  /** The interval's date-time, `2026-03-02T08:30`, when the scenario has a startDate. */
+  readonly start?: string;
   readonly agreement: Agreement;
   readonly erlangAgents: number;
   readonly simulatedAgents: number;
@@ -143,6 +145,8 @@ export interface StaffingResult {
   readonly intervalSec: number;
   readonly horizonSec: number;
   readonly dayStartSec: number;
+  /** The calendar date of time 0 (the scenario's `startDate`); absent when it has none. */
+  readonly startDate?: string;
   /** Every target judged in every interval, as `scope.id.metric op bound`. */
   readonly targets: readonly string[];
   readonly intervals: readonly IntervalStaffing[];

@@ -9,6 +9,7 @@ import { palette } from '../palette.js';
 import { fitTable, MAX_WIDTH, type Column } from '../textTable.js';
 import { headline, unmetText } from './outcome.js';
 import type { IntervalStaffing, StaffingResult } from './result.js';
+import { timeLabel } from '../timeline.js';
 
 /** `with 95% confidence (whole CI)`, or `on the mean over replications`. */
 export function judgingText(r: StaffingResult): string {
@@ -36,13 +37,13 @@ export function renderStaffingText(r: StaffingResult, options: { colour?: boolea
   const head = headline(r);
   out.push(r.status === 'met' ? p.green(head) : p.red(p.bold(head)));
   for (const u of r.unmet) out.push(`  ${wrap(`unmet ${unmetText(r, u)}`, MAX_WIDTH - 2, '    ')}`);
-  for (const s of r.stops) out.push(`  ${wrap(`stopped early (${s.stage}): ${s.reason}: ${s.startSecs.map((t) => clock(r.dayStartSec + t)).join(', ')}`, MAX_WIDTH - 2, '    ')}`);
+  for (const s of r.stops) out.push(`  ${wrap(`stopped early (${s.stage}): ${s.reason}: ${s.startSecs.map((t) => timeLabel(r, t)).join(', ')}`, MAX_WIDTH - 2, '    ')}`);
   out.push(wrap(`seed ${r.seed}, ${r.replications} replications searched (${r.replicationsJudged.search.join('–')}), judged on ${r.replications} fresh (${r.replicationsJudged.fresh.join('–')}); targets met ${judgingText(r)}; minimising ${r.objective === 'cost' ? 'cost' : 'agent-hours'}; SL: ${r.serviceLevelDefinition}`, MAX_WIDTH, '  '));
   out.push(wrap(`targets: ${r.targets.join('; ')}`, MAX_WIDTH, '  '));
   out.push('');
   const channelIds = Object.keys(r.intervals[0]?.channels ?? {});
   const columns: Column<IntervalStaffing>[] = [
-    { head: 'interval', cell: (iv) => clock(r.dayStartSec + iv.startSec), align: 'left' },
+    { head: 'interval', cell: (iv) => timeLabel(r, iv.startSec), align: 'left' },
     { head: 'Erlang', cell: (iv) => String(iv.erlangAgents) },
     { head: 'simulated', cell: (iv) => n1(iv.simulatedAgents) },
     { head: 'FTE', cell: (iv) => Object.values(iv.groups).reduce((s, g) => s + g.fte, 0).toFixed(1) },

@@ -15,6 +15,7 @@ import { boundedNumber, duration, share, timeOfDay, wholeNumber } from '../quant
 import { id } from './common.js';
 import { contactTypeSchema, escalateSchema, fcrField, priorityField } from './contact-type.js';
 import { SCENARIO_DEFAULTS as D, TARGET_WITHIN_BY_KIND } from './defaults.js';
+import { patternSchema } from './pattern.js';
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -38,16 +39,18 @@ const arrivalsSchema = z
       .meta({
         description:
           'a forecast CSV, relative to the scenario file: columns interval_start,volume or interval_start,channel,volume, ' +
-          'one row per interval in order; interval_start is a clock time ("08:30", read with dayStart), seconds or a duration from the start',
+          'one row per interval in order; interval_start is a date-time ("2026-03-02T08:30", read with startDate and dayStart), ' +
+          'a clock time ("08:30", read with dayStart), seconds or a duration from the start',
       }),
+    pattern: patternSchema.optional(),
     scale: boundedNumber(
       0,
       L.maxArrivalScale,
       `must be a factor from 0 to ${L.maxArrivalScale}`,
-      'a what-if multiplier of the volume, whichever form it has (perHour, volumes, forecast): 1.15 is +15%; default 1',
+      'a what-if multiplier of the volume, whichever form it has (perHour, volumes, forecast, pattern): 1.15 is +15%; default 1',
     ).default(1),
   })
-  .meta({ description: 'the arrival process: exactly one of perHour, volumes or forecast' });
+  .meta({ description: 'the arrival process: exactly one of perHour, volumes, forecast or pattern' });
 
 const targetSchema = z
   .strictObject({

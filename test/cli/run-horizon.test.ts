@@ -178,7 +178,7 @@ describe('run --interval-file', () => {
 
 describe('run: bad flags and work beyond limits', () => {
   it.each([
-    [['--intervals', 'weekly'], /intervals.*"weekly".*"all", "day", "none"/s],
+    [['--intervals', 'weekly'], /intervals.*"weekly".*"all", "day", "weekday", "none"/s],
     [['--interval-file', join(dir, 'out.txt')], /^ccsim: --interval-file: must name a \.csv or \.jsonl file \(got ".*out\.txt"\)$/m],
     [['--interval-file', join(dir, 'missing', 'x.csv')], /^ccsim: --interval-file: cannot write to ".*missing\/x\.csv" \(ENOENT/m],
   ])('%j: exit 2, naming the flag', (args, message) => {

@@ -29,12 +29,26 @@ describe('bundled scenarios', () => {
     expect(new Set(model.channels[0]?.ratePerSec).size).toBeGreaterThan(1);
   });
 
+  it('bank-week spreads 16,800 calls a week by weekday and curve, starting Monday 2026-03-02', () => {
+    const { model } = loadScenarioFile(`${root}/scenarios/bank-week.yaml`);
+    expect(model.startDate).toBe('2026-03-02');
+    const voice = model.channels[0]?.ratePerSec ?? [];
+    // 48 half-hours a day from 08:00; day d's calls are the sum of its 48 rates × 1,800 s.
+    const day = (d: number): number => voice.slice(48 * d, 48 * d + 48).reduce((a, r) => a + r * 1800, 0);
+    // weekly × weight ÷ Σweights (6.0): Mon 1.25 → 3,500; Wed 1.0 → 2,800; Sat 0.45 → 1,260; Sun 0.25 → 700.
+    [3500, 3080, 2800, 2800, 2660, 1260, 700].forEach((calls, d) => expect(day(d)).toBeCloseTo(calls, 6));
+    // Closed at night (20:00–08:00: the last 24 half-hours of each day) and on Saturday before 09:00.
+    expect(voice.slice(24, 48).every((r) => r === 0)).toBe(true);
+    expect(voice.slice(5 * 48, 5 * 48 + 2)).toEqual([0, 0]);
+  });
+
   it.each([
     ['classic-80-20.yaml', 16],
     ['sales-service.yaml', 16],
     ['retail-omnichannel.yaml', 24],
     ['saas-support.yaml', 120],
     ['bank-voice.yaml', 24],
+    ['bank-week.yaml', 312],
   ])('ccsim validate %s prints ok and exits 0', (file, intervals) => {
     const r = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', `scenarios/${file}`], { cwd: root, encoding: 'utf8' });
     expect(r.stderr).toBe('');

@@ -30,6 +30,7 @@ import { assembleSchedule } from './scheduleResult.js';
 import { loadFloor } from './loadFloor.js';
 import { scheduleModel, timed } from './scheduleModel.js';
 import { checkScheduleWork } from './scheduleWork.js';
+import { parseDate, weekdayIndex } from '../../scenarios/dateTime.js';
 
 export interface ScheduleRunOptions extends RunControls {
   readonly definition: ScheduleDefinition;
@@ -71,7 +72,10 @@ export async function runSchedule(o: ScheduleRunOptions): Promise<ScheduleResult
   if (file.spec.group !== undefined && file.spec.group !== group.id) {
     throw new InputError(`${file.where(['group'])}: must name the scenario's agent group "${group.id}" (got "${file.spec.group}")`);
   }
-  const templates = expandTemplateFile(file, { horizonSec: model.horizonSec, intervalSec: model.intervalSec, dayStartSec: model.dayStartSec ?? 0, groupCostPerHour: group.costPerHour });
+  // A template's `days` are weekdays: the horizon's first is startDate's, or Monday without one.
+  const startDay = model.startDate === undefined ? undefined : parseDate(model.startDate);
+  const dayStartWeekday = startDay === undefined ? 0 : weekdayIndex(startDay);
+  const templates = expandTemplateFile(file, { horizonSec: model.horizonSec, intervalSec: model.intervalSec, dayStartSec: model.dayStartSec ?? 0, dayStartWeekday, groupCostPerHour: group.costPerHour });
   const I = model.intervalCount;
   const confidence = def.schedule.confidence;
   const start = erlangStart(model, def.targets);

@@ -14,6 +14,7 @@ import { estimateAt, judgeAt } from './confidenceJudging.js';
 import type { CoverSolution, ShiftTemplate } from './cover.js';
 import type { LoopOutcome } from './cuttingPlane.js';
 import type { ScheduleDefinition } from './definition.js';
+import { startDateField, startField } from '../../reports/timeline.js';
 
 const WEEK_SEC = 7 * 86_400;
 /** Paid hours of one full-time equivalent in a week. */
@@ -78,6 +79,7 @@ export function assembleSchedule(a: ScheduleAssembly): ScheduleResult {
     const outcomes = per[iv]?.outcomes ?? [];
     return {
       startSec: iv * model.intervalSec,
+      ...startField(model, iv * model.intervalSec),
       erlangRequired: a.erlangRequirement[iv] ?? 0,
       required: outcome.requirement[iv] ?? 0,
       coverage: final.coverage[iv] ?? 0,
@@ -101,6 +103,7 @@ export function assembleSchedule(a: ScheduleAssembly): ScheduleResult {
     intervalSec: model.intervalSec,
     horizonSec: model.horizonSec,
     dayStartSec: model.dayStartSec ?? 0,
+    ...startDateField(model),
     targets: targets.checks.map((c) => c.label),
     met: outcome.state === 'met' && schedule.met,
     status: outcome.state === 'met' && schedule.met ? 'met' : outcome.state === 'rounds' ? 'stoppedEarly' : 'unmet',

@@ -22,6 +22,7 @@ import type { CountSearchResult } from './intervalPlan.js';
 import { dayRows, intervalRows, judgeChecks, judgeInterval } from './judging.js';
 import type { ShiftSearchResult } from './shiftPlan.js';
 import type { CheckOutcome, TargetSet } from './targets.js';
+import { startDateField, startField } from '../../reports/timeline.js';
 
 export type Answer =
   | { readonly kind: 'counts'; readonly finalModel: Model; readonly search: CountSearchResult; readonly shifts: null }
@@ -147,7 +148,7 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
     const met = judged.every((o) => o.met);
     if (met) intervalsMet++;
     intervals.push({
-      startSec: iv * model.intervalSec, agreement, erlangAgents, simulatedAgents, met, groups, channels, targets: outcomes(judged),
+      startSec: iv * model.intervalSec, ...startField(model, iv * model.intervalSec), agreement, erlangAgents, simulatedAgents, met, groups, channels, targets: outcomes(judged),
       oneFewer: minus === null ? null : Object.fromEntries(model.groups.map((g, gi) => { const o = oneFewer[gi] ?? null; return [g.id, o === null ? null : outcomes(o)]; })),
     });
   }
@@ -188,6 +189,7 @@ export function assembleResult(a: AssemblyInput): StaffingResult {
     intervalSec: model.intervalSec,
     horizonSec: model.horizonSec,
     dayStartSec: a.scenario.dayStart,
+    ...startDateField(model),
     targets: targets.checks.map((c) => c.label),
     intervals,
     shifts: answer.kind === 'shifts' ? shiftRows(a, answer.shifts) : null,
