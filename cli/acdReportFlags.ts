@@ -23,7 +23,7 @@ export function acdReportOptions<T>(y: Argv<T>): Argv<T> {
   return y
     .option('acd-report', { type: 'string', describe: 'Write the first replication as an ACD interval report (CSV) to FILE' })
     .option('acd-within', { type: 'string', describe: 'T of the report\'s answered_within column (default: each channel\'s service-level threshold)' })
-    .option('acd-date', { type: 'string', describe: 'Date of the report\'s first interval, YYYY-MM-DD (interval starts become date-times)' });
+    .option('acd-date', { type: 'string', describe: 'Date of the report\'s first interval, YYYY-MM-DD (interval starts become date-times; default: the scenario\'s startDate)' });
 }
 
 export interface AcdReportRequest {
@@ -45,7 +45,8 @@ export function acdReportRequest(args: AcdReportArgs, model: Model): AcdReportRe
   if (path.trim() === '') problems.push('--acd-report: must name a file');
   const within = durationFlag('acd-within', args['acd-within'], problems);
   const dateText = args['acd-date'];
-  const day = dateText === undefined ? undefined : parseDate(dateText);
+  // Without --acd-date, the scenario's own startDate dates the report.
+  const day = dateText === undefined ? (model.startDate === undefined ? undefined : parseDate(model.startDate)) : parseDate(dateText);
   if (dateText !== undefined && day === undefined) problems.push(`--acd-date: must be a date YYYY-MM-DD (got "${dateText}")`);
   const label = intervalLabeller(model, day);
   // With a bad --acd-date, that is the one mistake to report.

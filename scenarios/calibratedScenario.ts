@@ -22,7 +22,7 @@ import type { IntervalReport } from './intervalReport.js';
  * has them they are written as comments, which `validate` ignores; set a flag to false to
  * write the field itself.
  */
-export const COMMENTED_FIELDS = { startDate: true, ahtByInterval: true } as const;
+export const COMMENTED_FIELDS = { startDate: false, ahtByInterval: true } as const;
 
 export interface CalibratedChannel {
   /** The report's channel name. */

@@ -141,7 +141,7 @@ export function staffedAgents(model: Model, counters: ReplicationCounters, ch: n
 export function intervalLabeller(model: Model, dayNumber: number | undefined): ((startSec: number) => string) | string {
   const dayStart = model.dayStartSec ?? 0;
   if (dayNumber !== undefined) return (t) => formatDateTime(addSeconds({ dayNumber, secOfDay: dayStart }, t));
-  if (dayStart + model.horizonSec > DAY_SEC) return 'the day runs past midnight, so interval starts need a date: give --acd-date YYYY-MM-DD';
+  if (dayStart + model.horizonSec > DAY_SEC) return 'the day runs past midnight, so interval starts need a date: give --acd-date YYYY-MM-DD (or the scenario a startDate)';
   return (t) => formatClock(dayStart + t);
 }
 

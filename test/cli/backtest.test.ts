@@ -48,7 +48,7 @@ describe('run --acd-report', () => {
     [['--acd-within', '20s'], '--acd-within: only applies with --acd-report FILE'],
     [['--acd-report', join(dir, 'x.csv'), '--acd-date', '2026-02-30'], '--acd-date: must be a date YYYY-MM-DD (got "2026-02-30")'],
     [['--acd-report', join(dir, 'x.csv'), '--acd-within', 'soon'], '--acd-within: must be a duration such as 20s, 2m or 1h (got "soon")'],
-    [['--acd-report', join(dir, 'x.csv'), '--set', 'dayStart=22:00'], '--acd-report: the day runs past midnight, so interval starts need a date: give --acd-date YYYY-MM-DD'],
+    [['--acd-report', join(dir, 'x.csv'), '--set', 'dayStart=22:00'], '--acd-report: the day runs past midnight, so interval starts need a date: give --acd-date YYYY-MM-DD (or the scenario a startDate)'],
   ])('refuses %j with exit 2', (flags, message) => {
     const r = ccsim(['run', scenario, '-r', '1', ...flags]);
     expect(r.status).toBe(2);

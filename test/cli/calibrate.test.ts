@@ -61,9 +61,9 @@ describe('ccsim calibrate', () => {
   it('writes what the report says: dayStart, horizon, volumes, staffing, handle mean (answered-weighted AHT), the header', () => {
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(/^# Calibrated by ccsim calibrate from .*erlang\.csv on 2026-03-02\.\n/);
-    // startDate is on another branch's schema: a comment until the lead switches it on.
-    expect(text).toMatch(/\n# startDate: "2026-03-02"\n/);
-    const s = parse(text) as { dayStart: string; horizon: string; interval: string; channels: { id: string; kind: string; arrivals: { volumes: number[] }; handle: { mean: string; cv: number }; patience: { mean: string }; target: { within: string } }[]; agents: { count: number[] }[] };
+    expect(text).toMatch(/\nstartDate: "2026-03-02"\n/);
+    const s = parse(text) as { startDate: string; dayStart: string; horizon: string; interval: string; channels: { id: string; kind: string; arrivals: { volumes: number[] }; handle: { mean: string; cv: number }; patience: { mean: string }; target: { within: string } }[]; agents: { count: number[] }[] };
+    expect(s.startDate).toBe('2026-03-02');
     expect(s.dayStart).toBe('08:00');
     expect(s.horizon).toBe('3h');
     expect(s.interval).toBe('30m');
