@@ -20,6 +20,7 @@
  * a cap; a blank cell of an optional column is "not reported" (`undefined`).
  */
 import { parse } from 'csv-parse/sync';
+import type { IntervalFigures } from '../analysis/calibration/channelCalibration.js';
 import { csvProblem } from './csvProblem.js';
 import { parseDuration } from './duration.js';
 import { INPUT_LIMITS, readInputText } from './inputFile.js';
@@ -29,23 +30,17 @@ import { findColumns, mappingProblems, type ColumnIndex, type ReportColumn } fro
 import { readTimeline, type StartCell } from './reportTimeline.js';
 import { parseShare, percentHint } from './share.js';
 
-export interface ReportInterval {
+/**
+ * One row of the report: the figures a calibration reads (analysis/calibration's
+ * `IntervalFigures`, defined there once), where the row is, and its service-level count.
+ */
+export interface ReportInterval extends IntervalFigures {
   /** CSV line of the row. */
   readonly line: number;
   /** Seconds from the report's first interval start. */
   readonly startSec: number;
-  /** The interval_start as written (with the date column before it, when the file has one). */
-  readonly label: string;
-  readonly offered: number;
-  readonly answered: number | undefined;
-  readonly abandoned: number | undefined;
-  readonly ahtSec: number | undefined;
-  readonly asaSec: number | undefined;
-  /** Mean wait of abandoned contacts (`ata`, "Avg Time to Abandon"), when the export has it. */
-  readonly ataSec: number | undefined;
   /** Answered within `slWithinSec` (from `answered_within`, or `service_level` × answered). */
   readonly answeredWithin: number | undefined;
-  readonly staffed: number | undefined;
 }
 
 export interface IntervalReport {

@@ -19,14 +19,16 @@ import { abandonShare, invertAbandonShare, type AbandonObservation } from './aba
 import { fitPooledPatience, type PooledPatience } from './patienceFit.js';
 import { fitWaitingRelation, type WaitingFit, type WaitingObservation } from './waitingRelation.js';
 
-/** The figures of one report interval the calibration reads (scenarios/intervalReport.ts's `ReportInterval` has them). */
+/** The figures of one report interval the calibration reads (scenarios/intervalReport.ts's `ReportInterval` extends it). */
 export interface IntervalFigures {
+  /** The interval_start as written (with the date column before it, when the file has one). */
   readonly label: string;
   readonly offered: number;
   readonly answered: number | undefined;
   readonly abandoned: number | undefined;
   readonly ahtSec: number | undefined;
   readonly asaSec: number | undefined;
+  /** Mean wait of abandoned contacts (`ata`, "Avg Time to Abandon"), when the export has it. */
   readonly ataSec: number | undefined;
   readonly staffed: number | undefined;
 }

@@ -5,20 +5,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../engine/errors.js';
 import { parseCallRecords, readCallRecords, type CallRecordsOptions } from '../../scenarios/callRecords.js';
+import { problemsOf } from '../support/problems.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-calls-'));
 
 /** The problems an InputError lists, or a failure when the text parses. */
 function problems(text: string, options: CallRecordsOptions = {}): readonly string[] {
-  try {
-    parseCallRecords(text, 'calls.csv', options);
-  } catch (err) {
-    if (err instanceof InputError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected an InputError');
+  return problemsOf(() => parseCallRecords(text, 'calls.csv', options));
 }
 
 describe('reading call records', () => {

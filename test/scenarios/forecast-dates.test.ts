@@ -5,8 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../engine/errors.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
+import { problemsOf } from '../support/problems.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-dates-'));
 
@@ -26,13 +26,7 @@ agents:
 }
 
 function problems(path: string): readonly string[] {
-  try {
-    loadScenarioFile(path);
-  } catch (err) {
-    if (err instanceof InputError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected an InputError');
+  return problemsOf(() => loadScenarioFile(path));
 }
 
 const NIGHT = ['2026-03-31T22:00,36', '2026-03-31 23:00,72', '2026-04-01T00:00,108', '2026-04-01T01:00,0'];

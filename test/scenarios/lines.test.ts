@@ -2,8 +2,8 @@
 // that relate them (live channels only, one line group per channel, channels that exist), and
 // what the compiled model holds.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../engine/errors.js';
 import { loadScenarioText } from '../../scenarios/load.js';
+import { problemsOf } from '../support/problems.js';
 
 const HEAD = `name: lines
 horizon: 8h
@@ -25,15 +25,7 @@ agents:
   - { id: team, channels: [sales, service, mail], count: 30 }
 `;
 
-function problemsOf(text: string): readonly string[] {
-  try {
-    loadScenarioText(text, 'x.yaml');
-  } catch (err) {
-    if (err instanceof InputError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
+const problemsIn = (text: string): readonly string[] => problemsOf(() => loadScenarioText(text, 'x.yaml'));
 
 /** The scenario with `extra` added under the channel `id` (after its handle line). */
 const withChannelField = (id: string, extra: string, head = HEAD): string =>
@@ -60,7 +52,7 @@ describe('lines, queueCapacity and lineGroups', () => {
     const text = withChannelField('mail', 'lines: 5', `${HEAD}lineGroups:\n  - { id: carrier, lines: 0, channels: [sales, servce, mail] }\n  - { id: second, lines: 10, channels: [sales] }\n`)
       .replace('mean: 5m }\n', 'mean: 5m }\n    lines: 20\n')
       .replace('mean: 6m }\n', 'mean: 6m }\n    queueCapacity: -1\n');
-    expect(problemsOf(text)).toEqual([
+    expect(problemsIn(text)).toEqual([
       'x.yaml:4:27 lineGroups[0].lines: must be a whole number of lines from 1 to 1,000,000 (got 0)',
       'x.yaml:4:48 lineGroups[0].channels[1]: must name a channel of this scenario (its channels: sales, service, mail) (did you mean "service"?) (got "servce")',
       'x.yaml:4:56 lineGroups[0].channels[2]: must be a live channel (voice, chat, messaging): mail is email, a backlog (got "mail")',
@@ -75,7 +67,7 @@ describe('lines, queueCapacity and lineGroups', () => {
     const retrial = 'retrial: { probability: 0.5, delay: { dist: exponential, mean: 3m } }';
     expect(() => loadScenarioText(withChannelField('sales', `${retrial}\n    lines: 30`), 'x.yaml')).not.toThrow();
     expect(() => loadScenarioText(withChannelField('sales', `${retrial}\n    queueCapacity: 3`), 'x.yaml')).not.toThrow();
-    expect(problemsOf(withChannelField('sales', retrial))).toEqual([
+    expect(problemsIn(withChannelField('sales', retrial))).toEqual([
       expect.stringMatching(/channels\[0\]\.retrial: has no effect without patience or lines: nobody abandons or is blocked/),
     ]);
   });

@@ -2,8 +2,8 @@
 // values of volume(d, k) = W × days[weekday(d)] ÷ Σdays × curve[k] ÷ Σcurve, each rule's
 // error, and what-if overrides that must scale a pattern as they scale any arrival form.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../engine/errors.js';
 import { loadScenarioText } from '../../scenarios/load.js';
+import { problemsOf } from '../support/problems.js';
 
 /** Two 12-hour intervals a day over three days: six intervals. 2026-03-02 is a Monday. */
 function scenario(pattern: string, opts: { startDate?: string; horizon?: string; interval?: string } = {}): string {
@@ -24,13 +24,7 @@ const volumesOf = (text: string, overrides: readonly string[] = []): readonly nu
   loadScenarioText(text, 'p.yaml', { overrides }).scenario.channels[0]?.arrivals.volumes ?? [];
 
 function problems(text: string): readonly string[] {
-  try {
-    loadScenarioText(text, 'p.yaml');
-  } catch (err) {
-    if (err instanceof InputError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected an InputError');
+  return problemsOf(() => loadScenarioText(text, 'p.yaml'));
 }
 
 const expectVolumes = (got: readonly number[], want: readonly number[]): void => {

@@ -6,21 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../engine/errors.js';
 import { expandTemplateFile, loadTemplates, readTemplateText, solveCover, type ShiftTemplate } from '../../workers/scheduling/cover.js';
+import { problemsOf } from '../support/problems.js';
 
 const H = 3600;
 const DAY = 86_400;
-
-function problemsOf(action: () => unknown): readonly string[] {
-  try {
-    action();
-  } catch (err) {
-    if (err instanceof InputError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** The example of docs/schedule.md, read from the page so that it cannot drift from the format. */
 const DOC_EXAMPLE = /```yaml\n([\s\S]*?)```/.exec(readFileSync(fileURLToPath(new URL('../../docs/schedule.md', import.meta.url)), 'utf8'))?.[1] ?? '';

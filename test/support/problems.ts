@@ -1,0 +1,12 @@
+/** The problems of the `InputError` an action throws (a test helper: the action must throw one). */
+import { InputError } from '../../engine/errors.js';
+
+export function problemsOf(action: () => unknown): readonly string[] {
+  try {
+    action();
+  } catch (err) {
+    if (err instanceof InputError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
