@@ -8,6 +8,7 @@
  */
 import { channelKindProblems } from './consistency/channel-kind.js';
 import { contactTypeProblems } from './consistency/contact-types.js';
+import { intervalMeanProblems } from './consistency/intervalMeans.js';
 import { routingProblems } from './consistency/routing.js';
 import { agentsOf, staffingProblems } from './consistency/staffing.js';
 import { parseDuration } from './duration.js';
@@ -27,6 +28,7 @@ export function checkConsistency(data: Raw): Problem[] {
     ...listOf(data.channels).flatMap((channel, i) => arrivalProblems(channel, ['channels', i, 'arrivals'], intervals)),
     ...contactTypeProblems(data),
     ...channelKindProblems(data),
+    ...intervalMeanProblems(data, intervals.count),
     ...routingProblems(data),
     ...staffingProblems(data, intervals.count, horizonSec, warmupSec),
     ...totalAgentProblems(data),

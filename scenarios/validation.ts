@@ -50,6 +50,13 @@ export function validateScenarioData(data: unknown, options: ValidationOptions =
     const channel = parsed.data.channels[i];
     if (channel !== undefined) channel.arrivals.volumes = volumes;
   }
+  // A forecast's aht and patience columns fill the channel's per-interval means (never both: forecastMeans.ts).
+  for (const [i, means] of forecasts.means) {
+    const channel = parsed.data.channels[i];
+    if (channel === undefined) continue;
+    if (means.ahtByInterval !== undefined) channel.ahtByInterval = means.ahtByInterval;
+    if (means.patienceByInterval !== undefined) channel.patienceByInterval = means.patienceByInterval;
+  }
   return { ok: true, scenario: parsed.data };
 }
 
