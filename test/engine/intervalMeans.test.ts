@@ -53,6 +53,16 @@ describe('a scripted day: contacts get the mean of the interval they arrive in',
   });
 });
 
+describe('means equal to the distributions\' own change nothing', () => {
+  it('an M/M/c+M day with ahtByInterval and patienceByInterval all at the means has the counters of the day without them', () => {
+    // The general path (taken by a channel with per-interval means) multiplies by exactly 1 here,
+    // so every counter of the replication must be the plain path's, bit for bit.
+    const plain = model({ agents: 30, horizonSec: 4 * 3600, warmupSec: 1800, channels: [{ perHour: 300, handle: exp(330), patience: exp(150) }] });
+    const flat = withChannel(plain, 0, { handleMeanByIntervalSec: Array(8).fill(330), patienceMeanByIntervalSec: Array(8).fill(150) });
+    expect(simulateReplication(flat, 5, 1)).toEqual(simulateReplication(plain, 5, 1));
+  });
+});
+
 describe('the contact factory scales the draw, never the uniform it reads', () => {
   const SEED = 1, REPLICATION = 2, N = 200;
   const exponentials = (key: string, mean: number): number[] => {
