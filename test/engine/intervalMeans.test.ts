@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ContactFactory } from '../../engine/contactFactory.js';
 import { ContactPool } from '../../engine/contacts.js';
 import { erlangView } from '../../engine/erlang/channelView.js';
+import { intervalTable } from '../../engine/erlang/index.js';
 import type { ContactTypeModel, Model } from '../../engine/model.js';
 import { Stream } from '../../engine/random.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
@@ -140,6 +141,12 @@ describe('the Erlang view of a channel takes each interval\'s own means', () => 
     // At the day's mean rate, the day's arrival-weighted mean handle time: 9 Erlangs need 12.
     expect(erlangStart(m, { maxAsaSec: null, maxAbandon: null, maxOccupancy: null, maxBacklogAgeSec: null }, true).onPhone[0]).toEqual([12]);
     expect(loadFloor(m, 1)).toEqual([8, 10]);
+  });
+
+  it('`ccsim erlang table`\'s interval table staffs each interval at its own handle time: 11 then 14 agents', () => {
+    const rows = intervalTable({ ratesPerSec: [100 / 1800, 100 / 1800], handleSec: 360, handleSecByInterval: [144, 180], patienceSec: null, targets: { serviceLevel: 0.8, targetSec: 20 } });
+    expect(rows.map((r) => r.agents)).toEqual([11, 14]);
+    expect(rows[1]!.serviceLevel).toBeCloseTo(0.8883500192, 6);
   });
 
   it('patience per interval: Erlang A is given each interval\'s mean patience', () => {
