@@ -14,9 +14,9 @@
  *
  * Offered load = arrival rate × the mean of the same handle DistSpec the simulation samples,
  * at each interval's own mean when the channel gives one per interval; Erlang A uses θ = 1 /
- * mean patience, likewise per interval (engine/erlang/channelView.ts, the one definition). Only the means enter: Erlang assumes exponential handle
- * and patience times, so a constant or lognormal handle time is where simulation and baseline
- * are expected to part.
+ * mean patience, likewise per interval (engine/erlang/channelView.ts, the one definition).
+ * Only the means enter: Erlang assumes exponential handle and patience times, so a constant
+ * or lognormal handle time is where simulation and baseline are expected to part.
  */
 import {
   CHAT_APPROXIMATION,
@@ -29,7 +29,7 @@ import {
   type ErlangCResult,
   type StaffingTargets,
 } from '../engine/erlang/index.js';
-import { erlangView, type ErlangChannelView } from '../engine/erlang/channelView.js';
+import { erlangView, meansAt, type ErlangChannelView } from '../engine/erlang/channelView.js';
 import { dutyTime } from '../engine/dutyTime.js';
 import { Sampler } from '../engine/distributions.js';
 import type { ChannelModel, DistSpec, Model, ServiceLevelDefinition } from '../engine/model.js';
@@ -145,12 +145,6 @@ function workloadFigures(loadErlangs: number, windowLoadErlangs: number, agentsG
     occupancy: agentsGiven > 0 ? Math.min(1, loadErlangs / agentsGiven) : NaN,
     slotOccupancy: NaN,
   };
-}
-
-/** The means Erlang is given: an interval's, or the day's (`interval` −1). */
-function meansAt(view: ErlangChannelView, interval: number): { handleSec: number; patienceSec: number | null } {
-  if (interval < 0) return { handleSec: view.dayHandleSec, patienceSec: view.dayPatienceSec };
-  return { handleSec: view.handleSecByInterval[interval] ?? view.dayHandleSec, patienceSec: view.patienceSecByInterval?.[interval] ?? view.dayPatienceSec };
 }
 
 function figures(channel: ChannelModel, view: ErlangChannelView, interval: number, offeredRatePerSec: number, agentsGiven: number, definition: ServiceLevelDefinition): ErlangBaselineFigures {

@@ -37,6 +37,12 @@ function weightedMean(values: readonly number[], weights: readonly number[]): nu
   return weight > 0 ? sum / weight : values.length > 0 ? plain / values.length : 0;
 }
 
+/** The means Erlang is given in interval `interval`, or over the day (`interval` −1). */
+export function meansAt(view: ErlangChannelView, interval: number): { readonly handleSec: number; readonly patienceSec: number | null } {
+  if (interval < 0) return { handleSec: view.dayHandleSec, patienceSec: view.dayPatienceSec };
+  return { handleSec: view.handleSecByInterval[interval] ?? view.dayHandleSec, patienceSec: view.patienceSecByInterval?.[interval] ?? view.dayPatienceSec };
+}
+
 export function erlangView(channel: ChannelModel): ErlangChannelView {
   const n = channel.ratePerSec.length;
   const typeMean = channel.types.reduce((sum, t) => sum + t.share * new Sampler(t.handleByTier[0]).mean, 0);

@@ -14,7 +14,7 @@
  * A group serving several channels adds up their requirements (no pooling credit).
  */
 import { staffErlangA, staffErlangC } from '../../engine/erlang/index.js';
-import { erlangView, type ErlangChannelView } from '../../engine/erlang/channelView.js';
+import { erlangView, meansAt, type ErlangChannelView } from '../../engine/erlang/channelView.js';
 import type { ChannelModel, Model } from '../../engine/model.js';
 import { availableAgents, distMean } from '../../reports/baseline.js';
 import type { ExtraTargets } from './definition.js';
@@ -31,22 +31,13 @@ export interface ErlangStart {
 /** Mean handle time at tier 2 or 3 (index 1–2) over the channel's types, weighted by the share reaching it. */
 function tierLoadPerContact(c: ChannelModel, tier: number): number {
   return c.types.reduce((sum, t) => {
-    const reach = tier === 0 ? 1 : tier === 1 ? t.escalation[0] : t.escalation[0] * t.escalation[1];
+    const reach = tier === 1 ? t.escalation[0] : t.escalation[0] * t.escalation[1];
     const handle = t.handleByTier[tier];
     return sum + (handle ? t.share * reach * distMean(handle) : 0);
   }, 0);
 }
 
-/** The channel's means in interval iv (−1: the day's), as Erlang sees them. */
-interface Means {
-  readonly handleSec: number;
-  readonly patienceSec: number | null;
-}
-
-function meansAt(view: ErlangChannelView, iv: number): Means {
-  if (iv < 0) return { handleSec: view.dayHandleSec, patienceSec: view.dayPatienceSec };
-  return { handleSec: view.handleSecByInterval[iv] ?? view.dayHandleSec, patienceSec: view.patienceSecByInterval?.[iv] ?? view.dayPatienceSec };
-}
+type Means = ReturnType<typeof meansAt>;
 
 function required(model: Model, c: ChannelModel, means: Means, ratePerSec: number, tier: number, extra: ExtraTargets): number {
   const rate = ratePerSec * (1 - c.deflection);
