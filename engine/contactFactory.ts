@@ -22,6 +22,7 @@
  */
 import { ContactPool, Flag } from './contacts.js';
 import { Sampler } from './distributions.js';
+import { arrivalInterval, handleScales, patienceScales } from './intervalMeans.js';
 import type { ChannelModel, Model } from './model.js';
 import { Stream } from './random.js';
 
@@ -34,6 +35,9 @@ interface ChannelSamplers {
   readonly retrialDelay: Sampler | null;
   readonly repeatDelay: Sampler;
   readonly returnDelay: Sampler | null;
+  /** Per interval of arrival, the factor of Tier-1 handle draws (patience draws); null: 1 all day. */
+  readonly handleScale: Float64Array | null;
+  readonly patienceScale: Float64Array | null;
   /** Cumulative type shares. */
   readonly cumulativeShare: Float64Array;
   /** Which mechanisms the channel uses at all (for any type): their streams draw for every contact. */
@@ -41,7 +45,7 @@ interface ChannelSamplers {
 }
 
 interface Uses {
-  /** Nothing beyond handle time and patience to draw. */
+  /** Nothing beyond handle time and patience to draw, and neither varies by interval. */
   readonly plainOnly: boolean;
   readonly tier2: boolean;
   readonly tier3: boolean;
@@ -81,7 +85,8 @@ function usesOf(model: Model, c: ChannelModel): Uses {
   const repeats = c.types.some((t) => t.fcr < 1);
   const callback = c.callback !== null;
   const retrial = c.retrial !== null;
-  const plainOnly = !tier2 && !repeats && !callback && !retrial && c.deflection === 0;
+  const byInterval = c.handleMeanByIntervalSec !== null || (patient && c.patienceMeanByIntervalSec !== null);
+  const plainOnly = !tier2 && !repeats && !callback && !retrial && c.deflection === 0 && !byInterval;
   return { plainOnly, tier2, tier3, patience2, patience3, repeats, callback, retrial };
 }
 
@@ -101,6 +106,8 @@ function samplersOf(model: Model): readonly ChannelSamplers[] {
         retrialDelay: c.retrial ? new Sampler(c.retrial.delay) : null,
         repeatDelay: new Sampler(c.repeatDelay),
         returnDelay: c.deflectionReturn ? new Sampler(c.deflectionReturn.delay) : null,
+        handleScale: handleScales(c),
+        patienceScale: patienceScales(c),
         cumulativeShare: Float64Array.from(c.types, (t) => (acc += t.share)),
         uses: usesOf(model, c),
       };
@@ -131,6 +138,8 @@ export class ContactFactory {
         retrialDelay: sc.retrialDelay,
         repeatDelay: sc.repeatDelay,
         returnDelay: sc.returnDelay,
+        handleScale: sc.handleScale,
+        patienceScale: sc.patienceScale,
         cumulativeShare: sc.cumulativeShare,
         uses: sc.uses,
         types: stream('type'),
@@ -177,8 +186,11 @@ export class ContactFactory {
     return comesBack ? delay : -1;
   }
 
-  /** Fills contact c's handle times, patience and choices; c's channel and type are set. */
-  fill(P: ContactPool, c: number, ch: number, type: number, bypassedDeflection: boolean): void {
+  /**
+   * Fills contact c's handle times, patience and choices; c's channel and type are set. `iv` is
+   * the recorder's interval of its arrival (−1 in the warm-up): it picks the per-interval means.
+   */
+  fill(P: ContactPool, c: number, ch: number, type: number, bypassedDeflection: boolean, iv: number): void {
     const d = this.channels[ch];
     const s = d.handleSamplers[type];
     const patience = d.patienceSampler;
@@ -192,8 +204,11 @@ export class ContactFactory {
     const ch0 = d.channel;
     const t = ch0.types[type];
     const factor = ch0.deflection > 0 && !bypassedDeflection ? ch0.residualHandleFactor : 1;
-    P.handle1Sec[c] = s[0].draw(d.handle[0]) * factor;
-    P.patienceSec[c] = patience === null ? Infinity : patience.draw(d.patience[0]);
+    // The interval's mean scales the draw; the stream reads the same uniform whatever the mean.
+    const handleScale = d.handleScale === null ? 1 : d.handleScale[arrivalInterval(iv)];
+    P.handle1Sec[c] = s[0].draw(d.handle[0]) * factor * handleScale;
+    const patienceScale = d.patienceScale === null ? 1 : d.patienceScale[arrivalInterval(iv)];
+    P.patienceSec[c] = patience === null ? Infinity : patience.draw(d.patience[0]) * patienceScale;
     let flags = 0;
     if (u.tier2) {
       // One uniform per stream per contact, used or not, so contact n always reads number n.

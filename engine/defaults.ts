@@ -38,6 +38,8 @@ export function completeChannel(c: ChannelBasics): ChannelModel {
     repeatDelay: DEFAULT_REPEAT_DELAY,
     overdispersion: 0,
     initialBacklog: 0,
+    handleMeanByIntervalSec: null,
+    patienceMeanByIntervalSec: null,
     ...c,
   };
 }

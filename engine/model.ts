@@ -132,6 +132,14 @@ export interface ChannelModel {
   /** Contacts already waiting when the simulation starts. */
   readonly initialBacklog: number;
   /**
+   * Mean Tier-1 handle time of the contacts arriving in each interval (length = intervalCount),
+   * seconds; null: the `handle` distribution's own mean in every interval. Each Tier-1 handle
+   * draw (every type's) is multiplied by this ÷ the mean of `handle` (engine/intervalMeans.ts).
+   */
+  readonly handleMeanByIntervalSec: readonly number[] | null;
+  /** Mean Tier-1 patience of the contacts arriving in each interval, likewise; null: `patience`'s own mean. */
+  readonly patienceMeanByIntervalSec: readonly number[] | null;
+  /**
    * Queue capacity: at most this many of the channel's live contacts wait at once (all tiers);
    * an arrival that finds no free agent and a full queue is blocked. Absent: unlimited.
    */

@@ -12,10 +12,11 @@
  *   the agents available; no service level, ASA or P(wait) (a queueing formula with a 24-hour
  *   threshold says nothing about a backlog worked through the day).
  *
- * Offered load = arrival rate × the mean of the same handle DistSpec the simulation samples;
- * Erlang A uses θ = 1 / mean patience. Only the means enter: Erlang assumes exponential handle
- * and patience times, so a constant or lognormal handle time is where simulation and baseline
- * are expected to part.
+ * Offered load = arrival rate × the mean of the same handle DistSpec the simulation samples,
+ * at each interval's own mean when the channel gives one per interval; Erlang A uses θ = 1 /
+ * mean patience, likewise per interval (engine/erlang/channelView.ts, the one definition).
+ * Only the means enter: Erlang assumes exponential handle and patience times, so a constant
+ * or lognormal handle time is where simulation and baseline are expected to part.
  */
 import {
   CHAT_APPROXIMATION,
@@ -28,6 +29,7 @@ import {
   type ErlangCResult,
   type StaffingTargets,
 } from '../engine/erlang/index.js';
+import { erlangView, meansAt, type ErlangChannelView } from '../engine/erlang/channelView.js';
 import { dutyTime } from '../engine/dutyTime.js';
 import { Sampler } from '../engine/distributions.js';
 import type { ChannelModel, DistSpec, Model, ServiceLevelDefinition } from '../engine/model.js';
@@ -114,17 +116,6 @@ export function availableAgents(model: Model, from: number, to: number): number[
 }
 
 /**
- * The channel as Erlang sees it: the rate that reaches agents (after deflection), the mean
- * tier-1 handle time over its contact types (× the residual factor), and for chat the agents
- * multiplied by the session concurrency (effective servers — an approximation).
- */
-function erlangView(channel: ChannelModel): { rateFactor: number; handleSec: number; serverFactor: number } {
-  const typeMean = channel.types.reduce((sum, t) => sum + t.share * distMean(t.handleByTier[0]), 0);
-  const residual = channel.deflection > 0 ? channel.residualHandleFactor : 1;
-  return { rateFactor: 1 - channel.deflection, handleSec: typeMean * residual, serverFactor: channel.concurrency };
-}
-
-/**
  * Erlang figures already computed, by their exact inputs. The points of a sweep, and the
  * intervals of a day, repeat the same load and staffing over and over (a sweep of day-shift
  * staffing leaves every night interval as it was), and an Erlang A evaluation with its
@@ -156,15 +147,13 @@ function workloadFigures(loadErlangs: number, windowLoadErlangs: number, agentsG
   };
 }
 
-function figures(channel: ChannelModel, offeredRatePerSec: number, agentsGiven: number, definition: ServiceLevelDefinition): ErlangBaselineFigures {
-  const view = erlangView(channel);
-  const handleSec = view.handleSec;
+function figures(channel: ChannelModel, view: ErlangChannelView, interval: number, offeredRatePerSec: number, agentsGiven: number, definition: ServiceLevelDefinition): ErlangBaselineFigures {
+  const { handleSec, patienceSec } = meansAt(view, interval);
   const ratePerSec = offeredRatePerSec * view.rateFactor;
   const agents = agentsGiven * view.serverFactor;
   const targetSec = channel.targetSec;
   const targets: StaffingTargets = { serviceLevel: channel.targetLevel, targetSec };
   const common = { ratePerSec, handleSec, targetSec, agents };
-  const patienceSec = channel.patience === null ? null : distMean(channel.patience);
   const load = `${ratePerSec}|${handleSec}|${patienceSec}|${definition}|${targetSec}`;
   const r = remember(`${load}|${agents}`, (): ErlangCResult | ErlangAResult => (patienceSec === null
     ? erlangC(common)
@@ -195,28 +184,32 @@ function figures(channel: ChannelModel, offeredRatePerSec: number, agentsGiven: 
  */
 export function erlangBaseline(model: Model, options: BaselineOptions = {}): ChannelBaseline[] {
   const definition = options.serviceLevelDefinition ?? model.serviceLevelDefinition;
-  const loadPerRate = model.channels.map((c) => { const v = erlangView(c); return v.rateFactor * v.handleSec; });
+  const views = model.channels.map(erlangView);
+  // Offered load (Erlangs) per unit of arrival rate: over the day, and in each interval.
+  const dayLoadPerRate = views.map((v) => v.rateFactor * v.dayHandleSec);
+  const loadPerRateAt = (c: number, i: number): number => { const v = views[c]; return v === undefined ? 0 : v.rateFactor * (v.handleSecByInterval[i] ?? v.dayHandleSec); };
   const meanRates = model.channels.map((c) => (c.ratePerSec.length === 0 ? 0 : c.ratePerSec.reduce((s, r) => s + r, 0) / c.ratePerSec.length));
   const I = model.intervalSec;
-  const overallAgents = agentsByChannel(model, meanRates.map((r, c) => r * (loadPerRate[c] ?? 0)), availableAgents(model, 0, model.horizonSec));
+  const overallAgents = agentsByChannel(model, meanRates.map((r, c) => r * (dayLoadPerRate[c] ?? 0)), availableAgents(model, 0, model.horizonSec));
   const intervalAgents = Array.from({ length: options.intervals ?? true ? model.intervalCount : 0 }, (_, i) =>
-    agentsByChannel(model, model.channels.map((c, ci) => (c.ratePerSec[i] ?? 0) * (loadPerRate[ci] ?? 0)), availableAgents(model, i * I, (i + 1) * I)),
+    agentsByChannel(model, model.channels.map((c, ci) => (c.ratePerSec[i] ?? 0) * loadPerRateAt(ci, i)), availableAgents(model, i * I, (i + 1) * I)),
   );
   return model.channels.map((channel, c) => {
+    const view = views[c] as ErlangChannelView;
     if (channel.deferred) {
-      const perRate = loadPerRate[c] ?? 0;
-      const windowLoad = intervalAgents.length === 0 ? [] : windowLoads(channel.ratePerSec.map((r) => r * perRate), I, channel.targetSec);
-      const meanLoad = (meanRates[c] ?? 0) * perRate;
+      const loads = channel.ratePerSec.map((r, i) => r * loadPerRateAt(c, i));
+      const windowLoad = intervalAgents.length === 0 ? [] : windowLoads(loads, I, channel.targetSec);
+      const meanLoad = (meanRates[c] ?? 0) * (dayLoadPerRate[c] ?? 0);
       return {
         channel: channel.id,
         overall: workloadFigures(meanLoad, meanLoad, overallAgents[c] ?? 0),
-        intervals: intervalAgents.map((agents, i) => workloadFigures((channel.ratePerSec[i] ?? 0) * perRate, windowLoad[i] ?? 0, agents[c] ?? 0)),
+        intervals: intervalAgents.map((agents, i) => workloadFigures(loads[i] ?? 0, windowLoad[i] ?? 0, agents[c] ?? 0)),
       };
     }
     return {
       channel: channel.id,
-      overall: figures(channel, meanRates[c] ?? 0, overallAgents[c] ?? 0, definition),
-      intervals: intervalAgents.map((agents, i) => figures(channel, channel.ratePerSec[i] ?? 0, agents[c] ?? 0, definition)),
+      overall: figures(channel, view, -1, meanRates[c] ?? 0, overallAgents[c] ?? 0, definition),
+      intervals: intervalAgents.map((agents, i) => figures(channel, view, i, channel.ratePerSec[i] ?? 0, agents[c] ?? 0, definition)),
     };
   });
 }

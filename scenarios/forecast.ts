@@ -1,6 +1,7 @@
 /**
  * Arrivals from a forecast CSV (issue 4 item 8): `interval_start,volume` for one channel,
- * or `interval_start,channel,volume` for several. One row per interval of the horizon, in
+ * or `interval_start,channel,volume` for several, optionally with `aht` and `patience`
+ * columns, the means of each interval (forecastMeans.ts). One row per interval of the horizon, in
  * order; `interval_start` is a date-time (`2026-03-02T08:30`, read against the scenario's
  * `startDate` and `dayStart`, or starting the horizon when there is no `startDate`), a clock
  * time (`08:30`, read against `dayStart`, on the day of its row's interval, so a forecast may
@@ -17,6 +18,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { csvProblem } from './csvProblem.js';
+import { channelMeans, MEAN_COLUMNS, type ChannelMeans, type MeanColumn } from './forecastMeans.js';
 import { coverageProblems, rowStartSec, startOf, startRule } from './forecastRows.js';
 import { readInputText } from './inputFile.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
@@ -45,6 +47,8 @@ export interface ForecastResult {
   readonly volumes: ReadonlyMap<number, number[]>;
   /** The start date read from date-time rows when the scenario has none (forecastRows.ts `startOf`). */
   readonly startDay: number | undefined;
+  /** Channel index → the per-interval means its `aht` and `patience` columns give (read cleanly). */
+  readonly means: ReadonlyMap<number, ChannelMeans>;
 }
 
 interface Row {
@@ -52,9 +56,11 @@ interface Row {
   readonly start: string;
   readonly channel?: string;
   readonly volume: string;
+  /** Cells of the optional mean columns, as written. */
+  readonly means: Readonly<Partial<Record<MeanColumn, string>>>;
 }
 
-type Table = { readonly ok: true; readonly rows: Row[]; readonly byChannel: boolean } | { readonly ok: false; readonly reason: string };
+type Table = { readonly ok: true; readonly rows: Row[]; readonly byChannel: boolean; readonly meanColumns: readonly MeanColumn[] } | { readonly ok: false; readonly reason: string };
 
 /** Problems past this many in one file are summarised: they are echoes of one mistake. */
 const MAX_PROBLEMS_PER_FILE = 5;
@@ -62,6 +68,7 @@ const MAX_PROBLEMS_PER_FILE = 5;
 export function readForecasts(data: Raw, context: ForecastContext): ForecastResult {
   const problems: Problem[] = [];
   const volumes = new Map<number, number[]>();
+  const means = new Map<number, ChannelMeans>();
   const tables = new Map<string, Table>();
   const channelIds = idsOf(data.channels);
   /** Files whose unknown channels have been reported (once per file, on the first channel reading it). */
@@ -80,7 +87,7 @@ export function readForecasts(data: Raw, context: ForecastContext): ForecastResu
       problems.push({ path, message: `${file}${table.reason}` });
       return;
     }
-    const result = channelVolumes(table, idOf(channel), file, { ...context, startDay });
+    const result = channelVolumes(table, channel, file, { ...context, startDay });
     startDay ??= result.startDay;
     const unknown = unknownChannels(table, channelIds, file);
     // Rows under a channel this scenario does not have explain the rows this channel lacks.
@@ -90,10 +97,12 @@ export function readForecasts(data: Raw, context: ForecastContext): ForecastResu
       named.add(full);
       messages.unshift(...unknown.map((u) => u.message));
     }
-    if (messages.length === 0 && result.volumes !== undefined) volumes.set(i, result.volumes);
-    else problems.push(...messages.map((message) => ({ path, message })));
+    if (messages.length === 0 && result.volumes !== undefined) {
+      volumes.set(i, result.volumes);
+      means.set(i, result.means);
+    } else problems.push(...messages.map((message) => ({ path, message })));
   });
-  return { problems, volumes, startDay: context.startDay === undefined && problems.length === 0 ? startDay : undefined };
+  return { problems, volumes, means, startDay: context.startDay === undefined && problems.length === 0 ? startDay : undefined };
 }
 
 interface UnknownChannel {
@@ -133,14 +142,16 @@ function readTable(full: string, maxBytes: number): Table {
   const names = header.record.map((h) => h.toLowerCase());
   const column = (name: string) => names.indexOf(name);
   const [startCol, channelCol, volumeCol] = [column('interval_start'), column('channel'), column('volume')];
-  if (startCol < 0 || volumeCol < 0 || names.length !== (channelCol < 0 ? 2 : 3)) {
-    return { ok: false, reason: `:${header.info.lines}: must have the columns interval_start,volume or interval_start,channel,volume (${headerShape(names)})` };
+  const meanColumns = MEAN_COLUMNS.map((m) => m.column).filter((name) => column(name) >= 0);
+  if (startCol < 0 || volumeCol < 0 || names.length !== (channelCol < 0 ? 2 : 3) + meanColumns.length) {
+    return { ok: false, reason: `:${header.info.lines}: must have the columns interval_start,volume or interval_start,channel,volume, optionally with aht and patience (${headerShape(names)})` };
   }
   const rows = body.map(({ info, record }) => {
-    const row = { line: info.lines, start: record[startCol] ?? '', volume: record[volumeCol] ?? '' };
+    const cells = Object.fromEntries(meanColumns.map((name) => [name, record[column(name)] ?? '']));
+    const row = { line: info.lines, start: record[startCol] ?? '', volume: record[volumeCol] ?? '', means: cells };
     return channelCol < 0 ? row : { ...row, channel: record[channelCol] ?? '' };
   });
-  return { ok: true, rows, byChannel: channelCol >= 0 };
+  return { ok: true, rows, byChannel: channelCol >= 0, meanColumns };
 }
 
 /**
@@ -152,9 +163,10 @@ function readTable(full: string, maxBytes: number): Table {
 function headerShape(names: readonly string[]): string {
   const fields = `the first line has ${names.length} field${names.length === 1 ? '' : 's'}`;
   const expected = ['interval_start', 'channel', 'volume'];
+  const known = [...expected, ...MEAN_COLUMNS.map((m) => m.column)];
   if (!names.some((n) => expected.includes(n))) return `${fields}, none named ${expected.join(', ')}; its text is not shown`;
   const missing = ['interval_start', 'volume'].filter((n) => !names.includes(n));
-  const others = names.filter((n) => !expected.includes(n)).length;
+  const others = names.filter((n) => !known.includes(n)).length;
   const parts = [missing.length > 0 ? `no ${missing.join(' or ')}` : '', others > 0 ? `${others} other${others === 1 ? '' : 's'} (not shown)` : ''];
   return `${fields}: ${parts.filter((p) => p !== '').join(', ')}`;
 }
@@ -162,6 +174,8 @@ function headerShape(names: readonly string[]): string {
 interface ChannelRows {
   /** One volume per interval, when every row read. */
   readonly volumes: number[] | undefined;
+  /** The per-interval means of the `aht` and `patience` columns, when every row read. */
+  readonly means: ChannelMeans;
   readonly problems: string[];
   /** Fewer rows than intervals (or none): a typo in the channel column may explain it. */
   readonly short: boolean;
@@ -172,14 +186,15 @@ interface ChannelRows {
 }
 
 /** The channel's volumes, or the problems found in its rows. */
-function channelVolumes(table: Extract<Table, { ok: true }>, channelId: string | undefined, file: string, context: ForecastContext): ChannelRows {
+function channelVolumes(table: Extract<Table, { ok: true }>, channel: unknown, file: string, context: ForecastContext): ChannelRows {
+  const channelId = idOf(channel);
   const rows = table.byChannel ? table.rows.filter((r) => r.channel === channelId) : table.rows;
   const { intervalCount, intervalSec } = context;
   if (table.byChannel && rows.length === 0) {
     const inFile = [...new Set(table.rows.map((r) => r.channel ?? ''))];
     const listed = inFile.length > 0 ? ` (channels in the file: ${inFile.slice(0, 10).join(', ')})` : '';
     const problem = `${file}: has no rows for channel "${channelId ?? '?'}"${listed}`;
-    return { volumes: undefined, problems: [problem], short: true, countProblem: problem };
+    return { volumes: undefined, means: {}, problems: [problem], short: true, countProblem: problem };
   }
   const problems: string[] = [];
   const volumes = rows.map((row) => {
@@ -191,6 +206,8 @@ function channelVolumes(table: Extract<Table, { ok: true }>, channelId: string |
     }
     return volume;
   });
+  const means = channelMeans(rows, table.meanColumns, channel, file);
+  problems.push(...means.problems);
   const short = intervalCount !== undefined && rows.length < intervalCount;
   let countProblem: string | undefined;
   const origin = startOf(rows, { file, ...context });
@@ -207,8 +224,8 @@ function channelVolumes(table: Extract<Table, { ok: true }>, channelId: string |
       problems.push(...coverage);
     }
   }
-  if (problems.length === 0) return { volumes, problems, short, countProblem, startDay: origin.ok ? origin.day : undefined };
+  if (problems.length === 0) return { volumes, means: means.means, problems, short, countProblem, startDay: origin.ok ? origin.day : undefined };
   const shown = problems.slice(0, MAX_PROBLEMS_PER_FILE);
   if (problems.length > shown.length) shown.push(`${file}: … and ${problems.length - shown.length} more problems`);
-  return { volumes: undefined, problems: shown, short, countProblem };
+  return { volumes: undefined, means: {}, problems: shown, short, countProblem };
 }

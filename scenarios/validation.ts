@@ -54,6 +54,13 @@ export function validateScenarioData(data: unknown, options: ValidationOptions =
     const channel = scenario.channels[i];
     if (channel !== undefined) channel.arrivals.volumes = volumes;
   }
+  // A forecast's aht and patience columns fill the channel's per-interval means (never both: forecastMeans.ts).
+  for (const [i, means] of forecasts.means) {
+    const channel = scenario.channels[i];
+    if (channel === undefined) continue;
+    if (means.ahtByInterval !== undefined) channel.ahtByInterval = means.ahtByInterval;
+    if (means.patienceByInterval !== undefined) channel.patienceByInterval = means.patienceByInterval;
+  }
   if (scenario.startDate === undefined && forecasts.startDay !== undefined) scenario.startDate = formatDate(forecasts.startDay);
   const patterns = injectPatterns(scenario, intervals);
   return patterns.length > 0 ? { ok: false, problems: patterns } : { ok: true, scenario };

@@ -13,7 +13,7 @@
  * somewhat more or less.
  */
 import { InputError } from '../engine/errors.js';
-import { Sampler } from '../engine/distributions.js';
+import { erlangView } from '../engine/erlang/channelView.js';
 import type { Model } from '../engine/model.js';
 import { CHANNEL_COUNTERS, GROUP_COUNTERS, TIER_COUNTERS, TYPE_COUNTERS } from '../engine/recorder.js';
 
@@ -163,19 +163,25 @@ function peakWaiting(model: Model): number {
   const Δ = model.intervalSec;
   let total = 0;
   model.channels.forEach((c, ch) => {
-    const handle = c.types.reduce((s, t) => s + t.share * new Sampler(t.handleByTier[0]).mean, 0) * c.residualHandleFactor / Math.max(1, c.concurrency);
+    // Agent-seconds per contact, at each interval's own mean handle time (engine/erlang/channelView.ts).
+    const view = erlangView(c);
+    const handles = view.handleSecByInterval.map((h) => h / Math.max(1, c.concurrency));
+    const handleAt = (iv: number): number => handles[Math.max(0, iv)] ?? 0;
+    // Work is turned back into contacts at the shortest mean: the larger (safer) count.
+    const handle = handles.reduce((m, h) => (h > 0 && h < m ? h : m), Infinity);
     const serving = model.groups.flatMap((g, k) => (g.channels.includes(ch) ? [k] : []));
     const agents = (iv: number): number => serving.reduce((s, k) => s + (iv < 0 ? (duty.atStart[k] ?? 0) : (duty.perInterval[k]?.[iv] ?? 0)), 0);
     const reach = 1 - c.deflection;
     // Work in agent-seconds: the warm-up at the first interval's rate, then each interval.
-    let backlog = Math.max(0, c.initialBacklog * handle + ((c.ratePerSec[0] ?? 0) * reach * handle - agents(-1)) * model.warmupSec);
+    let backlog = Math.max(0, c.initialBacklog * handleAt(0) + ((c.ratePerSec[0] ?? 0) * reach * handleAt(0) - agents(-1)) * model.warmupSec);
     let peak = backlog;
     for (let iv = 0; iv < model.intervalCount; iv++) {
-      backlog = Math.max(0, backlog + ((c.ratePerSec[iv] ?? 0) * reach * handle - agents(iv)) * Δ);
+      backlog = Math.max(0, backlog + ((c.ratePerSec[iv] ?? 0) * reach * handleAt(iv) - agents(iv)) * Δ);
       peak = Math.max(peak, backlog);
     }
-    let waiting = handle > 0 ? peak / handle : 0;
-    if (c.patience !== null && !c.deferred) waiting = Math.min(waiting, Math.max(...c.ratePerSec, 0) * new Sampler(c.patience).mean * 3);
+    let waiting = handle < Infinity ? peak / handle : 0;
+    const patience = view.patienceSecByInterval;
+    if (patience !== null) waiting = Math.min(waiting, c.ratePerSec.reduce((m, r, iv) => Math.max(m, r * (patience[iv] ?? 0)), 0) * 3);
     total += waiting;
   });
   return total;

@@ -151,7 +151,12 @@ async function runTable(args: ErlangArgs): Promise<Json> {
   const channels = chosen.map((c) => {
     const goals = { serviceLevel: c.targetLevel, targetSec: c.targetSec, ...targets(args, false) };
     const patienceSec = c.patience === null ? null : distMean(c.patience);
-    const input = { ratesPerSec: c.ratePerSec, handleSec: distMean(c.handle), patienceSec, targets: goals, serviceLevelDefinition: slDefinition(args) ?? model.serviceLevelDefinition, shrinkage: shrink };
+    // A channel whose means vary by interval is staffed at each interval's own (issue 12 item 4).
+    const byInterval = {
+      ...(c.handleMeanByIntervalSec === null ? {} : { handleSecByInterval: c.handleMeanByIntervalSec }),
+      ...(c.patienceMeanByIntervalSec === null || patienceSec === null ? {} : { patienceSecByInterval: c.patienceMeanByIntervalSec }),
+    };
+    const input = { ratesPerSec: c.ratePerSec, handleSec: distMean(c.handle), ...byInterval, patienceSec, targets: goals, serviceLevelDefinition: slDefinition(args) ?? model.serviceLevelDefinition, shrinkage: shrink };
     return { channel: c.id, model: patienceSec === null ? 'erlangC' : 'erlangA', ...input, ratesPerSec: undefined, rows: tableRows(labels, input, model.intervalSec) };
   });
   return { scenario: model.name, intervalSec: model.intervalSec, channels };

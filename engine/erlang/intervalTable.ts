@@ -11,8 +11,12 @@ export interface IntervalTableInput {
   /** Arrival rate of each interval, contacts per second. */
   readonly ratesPerSec: readonly number[];
   readonly handleSec: number;
+  /** Mean handle time of each interval, seconds, when it varies by interval (replaces `handleSec`). */
+  readonly handleSecByInterval?: readonly number[];
   /** Mean patience, seconds: Erlang A when given, Erlang C when null. */
   readonly patienceSec: number | null;
+  /** Mean patience of each interval, when it varies (replaces `patienceSec`; needs it non-null). */
+  readonly patienceSecByInterval?: readonly number[];
   readonly targets: StaffingTargets;
   /** @default 'excludeShortAbandons' */
   readonly serviceLevelDefinition?: ServiceLevelDefinition;
@@ -35,7 +39,9 @@ export interface IntervalStaffing {
 }
 
 function staffOne(input: IntervalTableInput, interval: number, ratePerSec: number): IntervalStaffing {
-  const { handleSec, patienceSec, targets } = input;
+  const { targets } = input;
+  const handleSec = input.handleSecByInterval?.[interval] ?? input.handleSec;
+  const patienceSec = input.patienceSec === null ? null : (input.patienceSecByInterval?.[interval] ?? input.patienceSec);
   const staffing =
     patienceSec === null
       ? staffErlangC({ ratePerSec, handleSec, targets })

@@ -72,7 +72,7 @@ function admit(k: KernelState, slot: number, ch: number, type: number, origin: n
   P.tier[c] = 1;
   P.origin[c] = origin;
   P.interval[c] = iv;
-  draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn);
+  draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn, iv);
   const contained = k.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch);
   if (k.observer !== null) k.observer.admitted(ch, type, origin, now, contained ? NaN : P.handle1Sec[c], contained ? NaN : P.patienceSec[c]);
   if (k.tracer !== null) k.tracer.arrived(P, c, now);

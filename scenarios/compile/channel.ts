@@ -47,6 +47,8 @@ export function compileChannel(channel: ChannelSpec, intervalCount: number, inte
     repeatDelay: channel.repeatDelay,
     overdispersion: channel.overdispersion,
     initialBacklog: channel.initialBacklog,
+    handleMeanByIntervalSec: channel.ahtByInterval ?? null,
+    patienceMeanByIntervalSec: deferred ? null : (channel.patienceByInterval ?? null),
     ...(channel.queueCapacity === undefined ? {} : { queueCapacity: channel.queueCapacity }),
   };
 }

@@ -39,6 +39,7 @@ const arrivalsSchema = z
       .meta({
         description:
           'a forecast CSV, relative to the scenario file: columns interval_start,volume or interval_start,channel,volume, ' +
+          'optionally with aht and patience (each interval’s means: they fill ahtByInterval and patienceByInterval), ' +
           'one row per interval in order; interval_start is a date-time ("2026-03-02T08:30", read with startDate and dayStart), ' +
           'a clock time ("08:30", read with dayStart), seconds or a duration from the start',
       }),
@@ -51,6 +52,18 @@ const arrivalsSchema = z
     ).default(1),
   })
   .meta({ description: 'the arrival process: exactly one of perHour, volumes, forecast or pattern' });
+
+/**
+ * A mean per interval of the horizon (issue 12 item 4): how many items is checked with the
+ * horizon (consistency/intervalMeans.ts), like `arrivals.volumes`.
+ */
+function perIntervalMeans(what: string, description: string) {
+  return z
+    .array(duration({ min: 0, exclusive: true, max: L.maxDistributionSec }, what))
+    .max(L.maxIntervals, { error: `must list at most ${L.maxIntervals} intervals` })
+    .optional()
+    .meta({ description });
+}
 
 const targetSchema = z
   .strictObject({
@@ -123,6 +136,17 @@ export const channelSchema = z
       .nullable()
       .optional()
       .meta({ description: 'how long a customer waits before abandoning; omit (or null) for infinite patience; not for email or social' }),
+    ahtByInterval: perIntervalMeans(
+      'mean Tier-1 handle time of the contacts arriving in this interval',
+      'mean Tier-1 handle time per interval of the horizon (AHT as WFM forecasts give it), one duration per interval: ' +
+        'each contact’s Tier-1 handle draw (every type’s) is multiplied by this interval’s value ÷ the mean of `handle`, ' +
+        'so the distribution keeps its shape; Tiers 2–3 unchanged. Also a forecast CSV’s `aht` column',
+    ),
+    patienceByInterval: perIntervalMeans(
+      'mean patience of the contacts arriving in this interval',
+      'mean Tier-1 patience per interval of the horizon, one duration per interval (needs `patience`, whose draws it scales ' +
+        'like ahtByInterval scales handle times). Also a forecast CSV’s `patience` column',
+    ),
     target: targetSchema.prefault({}),
     deflection: deflectionSchema.optional(),
     concurrency: wholeNumber(1, L.maxConcurrency, 'sessions', 'sessions an agent holds at once (chat, messaging only); default 1').optional(),

@@ -28,7 +28,7 @@ function eachFilled(f: ContactFactory, check: (P: ContactPool, c: number, i: num
   const P = new ContactPool(N);
   for (let i = 0; i < N; i++) {
     const c = P.take();
-    f.fill(P, c, 0, 0, false);
+    f.fill(P, c, 0, 0, false, 0);
     check(P, c, i);
   }
 }

@@ -146,3 +146,58 @@ describe('common random numbers: changing one mechanism leaves the others\' draw
     expect(freshContacts(withBacklog, 7)).toEqual(freshContacts(m, 7));
   });
 });
+
+describe('common random numbers: per-interval means scale the draws they govern and nothing else', () => {
+  // Two 30-minute intervals (build's day): a contact of interval i (by its arrival time) has its
+  // tier-1 handle time (patience) multiplied by mean_i ÷ the distribution's mean — exactly, the
+  // same uniform scaled — and every other draw is the run's without the means.
+  const meanOf = (d: DistSpec): number => ('mean' in d ? d.mean : NaN);
+  const intervalOf = (arrivalSec: number): number => Math.max(0, Math.floor(arrivalSec / 1800));
+  const meansArb = fc.tuple(fc.integer({ min: 30, max: 1200 }), fc.integer({ min: 30, max: 1200 }));
+
+  it('ahtByInterval leaves arrival times, types and patience, and multiplies each tier-1 handle time by its interval\'s ratio', () => {
+    fc.assert(
+      fc.property(centerArb, meansArb, (c, aht) => {
+        const before = build(c);
+        const after = editChannel(before, (ch) => ({ ...ch, handleMeanByIntervalSec: aht }));
+        const ratio = aht.map((a) => a / meanOf(before.channels[0]!.handle));
+        const a = freshContacts(before, c.seed)[0]!;
+        const b = freshContacts(after, c.seed)[0]!;
+        expect(b.length).toBe(a.length);
+        a.forEach((x, n) => {
+          const y = b[n]!;
+          expect(y.arrivalSec, `arrival of contact ${n}`).toBe(x.arrivalSec);
+          expect(y.type, `type of contact ${n}`).toBe(x.type);
+          if (Number.isNaN(x.patienceSec) || Number.isNaN(y.patienceSec)) return; // contained by self-service
+          expect(y.patienceSec, `patience of contact ${n}`).toBe(x.patienceSec);
+          expect(y.handle1Sec, `handle time of contact ${n}`).toBe(x.handle1Sec * ratio[intervalOf(x.arrivalSec)]!);
+        });
+        return a.length > 0;
+      }),
+      propertyRuns(25),
+    );
+  });
+
+  it('patienceByInterval leaves arrival times, types and handle times, and multiplies each tier-1 patience by its interval\'s ratio', () => {
+    fc.assert(
+      fc.property(centerArb.filter((c) => c.patience !== null), meansArb, (c, means) => {
+        const before = build(c);
+        const after = editChannel(before, (ch) => ({ ...ch, patienceMeanByIntervalSec: means }));
+        const ratio = means.map((p) => p / meanOf(before.channels[0]!.patience!));
+        const a = freshContacts(before, c.seed)[0]!;
+        const b = freshContacts(after, c.seed)[0]!;
+        expect(b.length).toBe(a.length);
+        a.forEach((x, n) => {
+          const y = b[n]!;
+          expect(y.arrivalSec, `arrival of contact ${n}`).toBe(x.arrivalSec);
+          expect(y.type, `type of contact ${n}`).toBe(x.type);
+          if (Number.isNaN(x.patienceSec) || Number.isNaN(y.patienceSec)) return; // contained by self-service
+          expect(y.handle1Sec, `handle time of contact ${n}`).toBe(x.handle1Sec);
+          expect(y.patienceSec, `patience of contact ${n}`).toBe(x.patienceSec * ratio[intervalOf(x.arrivalSec)]!);
+        });
+        return a.length > 0;
+      }),
+      propertyRuns(25),
+    );
+  });
+});

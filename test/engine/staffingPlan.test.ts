@@ -233,6 +233,8 @@ describe('model defaults', () => {
       repeatDelay: { dist: 'exponential', mean: 86_400 },
       overdispersion: 0,
       initialBacklog: 0,
+      handleMeanByIntervalSec: null,
+      patienceMeanByIntervalSec: null,
     });
     expect(completeChannel({ ...basics, kind: 'social' }).deferred).toBe(true);
     expect(completeChannel({ ...basics, kind: 'voice' }).deferred).toBe(false);

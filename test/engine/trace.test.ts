@@ -116,7 +116,7 @@ describe.each(['saas-support.yaml', 'bank-voice.yaml', 'retail-omnichannel.yaml'
 
 describe('formats and replications', () => {
   it('writes the same rows as JSONL, and one replication after another', () => {
-    const { model: m } = loadScenarioFile('scenarios/bank-voice.yaml', { overrides: ['horizon=3h', 'channels.voice.arrivals.volumes=[75, 100, 126, 151, 163, 163]'] });
+    const { model: m } = loadScenarioFile('scenarios/bank-voice.yaml', { overrides: ['horizon=3h', 'channels.voice.arrivals.volumes=[75, 100, 126, 151, 163, 163]', 'channels.voice.ahtByInterval=[5m, 5m15s, 5m30s, 5m45s, 5m50s, 5m50s]'] });
     const csv = traceRows(m, 'two', 2);
     const path = join(dir, 'two.jsonl');
     writeTrace(m, m.seed, { path, format: 'jsonl', replications: 2 });

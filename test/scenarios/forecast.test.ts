@@ -84,7 +84,7 @@ describe('forecast CSV', () => {
     expect(lines('short')).toContain('short.csv: has 2 rows; the horizon has 4 intervals, from 0s to 1.5h (one row per interval, in order)');
     expect(lines('other')).toContain('other.csv:2 column channel: "voise" is not a channel of this scenario (its channels: voice) (did you mean "voice"?)');
     expect(lines('other')).not.toContain('has no rows');
-    expect(lines('header')).toContain('header.csv:1: must have the columns interval_start,volume or interval_start,channel,volume (the first line has 2 fields, none named interval_start, channel, volume; its text is not shown)');
+    expect(lines('header')).toContain('header.csv:1: must have the columns interval_start,volume or interval_start,channel,volume, optionally with aht and patience (the first line has 2 fields, none named interval_start, channel, volume; its text is not shown)');
     expect(lines('missing')).toContain('missing.csv: no such file');
   });
 });

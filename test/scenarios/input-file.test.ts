@@ -103,7 +103,7 @@ describe('a file read by mistake is described, never quoted (goal 8)', () => {
       ['half.csv', 'the first line has 3 fields: no volume, 2 others (not shown)'],
     ]) {
       const found = problems(() => loadScenarioText(scenario(`{ forecast: ${file} }`), join(dir, 's.yaml')));
-      expect(found).toEqual([`${join(dir, 's.yaml')}:5:53 channels[0].arrivals.forecast: ${file}:1: must have the columns interval_start,volume or interval_start,channel,volume (${shape})`]);
+      expect(found).toEqual([`${join(dir, 's.yaml')}:5:53 channels[0].arrivals.forecast: ${file}:1: must have the columns interval_start,volume or interval_start,channel,volume, optionally with aht and patience (${shape})`]);
       expect(found.join('\n')).not.toContain(SECRET);
     }
   });

@@ -10,7 +10,7 @@ import { definitionOf, staff, voiceScenario } from './support.js';
 
 describe('ccsim staff report', () => {
   it('bank-voice: the notes say how and why the answer differs from Erlang', () => {
-    const r = ccsim(['staff', join(ROOT, 'scenarios/bank-voice.yaml'), '--replications', '4', '--set', 'horizon=4h', '--set', 'channels[0].arrivals={volumes: [75, 100, 126, 151, 163, 163, 151, 138]}', '--workers', '2', '--format', 'json']);
+    const r = ccsim(['staff', join(ROOT, 'scenarios/bank-voice.yaml'), '--replications', '4', '--set', 'horizon=4h', '--set', 'channels[0].arrivals={volumes: [75, 100, 126, 151, 163, 163, 151, 138]}', '--set', 'channels[0].ahtByInterval=[5m, 5m15s, 5m30s, 5m45s, 5m50s, 5m50s, 5m40s, 5m30s]', '--workers', '2', '--format', 'json']);
     expect(r.status, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout) as { kind: string; notes: { feature: string; text: string }[]; intervals: { startSec: number; groups: Record<string, object> }[] };
     expect(result.kind).toBe('staffing');
@@ -71,7 +71,7 @@ describe('ccsim staff report', () => {
 
 describe('ccsim staff --shifts in every format', () => {
   const args = ['staff', join(ROOT, 'scenarios/bank-voice.yaml'), '--shifts', '--replications', '3', '--set', 'horizon=4h',
-    '--set', 'channels[0].arrivals={volumes: [75, 100, 126, 151, 163, 163, 151, 138]}', '--workers', '0'];
+    '--set', 'channels[0].arrivals={volumes: [75, 100, 126, 151, 163, 163, 151, 138]}', '--set', 'channels[0].ahtByInterval=[5m, 5m15s, 5m30s, 5m45s, 5m50s, 5m50s, 5m40s, 5m30s]', '--workers', '0'];
   it('shows the count per shift in the text (lengths as 8h30m), the CSV and the HTML', () => {
     const text = ccsim([...args, '--format', 'text']);
     expect(text.status, text.stderr).toBe(0);

@@ -24,6 +24,7 @@ const STATISTICAL_FILES = [
   'test/calibration/recovery.test.ts',
   'test/engine/kernel-mechanisms.test.ts',
   'test/engine/kernel-theory.test.ts',
+  'test/engine/kernel-interval-means.test.ts',
   'test/engine/distributions.test.ts',
   'test/engine/kernel-properties.test.ts',
   'test/workers/crnPrecision.test.ts',

@@ -9,13 +9,15 @@
  * The floor keeps the search there; it is far below Erlang's requirement (which adds the
  * agents that make waits short), so the schedule may still go well below Erlang where it pays.
  */
+import { erlangView } from '../../engine/erlang/channelView.js';
 import type { Model } from '../../engine/model.js';
-import { distMean } from '../../reports/baseline.js';
 
 export function loadFloor(model: Model, availability: number): number[] {
+  // The interval's own mean handle time (engine/erlang/channelView.ts: one Erlang view of a channel).
+  const views = model.channels.map(erlangView);
   return Array.from({ length: model.intervalCount }, (_, i) => {
-    const erlangs = model.channels.reduce((sum, c) => {
-      const handle = c.types.reduce((s, t) => s + t.share * distMean(t.handleByTier[0]), 0) * (c.deflection > 0 ? c.residualHandleFactor : 1);
+    const erlangs = model.channels.reduce((sum, c, ch) => {
+      const handle = views[ch]?.handleSecByInterval[i] ?? 0;
       return sum + ((c.ratePerSec[i] ?? 0) * (1 - c.deflection) * handle) / c.concurrency;
     }, 0);
     return Math.ceil(erlangs / (availability > 0 ? availability : 1) - 1e-9);

@@ -6,13 +6,15 @@
  * only blends in) in proportion to the agents the scenario gives them in that interval, then divided by the group's availability
  * (1 − planned shrinkage)(1 − absenteeism) — the scheduled heads of an Erlang plan.
  *
- * The channel's load is the one the run's Erlang baseline uses (reports/baseline.ts): the rate
- * after deflection × the mean tier-1 handle time; chat needs ⌈sessions ÷ concurrency⌉ agents.
+ * The channel's load is the one the run's Erlang baseline uses (engine/erlang/channelView.ts):
+ * the rate after deflection × the interval's mean tier-1 handle time (and its mean patience);
+ * at the day's mean rate, the day's arrival-weighted means; chat needs ⌈sessions ÷ concurrency⌉ agents.
  * Tier-2 and tier-3 groups get Erlang C for the escalated load (rate × escalation share ×
  * that tier's mean handle time), against the tier's target time or the channel's.
  * A group serving several channels adds up their requirements (no pooling credit).
  */
 import { staffErlangA, staffErlangC } from '../../engine/erlang/index.js';
+import { erlangView, meansAt, type ErlangChannelView } from '../../engine/erlang/channelView.js';
 import type { ChannelModel, Model } from '../../engine/model.js';
 import { availableAgents, distMean } from '../../reports/baseline.js';
 import type { ExtraTargets } from './definition.js';
@@ -26,18 +28,20 @@ export interface ErlangStart {
   readonly availability: readonly number[];
 }
 
-/** Mean handle time at a tier (index 0–2) over the channel's types, weighted by the share reaching it. */
+/** Mean handle time at tier 2 or 3 (index 1–2) over the channel's types, weighted by the share reaching it. */
 function tierLoadPerContact(c: ChannelModel, tier: number): number {
   return c.types.reduce((sum, t) => {
-    const reach = tier === 0 ? 1 : tier === 1 ? t.escalation[0] : t.escalation[0] * t.escalation[1];
+    const reach = tier === 1 ? t.escalation[0] : t.escalation[0] * t.escalation[1];
     const handle = t.handleByTier[tier];
     return sum + (handle ? t.share * reach * distMean(handle) : 0);
-  }, 0) * (tier === 0 && c.deflection > 0 ? c.residualHandleFactor : 1);
+  }, 0);
 }
 
-function required(model: Model, c: ChannelModel, ratePerSec: number, tier: number, extra: ExtraTargets): number {
+type Means = ReturnType<typeof meansAt>;
+
+function required(model: Model, c: ChannelModel, means: Means, ratePerSec: number, tier: number, extra: ExtraTargets): number {
   const rate = ratePerSec * (1 - c.deflection);
-  const perContact = tierLoadPerContact(c, tier);
+  const perContact = tier === 0 ? means.handleSec : tierLoadPerContact(c, tier);
   if (rate <= 0 || perContact <= 0) return 0;
   const share = tier === 0 ? 1 : c.types.reduce((s, t) => s + t.share * (tier === 1 ? t.escalation[0] : t.escalation[0] * t.escalation[1]), 0);
   const handleSec = perContact / share;
@@ -50,9 +54,9 @@ function required(model: Model, c: ChannelModel, ratePerSec: number, tier: numbe
     ...(extra.maxOccupancy !== null ? { maxOccupancy: extra.maxOccupancy } : {}),
   };
   let agents: number;
-  if (tier === 0 && c.patience !== null && !c.deferred) {
+  if (tier === 0 && means.patienceSec !== null) {
     const withAbandon = extra.maxAbandon !== null ? { ...targets, maxAbandon: extra.maxAbandon } : targets;
-    agents = staffErlangA({ ratePerSec: ratePerSecAtTier, handleSec, patienceSec: distMean(c.patience), serviceLevelDefinition: model.serviceLevelDefinition, targets: withAbandon }).agents;
+    agents = staffErlangA({ ratePerSec: ratePerSecAtTier, handleSec, patienceSec: means.patienceSec, serviceLevelDefinition: model.serviceLevelDefinition, targets: withAbandon }).agents;
   } else {
     agents = staffErlangC({ ratePerSec: ratePerSecAtTier, handleSec, targets }).agents;
   }
@@ -66,6 +70,7 @@ export function erlangStart(model: Model, extra: ExtraTargets, meanRate = false)
     meanRate ? c.ratePerSec.reduce((s, r) => s + r, 0) / Math.max(1, c.ratePerSec.length) : (c.ratePerSec[iv] ?? 0);
   const availability = model.groups.map((g) => (1 - g.shrinkage.planned) * (1 - g.shrinkage.absenteeism));
   const onPhone = model.groups.map(() => new Array<number>(I).fill(0));
+  const views = model.channels.map(erlangView);
   for (let iv = 0; iv < I; iv++) {
     const from = meanRate ? 0 : iv * model.intervalSec;
     const given = availableAgents(model, from, meanRate ? model.horizonSec : from + model.intervalSec);
@@ -78,7 +83,7 @@ export function erlangStart(model: Model, extra: ExtraTargets, meanRate = false)
         const bestRank = Math.min(...tierServers.map(rank));
         const servers = tierServers.filter((gi) => rank(gi) === bestRank);
         if (servers.length === 0) continue;
-        const need = required(model, c, rateAt(c, iv), tier, extra);
+        const need = required(model, c, meansAt(views[ch] as ErlangChannelView, meanRate ? -1 : iv), rateAt(c, iv), tier, extra);
         const total = servers.reduce((s, g) => s + (given[g] ?? 0), 0);
         for (const g of servers) {
           const share = total > 0 ? (given[g] ?? 0) / total : 1 / servers.length;

@@ -1,0 +1,65 @@
+/**
+ * The channel as Erlang sees it — one definition for the run's baseline (reports/baseline.ts),
+ * the staffing search's start (workers/staffing/erlangStart.ts), the schedule's load floor and
+ * Erlang cover, `ccsim erlang table` on a scenario, and the scenario checks of what the baseline
+ * can compute (scenarios/consistency/baseline.ts):
+ * - the share of arrivals that reaches agents, 1 − deflection;
+ * - per interval, the mean Tier-1 handle time over the channel's contact types (× the residual
+ *   factor of self-service), at that interval's mean when the channel gives one per interval
+ *   (engine/intervalMeans.ts), and the mean patience (Erlang A's 1/θ) likewise;
+ * - for the whole day, the arrival-weighted means: Σ λᵢhᵢ ÷ Σ λᵢ, so that the day's mean rate
+ *   × the day's handle time is the day's mean offered load;
+ * - the servers an agent is worth (chat: its concurrency, an approximation).
+ */
+import { Sampler } from '../distributions.js';
+import { handleScales, patienceScales } from '../intervalMeans.js';
+import type { ChannelModel } from '../model.js';
+
+export interface ErlangChannelView {
+  /** Share of arrivals reaching agents (after self-service). */
+  readonly rateFactor: number;
+  /** Erlang servers per agent: the session concurrency (chat), 1 otherwise. */
+  readonly serverFactor: number;
+  /** Mean Tier-1 handle time of contacts arriving in each interval, seconds. */
+  readonly handleSecByInterval: readonly number[];
+  /** Mean patience in each interval, seconds; null without patience (Erlang C). */
+  readonly patienceSecByInterval: readonly number[] | null;
+  /** Arrival-weighted mean handle time over the day, seconds. */
+  readonly dayHandleSec: number;
+  /** Arrival-weighted mean patience over the day, seconds; null without patience. */
+  readonly dayPatienceSec: number | null;
+}
+
+/** Σ wᵢxᵢ ÷ Σ wᵢ; the plain mean when no interval has weight. */
+function weightedMean(values: readonly number[], weights: readonly number[]): number {
+  let sum = 0, weight = 0, plain = 0;
+  values.forEach((x, i) => { const w = weights[i] ?? 0; sum += w * x; weight += w; plain += x; });
+  return weight > 0 ? sum / weight : values.length > 0 ? plain / values.length : 0;
+}
+
+/** The means Erlang is given in interval `interval`, or over the day (`interval` −1). */
+export function meansAt(view: ErlangChannelView, interval: number): { readonly handleSec: number; readonly patienceSec: number | null } {
+  if (interval < 0) return { handleSec: view.dayHandleSec, patienceSec: view.dayPatienceSec };
+  return { handleSec: view.handleSecByInterval[interval] ?? view.dayHandleSec, patienceSec: view.patienceSecByInterval?.[interval] ?? view.dayPatienceSec };
+}
+
+export function erlangView(channel: ChannelModel): ErlangChannelView {
+  const n = channel.ratePerSec.length;
+  const typeMean = channel.types.reduce((sum, t) => sum + t.share * new Sampler(t.handleByTier[0]).mean, 0);
+  const residual = channel.deflection > 0 ? channel.residualHandleFactor : 1;
+  const handleSec = typeMean * residual;
+  const hs = handleScales(channel);
+  const handleSecByInterval = Array.from({ length: n }, (_, i) => (hs === null ? handleSec : handleSec * (hs[i] ?? 1)));
+  const patient = channel.patience !== null && !channel.deferred;
+  const patienceSec = patient && channel.patience !== null ? new Sampler(channel.patience).mean : null;
+  const ps = patienceScales(channel);
+  const patienceSecByInterval = patienceSec === null ? null : Array.from({ length: n }, (_, i) => (ps === null ? patienceSec : patienceSec * (ps[i] ?? 1)));
+  return {
+    rateFactor: 1 - channel.deflection,
+    serverFactor: channel.concurrency,
+    handleSecByInterval,
+    patienceSecByInterval,
+    dayHandleSec: hs === null ? handleSec : weightedMean(handleSecByInterval, channel.ratePerSec),
+    dayPatienceSec: patienceSecByInterval === null || ps === null ? patienceSec : weightedMean(patienceSecByInterval, channel.ratePerSec),
+  };
+}
