@@ -46,7 +46,7 @@ function cellHtml(c: Cell, numeric: boolean): string {
   const cls = numeric ? ['num'] : [];
   if (typeof c === 'string') return `<td${cls.length ? ` class="${cls.join(' ')}"` : ''}>${escapeHtml(c)}</td>`;
   if (c.status !== 'undefined') cls.push(c.status);
-  const title = STATUS_TITLE[c.status];
+  const title = c.title ?? STATUS_TITLE[c.status];
   return `<td class="${cls.join(' ')}"${title ? ` title="${title}"` : ''}>${escapeHtml(c.text)}</td>`;
 }
 

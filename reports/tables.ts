@@ -15,6 +15,8 @@ import { recordedFrom, timeLabel } from './timeline.js';
 export interface StatusCell {
   readonly text: string;
   readonly status: Verdict['state'];
+  /** What the colour says, where it is not a verdict on a target (HTML title). */
+  readonly title?: string;
 }
 export type Cell = string | StatusCell;
 

@@ -16,14 +16,6 @@ import type { ChannelKind } from '../engine/model.js';
 import { formatClock, formatDuration } from './duration.js';
 import type { IntervalReport } from './intervalReport.js';
 
-/**
- * Fields that other branches of issue 14 add to the schema: `startDate` (the calendar date
- * of time 0) and a channel's `ahtByInterval` (its AHT per interval). Until the schema here
- * has them they are written as comments, which `validate` ignores; set a flag to false to
- * write the field itself.
- */
-export const COMMENTED_FIELDS = { startDate: false, ahtByInterval: true } as const;
-
 export interface CalibratedChannel {
   /** The report's channel name. */
   readonly name: string;
@@ -111,15 +103,15 @@ function list(xs: readonly number[], digits: number, continuation: string): stri
   return `[${lines.join(`,\n${continuation}`)}]`;
 }
 
-/** Per-interval values a written scenario holds per channel: volumes and count, and ahtByInterval once it is a field. */
+/** Per-interval values a written scenario holds per channel: volumes, ahtByInterval and the group's count. */
 export function valuesPerInterval(channels: number): number {
-  return channels * (COMMENTED_FIELDS.ahtByInterval ? 2 : 3);
+  return channels * 3;
 }
 
 export function calibratedScenarioYaml(input: CalibratedScenarioInput): string {
   const { report } = input;
   const lines = [...headerComment(input), `name: ${q(`Calibrated from ${baseName(report.file)}`)}`, `dayStart: ${q(formatClock(report.dayStartSec))}`];
-  if (report.startDate !== undefined) lines.push(`${COMMENTED_FIELDS.startDate ? '# ' : ''}startDate: ${q(report.startDate)}`);
+  if (report.startDate !== undefined) lines.push(`startDate: ${q(report.startDate)}`);
   lines.push(`horizon: ${formatDuration(report.intervalCount * report.intervalSec)}`, `interval: ${formatDuration(report.intervalSec)}`, 'channels:');
   for (const c of input.channels) lines.push(...channelLines(c, input));
   lines.push('agents:');
@@ -190,8 +182,7 @@ function channelLines(c: CalibratedChannel, input: CalibratedScenarioInput): str
   if (c.id !== c.name) lines.push(`    # the report's channel ${commentText(q(c.name))}`);
   lines.push(`    kind: ${c.kind}`, `    arrivals: { volumes: ${list(cal.volumes, 3, '        ')} }`);
   lines.push(`    handle: ${specText(handleSpecOf(c, input.handleCv))}`);
-  const hash = COMMENTED_FIELDS.ahtByInterval ? '# ' : '';
-  if (cal.ahtByInterval !== undefined) lines.push(`    ${hash}ahtByInterval: ${list(cal.ahtByInterval, 1, `    ${hash}  `)}`);
+  if (cal.ahtByInterval !== undefined) lines.push(`    ahtByInterval: ${list(cal.ahtByInterval, 1, '      ')}`);
   const patience = patienceSpecOf(c);
   if (patience !== null) lines.push(`    patience: ${specText(patience)}`);
   if (input.targetWithinSec !== undefined) lines.push(`    target: { within: ${formatDuration(input.targetWithinSec)} }`);

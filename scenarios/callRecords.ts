@@ -6,7 +6,7 @@
  *   channel      optional: one fit per channel
  *   wait_sec     time in queue; for an abandoned call, its time to abandon
  *   outcome      answered | abandoned (ccsim's trace: resolved and escalated are answered;
- *                deflected and open rows never ended a wait in the queue and are skipped)
+ *                deflected, blocked and open rows never ended a wait in the queue and are skipped)
  *   handle_sec   talk + hold + wrap of an answered call (empty for an abandoned one)
  *   tier         optional: only tier-1 rows are read (a later tier's wait starts at escalation)
  *   callback_sec optional: a row with a callback time is skipped — its wait runs from the first
@@ -49,6 +49,8 @@ const OUTCOMES: Readonly<Record<string, CallOutcome | null>> = {
   escalated: 'answered',
   deflected: null,
   open: null,
+  // Refused at the switch (no line, a full queue): never waited in the queue.
+  blocked: null,
 };
 
 /** At most this many row problems are listed; the rest are counted. */
@@ -64,8 +66,8 @@ export interface CallRecordsOptions {
 export interface CallRecordsRead {
   readonly file: string;
   readonly records: CallRecord[];
-  /** Rows left out, by why: a later tier, self-service (deflected), still open at the end, called back. */
-  readonly skipped: { readonly laterTier: number; readonly deflected: number; readonly open: number; readonly callback: number };
+  /** Rows left out, by why: a later tier, self-service (deflected), refused at the switch (blocked), still open at the end, called back. */
+  readonly skipped: { readonly laterTier: number; readonly deflected: number; readonly blocked: number; readonly open: number; readonly callback: number };
 }
 
 /** Reads call records from a CSV file; an `InputError` listing every mistake (file:line column NAME: rule (got "value")). */
@@ -134,7 +136,7 @@ function readRow(line: number, has: (c: CallRecordColumn) => boolean, cell: (c: 
     wrong('outcome', `must be one of ${Object.keys(OUTCOMES).join(', ')}`);
     return undefined;
   }
-  if (outcome === null) return name === 'open' ? 'open' : 'deflected';
+  if (outcome === null) return name === 'open' ? 'open' : name === 'blocked' ? 'blocked' : 'deflected';
   const arrival = arrivalSec(cell('arrival'));
   if (arrival === undefined) wrong('arrival', 'must be a date-time like "2026-03-02T08:00:15", a clock time like "08:00:15", or seconds');
   const wait = durationSec(cell('wait_sec'));
@@ -162,7 +164,7 @@ export function parseCallRecords(text: string, file: string, options: CallRecord
   if (problems.length > 0) throw new InputError(problems);
   const headerName = (c: CallRecordColumn): string => (options.columns?.[c] === undefined ? c : `${options.columns[c]} (${c})`);
   const records: CallRecord[] = [];
-  const skipped = { laterTier: 0, deflected: 0, open: 0, callback: 0 };
+  const skipped = { laterTier: 0, deflected: 0, blocked: 0, open: 0, callback: 0 };
   for (const { info, record } of body) {
     const cell = (c: CallRecordColumn): string => record[at[c]] ?? '';
     const wrong = (c: CallRecordColumn, rule: string): void => void problems.push(`${file}:${info.lines} column ${headerName(c)}: ${rule} (got ${shown(cell(c))})`);
@@ -175,6 +177,6 @@ export function parseCallRecords(text: string, file: string, options: CallRecord
     if (problems.length > MAX_PROBLEMS) listed.push(`${file}: … and ${problems.length - MAX_PROBLEMS} more problems`);
     throw new InputError(listed);
   }
-  if (records.length === 0) throw new InputError(`${file}: has no calls to fit (${body.length} rows; ${skipped.laterTier} at a later tier, ${skipped.deflected} deflected, ${skipped.open} open, ${skipped.callback} called back)`);
+  if (records.length === 0) throw new InputError(`${file}: has no calls to fit (${body.length} rows; ${skipped.laterTier} at a later tier, ${skipped.deflected} deflected, ${skipped.blocked} blocked, ${skipped.open} open, ${skipped.callback} called back)`);
   return { file, records, skipped };
 }

@@ -7,7 +7,8 @@
  * What an ACD counts, per channel (queue) and interval of ARRIVAL:
  * - offered: tier-1 contacts that reached the queue — fresh, retrials, repeats alike, each
  *   attempt once (an ACD sees every call that rings the queue); contacts contained by
- *   self-service (`deflected`) never reached it and are left out;
+ *   self-service (`deflected`) never reached it and are left out, as are those refused at the
+ *   switch (`blocked`: no line free, or a full queue), which an ACD never offers;
  * - answered / abandoned: tier-1 stages answered by an agent (a call answered and then
  *   escalated was answered) / abandoned; a contact still waiting at the end is offered only;
  * - aht: mean handle time of the answered (the session: talk + hold + wrap);
@@ -85,7 +86,8 @@ export class AcdAggregator implements TraceSink {
   }
 
   write(row: TraceRow): void {
-    if (row.tier !== 1 || row.outcome === 'deflected') return;
+    // Contained by self-service or refused at the switch (no line, a full queue): never offered to the ACD's queue.
+    if (row.tier !== 1 || row.outcome === 'deflected' || row.outcome === 'blocked') return;
     const ch = this.index.get(String(row.channel));
     const iv = Math.floor(num(row.arrival_sec) / this.intervalSec);
     if (ch === undefined || !(iv >= 0 && iv < this.intervalCount)) return;

@@ -18,7 +18,7 @@ export function metricText(metric: BacktestMetric, x: number | null): string {
 
 const insideCell = (r: BacktestRow | undefined): Cell => {
   if (r?.inside === null || r === undefined) return '–';
-  return { text: r.inside ? 'in' : 'OUT', status: r.inside ? 'pass' : 'fail' };
+  return { text: r.inside ? 'in' : 'OUT', status: r.inside ? 'pass' : 'fail', title: r.inside ? 'inside the prediction band' : 'outside the prediction band' };
 };
 
 /** One table per channel: a row per interval, three columns (actual, predicted [band], in) per metric. */
@@ -47,7 +47,8 @@ function coverageCell(s: MetricSummary, nominal: number): Cell {
   if (s.coverage === null) return '–';
   // Below the nominal coverage by more than 2 binomial standard errors: red; else green.
   const se = Math.sqrt((nominal * (1 - nominal)) / s.scored);
-  return { text: `${pct(s.coverage)} (${s.inside}/${s.scored})`, status: s.coverage < nominal - 2 * se ? 'fail' : 'pass' };
+  const low = s.coverage < nominal - 2 * se;
+  return { text: `${pct(s.coverage)} (${s.inside}/${s.scored})`, status: low ? 'fail' : 'pass', title: low ? 'coverage more than 2 standard errors below nominal' : 'coverage within 2 standard errors of nominal, or above' };
 }
 
 export function summaryTable(r: BacktestResult): ReportTable {

@@ -76,7 +76,7 @@ describe("ccsim's own trace, read as call records", () => {
   it('classic-80-20 (exponential handle of 6 min, no patience): the handle mean within 3.5 × 360/√n, the exponential within AIC noise of the best; no abandons, no patience spec', () => {
     const { model } = loadScenarioFile('scenarios/classic-80-20.yaml');
     const read = traced(model, 'classic', 2);
-    expect(read.skipped).toEqual({ laterTier: 0, deflected: 0, open: 0, callback: 0 });
+    expect(read.skipped).toEqual({ laterTier: 0, deflected: 0, blocked: 0, open: 0, callback: 0 });
     const [voice] = fitCallRecords(read.records);
     if (voice === undefined || !voice.handle.fitted) throw new Error('expected a handle fit');
     expect(voice.channel).toBe('voice');

@@ -180,6 +180,6 @@ describe('ccsim calibrate', () => {
     const long = write('long.csv', `interval_start,offered,answered,abandoned,aht,staffed\n${rows.join('\n')}\n`);
     const r = ccsim(['calibrate', long]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/long\.csv: 25,000 intervals × 1 channel would write 50,000 per-interval values; a scenario holds at most 50,000: calibrate a shorter span/);
+    expect(r.stderr).toMatch(/long\.csv: 25,000 intervals × 1 channel would write 75,000 per-interval values; a scenario holds at most 50,000: calibrate a shorter span/);
   });
 });

@@ -29,7 +29,7 @@ function shellWorkspace(): { cwd: string; env: NodeJS.ProcessEnv } {
 }
 
 /** What the README's lines may leave in the working directory (their --out, --report, --trace and specs). */
-const EXPECTED_FILES = new Set(['.bin', 'scenarios', 'result.json', 'report.html', 'report.vega', 'sweep.html', 'sweep.vega', 'sweep.jsonl', 'trace.csv', 'history.csv']);
+const EXPECTED_FILES = new Set(['.bin', 'scenarios', 'result.json', 'report.html', 'report.vega', 'sweep.html', 'sweep.vega', 'sweep.jsonl', 'trace.csv', 'history.csv', 'bank-calibrated.yaml', 'backtest.html', 'staffing.csv']);
 
 describe('README', () => {
   it('has ccsim examples to run', () => {

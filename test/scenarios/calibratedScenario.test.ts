@@ -46,9 +46,7 @@ describe('calibratedScenarioYaml', () => {
     const yaml = calibratedScenarioYaml({ report: read.report, channels: [{ name: 'voice', id: 'voice', kind: 'voice', calibration }], handleCv: 1, targetWithinSec: undefined, writtenOn: '2026-03-02', reportWarnings: [] });
     // 24 values a line: 10 … 33, then 34 … on a continuation line deeper than the key.
     expect(yaml).toMatch(/volumes: \[10, 11, [^\n]*, 33,\n {8}34, /);
-    // What the lead's switch (COMMENTED_FIELDS) will write: the field itself, its continuation lines too.
-    const switched = yaml.replace(/^ {4}# (ahtByInterval:.*)$/m, '    $1').replace(/^ {4}# {3}/gm, '      ');
-    const s = parse(switched) as { channels: { arrivals: { volumes: number[] }; ahtByInterval: number[] }[]; agents: { count: number[] }[] };
+    const s = parse(yaml) as { channels: { arrivals: { volumes: number[] }; ahtByInterval: number[] }[]; agents: { count: number[] }[] };
     expect(s.channels[0]?.arrivals.volumes).toEqual(Array.from({ length: 30 }, (_, k) => 10 + k));
     expect(s.channels[0]?.ahtByInterval).toEqual(Array.from({ length: 30 }, (_, k) => 300 + k));
     expect(s.agents[0]?.count).toHaveLength(30);

@@ -32,7 +32,7 @@ describe('reading call records', () => {
       { line: 3, arrivalSec: 8 * 3600 + 60, channel: 'voice', waitSec: 90, outcome: 'abandoned', handleSec: null },
       { line: 4, arrivalSec: 3600, channel: 'chat', waitSec: 0, outcome: 'answered', handleSec: 250.5 },
     ]);
-    expect(read.skipped).toEqual({ laterTier: 0, deflected: 0, open: 0, callback: 0 });
+    expect(read.skipped).toEqual({ laterTier: 0, deflected: 0, blocked: 0, open: 0, callback: 0 });
   });
 
   it('without a channel column every call has channel null; headers match in any case', () => {
@@ -48,16 +48,16 @@ describe('reading call records', () => {
     expect(read.records).toEqual([{ line: 2, arrivalSec: 20_514 * 86_400 + 9 * 3600, channel: 'Support', waitSec: 40, outcome: 'abandoned', handleSec: null }]);
   });
 
-  it('keeps tier-1 rows only, and skips deflected, open and called-back rows, counting each', () => {
+  it('keeps tier-1 rows only, and skips deflected, blocked, open and called-back rows, counting each', () => {
     const read = parseCallRecords(
       [
         'arrival_sec,tier,callback_sec,wait_sec,outcome,handle_sec',
-        '0,1,,3,escalated,100', '100,2,,50,resolved,300', '5,1,,,deflected,', '9,1,,,open,', '10,1,,7,resolved,80', '20,1,400,500,resolved,90',
+        '0,1,,3,escalated,100', '100,2,,50,resolved,300', '5,1,,,deflected,', '9,1,,,open,', '10,1,,7,resolved,80', '20,1,400,500,resolved,90', '30,1,,,blocked,',
       ].join('\n'),
       'trace.csv',
     );
     expect(read.records.map((r) => [r.line, r.outcome, r.waitSec])).toEqual([[2, 'answered', 3], [6, 'answered', 7]]);
-    expect(read.skipped).toEqual({ laterTier: 1, deflected: 1, open: 1, callback: 1 });
+    expect(read.skipped).toEqual({ laterTier: 1, deflected: 1, blocked: 1, open: 1, callback: 1 });
   });
 });
 
@@ -65,7 +65,7 @@ describe('mistakes, each named by file, line, column, rule and value', () => {
   const header = 'arrival,channel,wait_sec,outcome,handle_sec';
 
   it.each([
-    ['0,voice,5,hungup,', 'calls.csv:2 column outcome: must be one of answered, abandoned, resolved, escalated, deflected, open (got "hungup")'],
+    ['0,voice,5,hungup,', 'calls.csv:2 column outcome: must be one of answered, abandoned, resolved, escalated, deflected, open, blocked (got "hungup")'],
     ['0,voice,-5,abandoned,', 'calls.csv:2 column wait_sec: must be a time in queue, 0 or more: seconds, a duration like "1m30s", or h:mm:ss (got "-5")'],
     ['0,voice,5,answered,', 'calls.csv:2 column handle_sec: must be the handle time of an answered call, 0 or more: seconds, a duration like "4m", or h:mm:ss (got "")'],
     ['2026-02-30T08:00,voice,5,abandoned,', 'calls.csv:2 column arrival: must be a date-time like "2026-03-02T08:00:15", a clock time like "08:00:15", or seconds (got "2026-02-30T08:00")'],
@@ -111,7 +111,7 @@ describe('mistakes, each named by file, line, column, rule and value', () => {
   it('a file that is not CSV, an empty one, one with no calls', () => {
     expect(problems(`${header}\n0,"voice,5,abandoned,\n`)).toEqual(['calls.csv:2: is not valid CSV: a quoted field is never closed']);
     expect(problems('')).toEqual(['calls.csv:1: is empty; expected a header with arrival, wait_sec, outcome and handle_sec (and optionally channel, tier, callback_sec)']);
-    expect(problems(`${header}\n0,voice,,deflected,\n`)).toEqual(['calls.csv: has no calls to fit (1 rows; 0 at a later tier, 1 deflected, 0 open, 0 called back)']);
+    expect(problems(`${header}\n0,voice,,deflected,\n`)).toEqual(['calls.csv: has no calls to fit (1 rows; 0 at a later tier, 1 deflected, 0 blocked, 0 open, 0 called back)']);
   });
 
   it('a file over the size cap is refused before it is read', () => {

@@ -100,4 +100,14 @@ describe('ACD report from per-contact records', () => {
     rows.forEach((r, iv) => expect(r.offered).toBe(c.channel.offered[iv]));
     expect(rows.reduce((s, r) => s + r.offered, 0)).toBeLessThan(0.75 * 600);
   });
+
+  it('leaves out contacts refused at the switch: a blocked call is never offered to the queue', () => {
+    const base = model({ horizonSec: 2 * 3600, agents: 20, channels: [{ perHour: 300, handle: exp(360), patience: exp(120) }] });
+    const m: Model = { ...base, lineGroups: [{ id: 'trunk', lines: 24, channels: [0] }] };
+    const rows = reportOf(m, [20], 5);
+    const c = simulateReplication(m, 5, 0);
+    rows.forEach((r, iv) => expect(r.offered).toBe(c.channel.offered[iv]));
+    // The case exercises what it claims to: calls were blocked.
+    expect(c.channel.blocked.reduce((s, b) => s + b, 0)).toBeGreaterThan(0);
+  });
 });

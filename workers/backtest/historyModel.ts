@@ -162,7 +162,7 @@ export function historyModel(scenario: Model, report: HistoryReport): HistoryMod
   };
   const others = scenario.channels.filter((_, ch) => !channels.includes(ch)).map((c) => c.id);
   if (others.length > 0) notes.push(`channels not in the report get no contacts: ${others.join(', ')}`);
-  notes.push('handle times are the scenario\'s (per-interval AHT from the report is not applied); the report\'s offered is replayed exactly, without deflection, retrials or repeats on top');
+  notes.push('handle times are the scenario\'s, with its ahtByInterval when it has one (the report\'s AHT is not read); the report\'s offered is replayed exactly, without deflection, retrials or repeats on top');
   const counted = countModel(day, plan);
   const staffedGroups = new Set(counted.groups.flatMap((g, gi) => (g.tier === 1 && channels.some((ch) => g.channels.includes(ch)) ? [gi] : [])));
   if (counted.groups.some((g, gi) => staffedGroups.has(gi) && (g.shrinkage.planned > 0 || g.shrinkage.absenteeism > 0))) {
