@@ -16,8 +16,11 @@
 import { Sampler } from './distributions.js';
 import type { ChannelModel, DistSpec } from './model.js';
 
-function scales(meansSec: readonly number[] | null, base: DistSpec | null): Float64Array | null {
+function scales(meansSec: readonly number[] | null, base: DistSpec | null, intervalCount: number): Float64Array | null {
   if (meansSec === null || base === null) return null;
+  // Validation gives one mean per interval; a model built otherwise would draw NaN times for
+  // the intervals past the list, and NaN times never leave the event calendar.
+  if (meansSec.length !== intervalCount) throw new RangeError(`per-interval means: ${meansSec.length} values for ${intervalCount} intervals`);
   const baseMean = new Sampler(base).mean;
   // Validation refuses per-interval means on a distribution of mean 0 (no scale to keep).
   return Float64Array.from(meansSec, (m) => m / baseMean);
@@ -25,12 +28,12 @@ function scales(meansSec: readonly number[] | null, base: DistSpec | null): Floa
 
 /** Per interval, the factor of every Tier-1 handle draw; null when the channel has one mean for the day. */
 export function handleScales(channel: ChannelModel): Float64Array | null {
-  return scales(channel.handleMeanByIntervalSec, channel.handle);
+  return scales(channel.handleMeanByIntervalSec, channel.handle, channel.ratePerSec.length);
 }
 
 /** Per interval, the factor of every Tier-1 patience draw; null when patience has one mean (or there is none). */
 export function patienceScales(channel: ChannelModel): Float64Array | null {
-  return scales(channel.patienceMeanByIntervalSec, channel.deferred ? null : channel.patience);
+  return scales(channel.patienceMeanByIntervalSec, channel.deferred ? null : channel.patience, channel.ratePerSec.length);
 }
 
 /**

@@ -148,12 +148,12 @@ describe('common random numbers: changing one mechanism leaves the others\' draw
 });
 
 describe('common random numbers: per-interval means scale the draws they govern and nothing else', () => {
-  // Two 30-minute intervals (build's day): a contact of interval i (by its arrival time) has its
+  // build's day is four 30-minute intervals: a contact of interval i (by its arrival time) has its
   // tier-1 handle time (patience) multiplied by mean_i ÷ the distribution's mean — exactly, the
   // same uniform scaled — and every other draw is the run's without the means.
   const meanOf = (d: DistSpec): number => ('mean' in d ? d.mean : NaN);
   const intervalOf = (arrivalSec: number): number => Math.max(0, Math.floor(arrivalSec / 1800));
-  const meansArb = fc.tuple(fc.integer({ min: 30, max: 1200 }), fc.integer({ min: 30, max: 1200 }));
+  const meansArb = fc.array(fc.integer({ min: 30, max: 1200 }), { minLength: 4, maxLength: 4 });
 
   it('ahtByInterval leaves arrival times, types and patience, and multiplies each tier-1 handle time by its interval\'s ratio', () => {
     fc.assert(

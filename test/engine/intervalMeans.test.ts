@@ -40,6 +40,13 @@ describe('a scripted day: contacts get the mean of the interval they arrive in',
     expect(perInterval(r, 'waitSumSec')).toEqual([0, 0, 10]);
   });
 
+  it('a model whose list of means does not cover every interval is refused, not run on NaN times', () => {
+    const short = withChannel(model({ ...day, channels: [{ arrivalTimesSec: [0, 150, 210], handle: constant(100) }] }), 0, {
+      handleMeanByIntervalSec: [40, 70],
+    });
+    expect(() => simulateReplication(short, 1, 0)).toThrow('per-interval means: 2 values for 3 intervals');
+  });
+
   it('a constant patience becomes each interval\'s mean: callers abandon after 10, 60 and 30 s', () => {
     // The caller at 0 holds the one agent all day (300 s); the callers at 5, 105 and 205 wait
     // and hang up after their interval's patience (30 s scaled to 10, 60, 30).
