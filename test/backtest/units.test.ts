@@ -117,6 +117,15 @@ describe('the scenario on the report\'s day', () => {
     expect(() => historyModel(two, r)).toThrow(message);
   });
 
+  it('keeps an AHT per interval that has one value per report interval, and refuses one that has not', () => {
+    const base = model({ channels: [{ id: 'voice' }] });
+    const withAht = (list: number[]): Model => ({ ...base, channels: base.channels.map((c) => ({ ...c, handleMeanByIntervalSec: list })) });
+    expect(historyModel(withAht([240, 300]), report({ voice: [{}, {}] })).model.channels[0]?.handleMeanByIntervalSec).toEqual([240, 300]);
+    expect(() => historyModel(withAht([240, 300, 360]), report({ voice: [{}, {}] }))).toThrow(
+      'channel "voice": ahtByInterval has 3 values but r.csv has 2 intervals',
+    );
+  });
+
   it('refuses a tier-1 group serving two of the report\'s channels', () => {
     const shared = model({ channels: [{ id: 'voice' }, { id: 'chat' }], groups: [{ id: 'all', channels: [0, 1], count: 10 }] });
     expect(() => historyModel(shared, report({ voice: [{}], chat: [{}] }))).toThrow('agents "all": serves voice and chat, which the report staffs separately');

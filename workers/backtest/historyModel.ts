@@ -119,6 +119,19 @@ function staffingPlan(model: Model, report: HistoryReport, channels: readonly nu
   return plan;
 }
 
+/**
+ * The scenario's per-interval means are the report's day only if they have one value per report
+ * interval (as calibrate writes them); any other length has no interval-to-interval meaning here.
+ */
+function perIntervalMismatch(c: ChannelModel, intervals: number, file: string): string[] {
+  const lists = [['ahtByInterval', c.handleMeanByIntervalSec], ['patienceByInterval', c.patienceMeanByIntervalSec]] as const;
+  return lists.flatMap(([field, list]) =>
+    list !== null && list.length !== intervals
+      ? [`channel "${c.id}": ${field} has ${list.length} values but ${file} has ${intervals} intervals; a back-test replays the report's day, so give one value per report interval (calibrate writes them) or remove ${field}`]
+      : [],
+  );
+}
+
 /** A report channel's model: the day's volumes, no attempts beyond the report's, T from the report. */
 function historyChannel(c: ChannelModel, offered: readonly number[], intervalSec: number, withinSec: number | undefined): ChannelModel {
   return {
@@ -145,6 +158,8 @@ export function historyModel(scenario: Model, report: HistoryReport): HistoryMod
   const channels = channelIndices(scenario, report);
   const notes: string[] = [];
   const I = report.intervalCount;
+  const unaligned = channels.flatMap((ch) => perIntervalMismatch(scenario.channels[ch]!, I, report.file));
+  if (unaligned.length > 0) throw new InputError(unaligned);
   const offered = report.channels.map((id) => (report.byChannel.get(id) ?? []).map((row) => row?.offered ?? 0));
   const staffed = staffedCounts(report, notes);
   const plan = staffingPlan(scenario, report, channels, staffed, notes);

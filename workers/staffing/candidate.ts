@@ -48,6 +48,8 @@ export function prefixModel(model: Model, last: number): Model {
     channels: model.channels.map((c) => ({
       ...c,
       ratePerSec: c.ratePerSec.slice(0, last + 1),
+      handleMeanByIntervalSec: c.handleMeanByIntervalSec?.slice(0, last + 1) ?? null,
+      patienceMeanByIntervalSec: c.patienceMeanByIntervalSec?.slice(0, last + 1) ?? null,
       ...(c.arrivalTimesSec ? { arrivalTimesSec: c.arrivalTimesSec.filter((t) => t < horizonSec) } : {}),
     })),
   };
