@@ -13,7 +13,7 @@ import type { ChannelCalibration } from '../analysis/calibration/channelCalibrat
 import type { ChannelFit } from '../analysis/fit/callRecordsFit.js';
 import type { DistSpec } from '../engine/model.js';
 import type { ChannelKind } from '../engine/model.js';
-import { formatClock, formatDuration } from './duration.js';
+import { exactDuration, formatClock, formatDuration } from './duration.js';
 import type { IntervalReport } from './intervalReport.js';
 
 export interface CalibratedChannel {
@@ -25,6 +25,8 @@ export interface CalibratedChannel {
   readonly calibration: ChannelCalibration;
   /** The fit of this channel's call records (`--calls`), when given: its handle family and patience replace the report's. */
   readonly calls?: ChannelFit;
+  /** Sessions an agent holds at once (`--concurrency`), written as the channel's `concurrency`. */
+  readonly concurrency?: number;
 }
 
 /** The handle spec written: the call records' best family, else a lognormal of the report's AHT with the assumed cv. */
@@ -112,7 +114,7 @@ export function calibratedScenarioYaml(input: CalibratedScenarioInput): string {
   const { report } = input;
   const lines = [...headerComment(input), `name: ${q(`Calibrated from ${baseName(report.file)}`)}`, `dayStart: ${q(formatClock(report.dayStartSec))}`];
   if (report.startDate !== undefined) lines.push(`startDate: ${q(report.startDate)}`);
-  lines.push(`horizon: ${formatDuration(report.intervalCount * report.intervalSec)}`, `interval: ${formatDuration(report.intervalSec)}`, 'channels:');
+  lines.push(`horizon: ${exactDuration(report.intervalCount * report.intervalSec)}`, `interval: ${exactDuration(report.intervalSec)}`, 'channels:');
   for (const c of input.channels) lines.push(...channelLines(c, input));
   lines.push('agents:');
   for (const c of input.channels) {
@@ -181,10 +183,11 @@ function channelLines(c: CalibratedChannel, input: CalibratedScenarioInput): str
   const lines = [`  - id: ${q(c.id)}`];
   if (c.id !== c.name) lines.push(`    # the report's channel ${commentText(q(c.name))}`);
   lines.push(`    kind: ${c.kind}`, `    arrivals: { volumes: ${list(cal.volumes, 3, '        ')} }`);
+  if (c.concurrency !== undefined && c.concurrency > 1) lines.push(`    concurrency: ${c.concurrency}`);
   lines.push(`    handle: ${specText(handleSpecOf(c, input.handleCv))}`);
   if (cal.ahtByInterval !== undefined) lines.push(`    ahtByInterval: ${list(cal.ahtByInterval, 1, '      ')}`);
   const patience = patienceSpecOf(c);
   if (patience !== null) lines.push(`    patience: ${specText(patience)}`);
-  if (input.targetWithinSec !== undefined) lines.push(`    target: { within: ${formatDuration(input.targetWithinSec)} }`);
+  if (input.targetWithinSec !== undefined) lines.push(`    target: { within: ${exactDuration(input.targetWithinSec)} }`);
   return lines;
 }

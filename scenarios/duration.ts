@@ -104,6 +104,17 @@ export function formatClock(seconds: number): string {
   return ss === 0 ? `${hh}:${mm}` : `${hh}:${mm}:${String(ss).padStart(2, '0')}`;
 }
 
+/**
+ * Formats seconds for a file that will be read back (a written scenario): the largest unit that
+ * divides them exactly — `2d`, `34h`, `30m`, `90s`, `0.5s` — never a rounded `1.417d`.
+ */
+export function exactDuration(seconds: number): string {
+  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {
+    if (seconds >= size && seconds % size === 0) return `${seconds / size}${unit}`;
+  }
+  return `${seconds}s`;
+}
+
 /** Formats seconds compactly for reports: `20s`, `6m`, `1.5h`. */
 export function formatDuration(seconds: number): string {
   if (seconds >= 86400 && seconds % 3600 === 0) return `${+(seconds / 86400).toFixed(3)}d`;

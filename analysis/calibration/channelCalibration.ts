@@ -79,20 +79,20 @@ export const MAX_DISPERSION = 2;
 
 const MAX_LISTED = 5;
 
-export function calibrateChannel(rows: readonly (IntervalFigures | undefined)[], intervalSec: number, fitPatience: boolean): ChannelCalibration {
+export function calibrateChannel(rows: readonly (IntervalFigures | undefined)[], intervalSec: number, fitPatience: boolean, sessions = 1): ChannelCalibration {
   const warnings: string[] = [];
   const handleMeanSec = dayAht(rows);
   const staffing = carriedStaffing(rows, warnings);
   const intervals: IntervalFit[] = [];
   const used: AbandonObservation[] = [];
   for (const [k, row] of rows.entries()) {
-    const fit = intervalFit(row, k, handleMeanSec, intervalSec, fitPatience);
+    const fit = intervalFit(row, k, handleMeanSec, intervalSec, fitPatience, sessions);
     intervals.push(fit.fit);
     if (fit.observation !== undefined) used.push(fit.observation);
   }
   const volumes = rows.map((r) => r?.offered ?? 0);
   const ahtByInterval = handleMeanSec === undefined ? undefined : rows.map((r) => (r?.ahtSec !== undefined && r.ahtSec > 0 ? r.ahtSec : handleMeanSec));
-  const patience = fitPatience ? pooled(used, intervals, warnings) : undefined;
+  const patience = fitPatience ? pooled(used, intervals, warnings, sessions) : undefined;
   const waitingCheck = fitPatience ? waiting(rows, patience, warnings) : undefined;
   return { handleMeanSec, volumes, ahtByInterval, staffing, patience, waitingCheck, intervals, warnings };
 }
@@ -127,7 +127,12 @@ function carriedStaffing(rows: readonly (IntervalFigures | undefined)[], warning
   return counts;
 }
 
-function intervalFit(row: IntervalFigures | undefined, k: number, dayAhtSec: number | undefined, intervalSec: number, fitPatience: boolean): { fit: IntervalFit; observation?: AbandonObservation } {
+/**
+ * One interval's Erlang A inversion. A chat agent holding `sessions` contacts at once is taken as
+ * that many servers, each at the report's AHT (the session time) — the approximation the Erlang
+ * baseline makes for concurrency (engine/erlang/approximations.ts).
+ */
+function intervalFit(row: IntervalFigures | undefined, k: number, dayAhtSec: number | undefined, intervalSec: number, fitPatience: boolean, sessions: number): { fit: IntervalFit; observation?: AbandonObservation } {
   const base = { label: row?.label ?? `#${k}`, offered: row?.offered ?? 0, abandoned: row?.abandoned, agents: row?.staffed, patienceSec: undefined };
   const handleSec = row?.ahtSec !== undefined && row.ahtSec > 0 ? row.ahtSec : dayAhtSec;
   const loadErlangs = row !== undefined && handleSec !== undefined ? (row.offered / intervalSec) * handleSec : undefined;
@@ -137,13 +142,13 @@ function intervalFit(row: IntervalFigures | undefined, k: number, dayAhtSec: num
   if (row.abandoned === undefined || !fitPatience) return excluded('noAbandoned');
   if (row.staffed === undefined || !(row.staffed > 0)) return excluded('noStaffed');
   if (handleSec === undefined) return excluded('noAht');
-  const observation: AbandonObservation = { offered: row.offered, abandoned: row.abandoned, ratePerSec: row.offered / intervalSec, handleSec, agents: row.staffed };
+  const observation: AbandonObservation = { offered: row.offered, abandoned: row.abandoned, ratePerSec: row.offered / intervalSec, handleSec, agents: row.staffed * sessions };
   const inverse = invertAbandonShare(observation);
   const patienceSec = inverse.status === 'fit' ? 1 / inverse.thetaPerSec : undefined;
   return { fit: { ...base, loadErlangs, status: inverse.status, patienceSec }, observation };
 }
 
-function pooled(used: readonly AbandonObservation[], intervals: readonly IntervalFit[], warnings: string[]): ChannelCalibration['patience'] {
+function pooled(used: readonly AbandonObservation[], intervals: readonly IntervalFit[], warnings: string[], sessions: number): ChannelCalibration['patience'] {
   const noAbandonColumn = intervals.every((i) => i.status === 'noRow' || i.status === 'noContacts' || i.status === 'noAbandoned');
   if (noAbandonColumn) {
     warnings.push('patience not fitted: the report gives no abandoned counts (or no interval with contacts); the scenario has no patience (nobody abandons)');
@@ -158,11 +163,11 @@ function pooled(used: readonly AbandonObservation[], intervals: readonly Interva
   const abandons = used.reduce((s, o) => s + o.abandoned, 0);
   const fittedShare = used.reduce((s, o) => s + o.offered * abandonShare(o, fit.thetaPerSec), 0) / offered;
   const estimate = { meanSec: 1 / fit.thetaPerSec, ci: { lower: 1 / fit.thetaCi.upper, upper: fit.thetaCi.lower > 0 ? 1 / fit.thetaCi.lower : Infinity }, intervals: used.length };
-  warnings.push(...identificationWarnings(fit, used, intervals, abandons, abandons / offered, estimate));
+  warnings.push(...identificationWarnings(fit, used, intervals, abandons, abandons / offered, estimate, sessions));
   return { ...estimate, status: fit.status, dispersion: fit.dispersion, observedShare: abandons / offered, fittedShare };
 }
 
-function identificationWarnings(fit: PooledPatience, used: readonly AbandonObservation[], intervals: readonly IntervalFit[], abandons: number, share: number, e: PatienceEstimate): string[] {
+function identificationWarnings(fit: PooledPatience, used: readonly AbandonObservation[], intervals: readonly IntervalFit[], abandons: number, share: number, e: PatienceEstimate, sessions: number): string[] {
   const w: string[] = [];
   const sec = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} s` : '∞');
   if (fit.status === 'noAbandons') w.push(`patience not identified: ${abandons === 0 ? 'no contact abandoned' : 'the abandons are fewer than any finite patience explains'}; the data say only that the mean is at least ${sec(e.ci.lower)} (95%)`);
@@ -173,8 +178,9 @@ function identificationWarnings(fit: PooledPatience, used: readonly AbandonObser
   const outside = intervals.filter((i) => i.status === 'below' || i.status === 'above');
   const above = outside.filter((i) => i.status === 'above');
   if (above.length > 0) w.push(`${above.length} interval${above.length === 1 ? '' : 's'} abandon as much as Erlang B blocking or more (${listed(above.map((i) => i.label))}): no patience explains them; staffed may overstate the agents taking calls`);
-  const overloaded = intervals.filter((i) => i.agents !== undefined && i.loadErlangs !== undefined && i.agents > 0 && i.agents < i.loadErlangs);
-  if (overloaded.length > 0) w.push(`${overloaded.length} interval${overloaded.length === 1 ? '' : 's'} had fewer staffed agents than offered load (${listed(overloaded.map((i) => `${i.label}: ${round2(i.agents)} < ${round2(i.loadErlangs)}`))}): there abandonment is set mostly by the overload, not by patience`);
+  const overloaded = intervals.filter((i) => i.agents !== undefined && i.loadErlangs !== undefined && i.agents > 0 && i.agents * sessions < i.loadErlangs);
+  const servers = sessions === 1 ? 'staffed agents' : `sessions (staffed agents × ${sessions})`;
+  if (overloaded.length > 0) w.push(`${overloaded.length} interval${overloaded.length === 1 ? '' : 's'} had fewer ${servers} than offered load (${listed(overloaded.map((i) => `${i.label}: ${round2((i.agents ?? 0) * sessions)} < ${round2(i.loadErlangs)}`))}): there abandonment is set mostly by the overload, not by patience`);
   if (fit.dispersion > MAX_DISPERSION) w.push(`the abandon counts vary ${fit.dispersion.toFixed(1)}× more than one exponential patience explains (Pearson dispersion); the interval is widened by √${fit.dispersion.toFixed(1)}, but patience (or the agents really taking calls) likely varies over the day`);
   return w;
 }

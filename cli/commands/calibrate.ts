@@ -48,14 +48,19 @@ function kindOf(name: string, flags: CalibrateFlags): ChannelKind {
 function readReport(args: CalibrateArgs, flags: CalibrateFlags): { report: IntervalReport; warnings: string[] } {
   const read = readIntervalReport(args.report, readerOptions(args, flags, maxInputBytes(args)));
   if (!read.ok) throw new InputError(read.problems);
-  const unknown = [...flags.kinds.keys()].filter((name) => !read.report.channels.includes(name));
+  const named = [...[...flags.kinds.keys()].map((name) => ['--kind', name]), ...[...flags.concurrency.keys()].map((name) => ['--concurrency', name])];
+  const unknown = named.filter(([, name]) => !read.report.channels.includes(name ?? ''));
   if (unknown.length > 0) {
     throw new InputError(
-      unknown.map((name) => {
+      unknown.map(([flag, name = '']) => {
         const hint = didYouMean(name, read.report.channels);
-        return `--kind: "${name}" is not a channel of ${args.report} (its channels: ${read.report.channels.join(', ')})${hint === undefined ? '' : ` ${hint}`}`;
+        return `${flag}: "${name}" is not a channel of ${args.report} (its channels: ${read.report.channels.join(', ')})${hint === undefined ? '' : ` ${hint}`}`;
       }),
     );
+  }
+  const single = [...flags.concurrency.keys()].filter((name) => !['chat', 'messaging'].includes(kindOf(name, flags)));
+  if (single.length > 0) {
+    throw new InputError(single.map((name) => `--concurrency: "${name}" is a ${kindOf(name, flags)} channel, whose agents hold one contact at a time; concurrency is for chat and messaging (say its kind with --kind "${name}=chat")`));
   }
   return read;
 }
@@ -112,7 +117,15 @@ export function calibrate(args: CalibrateArgs, flags: CalibrateFlags): Calibrate
     taken.add(id);
     const kind = kindOf(name, flags);
     const rows = report.byChannel.get(name) ?? [];
-    return { name, id, kind, calibration: calibrateChannel(rows, report.intervalSec, abandons(kind)) };
+    const sessions = flags.concurrency.get(name);
+    const calibration = calibrateChannel(rows, report.intervalSec, abandons(kind), sessions ?? 1);
+    // A chat agent in several sessions is several servers: without the count the fit reads the
+    // sessions' load against too few servers and finds too little patience.
+    const unsaid = sessions === undefined && (kind === 'chat' || kind === 'messaging')
+      ? [`each staffed agent is taken as one session; if ${kind} agents hold several at once, give --concurrency "${name}=N"`]
+      : [];
+    const withSessions = { ...calibration, warnings: [...unsaid, ...calibration.warnings] };
+    return { name, id, kind, calibration: withSessions, ...(sessions === undefined ? {} : { concurrency: sessions }) };
   });
   const problems = missingFigures(report, channels);
   if (problems.length > 0) throw new InputError(problems);
@@ -132,6 +145,7 @@ const calibrate_: CommandModule<object, CalibrateArgs> = {
       // calibrate's T is also every channel's target in the scenario it writes.
       .option('within', { type: 'string', describe: 'Service-level threshold T: of answered_within / service_level, and every channel\'s target (default: by kind)' })
       .option('kind', { type: 'string', array: true, describe: 'Channel kind by report channel name: "Web Chat=chat" (default: the name if a kind, else voice)' })
+      .option('concurrency', { type: 'string', array: true, describe: 'Sessions a chat agent holds at once, by report channel name: "Web Chat=2" (servers = staffed × N in the fit; written as concurrency)' })
       .option('handle-cv', { type: 'number', describe: `Coefficient of variation of the lognormal handle time (default 1)` })
       .option('calls', { type: 'string', describe: 'Call records (one row per call, or a ccsim --trace CSV): handle family by maximum likelihood and patience with answered calls censored, replacing the report\'s' })
       .option('calls-columns', { type: 'string', array: true, describe: 'Map call-record columns to the export\'s headers: wait_sec="Queue Time",outcome=Result' }),

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { CHANNEL_KINDS, type ChannelKind } from '../../engine/model.js';
 import { parseDuration, parseTimeOfDay } from '../../scenarios/duration.js';
 import { readInputText } from '../../scenarios/inputFile.js';
+import { SCENARIO_LIMITS as L } from '../../scenarios/limits.js';
 import { formatValue } from '../../scenarios/problem.js';
 import { didYouMean } from '../../scenarios/suggestion.js';
 import type { FormatArgs } from '../formatFlags.js';
@@ -19,6 +20,7 @@ export interface CalibrateArgs extends InputArgs, FormatArgs {
   columns?: string[];
   map?: string;
   kind?: string[];
+  concurrency?: string[];
   channel?: string;
   interval?: string;
   'day-start'?: string;
@@ -39,6 +41,8 @@ export interface CalibrateFlags {
   readonly columns: Record<string, string>;
   readonly columnsSource: string;
   readonly kinds: ReadonlyMap<string, ChannelKind>;
+  /** `--concurrency NAME=N`: sessions a chat agent holds at once, by report channel name. */
+  readonly concurrency: ReadonlyMap<string, number>;
   readonly withinSec: number | undefined;
   readonly intervalSec: number | undefined;
   readonly dayStartSec: number | undefined;
@@ -116,6 +120,21 @@ function kindPairs(values: readonly string[], problems: string[]): Map<string, C
   return kinds;
 }
 
+/** `--concurrency NAME=N`: a report channel's sessions per agent (a whole number, as the scenario's `concurrency`). */
+function concurrencyPairs(values: readonly string[], problems: string[]): Map<string, number> {
+  const sessions = new Map<string, number>();
+  for (const value of values) {
+    const eq = value.lastIndexOf('=');
+    const n = Number(value.slice(eq + 1).trim());
+    if (eq <= 0 || !Number.isInteger(n) || n < 1 || n > L.maxConcurrency) {
+      problems.push(`--concurrency: must be CHANNEL=N with N a whole number of sessions from 1 to ${L.maxConcurrency} (got ${formatValue(value)})`);
+      continue;
+    }
+    sessions.set(value.slice(0, eq).trim(), n);
+  }
+  return sessions;
+}
+
 /** Every flag checked; an `InputError`-ready list of problems when any is wrong. */
 export function readCalibrateFlags(args: CalibrateArgs, maxBytes: number): { flags: CalibrateFlags; problems: string[] } {
   const problems: string[] = [];
@@ -135,6 +154,7 @@ export function readCalibrateFlags(args: CalibrateArgs, maxBytes: number): { fla
     columns,
     columnsSource,
     kinds: kindPairs(args.kind ?? [], problems),
+    concurrency: concurrencyPairs(args.concurrency ?? [], problems),
     withinSec: durationFlag('within', args.within, problems, false),
     intervalSec: durationFlag('interval', args.interval, problems, true),
     dayStartSec,

@@ -139,6 +139,32 @@ describe('ccsim calibrate', () => {
     expect(r.stdout).toMatch(/# the report's channel "Web Chat"/);
   });
 
+  it('takes a chat agent in N sessions as N servers with --concurrency, recovering the patience, and writes concurrency', () => {
+    // Erlang A's expected abandons for 2 sessions per staffed agent (servers = 2 × staffed) at a mean patience of 180 s.
+    const rows = [[400, 600, 70], [500, 620, 88], [450, 580, 75], [380, 600, 65]].map(([offered, aht, staffed], k) => {
+      const a = erlangA({ ratePerSec: (offered as number) / HALF_HOUR, handleSec: aht as number, patienceSec: 180, agents: 2 * (staffed as number), targetSec: 60 });
+      const abandoned = Math.round((offered as number) * a.pAbandon);
+      return `2026-03-02T${String(8 + Math.floor(k / 2)).padStart(2, '0')}:${k % 2 === 0 ? '00' : '30'},chat,${offered},${(offered as number) - abandoned},${abandoned},${aht},${staffed}`;
+    });
+    const chat = write('chat.csv', `interval_start,channel,offered,answered,abandoned,aht,staffed\n${rows.join('\n')}\n`);
+    const r = ccsim(['calibrate', chat, '--concurrency', 'chat=2', '--json', '--out', join(dir, 'chat.yaml')], { env: ENV });
+    expect(r.status, r.stderr).toBe(0);
+    const p = (JSON.parse(r.stdout) as { channels: { patience: { meanSec: number; ci95: { lower: number; upper: number } } }[] }).channels[0]?.patience;
+    expect(p?.ci95.lower).toBeLessThan(180);
+    expect(p?.ci95.upper).toBeGreaterThan(180);
+    const yaml = parse(readFileSync(join(dir, 'chat.yaml'), 'utf8')) as { channels: { kind: string; concurrency: number }[] };
+    expect(yaml.channels[0]).toMatchObject({ kind: 'chat', concurrency: 2 });
+    expect(ccsim(['validate', join(dir, 'chat.yaml')]).status).toBe(0);
+    // Without it, each agent is one server: the warning says what to give.
+    const single = ccsim(['calibrate', chat], { env: ENV });
+    expect(single.stderr + single.stdout).toContain('each staffed agent is taken as one session; if chat agents hold several at once, give --concurrency "chat=N"');
+    expect(ccsim(['calibrate', chat, '--concurrency', 'chat=0']).stderr).toMatch(/--concurrency: must be CHANNEL=N with N a whole number of sessions from 1 to 20 \(got "chat=0"\)/);
+    expect(ccsim(['calibrate', chat, '--concurrency', 'chta=2']).stderr).toMatch(/--concurrency: "chta" is not a channel of .*chat\.csv \(its channels: chat\) \(did you mean "chat"\?\)/);
+    const voice = ccsim(['calibrate', report, '--concurrency', 'voice=2']);
+    expect(voice.status).toBe(2);
+    expect(voice.stderr).toMatch(/--concurrency: "voice" is a voice channel, whose agents hold one contact at a time/);
+  });
+
   it('passes --channel, --interval, --day-start and --handle-cv through to the scenario', () => {
     const seconds = write('seconds.csv', 'interval_start,offered,answered,abandoned,aht,staffed\n0,10,9,1,300,3\n1800,12,11,1,300,3\n');
     const r = ccsim(['calibrate', seconds, '--channel', 'sales', '--interval', '15m', '--day-start', '07:00', '--handle-cv', '0.8'], { env: ENV });

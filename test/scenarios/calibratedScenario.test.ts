@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { calibrateChannel } from '../../analysis/calibration/channelCalibration.js';
 import { calibratedScenarioYaml, scenarioIdOf } from '../../scenarios/calibratedScenario.js';
 import { readIntervalReport } from '../../scenarios/intervalReport.js';
+import { loadScenarioFile } from '../../scenarios/load.js';
 
 describe('scenarioIdOf', () => {
   it('turns a report name into an id the schema accepts, unique among those taken', () => {
@@ -50,5 +51,21 @@ describe('calibratedScenarioYaml', () => {
     expect(s.channels[0]?.arrivals.volumes).toEqual(Array.from({ length: 30 }, (_, k) => 10 + k));
     expect(s.channels[0]?.ahtByInterval).toEqual(Array.from({ length: 30 }, (_, k) => 300 + k));
     expect(s.agents[0]?.count).toHaveLength(30);
+  });
+
+  it('writes a horizon of 34 hours as 34h, which reads back as 68 whole intervals (a rounded 1.417d would not)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccsim-calibrated-'));
+    const path = join(dir, 'two-days.csv');
+    const rows = Array.from({ length: 68 }, (_, k) => `${k * 1800},10,9,1,300,3`);
+    writeFileSync(path, `interval_start,offered,answered,abandoned,aht,staffed\n${rows.join('\n')}\n`);
+    const read = readIntervalReport(path);
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    const calibration = calibrateChannel(read.report.byChannel.get('voice') ?? [], read.report.intervalSec, true);
+    const yaml = calibratedScenarioYaml({ report: read.report, channels: [{ name: 'voice', id: 'voice', kind: 'voice', calibration }], handleCv: 1, targetWithinSec: 20, writtenOn: '2026-03-02', reportWarnings: [] });
+    const s = parse(yaml) as { horizon: string; interval: string; channels: { target: { within: string } }[] };
+    expect([s.horizon, s.interval, s.channels[0]?.target.within]).toEqual(['34h', '30m', '20s']);
+    const written = join(dir, 'calibrated.yaml');
+    writeFileSync(written, yaml);
+    expect(loadScenarioFile(written).model.intervalCount).toBe(68);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatDuration, parseDuration, parseRate } from '../../scenarios/duration.js';
+import { exactDuration, formatDuration, parseDuration, parseRate } from '../../scenarios/duration.js';
 import { duration } from '../../scenarios/quantity.js';
 
 describe('parseDuration', () => {
@@ -39,6 +39,16 @@ describe('parseRate and formatDuration', () => {
   });
   it('formats seconds compactly', () => {
     expect([formatDuration(20), formatDuration(360), formatDuration(5400), formatDuration(172800)]).toEqual(['20s', '6m', '1.5h', '2d']);
+  });
+});
+
+describe('exactDuration (durations written into scenarios)', () => {
+  it('uses the largest unit that divides the seconds, so reading it back gives the same seconds', () => {
+    const cases: [number, string][] = [[122400, '34h'], [172800, '2d'], [1800, '30m'], [90, '90s'], [5400, '90m'], [0.5, '0.5s'], [86400, '1d']];
+    for (const [sec, text] of cases) {
+      expect(exactDuration(sec)).toBe(text);
+      expect(parseDuration(text)).toMatchObject({ ok: true, seconds: sec });
+    }
   });
 });
 
