@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentSelectionName, Model, SkillModel } from '../../engine/model.js';
 import { Stream } from '../../engine/random.js';
+import { routingOf } from '../../engine/routing.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
 import { simulateReplication } from '../../engine/simulate.js';
 import { constant, exp, model, withChannel } from '../support/model.js';
@@ -25,6 +26,28 @@ function busy(r: ReplicationCounters, g: number, ch: number): number[] {
 const total = (a: ArrayLike<number>): number => Array.from(a).reduce((s, x) => s + x, 0);
 
 const select = (m: Model, agentSelection: AgentSelectionName): Model => ({ ...m, agentSelection });
+
+describe('the routing table keeps the two orders', () => {
+  it('sorts a queue\'s groups by groupRank and a group\'s queues by rank', () => {
+    // X: voice rank 1 but groupRank 3, email rank 2; Y: voice rank 2, groupRank 1. Voice's tier-1
+    // queue (0) lists Y (1) before X (3); X still takes voice (rank 1) before email (rank 2).
+    const m = withChannel(model({
+      ...DAY,
+      channels: [{ id: 'voice' }, { id: 'email', targetSec: 3600 }],
+      groups: [
+        { id: 'X', channels: [0, 1], count: 1, skills: [skill(0, 1, 3), skill(1, 2)] },
+        { id: 'Y', channels: [0], count: 1, skills: [skill(0, 2, 1)] },
+      ],
+    }), 1, { kind: 'email', deferred: true });
+    const R = routingOf(m);
+    const q = R.queueOf(0, 0, 1);
+    const groupsOf = (queue: number): number[] => Array.from(R.queueGroups.subarray(R.queueGroupStart[queue], R.queueGroupStart[queue + 1]));
+    expect(groupsOf(q)).toEqual([1, 0]);
+    expect(Array.from(R.queueGroupRank.subarray(R.queueGroupStart[q], R.queueGroupStart[q + 1]))).toEqual([1, 3]);
+    const xQueues = Array.from(R.groupQueues.subarray(R.groupQueueStart[0], R.groupQueueStart[1]));
+    expect(xQueues.map((x) => R.queueChannel[x])).toEqual([0, 1]);
+  });
+});
 
 describe('two orders: the contact\'s (groupRank) apart from the agent\'s (rank)', () => {
   // Voice (handle 100 s) and email (deferred, handle 50 s). Groups, one agent each, listed in
