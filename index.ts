@@ -13,8 +13,10 @@ export type {
   GroupModel,
   Model,
   ServiceLevelDefinition,
+  AgentSelectionName,
+  WhenCountDrops,
 } from './engine/model.js';
-export { CHANNEL_KINDS, SERVICE_LEVEL_DEFINITIONS } from './engine/model.js';
+export { AGENT_SELECTIONS, CHANNEL_KINDS, SERVICE_LEVEL_DEFINITIONS, WHEN_COUNT_DROPS } from './engine/model.js';
 export { InputError, SimulationError } from './engine/errors.js';
 export { simulateReplication } from './engine/simulate.js';
 export type { ReplicationCounters } from './engine/recorder.js';

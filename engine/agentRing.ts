@@ -40,6 +40,26 @@ export class AgentRing extends StampedRing {
     return -1;
   }
 
+  /** How many entries are valid (a scan: for agent selection other than longest idle). */
+  countValid(currentStamp: Float64Array): number {
+    let n = 0;
+    for (let i = 0; i < this.length; i++) {
+      const k = (this.head + i) & this.mask;
+      if (this.stamps[k] === currentStamp[this.ids[k]]) n++;
+    }
+    return n;
+  }
+
+  /** The j-th valid agent from the head (0: the longest in the ring), or −1. */
+  validAt(currentStamp: Float64Array, j: number): number {
+    for (let i = 0; i < this.length; i++) {
+      const k = (this.head + i) & this.mask;
+      const a = this.ids[k];
+      if (this.stamps[k] === currentStamp[a] && j-- === 0) return a;
+    }
+    return -1;
+  }
+
   /** Valid agents in ring order (allocates: for boundary events, never per contact). */
   validAgents(currentStamp: Float64Array): number[] {
     const out: number[] = [];

@@ -96,6 +96,16 @@ export class AgentPool {
     return this.idle[g].peekValid(this.stamp);
   }
 
+  /** Idle agents of group g (a scan of its idle ring). */
+  idleCount(g: number): number {
+    return this.idle[g].countValid(this.stamp);
+  }
+
+  /** The j-th idle agent of group g, longest idle first (0 ≤ j < idleCount(g)). */
+  idleAt(g: number, j: number): number {
+    return this.idle[g].validAt(this.stamp, j);
+  }
+
   /** The agent of group g holding `load` sessions of channel ch (with room for more) longest, or −1. */
   openSlot(g: number, load: number, ch: number): number {
     return this.openSlots[g * this.maxSessions + load].firstValidOn(this.stamp, this.sessionChannel, ch);

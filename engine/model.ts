@@ -167,6 +167,11 @@ export interface SkillModel {
   readonly rank: number;
   /** Overflow: the group is eligible for a waiting contact only after it has waited this long. */
   readonly afterSec: number;
+  /**
+   * The contact's side of the preference (issue 12 item 6): a new contact of this skill tries
+   * groups of lower `groupRank` first. Absent: `rank`, so one rank sets both orders (as before).
+   */
+  readonly groupRank?: number;
 }
 
 /** One on-duty period of one agent, seconds from 0 (shift start to shift end). */
@@ -210,7 +215,17 @@ export interface GroupModel {
   readonly shrinkage: ShrinkageModel;
   /** Cost of one agent-hour (scheduled time, plus overtime), in the scenario's currency. */
   readonly costPerHour: number;
+  /**
+   * When the staffed count drops (issue 12 item 8; engine/kernel/standIns.ts): `byIdentity` (absent)
+   * — the agent whose shift ends leaves, finishing its contact first (overtime); `idleFirst` — the
+   * group is a count: an idle colleague leaves in its stead, and a busy agent leaves only when no
+   * one is idle, as it frees up (queueing models, the Java ContactCenters library).
+   */
+  readonly whenCountDrops?: WhenCountDrops;
 }
+
+export const WHEN_COUNT_DROPS = ['byIdentity', 'idleFirst'] as const;
+export type WhenCountDrops = (typeof WHEN_COUNT_DROPS)[number];
 
 export interface Model {
   readonly name: string;
@@ -254,4 +269,14 @@ export interface Model {
   readonly tiers: readonly [TierModel, TierModel, TierModel];
   /** Trunk line groups; absent or empty: no channel is limited by lines. */
   readonly lineGroups?: readonly LineGroupModel[];
+  /** Which eligible idle agent a new contact goes to (engine/kernel/router.ts); absent: `longestIdle`. */
+  readonly agentSelection?: AgentSelectionName;
 }
+
+/**
+ * Agent selection among the idle agents of the groups a contact may go to now (issue 12 item 6):
+ * the agent idle longest; one drawn uniformly at random; or the first group in the queue's
+ * order that has one (its longest-idle agent).
+ */
+export const AGENT_SELECTIONS = ['longestIdle', 'random', 'groupOrder'] as const;
+export type AgentSelectionName = (typeof AGENT_SELECTIONS)[number];

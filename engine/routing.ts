@@ -2,9 +2,11 @@
  * Who can serve what, compiled once per model into flat arrays (CSR adjacency lists).
  *
  * Queues: one per (channel, contact type, tier) plus one callback queue per (channel, type).
- * For every queue, the groups that may take its contacts, by rank (then overflow delay, then
- * the order the scenario lists them); for every group, the queues it may take from, by rank
- * then priority. A freed agent picks the head of its best queue: lowest rank, then highest
+ * For every queue, the groups that may take its contacts, by the skill's `groupRank` (the
+ * contact's preference; `rank` when absent), then overflow delay, then the order the scenario
+ * lists them; for every group, the queues it may take from, by the skill's `rank` (the agent's
+ * preference) then priority. Two orders, as the Java ContactCenters library's type-to-group
+ * and group-to-type rank matrices; one `rank` sets both unless `groupRank` is given. A freed agent picks the head of its best queue: lowest rank, then highest
  * priority (P1 first), then the contact that has waited longest — ties go to list order,
  * never to chance.
  */
@@ -42,7 +44,7 @@ export class RoutingTable {
   readonly queueAlwaysWorkable: Uint8Array;
   /** First queue of each channel. */
   private readonly channelBase: Int32Array;
-  /** queueGroups[queueGroupStart[q] .. queueGroupStart[q + 1]) with rank and overflow delay. */
+  /** queueGroups[queueGroupStart[q] .. queueGroupStart[q + 1]) with the contact's rank of the group (`groupRank`) and overflow delay. */
   readonly queueGroupStart: Int32Array;
   readonly queueGroups: Int32Array;
   readonly queueGroupRank: Int32Array;
@@ -91,7 +93,7 @@ export class RoutingTable {
       });
     });
 
-    type Link = { q: number; g: number; rank: number; after: number; order: number };
+    type Link = { q: number; g: number; rank: number; groupRank: number; after: number; order: number };
     const links: Link[] = [];
     model.groups.forEach((group, g) => {
       group.skills.forEach((s, order) => {
@@ -101,18 +103,18 @@ export class RoutingTable {
             const q = this.channelBase[s.channel] + ti * QUEUES_PER_TYPE + k;
             // A callback queue only exists for channels that offer callbacks.
             if (k === 3 && model.channels[s.channel].callback === null) continue;
-            if (this.queueTier[q] === group.tier) links.push({ q, g, rank: s.rank, after: s.afterSec, order });
+            if (this.queueTier[q] === group.tier) links.push({ q, g, rank: s.rank, groupRank: s.groupRank ?? s.rank, after: s.afterSec, order });
           }
         }
       });
     });
-    const byQueue = [...links].sort((a, b) => a.q - b.q || a.rank - b.rank || a.after - b.after || a.g - b.g || a.order - b.order);
+    const byQueue = [...links].sort((a, b) => a.q - b.q || a.groupRank - b.groupRank || a.after - b.after || a.g - b.g || a.order - b.order);
     const byGroup = [...links].sort(
       (a, b) => a.g - b.g || a.rank - b.rank || this.queuePriority[a.q] - this.queuePriority[b.q] || a.order - b.order || a.q - b.q,
     );
     this.queueGroupStart = starts(byQueue.map((l) => l.q), Q);
     this.queueGroups = Int32Array.from(byQueue, (l) => l.g);
-    this.queueGroupRank = Int32Array.from(byQueue, (l) => l.rank);
+    this.queueGroupRank = Int32Array.from(byQueue, (l) => l.groupRank);
     this.queueGroupAfterSec = Float64Array.from(byQueue, (l) => l.after);
     this.groupQueueStart = starts(byGroup.map((l) => l.g), model.groups.length);
     this.groupQueues = Int32Array.from(byGroup, (l) => l.q);

@@ -33,6 +33,7 @@ export function compileScenario(scenario: Scenario): Model {
     groups: scenario.agents.map((group) => compileGroup(group, scenario.channels, timing)),
     tiers: compileTiers(scenario.tiers),
     ...lineGroupsOf(scenario),
+    ...(scenario.routing?.agentSelection === undefined ? {} : { agentSelection: scenario.routing.agentSelection }),
   };
   return deepFreeze(model);
 }

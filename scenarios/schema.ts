@@ -13,7 +13,7 @@
  * issues add fields and never rename these.
  */
 import { z } from 'zod';
-import { SERVICE_LEVEL_DEFINITIONS } from '../engine/model.js';
+import { AGENT_SELECTIONS, SERVICE_LEVEL_DEFINITIONS } from '../engine/model.js';
 import { ASSERTION_PATTERN, ASSERTION_RULE, readAssertion } from './assertion.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
 import { calendarDate, duration, timeOfDay, wholeNumber } from './quantity.js';
@@ -93,6 +93,18 @@ export const scenarioSchema = z
       .array(agentGroupSchema)
       .min(1, { error: 'must list at least one agent group' })
       .max(L.maxGroups, { error: `must list at most ${L.maxGroups} agent groups` }),
+    routing: z
+      .strictObject({
+        agentSelection: z
+          .enum(AGENT_SELECTIONS, { error: `must be one of ${AGENT_SELECTIONS.join(', ')}` })
+          .optional()
+          .meta({
+            description:
+              'which idle agent a new contact goes to, among the eligible groups of its best groupRank: longestIdle (the agent idle longest), random (uniformly), groupOrder (the first group in order, its agent idle longest); default longestIdle',
+          }),
+      })
+      .optional()
+      .meta({ description: 'the router’s choices (README, “Routing”); default: longest idle' }),
     assert: z
       .array(assertionSchema)
       .max(L.maxAsserts, { error: `must list at most ${L.maxAsserts} assertions` })

@@ -2,13 +2,15 @@
  * Duty: each agent's availability changes (shift start and end, breaks, planned shrinkage,
  * absence) from the run's staffing plan (engine/staffingPlan.ts), and the available, scheduled
  * and overtime time they are paid for. An agent finishes the work in hand before going away;
- * time past the shift end is overtime.
+ * time past the shift end is overtime — unless its group drops idle agents first, when an idle
+ * colleague goes in its stead (engine/kernel/standIns.ts).
  */
 import { EventKind, EventPriority } from '../calendar.js';
 import { StaffingChange } from '../staffingPlan.js';
 import { takeFromQueue } from './queueing.js';
 import { findWork, NO_PICK } from './router.js';
 import { fillSlots } from './service.js';
+import { bringBackStandIn, coverOrOvertime, dropsIdleFirst, endCover, overtimeEnded, standInIfLate } from './standIns.js';
 import type { KernelState } from './state.js';
 
 /** Records every agent's scheduled time and schedules each agent's first availability change. */
@@ -38,20 +40,30 @@ export function changeStaffing(k: KernelState, a: number, now: number): void {
   if (kind === StaffingChange.ShiftStart || kind === StaffingChange.AwayEnd) A.offReasons[a]--;
   else A.offReasons[a]++;
   if (kind === StaffingChange.ShiftStart) A.shiftEndSec[a] = plan.shiftEndSec[i];
+  // A stand-in's own shift end or break: the late colleague it was off for needs another.
+  if (k.standIns !== null && k.standIns.covering[a] >= 0) endCover(k, a, now);
   const isAvailable = A.offReasons[a] === 0;
   if (!wasAvailable && isAvailable) startWorking(k, a, now);
   else if (wasAvailable && !isAvailable) {
     A.unlist(a);
     if (A.sessions[a] === 0) stopWorking(k, a, now);
-    else if (kind === StaffingChange.ShiftEnd) A.overtimeFrom[a] = now;
+    else if (kind === StaffingChange.ShiftEnd) {
+      if (dropsIdleFirst(k, a)) coverOrOvertime(k, a, now);
+      else A.overtimeFrom[a] = now;
+    }
   }
 }
 
 /** Agent a becomes available: it takes waiting work (filling its chat slots) or goes idle. */
-function startWorking(k: KernelState, a: number, now: number): void {
+export function startWorking(k: KernelState, a: number, now: number): void {
   const A = k.agents;
   if (A.sessions[a] === 0) A.availableSince[a] = now;
   closeOvertime(k, a, now);
+  if (k.standIns !== null) {
+    // Back on shift while still busy: the colleague off in its stead comes back.
+    bringBackStandIn(k, a, now);
+    if (A.sessions[a] === 0 && standInIfLate(k, a, now)) return;
+  }
   if (A.sessions[a] > 0) {
     // Back with sessions still in hand (they outlasted a break): room for more is filled at once.
     if (A.sessions[a] < k.concurrency[A.sessionChannel[a]]) {
@@ -75,6 +87,8 @@ export function stopWorking(k: KernelState, a: number, now: number): void {
   k.recorder.available(A.group[a], A.availableSince[a], now);
   closeOvertime(k, a, now);
   A.unlist(a);
+  // A late agent leaves: the colleague off in its stead comes back (idleFirst).
+  if (k.standIns !== null) bringBackStandIn(k, a, now);
 }
 
 function closeOvertime(k: KernelState, a: number, now: number): void {
@@ -82,6 +96,7 @@ function closeOvertime(k: KernelState, a: number, now: number): void {
   if (A.overtimeFrom[a] !== Infinity) {
     k.recorder.overtime(A.group[a], A.overtimeFrom[a], now);
     A.overtimeFrom[a] = Infinity;
+    overtimeEnded(k, a);
   }
 }
 

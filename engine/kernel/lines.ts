@@ -12,7 +12,7 @@
 import { Flag, Origin } from '../contacts.js';
 import { StageOutcome } from '../trace.js';
 import { scheduleRearrival } from './admission.js';
-import { findAgent, NO_PICK } from './router.js';
+import { agentFree } from './router.js';
 import type { KernelState } from './state.js';
 
 /** Takes a line of channel ch's group for contact c; false when every line is held (or true when the channel has none). */
@@ -33,7 +33,7 @@ export function lineFree(k: KernelState, ch: number): boolean {
 
 /** Whether a contact for queue q of channel ch may enter: below the queue capacity, or an agent free to take it now. */
 export function roomInQueue(k: KernelState, ch: number, q: number, now: number): boolean {
-  return k.liveWaiting[ch] < k.tables.queueCapacity[ch] || findAgent(k, q, 0, now) !== NO_PICK;
+  return k.liveWaiting[ch] < k.tables.queueCapacity[ch] || agentFree(k, q, 0, now);
 }
 
 /** Contact c leaves the system: the line it holds (if any) is freed and its holding time recorded in its arrival interval. */

@@ -1,31 +1,39 @@
 /**
- * The router: who serves what, now. Its contract, rule by rule (each tested by name):
+ * The router: who serves what, now — the one place that decides it. Its contract, rule by rule
+ * (each tested by name in test/engine/routing.test.ts and the scripted kernel cases):
+ *
+ * Inputs: the contact's queue q (channel, type, tier; or the callback queue), how long it has
+ * waited, the clock; the compiled routing table (engine/routing.ts: for each queue its groups in
+ * the contact's order — skill `groupRank`, then overflow delay, then the order the scenario lists
+ * the groups; for each group its queues in the agent's order — skill `rank`, then priority); the
+ * agents' idle rings (longest idle at the head) and open-slot rings; the scenario's
+ * `routing.agentSelection`.
  *
  * - **A contact looking for an agent** (`findAgent`): only when its queue is workable (open
- *   hours; deferred work not after the horizon). Among the groups linked to its queue, the
- *   best rank whose overflow delay the contact has waited out; within that rank, the agent
- *   idle longest (ties: the group listed first). With no idle agent, for a chat-like channel,
- *   an agent with a free session slot, least loaded (`findOpenSlot`).
+ *   hours; deferred work not after the horizon). The candidates: idle agents of the groups
+ *   linked to its queue whose overflow delay the contact has waited out, at the best
+ *   `groupRank` that has one. Among them, by `agentSelection`: `longestIdle` (default) the
+ *   agent idle longest (ties: the group first in the queue's order); `groupOrder` the first
+ *   group in the queue's order, its agent idle longest; `random` one drawn uniformly
+ *   (engine/kernel/agentSelection.ts). With no idle agent, for a chat-like channel, an agent
+ *   with a free session slot, least loaded (`findOpenSlot`, whatever the selection).
  * - **An agent looking for work** (`findWork`): among the queues its group is linked to (only
- *   its session channel while it holds chats), the head of the best by rank, then priority
- *   (P1 first), then longest wait (ties: the order the links were built in); a link with an
- *   overflow delay counts only once the head has waited that long.
+ *   its session channel while it holds chats), the head of the best by skill `rank`, then
+ *   priority (P1 first), then longest wait (ties: the order the links were built in); a link
+ *   with an overflow delay counts only once the head has waited that long.
  *
- * Both return a **pick**: the index found and whether an overflow rule let it through, packed
- * in one integer (no allocation, no hidden flag): `index · 2 + overflow`, or NO_PICK.
+ * Both return a **pick** (engine/kernel/pick.ts): the index found and whether an overflow rule
+ * let it through, packed in one integer. Nothing is decided elsewhere: queueing, service, duty
+ * and the customer timers only ask.
  */
 import { ContactState } from '../contacts.js';
 import type { ContactQueue } from '../queue.js';
 import { timeOfDay } from '../time.js';
+import { AgentSelection, firstGroupAgent, randomAgent } from './agentSelection.js';
+import { NO_PICK, pick } from './pick.js';
 import type { KernelState } from './state.js';
 
-/** Nothing found. */
-export const NO_PICK = -1;
-const pick = (index: number, viaOverflow: boolean): number => index * 2 + (viaOverflow ? 1 : 0);
-/** The agent or contact index of a pick (not NO_PICK). */
-export const pickedIndex = (p: number): number => p >> 1;
-/** Whether the pick came through an overflow rule (the group is a backup for the queue). */
-export const viaOverflow = (p: number): boolean => (p & 1) === 1;
+export { NO_PICK, pickedIndex, viaOverflow } from './pick.js';
 
 /** Whether queue q's work may be picked up now: open hours, and deferred work stops at the horizon. */
 export function isWorkable(k: KernelState, q: number, now: number): boolean {
@@ -43,6 +51,11 @@ export function findAgent(k: KernelState, q: number, waitedSec: number, now: num
   const R = k.routing;
   const A = k.agents;
   if (!isWorkable(k, q, now)) return NO_PICK;
+  if (k.agentSelection !== AgentSelection.LongestIdle) {
+    const p = k.agentSelection === AgentSelection.Random ? randomAgent(k, q, waitedSec) : firstGroupAgent(k, q, waitedSec);
+    if (p !== NO_PICK) return p;
+    return k.concurrency[R.queueChannel[q]] > 1 ? findOpenSlot(k, q, waitedSec) : NO_PICK;
+  }
   let best = -1, bestRank = 0, bestSince = Infinity, bestAfter = 0;
   for (let i = R.queueGroupStart[q]; i < R.queueGroupStart[q + 1]; i++) {
     const rank = R.queueGroupRank[i];
@@ -55,6 +68,18 @@ export function findAgent(k: KernelState, q: number, waitedSec: number, now: num
   }
   if (best >= 0) return pick(best, bestAfter > 0);
   return k.concurrency[R.queueChannel[q]] > 1 ? findOpenSlot(k, q, waitedSec) : NO_PICK;
+}
+
+/**
+ * Whether a contact of queue q that has waited `waitedSec` would find an agent now — the
+ * question without the pick, so a random selection draws nothing for it (admission asks it
+ * before routing: engine/kernel/lines.ts).
+ */
+export function agentFree(k: KernelState, q: number, waitedSec: number, now: number): boolean {
+  if (k.agentSelection === AgentSelection.LongestIdle) return findAgent(k, q, waitedSec, now) !== NO_PICK;
+  if (!isWorkable(k, q, now)) return false;
+  if (firstGroupAgent(k, q, waitedSec) !== NO_PICK) return true;
+  return k.concurrency[k.routing.queueChannel[q]] > 1 && findOpenSlot(k, q, waitedSec) !== NO_PICK;
 }
 
 /**

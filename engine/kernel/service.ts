@@ -11,6 +11,7 @@ import { stopWorking } from './duty.js';
 import { releaseLine } from './lines.js';
 import { route, takeFromQueue } from './queueing.js';
 import { findWork, NO_PICK } from './router.js';
+import { standInIfLate } from './standIns.js';
 import type { KernelState } from './state.js';
 
 /**
@@ -174,6 +175,8 @@ function endSession(k: KernelState, a: number, ch: number, now: number): void {
     if (left === 0) stopWorking(k, a, now);
     return;
   }
+  // idleFirst: a freed agent goes off in the stead of a colleague working past its shift.
+  if (left === 0 && k.standIns !== null && standInIfLate(k, a, now)) return;
   const p = findWork(k, a, now);
   if (p !== NO_PICK) {
     takeFromQueue(k, a, p, now);

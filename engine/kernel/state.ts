@@ -25,6 +25,8 @@ import { tablesOf, type ModelTables } from '../tables.js';
 import type { ContactTracer } from '../trace.js';
 import { DAY_SEC } from '../time.js';
 import { workspaceFor, type RunTotals } from '../workspace.js';
+import { agentSelectionOf, selectionStreams } from './agentSelection.js';
+import { standInsFor, type StandIns } from './standIns.js';
 
 /**
  * Sees every contact as it arrives (fresh, follow-up or backlog), with what was drawn for it:
@@ -74,6 +76,12 @@ export class KernelState {
   /** Conservation counters (engine/conservation.ts), the hot ones held directly. */
   readonly arrived: Float64Array;
   readonly answered: Float64Array;
+  /** Agent selection among idle agents (engine/kernel/agentSelection.ts `AgentSelection`). */
+  readonly agentSelection: number;
+  /** The random selection's streams, channel · 3 + tier − 1 (empty for the other rules). */
+  readonly selectionStreams: Stream[];
+  /** Who is off duty in whose stead when a count drops idle agents first (standIns.ts); null: no group does. */
+  readonly standIns: StandIns | null;
   /** The queue-entry token of the next contact to wait (see queue.ts). */
   nextToken = 1;
   /** After the horizon: deferred work is no longer picked up (set by the last boundary). */
@@ -114,6 +122,9 @@ export class KernelState {
       return new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec, this.dayScales(c.id, c.overdispersion));
     });
     this.arrivalStreams = model.channels.map((c) => new Stream(seed, replication, `arrivals:${c.id}`));
+    this.agentSelection = agentSelectionOf(model);
+    this.selectionStreams = selectionStreams(model, seed, replication);
+    this.standIns = standInsFor(model);
   }
 
   /** Follow-up contacts' draws, made on the first follow-up (most runs of simple models have none). */

@@ -27,6 +27,8 @@ export function compileGroup(group: AgentGroupSpec, channels: readonly ChannelSp
     agentKeys,
     shrinkage,
     costPerHour: group.costPerHour,
+    // Only when set, so a group without it compiles exactly as before.
+    ...(group.whenCountDrops === undefined ? {} : { whenCountDrops: group.whenCountDrops }),
   };
 }
 
@@ -47,6 +49,6 @@ export function compileSkills(group: AgentGroupSpec, channels: readonly ChannelS
       type = channels[channel]?.types?.findIndex((t) => t.id === skill.type) ?? -1;
       if (type < 0) throw new Error(`compileScenario: group "${group.id}" names unknown type "${skill.channel}/${skill.type}"`);
     }
-    return { channel, type, rank: skill.rank, afterSec: skill.after };
+    return { channel, type, rank: skill.rank, afterSec: skill.after, ...(skill.groupRank === undefined ? {} : { groupRank: skill.groupRank }) };
   });
 }

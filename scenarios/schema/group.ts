@@ -5,7 +5,7 @@
  * and `skills`, `count` and `shifts` is given is a cross-field rule (`../consistency/`).
  */
 import { z } from 'zod';
-import { TIERS, type Tier } from '../../engine/model.js';
+import { TIERS, WHEN_COUNT_DROPS, type Tier } from '../../engine/model.js';
 import { duration, share, timeOfDay, boundedNumber, wholeNumber } from '../quantity.js';
 import { SCENARIO_LIMITS as L } from '../limits.js';
 import { SKILL_STRING_PATTERN, SKILL_STRING_RULE, splitSkillString } from '../skill.js';
@@ -20,6 +20,7 @@ const skillObject = z
     type: id('a contact type of that channel; default: every type').optional(),
     rank: wholeNumber(1, L.maxSkillRank, 'ranks', 'preference: rank 1 work is served first (blending: email at rank 2 waits for idle voice agents); default 1').default(D.skillRank),
     after: duration({ min: 0, max: L.maxHorizonSec }, 'overflow: the group takes a contact only once it has waited this long; default 0').prefault(D.skillAfter),
+    groupRank: wholeNumber(1, L.maxSkillRank, 'ranks', 'the contact’s preference: a new contact of this skill tries groups of groupRank 1 first; default: rank (one rank sets both orders)').optional(),
   })
   .meta({ description: 'a skill with its preference rank and overflow threshold' });
 
@@ -36,6 +37,8 @@ export interface SkillSpec {
   readonly rank: number;
   /** Seconds. */
   readonly after: number;
+  /** Absent: `rank`. */
+  readonly groupRank?: number;
 }
 
 const skillSchema = z.union([skillString, skillObject], { error: `${SKILL_STRING_RULE}, or a mapping { channel, type, rank, after }` });
@@ -129,6 +132,13 @@ export const agentGroupSchema = z.strictObject({
     .max(L.maxShiftsPerGroup, { error: `must list at most ${L.maxShiftsPerGroup} shifts` })
     .optional()
     .meta({ description: 'daily shifts instead of count, repeated every day of the horizon' }),
+  whenCountDrops: z
+    .enum(WHEN_COUNT_DROPS, { error: `must be one of ${WHEN_COUNT_DROPS.join(', ')}` })
+    .optional()
+    .meta({
+      description:
+        'when the staffed count drops: byIdentity (the agent whose shift ends leaves, finishing its contact first, in overtime) or idleFirst (an idle colleague leaves in its stead; a busy agent leaves only when no one is idle, as it frees up); default byIdentity',
+    }),
   shrinkage: shrinkageSchema.optional(),
   costPerHour: boundedNumber(
     0,

@@ -100,6 +100,15 @@ const CHANGES: Record<string, Change> = {
   // A blocked contact has drawn everything a contact draws: lines never shift the next contacts' numbers.
   'the trunk lines': (m, _pick, v) => ({ model: { ...m, lineGroups: [{ id: 'trunk', lines: 1 + Math.floor(12 * v), channels: [0] }] }, changedType: null }),
   'the queue capacity': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, queueCapacity: Math.floor(10 * v) })), changedType: null }),
+  // Two tier-1 groups of one rank, so the selection decides who answers; a random pick reads its own stream.
+  'the agent selection': (m, _pick, v) => ({
+    model: { ...m, groups: [m.groups[0]!, { ...m.groups[0]!, id: 'second' }, ...m.groups.slice(1)], agentSelection: v < 1 / 3 ? 'longestIdle' : v < 2 / 3 ? 'random' : 'groupOrder' },
+    changedType: null,
+  }),
+  'the tier-1 groupRank': (m, _pick, v) => ({
+    model: { ...m, agentSelection: 'random', groups: [m.groups[0]!, { ...m.groups[0]!, id: 'second', skills: [{ channel: 0, type: -1, rank: 1, afterSec: 0, groupRank: v < 0.5 ? 1 : 2 }] }, ...m.groups.slice(1)] },
+    changedType: null,
+  }),
   'the tier-2 handle time': (m, pick, v) => ({
     model: editType(m, pick, (t) => ({ ...t, handleByTier: [t.handleByTier[0], { dist: 'gamma', mean: 200 + 1000 * v, cv: 0.3 + v }, t.handleByTier[2]] })),
     changedType: null,
