@@ -15,7 +15,7 @@ import type { Calendar } from '../calendar.js';
 import { ContactFactory } from '../contactFactory.js';
 import type { ContactPool } from '../contacts.js';
 import { Sampler } from '../distributions.js';
-import type { Model } from '../model.js';
+import type { ChannelModel, Model } from '../model.js';
 import type { ContactQueue } from '../queue.js';
 import { Stream } from '../random.js';
 import { Recorder } from '../recorder.js';
@@ -111,7 +111,7 @@ export class KernelState {
     this.fresh = new ContactFactory(model, seed, replication);
     this.arrivals = model.channels.map((c) => {
       if (c.arrivalTimesSec) return new ScriptedArrivals(c.arrivalTimesSec);
-      return new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec, this.dayScales(c.id, c.overdispersion));
+      return new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec, this.dayScales(overdispersionSource(c), c.overdispersion));
     });
     this.arrivalStreams = model.channels.map((c) => new Stream(seed, replication, `arrivals:${c.id}`));
   }
@@ -128,12 +128,25 @@ export class KernelState {
     return this.backlogDraws;
   }
 
-  /** Day-level forecast error: one Gamma(mean 1, cv) multiplier per day (DESIGN §2). */
-  private dayScales(channelId: string, cv: number): Float64Array {
+  /**
+   * Day-level forecast error: one Gamma(mean 1, cv) multiplier per day (DESIGN §2), drawn
+   * from `source`'s stream. The channels of a shared factor each rebuild the same stream, so
+   * they read the same multipliers without the kernel keeping any shared state.
+   */
+  private dayScales(source: string, cv: number): Float64Array {
     const days = Math.ceil(this.horizonSec / DAY_SEC);
     if (cv <= 0) return new Float64Array(days).fill(1);
-    const stream = new Stream(this.seed, this.replication, `overdispersion:${channelId}`);
+    const stream = new Stream(this.seed, this.replication, source);
     const gamma = new Sampler({ dist: 'gamma', mean: 1, cv });
     return Float64Array.from({ length: days }, () => gamma.draw(stream));
   }
+}
+
+/**
+ * The stream of a channel's day-level factor: its own (`overdispersion:<channel>`) or the
+ * shared factor's (`overdispersion-shared:<name>`, issue 12 item 7). Ids cannot hold a colon,
+ * so no channel's stream name can equal a shared factor's.
+ */
+export function overdispersionSource(channel: Pick<ChannelModel, 'id' | 'overdispersionShared'>): string {
+  return channel.overdispersionShared === undefined ? `overdispersion:${channel.id}` : `overdispersion-shared:${channel.overdispersionShared}`;
 }
