@@ -174,6 +174,12 @@ export interface SkillModel {
   readonly rank: number;
   /** Overflow: the group is eligible for a waiting contact only after it has waited this long. */
   readonly afterSec: number;
+  /**
+   * Proficiency (issue 12 item 5): the group's agents handle this work `speed` times as fast —
+   * each handle time they serve, at the group's tier, is the contact's draw ÷ speed
+   * (engine/proficiency.ts). Absent: 1.
+   */
+  readonly speed?: number;
 }
 
 /** One on-duty period of one agent, seconds from 0 (shift start to shift end). */

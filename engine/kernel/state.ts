@@ -17,6 +17,7 @@ import type { ContactPool } from '../contacts.js';
 import { Sampler } from '../distributions.js';
 import type { ChannelModel, Model } from '../model.js';
 import type { ContactQueue } from '../queue.js';
+import { proficiencyOf, type Proficiency } from '../proficiency.js';
 import { Stream } from '../random.js';
 import { Recorder } from '../recorder.js';
 import { routingOf, type RoutingTable } from '../routing.js';
@@ -64,6 +65,10 @@ export class KernelState {
   readonly concurrencyFactor: Float64Array;
   readonly targetSec: Float64Array;
   readonly hasDeflection: Uint8Array;
+  /** Per channel: 1 when its tier-1 answers leave the plain path (chat sessions, group speeds). */
+  readonly specialService: Uint8Array;
+  /** Group speeds by queue (engine/proficiency.ts); null when every speed is 1. */
+  readonly proficiency: Proficiency | null;
   /** Channels whose arrivals lines or a queue capacity can refuse (engine/kernel/lines.ts). */
   readonly admissionLimited: Uint8Array;
   /** Live (on the line) and deferred contacts waiting, per channel. */
@@ -105,6 +110,9 @@ export class KernelState {
     this.targetSec = t.targetSec;
     this.hasDeflection = t.hasDeflection;
     this.admissionLimited = t.admissionLimited;
+    this.proficiency = proficiencyOf(model);
+    const speeds = this.proficiency;
+    this.specialService = Uint8Array.from(t.concurrency, (n, ch) => (n > 1 || (speeds !== null && speeds.channelVaries[ch] === 1) ? 1 : 0));
     this.linesHeld = new Int32Array(t.lineCount.length);
     this.recorder = new Recorder(model.channels.length, model.groups.length, model.intervalCount, model.intervalSec, t.typesPerChannel, t.deferred, workspace.waits);
     this.plan = staffingPlanFor(model, seed, replication);

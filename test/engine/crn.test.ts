@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Origin } from '../../engine/contacts.js';
 import type { ChannelModel, ContactTypeModel, DistSpec, Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
+import type { ContactTracer } from '../../engine/trace.js';
 import { model } from '../support/model.js';
 import { propertyRuns } from '../support/runs.js';
 
@@ -242,6 +243,41 @@ describe('common random numbers: a shared day-level factor moves its members\' a
         sameDraws(a[0]!, b[0]!, 'channel a');
         sameDraws(a[1]!, b[1]!, 'channel b');
         return a[2]!.length > 0;
+      }),
+      propertyRuns(25),
+    );
+  });
+});
+
+describe('common random numbers: group speeds scale the handle draw of whoever serves, and move no draw', () => {
+  // Proficiency (issue 12 item 5): the handle time is drawn at arrival as always; the group that
+  // answers divides it by its speed. Over random centers and random speeds of the tier-1, 2 and 3
+  // groups: every fresh contact's arrival time, type, tier-1 handle draw and patience are those of
+  // the run without speeds, and every session lasts exactly its stage's draw ÷ the answering group's speed.
+  const speedsArb = fc.tuple(fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 0.5, max: 2, noNaN: true }));
+  const withSpeeds = (m: Model, speeds: readonly number[]): Model => ({
+    ...m,
+    groups: m.groups.map((g, i) => ({ ...g, skills: g.skills.map((s) => ({ ...s, speed: speeds[i]! })) })),
+  });
+
+  it('leaves every fresh contact\'s draws and serves each stage in its draw ÷ the group\'s speed', () => {
+    fc.assert(
+      fc.property(centerArb, speedsArb, (c, speeds) => {
+        const before = build(c);
+        const after = withSpeeds(before, speeds);
+        expect(freshContacts(after, c.seed)).toEqual(freshContacts(before, c.seed));
+        let sessions = 0;
+        const tracer: ContactTracer = {
+          arrived() {}, followUp() {}, calledBack() {}, ended() {},
+          answered(P, k, _now, group, handleSec) {
+            const tier = P.tier[k];
+            const draw = tier === 1 ? P.handle1Sec[k]! : tier === 2 ? P.handle2Sec[k]! : P.handle3Sec[k]!;
+            expect(handleSec, `session of a tier-${tier} contact by group ${group}`).toBe(draw / speeds[group]!);
+            sessions++;
+          },
+        };
+        simulateReplication(after, c.seed, 0, null, tracer);
+        return sessions > 0;
       }),
       propertyRuns(25),
     );
