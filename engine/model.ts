@@ -129,6 +129,13 @@ export interface ChannelModel {
   readonly repeatDelay: DistSpec;
   /** Day-level forecast error: each day's rates are multiplied by a Gamma(mean 1, cv) draw; 0 = none. */
   readonly overdispersion: number;
+  /**
+   * The name of a day-level factor shared with other channels (issue 12 item 7): every channel
+   * naming it multiplies its rates by the same Gamma(mean 1, `overdispersion`) draw each day,
+   * taken from the factor's own stream (keyed by the name, not by a channel). Absent: the
+   * channel's own factor.
+   */
+  readonly overdispersionShared?: string;
   /** Contacts already waiting when the simulation starts. */
   readonly initialBacklog: number;
   /**
@@ -172,6 +179,12 @@ export interface SkillModel {
    * groups of lower `groupRank` first. Absent: `rank`, so one rank sets both orders (as before).
    */
   readonly groupRank?: number;
+  /**
+   * Proficiency (issue 12 item 5): the group's agents handle this work `speed` times as fast —
+   * each handle time they serve, at the group's tier, is the contact's draw ÷ speed
+   * (engine/proficiency.ts). Absent: 1.
+   */
+  readonly speed?: number;
 }
 
 /** One on-duty period of one agent, seconds from 0 (shift start to shift end). */

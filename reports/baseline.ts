@@ -30,6 +30,7 @@ import {
   type StaffingTargets,
 } from '../engine/erlang/index.js';
 import { erlangView, meansAt, type ErlangChannelView } from '../engine/erlang/channelView.js';
+import { tier1TypeSpeeds } from '../engine/proficiency.js';
 import { dutyTime } from '../engine/dutyTime.js';
 import { Sampler } from '../engine/distributions.js';
 import type { ChannelModel, DistSpec, Model, ServiceLevelDefinition } from '../engine/model.js';
@@ -184,7 +185,7 @@ function figures(channel: ChannelModel, view: ErlangChannelView, interval: numbe
  */
 export function erlangBaseline(model: Model, options: BaselineOptions = {}): ChannelBaseline[] {
   const definition = options.serviceLevelDefinition ?? model.serviceLevelDefinition;
-  const views = model.channels.map(erlangView);
+  const views = model.channels.map((c, ch) => erlangView(c, tier1TypeSpeeds(model, ch)));
   // Offered load (Erlangs) per unit of arrival rate: over the day, and in each interval.
   const dayLoadPerRate = views.map((v) => v.rateFactor * v.dayHandleSec);
   const loadPerRateAt = (c: number, i: number): number => { const v = views[c]; return v === undefined ? 0 : v.rateFactor * (v.handleSecByInterval[i] ?? v.dayHandleSec); };

@@ -11,6 +11,7 @@ import { contactTypeProblems } from './consistency/contact-types.js';
 import { lineProblems } from './consistency/lines.js';
 import { intervalMeanProblems } from './consistency/intervalMeans.js';
 import { routingProblems } from './consistency/routing.js';
+import { sharedOverdispersionProblems } from './consistency/sharedOverdispersion.js';
 import { agentsOf, staffingProblems } from './consistency/staffing.js';
 import { parseDuration } from './duration.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
@@ -32,6 +33,7 @@ export function checkConsistency(data: Raw): Problem[] {
     ...contactTypeProblems(data),
     ...channelKindProblems(data),
     ...lineProblems(data),
+    ...sharedOverdispersionProblems(data),
     ...intervalMeanProblems(data, intervals.count),
     ...routingProblems(data),
     ...staffingProblems(data, intervals.count, horizonSec, warmupSec),

@@ -98,6 +98,9 @@ export const SCENARIO_LIMITS = {
   maxLineGroups: 100,
   /** cv of the day-level forecast error; a forecast off by more than ±300% is no forecast. */
   maxOverdispersion: 3,
+  /** A skill's speed factor (issue 12 item 5): a tenth of the channel's pace to ten times it. */
+  minSkillSpeed: 0.1,
+  maxSkillSpeed: 10,
   /** Cost of an agent-hour, in any currency; guards against a misplaced decimal point. */
   maxCostPerHour: 1_000_000,
   /** `assert:` entries of one scenario. */

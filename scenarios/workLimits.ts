@@ -14,6 +14,7 @@
  */
 import { InputError } from '../engine/errors.js';
 import { erlangView } from '../engine/erlang/channelView.js';
+import { tier1TypeSpeeds } from '../engine/proficiency.js';
 import type { Model } from '../engine/model.js';
 import { CHANNEL_COUNTERS, GROUP_COUNTERS, TIER_COUNTERS, TYPE_COUNTERS } from '../engine/recorder.js';
 
@@ -164,7 +165,7 @@ function peakWaiting(model: Model): number {
   let total = 0;
   model.channels.forEach((c, ch) => {
     // Agent-seconds per contact, at each interval's own mean handle time (engine/erlang/channelView.ts).
-    const view = erlangView(c);
+    const view = erlangView(c, tier1TypeSpeeds(model, ch));
     const handles = view.handleSecByInterval.map((h) => h / Math.max(1, c.concurrency));
     const handleAt = (iv: number): number => handles[Math.max(0, iv)] ?? 0;
     // Work is turned back into contacts at the shortest mean: the larger (safer) count.

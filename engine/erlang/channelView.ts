@@ -9,7 +9,9 @@
  *   (engine/intervalMeans.ts), and the mean patience (Erlang A's 1/θ) likewise;
  * - for the whole day, the arrival-weighted means: Σ λᵢhᵢ ÷ Σ λᵢ, so that the day's mean rate
  *   × the day's handle time is the day's mean offered load;
- * - the servers an agent is worth (chat: its concurrency, an approximation).
+ * - the servers an agent is worth (chat: its concurrency, an approximation);
+ * - with group speeds (proficiency), each type's mean handle time ÷ the agent-weighted mean
+ *   speed of the Tier-1 groups eligible for it (exact with one group; an approximation otherwise).
  */
 import { Sampler } from '../distributions.js';
 import { handleScales, patienceScales } from '../intervalMeans.js';
@@ -43,9 +45,15 @@ export function meansAt(view: ErlangChannelView, interval: number): { readonly h
   return { handleSec: view.handleSecByInterval[interval] ?? view.dayHandleSec, patienceSec: view.patienceSecByInterval?.[interval] ?? view.dayPatienceSec };
 }
 
-export function erlangView(channel: ChannelModel): ErlangChannelView {
+/**
+ * `typeSpeeds` (engine/proficiency.ts `tier1TypeSpeeds`): the speed the Tier-1 groups serve each
+ * type at, dividing its mean handle time; null (no group has a speed) leaves the view as before.
+ */
+export function erlangView(channel: ChannelModel, typeSpeeds: readonly number[] | null = null): ErlangChannelView {
   const n = channel.ratePerSec.length;
-  const typeMean = channel.types.reduce((sum, t) => sum + t.share * new Sampler(t.handleByTier[0]).mean, 0);
+  const typeMean = typeSpeeds === null
+    ? channel.types.reduce((sum, t) => sum + t.share * new Sampler(t.handleByTier[0]).mean, 0)
+    : channel.types.reduce((sum, t, i) => sum + (t.share * new Sampler(t.handleByTier[0]).mean) / (typeSpeeds[i] ?? 1), 0);
   const residual = channel.deflection > 0 ? channel.residualHandleFactor : 1;
   const handleSec = typeMean * residual;
   const hs = handleScales(channel);

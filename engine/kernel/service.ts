@@ -16,12 +16,12 @@ import type { KernelState } from './state.js';
 
 /**
  * Agent a starts on contact c (`overflow`: the agent's group took it through an overflow
- * rule). The plain case (tier 1, one session, no overflow) stays small enough to inline.
+ * rule). The plain case (tier 1, one session, no overflow, every speed 1) stays small enough to inline.
  */
 export function startHandling(k: KernelState, a: number, c: number, now: number, overflow: boolean): void {
   const P = k.contacts;
   const ch = P.channel[c];
-  if (P.tier[c] !== 1 || k.concurrency[ch] > 1 || overflow) {
+  if (P.tier[c] !== 1 || k.specialService[ch] !== 0 || overflow) {
     startSpecialHandling(k, a, c, now, overflow);
     return;
   }
@@ -38,7 +38,7 @@ export function startHandling(k: KernelState, a: number, c: number, now: number,
   k.calendar.schedule(now + handle, EventPriority.Finish, EventKind.Finish, c);
 }
 
-/** Tiers 2–3, chat sessions, overflow answers. */
+/** Tiers 2–3, chat sessions, overflow answers, groups of their own speed. */
 function startSpecialHandling(k: KernelState, a: number, c: number, now: number, overflow: boolean): void {
   const P = k.contacts;
   const A = k.agents;
@@ -52,6 +52,8 @@ function startSpecialHandling(k: KernelState, a: number, c: number, now: number,
   }
   const n = ++A.sessions[a];
   let handle = tier === 1 ? P.handle1Sec[c] : tier === 2 ? P.handle2Sec[c] : P.handle3Sec[c];
+  // Proficiency: the same draw, scaled by who serves it (engine/proficiency.ts).
+  if (k.proficiency !== null) handle /= k.proficiency.speed[A.group[a] * k.proficiency.queueCount + q];
   if (k.concurrency[ch] > 1) handle *= takeSession(k, a, ch, n, now);
   else A.unlist(a);
   P.state[c] = ContactState.InService;

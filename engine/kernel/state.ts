@@ -15,8 +15,9 @@ import type { Calendar } from '../calendar.js';
 import { ContactFactory } from '../contactFactory.js';
 import type { ContactPool } from '../contacts.js';
 import { Sampler } from '../distributions.js';
-import type { Model } from '../model.js';
+import type { ChannelModel, Model } from '../model.js';
 import type { ContactQueue } from '../queue.js';
+import { proficiencyOf, type Proficiency } from '../proficiency.js';
 import { Stream } from '../random.js';
 import { Recorder } from '../recorder.js';
 import { routingOf, type RoutingTable } from '../routing.js';
@@ -66,6 +67,10 @@ export class KernelState {
   readonly concurrencyFactor: Float64Array;
   readonly targetSec: Float64Array;
   readonly hasDeflection: Uint8Array;
+  /** Per channel: 1 when its tier-1 answers leave the plain path (chat sessions, group speeds). */
+  readonly specialService: Uint8Array;
+  /** Group speeds by queue (engine/proficiency.ts); null when every speed is 1. */
+  readonly proficiency: Proficiency | null;
   /** Channels whose arrivals lines or a queue capacity can refuse (engine/kernel/lines.ts). */
   readonly admissionLimited: Uint8Array;
   /** Live (on the line) and deferred contacts waiting, per channel. */
@@ -113,13 +118,16 @@ export class KernelState {
     this.targetSec = t.targetSec;
     this.hasDeflection = t.hasDeflection;
     this.admissionLimited = t.admissionLimited;
+    this.proficiency = proficiencyOf(model);
+    const speeds = this.proficiency;
+    this.specialService = Uint8Array.from(t.concurrency, (n, ch) => (n > 1 || (speeds !== null && speeds.channelVaries[ch] === 1) ? 1 : 0));
     this.linesHeld = new Int32Array(t.lineCount.length);
     this.recorder = new Recorder(model.channels.length, model.groups.length, model.intervalCount, model.intervalSec, t.typesPerChannel, t.deferred, workspace.waits);
     this.plan = staffingPlanFor(model, seed, replication);
     this.fresh = new ContactFactory(model, seed, replication);
     this.arrivals = model.channels.map((c) => {
       if (c.arrivalTimesSec) return new ScriptedArrivals(c.arrivalTimesSec);
-      return new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec, this.dayScales(c.id, c.overdispersion));
+      return new ArrivalProcess(c.ratePerSec, model.intervalSec, model.warmupSec, this.dayScales(overdispersionSource(c), c.overdispersion));
     });
     this.arrivalStreams = model.channels.map((c) => new Stream(seed, replication, `arrivals:${c.id}`));
     this.agentSelection = agentSelectionOf(model);
@@ -139,12 +147,25 @@ export class KernelState {
     return this.backlogDraws;
   }
 
-  /** Day-level forecast error: one Gamma(mean 1, cv) multiplier per day (DESIGN §2). */
-  private dayScales(channelId: string, cv: number): Float64Array {
+  /**
+   * Day-level forecast error: one Gamma(mean 1, cv) multiplier per day (DESIGN §2), drawn
+   * from `source`'s stream. The channels of a shared factor each rebuild the same stream, so
+   * they read the same multipliers without the kernel keeping any shared state.
+   */
+  private dayScales(source: string, cv: number): Float64Array {
     const days = Math.ceil(this.horizonSec / DAY_SEC);
     if (cv <= 0) return new Float64Array(days).fill(1);
-    const stream = new Stream(this.seed, this.replication, `overdispersion:${channelId}`);
+    const stream = new Stream(this.seed, this.replication, source);
     const gamma = new Sampler({ dist: 'gamma', mean: 1, cv });
     return Float64Array.from({ length: days }, () => gamma.draw(stream));
   }
+}
+
+/**
+ * The stream of a channel's day-level factor: its own (`overdispersion:<channel>`) or the
+ * shared factor's (`overdispersion-shared:<name>`, issue 12 item 7). Ids cannot hold a colon,
+ * so no channel's stream name can equal a shared factor's.
+ */
+export function overdispersionSource(channel: Pick<ChannelModel, 'id' | 'overdispersionShared'>): string {
+  return channel.overdispersionShared === undefined ? `overdispersion:${channel.id}` : `overdispersion-shared:${channel.overdispersionShared}`;
 }

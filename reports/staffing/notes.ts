@@ -52,7 +52,8 @@ export function staffingNotes(n: NotesInput): StaffingNote[] {
       add('handleTime', Number.isFinite(cv) && cv < 1 ? 'fewer' : 'either', `${c.id}: handle time is ${c.handle.dist}${Number.isFinite(cv) ? ` (cv ${Math.round(cv * 100) / 100})` : ''}; Erlang assumes exponential (cv 1): less variable handle times shorten queues, more variable ones lengthen them.`);
     }
     if (c.overdispersion > 0) {
-      add('forecastError', 'more', `${c.id}: the day's volume varies around the forecast (cv ${pct(c.overdispersion)}); Erlang plans for the forecast exactly, the simulation must hold the target on busier days too.`);
+      const shared = c.overdispersionShared === undefined ? '' : `, by a factor ("${c.overdispersionShared}") shared with other channels whose busy days are the same days`;
+      add('forecastError', 'more', `${c.id}: the day's volume varies around the forecast (cv ${pct(c.overdispersion)}${shared}); Erlang plans for the forecast exactly, the simulation must hold the target on busier days too.`);
     }
     if (c.types.some((t) => t.fcr < 1)) add('repeats', 'more', `${c.id}: contacts not resolved first time come back as repeats (more load when they fall inside the day).`);
     if (c.types.some((t) => t.escalation[0] > 0)) add('escalation', 'either', `${c.id}: part of the contacts escalate to higher tiers; Erlang sizes each tier on its own load, the simulation sees the transfers and their waits.`);

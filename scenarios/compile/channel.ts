@@ -8,6 +8,7 @@
 import type { ChannelModel, ContactTypeModel, DistSpec } from '../../engine/model.js';
 import { DEFERRED_KINDS } from '../schema/defaults.js';
 import type { ChannelSpec, EscalateSpec } from '../schema.js';
+import { overdispersionCv, overdispersionShared } from '../schema/overdispersion.js';
 
 const SECONDS_PER_HOUR = 3600;
 const SECONDS_PER_DAY = 86_400;
@@ -45,12 +46,19 @@ export function compileChannel(channel: ChannelSpec, intervalCount: number, inte
     retrial: channel.retrial ?? null,
     callback: channel.callback === undefined ? null : { afterSec: channel.callback.after, share: channel.callback.share, targetSec: channel.callback.target },
     repeatDelay: channel.repeatDelay,
-    overdispersion: channel.overdispersion,
+    overdispersion: overdispersionCv(channel.overdispersion),
     initialBacklog: channel.initialBacklog,
     handleMeanByIntervalSec: channel.ahtByInterval ?? null,
     patienceMeanByIntervalSec: deferred ? null : (channel.patienceByInterval ?? null),
     ...(channel.queueCapacity === undefined ? {} : { queueCapacity: channel.queueCapacity }),
+    ...sharedFactorOf(channel),
   };
+}
+
+/** The shared day-level factor a channel names (issue 12 item 7); absent for its own factor, so plain models are unchanged. */
+function sharedFactorOf(channel: ChannelSpec): Pick<ChannelModel, 'overdispersionShared'> {
+  const shared = overdispersionShared(channel.overdispersion);
+  return shared === undefined ? {} : { overdispersionShared: shared };
 }
 
 export function compileTypes(channel: ChannelSpec): ContactTypeModel[] {

@@ -49,6 +49,6 @@ export function compileSkills(group: AgentGroupSpec, channels: readonly ChannelS
       type = channels[channel]?.types?.findIndex((t) => t.id === skill.type) ?? -1;
       if (type < 0) throw new Error(`compileScenario: group "${group.id}" names unknown type "${skill.channel}/${skill.type}"`);
     }
-    return { channel, type, rank: skill.rank, afterSec: skill.after, ...(skill.groupRank === undefined ? {} : { groupRank: skill.groupRank }) };
+    return { channel, type, rank: skill.rank, afterSec: skill.after, ...(skill.groupRank === undefined ? {} : { groupRank: skill.groupRank }), ...(skill.speed === undefined || skill.speed === 1 ? {} : { speed: skill.speed }) };
   });
 }

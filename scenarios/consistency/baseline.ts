@@ -14,6 +14,7 @@
 import { Sampler } from '../../engine/distributions.js';
 import { erlangView } from '../../engine/erlang/channelView.js';
 import type { ChannelModel, DistSpec, Model } from '../../engine/model.js';
+import { tier1TypeSpeeds } from '../../engine/proficiency.js';
 import { SCENARIO_LIMITS as L } from '../limits.js';
 import { formatDuration } from '../duration.js';
 import type { PathSegment, Problem } from '../problem.js';
@@ -32,8 +33,8 @@ function argmax(values: readonly number[]): number {
  * The busiest interval's offered load (contacts per second reaching agents × its mean Tier-1
  * handle time) and the most contacts Erlang A would see waiting (rate × mean patience there).
  */
-function erlangInputs(channel: ChannelModel): { load: Peak; waiting: Peak | null } {
-  const view = erlangView(channel);
+function erlangInputs(channel: ChannelModel, typeSpeeds: readonly number[] | null): { load: Peak; waiting: Peak | null } {
+  const view = erlangView(channel, typeSpeeds);
   const rates = channel.ratePerSec.map((r) => r * view.rateFactor);
   const atLoad = argmax(rates.map((r, i) => r * (view.handleSecByInterval[i] ?? 0)));
   const load = { interval: atLoad, ratePerSec: rates[atLoad] ?? 0, meanSec: view.handleSecByInterval[atLoad] ?? view.dayHandleSec };
@@ -83,7 +84,7 @@ export function baselineProblems(model: Model, raw: unknown): Problem[] {
       problems.push({ path: patiencePath(raw, i), message: 'must have a positive mean to be scaled to patienceByInterval (its mean is 0)' });
       return;
     }
-    const inputs = erlangInputs(channel);
+    const inputs = erlangInputs(channel, tier1TypeSpeeds(model, i));
     const { ratePerSec: peakRatePerSec, meanSec: handleSec } = inputs.load;
     const load = peakRatePerSec * handleSec;
     if (load > L.maxOfferedLoadErlangs) {

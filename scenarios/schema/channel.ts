@@ -15,6 +15,7 @@ import { boundedNumber, duration, share, timeOfDay, wholeNumber } from '../quant
 import { id } from './common.js';
 import { contactTypeSchema, escalateSchema, fcrField, priorityField } from './contact-type.js';
 import { SCENARIO_DEFAULTS as D, TARGET_WITHIN_BY_KIND } from './defaults.js';
+import { overdispersionSchema } from './overdispersion.js';
 import { patternSchema } from './pattern.js';
 
 const SECONDS_PER_DAY = 86_400;
@@ -127,7 +128,7 @@ export const channelSchema = z
       .enum(CHANNEL_KINDS, { error: `must be one of ${CHANNEL_KINDS.join(', ')}` })
       .meta({ description: 'voice, chat, messaging (live, with patience), email or social (deferred: a backlog, no abandonment)' }),
     arrivals: arrivalsSchema,
-    overdispersion: boundedNumber(0, L.maxOverdispersion, `must be a coefficient of variation from 0 to ${L.maxOverdispersion}`, 'cv of a day-level Gamma(mean 1) multiplier of the arrival rates (forecast error); default 0').default(D.overdispersion),
+    overdispersion: overdispersionSchema,
     initialBacklog: wholeNumber(0, L.maxInitialBacklog, 'contacts', 'contacts already waiting at time 0; default 0').default(D.initialBacklog),
     lines: wholeNumber(1, L.maxLines, 'lines', 'trunk lines of this channel alone: each live contact holds one from arrival until it leaves (waiting, talking, transferred); an arrival finding none free is blocked; default unlimited').optional(),
     queueCapacity: wholeNumber(0, L.maxLines, 'contacts', 'at most this many of the channel’s contacts wait at once; an arrival that finds no free agent and a full queue is blocked; default unlimited').optional(),

@@ -21,8 +21,14 @@ const skillObject = z
     rank: wholeNumber(1, L.maxSkillRank, 'ranks', 'preference: rank 1 work is served first (blending: email at rank 2 waits for idle voice agents); default 1').default(D.skillRank),
     after: duration({ min: 0, max: L.maxHorizonSec }, 'overflow: the group takes a contact only once it has waited this long; default 0').prefault(D.skillAfter),
     groupRank: wholeNumber(1, L.maxSkillRank, 'ranks', 'the contact’s preference: a new contact of this skill tries groups of groupRank 1 first; default: rank (one rank sets both orders)').optional(),
+    speed: boundedNumber(
+      L.minSkillSpeed,
+      L.maxSkillSpeed,
+      `must be a speed factor from ${L.minSkillSpeed} to ${L.maxSkillSpeed} (1: the channel’s handle time)`,
+      'proficiency: the group handles this work `speed` times as fast — each handle time it serves here is divided by it (1.25: 25% faster, 0.8: slower); a type’s skill overrides its channel’s; default 1',
+    ).optional(),
   })
-  .meta({ description: 'a skill with its preference rank and overflow threshold' });
+  .meta({ description: 'a skill with its preference rank, overflow threshold and speed' });
 
 const skillString = z
   .string({ error: SKILL_STRING_RULE })
@@ -39,9 +45,11 @@ export interface SkillSpec {
   readonly after: number;
   /** Absent: `rank`. */
   readonly groupRank?: number;
+  /** Handle times served under this skill are divided by it; absent: 1. */
+  readonly speed?: number;
 }
 
-const skillSchema = z.union([skillString, skillObject], { error: `${SKILL_STRING_RULE}, or a mapping { channel, type, rank, after }` });
+const skillSchema = z.union([skillString, skillObject], { error: `${SKILL_STRING_RULE}, or a mapping { channel, type, rank, groupRank, after, speed }` });
 
 const breakSchema = z
   .strictObject({
@@ -112,7 +120,7 @@ export const agentGroupSchema = z.strictObject({
     .min(1, { error: 'must list at least one skill' })
     .max(L.maxSkillsPerGroup, { error: `must list at most ${L.maxSkillsPerGroup} skills` })
     .optional()
-    .meta({ description: 'what these agents take, instead of channels: "voice", "voice/billing" or { channel, type, rank, after }' }),
+    .meta({ description: 'what these agents take, instead of channels: "voice", "voice/billing" or { channel, type, rank, after, speed }' }),
   count: z
     .union(
       [

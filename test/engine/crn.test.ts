@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Origin } from '../../engine/contacts.js';
 import type { ChannelModel, ContactTypeModel, DistSpec, Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
+import type { ContactTracer } from '../../engine/trace.js';
 import { model } from '../support/model.js';
 import { propertyRuns } from '../support/runs.js';
 
@@ -205,6 +206,87 @@ describe('common random numbers: per-interval means scale the draws they govern 
           expect(y.patienceSec, `patience of contact ${n}`).toBe(x.patienceSec * ratio[intervalOf(x.arrivalSec)]!);
         });
         return a.length > 0;
+      }),
+      propertyRuns(25),
+    );
+  });
+});
+
+describe('common random numbers: a shared day-level factor moves its members\' arrival times and nothing else', () => {
+  // Three voice channels; a and b share factor "busy" (issue 12 item 7), c keeps a factor of its
+  // own. The factor's cv, and whether a and b share it at all, change only a's and b's arrival
+  // times: c's contacts are identical, and the n-th contact of a and of b keeps its type,
+  // handle time and patience (the factor is a stream of its own, read once a day).
+  const threeChannels = (c: Center): Model => {
+    const base = model({
+      agents: c.agents, horizonSec: 2 * 3600, intervalSec: 1800,
+      channels: [{ id: 'a', perHour: 120, patience: c.patience }, { id: 'b', perHour: 60, patience: c.patience }, { id: 'c', perHour: 90, patience: c.patience }],
+    });
+    const types: ContactTypeModel[] = c.types.map((t, i) => ({ id: `t${i}`, share: 1 / c.types.length, priority: 1 + (i % 4), handleByTier: [t.handle, null, null], escalation: [0, 0], fcr: t.fcr }));
+    return { ...base, channels: base.channels.map((ch) => ({ ...ch, types, overdispersion: 0.3, deflection: c.deflection })) };
+  };
+  const sharing = (m: Model, cv: number, shared: boolean): Model => ({
+    ...m,
+    channels: m.channels.map((ch, i) => (i < 2 ? { ...ch, overdispersion: cv, ...(shared ? { overdispersionShared: 'busy' } : {}) } : ch)),
+  });
+  const sameDraws = (a: readonly Drawn[], b: readonly Drawn[], what: string): void => {
+    for (let n = 0; n < Math.min(a.length, b.length); n++) {
+      const x = a[n]!, y = b[n]!;
+      expect(y.type, `${what}: type of contact ${n}`).toBe(x.type);
+      if (Number.isNaN(x.patienceSec) || Number.isNaN(y.patienceSec)) continue; // contained by self-service in one run
+      expect(y.handle1Sec, `${what}: handle time of contact ${n}`).toBe(x.handle1Sec);
+      expect(y.patienceSec, `${what}: patience of contact ${n}`).toBe(x.patienceSec);
+    }
+  };
+
+  it.each([
+    ['the shared factor\'s cv', (m: Model, v: number) => sharing(m, 0.05 + v, true), (m: Model, v: number) => sharing(m, 1.05 - v, true)],
+    ['sharing the factor instead of one each', (m: Model, v: number) => sharing(m, 0.05 + v, true), (m: Model, v: number) => sharing(m, 0.05 + v, false)],
+  ])('%s leaves the other channel\'s contacts and every contact\'s own draws', (_name, before, after) => {
+    fc.assert(
+      fc.property(centerArb, fc.double({ min: 0, max: 1, noNaN: true }), (c, value) => {
+        const m = threeChannels(c);
+        const a = freshContacts(before(m, value), c.seed);
+        const b = freshContacts(after(m, value), c.seed);
+        expect(b[2]).toEqual(a[2]);
+        sameDraws(a[0]!, b[0]!, 'channel a');
+        sameDraws(a[1]!, b[1]!, 'channel b');
+        return a[2]!.length > 0;
+      }),
+      propertyRuns(25),
+    );
+  });
+});
+
+describe('common random numbers: group speeds scale the handle draw of whoever serves, and move no draw', () => {
+  // Proficiency (issue 12 item 5): the handle time is drawn at arrival as always; the group that
+  // answers divides it by its speed. Over random centers and random speeds of the tier-1, 2 and 3
+  // groups: every fresh contact's arrival time, type, tier-1 handle draw and patience are those of
+  // the run without speeds, and every session lasts exactly its stage's draw ÷ the answering group's speed.
+  const speedsArb = fc.tuple(fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 0.5, max: 2, noNaN: true }));
+  const withSpeeds = (m: Model, speeds: readonly number[]): Model => ({
+    ...m,
+    groups: m.groups.map((g, i) => ({ ...g, skills: g.skills.map((s) => ({ ...s, speed: speeds[i]! })) })),
+  });
+
+  it('leaves every fresh contact\'s draws and serves each stage in its draw ÷ the group\'s speed', () => {
+    fc.assert(
+      fc.property(centerArb, speedsArb, (c, speeds) => {
+        const before = build(c);
+        const after = withSpeeds(before, speeds);
+        expect(freshContacts(after, c.seed)).toEqual(freshContacts(before, c.seed));
+        let sessions = 0;
+        const tracer: ContactTracer = {
+          arrived() {}, followUp() {}, calledBack() {}, ended() {},
+          answered(P, k, _now, group, handleSec) {
+            const tier = P.tier[k];
+            const draw = tier === 1 ? P.handle1Sec[k]! : tier === 2 ? P.handle2Sec[k]! : P.handle3Sec[k]!;
+            expect(handleSec, `session of a tier-${tier} contact by group ${group}`).toBe(draw / speeds[group]!);
+            sessions++;
+          },
+        };
+        simulateReplication(after, c.seed, 0, null, tracer);
+        return sessions > 0;
       }),
       propertyRuns(25),
     );

@@ -665,3 +665,35 @@ describe('trunk lines and queue capacity', () => {
     expect(Array.from(r.channel.callbacks)).toEqual([1, 0, 0]);
   });
 });
+
+describe('proficiency: a group’s speed divides the handle times it serves', () => {
+  it('serves a billing call in 80 s at a specialist’s speed 1.25, in 125 s at a generalist’s 0.8, and a sales call at the generalist’s own 1', () => {
+    // Channel 0 (billing, its one type) and channel 1 (sales), constant handle 100 s, one agent
+    // per group. S (listed first) takes billing only, at speed 1.25; G takes billing at 0.8
+    // and sales at 1. Calls:
+    //   0: billing; S and G idle since the start, the tie to the group listed first: S answers,
+    //      0–80 (100 ÷ 1.25).
+    //  10: billing; G answers, 10–135 (100 ÷ 0.8).
+    //  20: sales; S is not skilled for it and G is busy: waits until G frees at 135 (wait 115),
+    //      served 135–235 (100 ÷ 1). S frees at 80 and stays idle.
+    // Busy: S on billing 80 in interval 0; G on billing 90 + 35, on sales 65 + 35.
+    // Queue: one sales call from 20 to 135: areas 80 and 35, max 1 in intervals 0 and 1.
+    const billing: ContactTypeModel = { id: 'billing', share: 1, priority: 3, handleByTier: [constant(100), null, null], escalation: [0, 0], fcr: 1 };
+    const groups: GroupBasics[] = [
+      { id: 'S', channels: [0], count: 1, skills: [{ channel: 0, type: 0, rank: 1, afterSec: 0, speed: 1.25 }] },
+      { id: 'G', channels: [0, 1], count: 1, skills: [{ ...skill(0), speed: 0.8 }, skill(1)] },
+    ];
+    const base = center([{ id: 'billing', arrivalTimesSec: [0, 10], handle: constant(100) }, { id: 'sales', arrivalTimesSec: [20], handle: constant(100) }], groups);
+    const r = simulateReplication(withChannel(base, 0, { types: [billing] }), 1, 0);
+    expect(r.contacts).toBe(3);
+    expect(counters(r)).toEqual({
+      'offered[0,0]': 2, 'offered[1,0]': 1, 'handled[0,0]': 2, 'handled[1,0]': 1,
+      'answeredWithinTarget[0,0]': 2, 'waitSumSec[1,0]': 115, 'queued[1,0]': 1, 'waited[1,0]': 1,
+      'handleSumSec[0,0]': 80 + 125, 'handleSumSec[1,0]': 100,
+      'maxQueue[1,0]': 1, 'maxQueue[1,1]': 1, 'queueAreaSec[1,0]': 80, 'queueAreaSec[1,1]': 35,
+      'busy[0,0,0]': 80, 'busy[1,0,0]': 90, 'busy[1,0,1]': 35, 'busy[1,1,1]': 65, 'busy[1,1,2]': 35,
+      'group.handled[0,0]': 1, 'group.handleSumSec[0,0]': 80, 'group.handled[1,0]': 2, 'group.handleSumSec[1,0]': 125 + 100,
+      ...fullDay(0), ...fullDay(1),
+    });
+  });
+});

@@ -1,7 +1,7 @@
 // The kernel's set-up and its step loop, on cases whose every number is computed here:
 // - which keyed stream each source reads (README, "Randomness"): arrivals from `arrivals:<ch>`
 //   by inverting the cumulative rate from the start of the warm-up, day factors from
-//   `overdispersion:<ch>`, follow-ups and the initial backlog from `followup:` and `backlog:`
+//   `overdispersion:<ch>` (a shared factor's from `overdispersion-shared:<name>`), follow-ups and the initial backlog from `followup:` and `backlog:`
 //   streams of their own, each made once per replication and read in order;
 // - the event count: one event per arrival, per finish, one per channel's initial backlog;
 // - an error thrown while an event is handled: re-thrown as a SimulationError naming the event,
@@ -65,6 +65,22 @@ describe('each source reads its own keyed stream', () => {
     const expected = poissonCounts('arrivals:voice', 0, 2 * 86_400, 3600, 3600, (t) => 0.02 * (factors[Math.floor(t / 86_400)] as number));
     expect(Math.abs((factors[0] as number) - (factors[1] as number))).toBeGreaterThan(0.05);
     expect(offered(m)).toEqual(expected);
+  });
+
+  it('a shared day-level factor: two channels’ rates times the same draws of overdispersion-shared:<name>, not of their own streams', () => {
+    // Two days of 24 one-hour intervals; sales at 0.02/s and service at 0.01/s both name
+    // factor "busy" with cv 0.5: day d's rates of both × the d-th draw of the factor's stream.
+    const scale = new Stream(SEED, REPLICATION, 'overdispersion-shared:busy');
+    const gamma = new Sampler({ dist: 'gamma', mean: 1, cv: 0.5 });
+    const factors = [gamma.draw(scale), gamma.draw(scale)];
+    const base = model({ horizonSec: 2 * 86_400, intervalSec: 3600, channels: [{ id: 'sales', ratePerSec: new Array<number>(48).fill(0.02) }, { id: 'service', ratePerSec: new Array<number>(48).fill(0.01) }] });
+    const shared = { overdispersion: 0.5, overdispersionShared: 'busy' };
+    const m = withChannel(withChannel(base, 0, shared), 1, shared);
+    const counts = Array.from(simulateReplication(m, SEED, REPLICATION).channel.offered);
+    const sales = poissonCounts('arrivals:sales', 0, 2 * 86_400, 3600, 3600, (t) => 0.02 * (factors[Math.floor(t / 86_400)] as number));
+    const service = poissonCounts('arrivals:service', 0, 2 * 86_400, 3600, 3600, (t) => 0.01 * (factors[Math.floor(t / 86_400)] as number));
+    expect(Math.abs((factors[0] as number) - (factors[1] as number))).toBeGreaterThan(0.05);
+    expect(counts).toEqual([...sales, ...service]);
   });
 
   it('the initial backlog: handle times from backlog:handle:voice, one after another', () => {

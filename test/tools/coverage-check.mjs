@@ -22,6 +22,8 @@ const STATISTICAL_FILES = [
   'test/engine/kernel-vs-erlang.test.ts',
   'test/engine/lines-vs-theory.test.ts',
   'test/engine/agentSelection-vs-theory.test.ts',
+  'test/engine/sharedOverdispersion-vs-theory.test.ts',
+  'test/engine/proficiency-vs-theory.test.ts',
   'test/calibration/recovery.test.ts',
   'test/engine/kernel-mechanisms.test.ts',
   'test/engine/kernel-theory.test.ts',

@@ -10,11 +10,12 @@
  * agents that make waits short), so the schedule may still go well below Erlang where it pays.
  */
 import { erlangView } from '../../engine/erlang/channelView.js';
+import { tier1TypeSpeeds } from '../../engine/proficiency.js';
 import type { Model } from '../../engine/model.js';
 
 export function loadFloor(model: Model, availability: number): number[] {
   // The interval's own mean handle time (engine/erlang/channelView.ts: one Erlang view of a channel).
-  const views = model.channels.map(erlangView);
+  const views = model.channels.map((c, ch) => erlangView(c, tier1TypeSpeeds(model, ch)));
   return Array.from({ length: model.intervalCount }, (_, i) => {
     const erlangs = model.channels.reduce((sum, c, ch) => {
       const handle = views[ch]?.handleSecByInterval[i] ?? 0;

@@ -15,6 +15,7 @@
  */
 import { staffErlangA, staffErlangC } from '../../engine/erlang/index.js';
 import { erlangView, meansAt, type ErlangChannelView } from '../../engine/erlang/channelView.js';
+import { tier1TypeSpeeds } from '../../engine/proficiency.js';
 import type { ChannelModel, Model } from '../../engine/model.js';
 import { availableAgents, distMean } from '../../reports/baseline.js';
 import type { ExtraTargets } from './definition.js';
@@ -70,7 +71,7 @@ export function erlangStart(model: Model, extra: ExtraTargets, meanRate = false)
     meanRate ? c.ratePerSec.reduce((s, r) => s + r, 0) / Math.max(1, c.ratePerSec.length) : (c.ratePerSec[iv] ?? 0);
   const availability = model.groups.map((g) => (1 - g.shrinkage.planned) * (1 - g.shrinkage.absenteeism));
   const onPhone = model.groups.map(() => new Array<number>(I).fill(0));
-  const views = model.channels.map(erlangView);
+  const views = model.channels.map((c, ch) => erlangView(c, tier1TypeSpeeds(model, ch)));
   for (let iv = 0; iv < I; iv++) {
     const from = meanRate ? 0 : iv * model.intervalSec;
     const given = availableAgents(model, from, meanRate ? model.horizonSec : from + model.intervalSec);
