@@ -92,6 +92,12 @@ export interface ChannelModel {
   readonly handle: DistSpec;
   /** Time a waiting customer is willing to wait; `null` = infinite patience (never abandons). */
   readonly patience: DistSpec | null;
+  /**
+   * Patience waiting for a Tier-2 and a Tier-3 transfer (index 0: tier 2, 1: tier 3), each a
+   * distribution of its own or null (never abandons there). Absent: both tiers draw the
+   * channel's `patience` afresh (from their own streams), as before this field existed.
+   */
+  readonly patienceByTier?: readonly [DistSpec | null, DistSpec | null];
   /** Service-level threshold T, seconds (answered within T). */
   readonly targetSec: number;
   /** Service-level goal, e.g. 0.8 for 80/20. */

@@ -12,6 +12,7 @@ import { lineProblems } from './consistency/lines.js';
 import { intervalMeanProblems } from './consistency/intervalMeans.js';
 import { routingProblems } from './consistency/routing.js';
 import { agentsOf, staffingProblems } from './consistency/staffing.js';
+import { tierPatienceProblems } from './consistency/tierPatience.js';
 import { parseDuration } from './duration.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
 import { patternProblems } from './pattern.js';
@@ -32,6 +33,7 @@ export function checkConsistency(data: Raw): Problem[] {
     ...contactTypeProblems(data),
     ...channelKindProblems(data),
     ...lineProblems(data),
+    ...tierPatienceProblems(data),
     ...intervalMeanProblems(data, intervals.count),
     ...routingProblems(data),
     ...staffingProblems(data, intervals.count, horizonSec, warmupSec),

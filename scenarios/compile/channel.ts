@@ -50,7 +50,15 @@ export function compileChannel(channel: ChannelSpec, intervalCount: number, inte
     handleMeanByIntervalSec: channel.ahtByInterval ?? null,
     patienceMeanByIntervalSec: deferred ? null : (channel.patienceByInterval ?? null),
     ...(channel.queueCapacity === undefined ? {} : { queueCapacity: channel.queueCapacity }),
+    ...(channel.patienceByTier === undefined || deferred ? {} : { patienceByTier: tierPatience(channel) }),
   };
+}
+
+/** A tier left out of `patienceByTier` keeps the channel's patience; null stays null (never abandons there). */
+function tierPatience(channel: ChannelSpec): [DistSpec | null, DistSpec | null] {
+  const own = channel.patienceByTier ?? {};
+  const at = (v: DistSpec | null | undefined): DistSpec | null => (v === undefined ? (channel.patience ?? null) : v);
+  return [at(own[2]), at(own[3])];
 }
 
 export function compileTypes(channel: ChannelSpec): ContactTypeModel[] {

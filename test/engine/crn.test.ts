@@ -100,6 +100,11 @@ const CHANGES: Record<string, Change> = {
   // A blocked contact has drawn everything a contact draws: lines never shift the next contacts' numbers.
   'the trunk lines': (m, _pick, v) => ({ model: { ...m, lineGroups: [{ id: 'trunk', lines: 1 + Math.floor(12 * v), channels: [0] }] }, changedType: null }),
   'the queue capacity': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, queueCapacity: Math.floor(10 * v) })), changedType: null }),
+  // Tier 2's own patience (issue 12 item 11) reads the tier-2 patience stream, as the channel's did.
+  'the tier-2 patience': (m, _pick, v) => ({
+    model: editChannel(m, (c) => ({ ...c, patienceByTier: [{ dist: 'gamma', mean: 60 + 600 * v, cv: 0.3 + v }, c.patience] })),
+    changedType: null,
+  }),
   'the tier-2 handle time': (m, pick, v) => ({
     model: editType(m, pick, (t) => ({ ...t, handleByTier: [t.handleByTier[0], { dist: 'gamma', mean: 200 + 1000 * v, cv: 0.3 + v }, t.handleByTier[2]] })),
     changedType: null,

@@ -392,6 +392,30 @@ describe('escalation', () => {
       resolved: [0, 1, 0], escalated: [2, 0, 0], waitSumSec: [40, 0, 0], handleSumSec: [100, 100, 0], pending: [0, 0, 0],
     });
   });
+
+  it('gives a caller waiting for a tier-2 transfer the tier’s own patience (patienceByTier), longer than the channel’s', () => {
+    // The case above with patienceByTier [60 s, never]: B waits for tier 2 from 100 and is
+    // answered at 150 (50 s < 60 s), served 150–250. Tier 2 handles both (A waited 0, within the
+    // channel's T of 20 s; B waited 50), resolves both; busy at tier 2: 50–100 | 100–200 | 200–250.
+    const base = model({
+      ...DAY, channels: [{ arrivalTimesSec: [0, 10], handle: constant(50), patience: constant(45) }],
+      groups: [{ id: 't1', channels: [0], count: 1 }, { id: 't2', channels: [0], count: 1, tier: 2 }],
+    });
+    const m = withChannel(base, 0, { types: [type([constant(50), constant(100), null], [1, 0])], patienceByTier: [constant(60), null] });
+    const r = simulateReplication(m, 1, 0);
+    expect(counters(r)).toEqual({
+      'offered[0,0]': 2, 'handled[0,0]': 2, 'waitSumSec[0,0]': 40, 'answeredWithinTarget[0,0]': 1,
+      'queued[0,0]': 1, 'waited[0,0]': 1, 'handleSumSec[0,0]': 100, 'escalated[0,0]': 2,
+      'maxQueue[0,0]': 1, 'maxQueue[0,1]': 1, 'queueAreaSec[0,0]': 40, 'queueAreaSec[0,1]': 50,
+      'busy[0,0,0]': 100, 'busy[1,0,0]': 50, 'busy[1,0,1]': 100, 'busy[1,0,2]': 50,
+      'group.handled[0,0]': 2, 'group.handleSumSec[0,0]': 100, 'group.handled[1,0]': 2, 'group.handleSumSec[1,0]': 200,
+      ...fullDay(0), ...fullDay(1),
+    });
+    expect(tiers(r)).toEqual({
+      entered: [2, 2, 0], handled: [2, 2, 0], abandoned: [0, 0, 0], withinTarget: [1, 1, 0], abandonedWithinTarget: [0, 0, 0],
+      resolved: [0, 2, 0], escalated: [2, 0, 0], waitSumSec: [40, 50, 0], handleSumSec: [100, 200, 0], pending: [0, 0, 0],
+    });
+  });
 });
 
 describe('chat slots', () => {
