@@ -125,7 +125,16 @@ export interface ChannelModel {
   /** Hours of the day (seconds from midnight, start < end) when this channel's queue is worked; null: always. */
   readonly openHours: { readonly startSec: number; readonly endSec: number } | null;
   /** Abandoners call again with this probability after the delay (counted as retrials). */
-  readonly retrial: { readonly probability: number; readonly delay: DistSpec } | null;
+  readonly retrial: {
+    readonly probability: number;
+    readonly delay: DistSpec;
+    /**
+     * The retrial is the same caller (engine/kernel/sameCaller.ts): it keeps its handle times,
+     * patience and choices, and its wait is also counted from the first attempt. Absent or
+     * false: a fresh contact per attempt.
+     */
+    readonly sameCaller?: boolean;
+  } | null;
   /**
    * Virtual hold: a caller still waiting after `afterSec` accepts a callback with probability
    * `share`; the call leaves the live queue and becomes deferred work with its own target.

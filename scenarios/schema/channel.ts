@@ -119,6 +119,14 @@ const retrialSchema = z
   .strictObject({
     probability: share('probability that a customer who abandoned tries again'),
     delay: distributionSchema.meta({ description: 'time between abandoning and trying again' }),
+    sameCaller: z
+      .boolean({ error: 'must be true or false' })
+      .optional()
+      .meta({
+        description:
+          'true: a retrial is the same caller — it keeps its handle times, patience and choices, and the run reports a customer view ' +
+          '(summary.customers: callers counted once, waits from the first attempt); default false: a fresh contact per attempt',
+      }),
   })
   .meta({ description: 'abandoners who call again (counted as retrials); needs patience' });
 
