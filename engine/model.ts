@@ -17,7 +17,22 @@ export type DistSpec =
   | { readonly dist: 'gamma'; readonly mean: number; readonly cv: number }
   | { readonly dist: 'erlang'; readonly mean: number; readonly k: number }
   | { readonly dist: 'empirical'; readonly values: readonly number[] }
-  | MixtureSpec;
+  | MixtureSpec
+  | TruncatedSpec;
+
+/** The families a truncation may cut: those with a continuous distribution function (engine/truncation.ts). */
+export type ContinuousSpec = Extract<DistSpec, { readonly dist: 'exponential' | 'uniform' | 'triangular' | 'lognormal' | 'gamma' | 'erlang' }>;
+
+/**
+ * `of` conditioned on min ≤ X ≤ max (absent: 0 and unbounded); it knows its exact mean and
+ * variance (engine/truncation.ts) and is drawn by inversion with one uniform.
+ */
+export interface TruncatedSpec {
+  readonly dist: 'truncated';
+  readonly of: ContinuousSpec;
+  readonly min?: number;
+  readonly max?: number;
+}
 
 /**
  * With probability `zero` the duration is 0 (patience: the caller balks at the queue
