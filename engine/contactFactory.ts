@@ -23,7 +23,7 @@
 import { ContactPool, Flag } from './contacts.js';
 import { Sampler } from './distributions.js';
 import { arrivalInterval, handleScales, patienceScales } from './intervalMeans.js';
-import type { ChannelModel, Model } from './model.js';
+import type { ChannelModel, DistSpec, Model } from './model.js';
 import { Stream } from './random.js';
 
 /** What a channel's draws need that depends only on the model (built once per model). */
@@ -32,6 +32,9 @@ interface ChannelSamplers {
   /** Per type: samplers of the handle time at tiers 1–3 (null where the type never goes). */
   readonly handleSamplers: readonly (readonly [Sampler, Sampler | null, Sampler | null])[];
   readonly patienceSampler: Sampler | null;
+  /** Patience waiting for a tier-2 (tier-3) transfer: the channel's, or the tier's own (`patienceByTier`). */
+  readonly patience2Sampler: Sampler | null;
+  readonly patience3Sampler: Sampler | null;
   readonly retrialDelay: Sampler | null;
   readonly repeatDelay: Sampler;
   readonly returnDelay: Sampler | null;
@@ -74,20 +77,27 @@ interface ChannelDraws extends ChannelSamplers {
   readonly retrialDelayStream: Stream;
 }
 
+const samplerOrNull = (spec: DistSpec | null): Sampler | null => (spec === null ? null : new Sampler(spec));
+
 const samplerCache = new WeakMap<Model, readonly ChannelSamplers[]>();
 
 function usesOf(model: Model, c: ChannelModel): Uses {
   const tier2 = c.types.some((t) => t.escalation[0] > 0 && t.handleByTier[1] !== null);
   const tier3 = tier2 && c.types.some((t) => t.escalation[0] > 0 && t.escalation[1] > 0 && t.handleByTier[2] !== null);
   const patient = c.patience !== null && !c.deferred;
-  const patience2 = patient && tier2 && model.tiers[1].mode === 'transfer';
-  const patience3 = patient && tier3 && model.tiers[2].mode === 'transfer';
+  const patience2 = !c.deferred && tierPatienceOf(c, 2) !== null && tier2 && model.tiers[1].mode === 'transfer';
+  const patience3 = !c.deferred && tierPatienceOf(c, 3) !== null && tier3 && model.tiers[2].mode === 'transfer';
   const repeats = c.types.some((t) => t.fcr < 1);
   const callback = c.callback !== null;
   const retrial = c.retrial !== null;
   const byInterval = c.handleMeanByIntervalSec !== null || (patient && c.patienceMeanByIntervalSec !== null);
   const plainOnly = !tier2 && !repeats && !callback && !retrial && c.deflection === 0 && !byInterval;
   return { plainOnly, tier2, tier3, patience2, patience3, repeats, callback, retrial };
+}
+
+/** The patience a customer has waiting for a transfer to `tier` (null: never abandons there). */
+function tierPatienceOf(c: ChannelModel, tier: 2 | 3): DistSpec | null {
+  return c.patienceByTier === undefined ? c.patience : c.patienceByTier[tier - 2];
 }
 
 function samplersOf(model: Model): readonly ChannelSamplers[] {
@@ -103,6 +113,8 @@ function samplersOf(model: Model): readonly ChannelSamplers[] {
           t.handleByTier[2] ? new Sampler(t.handleByTier[2]) : null,
         ] as const),
         patienceSampler: c.patience && !c.deferred ? new Sampler(c.patience) : null,
+        patience2Sampler: samplerOrNull(c.deferred ? null : tierPatienceOf(c, 2)),
+        patience3Sampler: samplerOrNull(c.deferred ? null : tierPatienceOf(c, 3)),
         retrialDelay: c.retrial ? new Sampler(c.retrial.delay) : null,
         repeatDelay: new Sampler(c.repeatDelay),
         returnDelay: c.deflectionReturn ? new Sampler(c.deflectionReturn.delay) : null,
@@ -135,6 +147,8 @@ export class ContactFactory {
         channel: sc.channel,
         handleSamplers: sc.handleSamplers,
         patienceSampler: sc.patienceSampler,
+        patience2Sampler: sc.patience2Sampler,
+        patience3Sampler: sc.patience3Sampler,
         retrialDelay: sc.retrialDelay,
         repeatDelay: sc.repeatDelay,
         returnDelay: sc.returnDelay,
@@ -218,7 +232,8 @@ export class ContactFactory {
         P.handle2Sec[c] = s[1].quantile(handle2);
         if (escalates) flags |= Flag.EscalatesToTier2;
       }
-      P.patience2Sec[c] = u.patience2 && patience !== null ? patience.draw(d.patience[1]) : Infinity;
+      const patience2 = d.patience2Sampler;
+      P.patience2Sec[c] = u.patience2 && patience2 !== null ? patience2.draw(d.patience[1]) : Infinity;
     }
     if (u.tier3) {
       const handle3 = d.handle[2].next();
@@ -227,7 +242,8 @@ export class ContactFactory {
         P.handle3Sec[c] = s[2].quantile(handle3);
         if (escalates) flags |= Flag.EscalatesToTier3;
       }
-      P.patience3Sec[c] = u.patience3 && patience !== null ? patience.draw(d.patience[2]) : Infinity;
+      const patience3 = d.patience3Sampler;
+      P.patience3Sec[c] = u.patience3 && patience3 !== null ? patience3.draw(d.patience[2]) : Infinity;
     }
     if (u.repeats) {
       if (d.repeat.next() >= t.fcr) flags |= Flag.Repeats;

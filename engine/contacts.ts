@@ -46,8 +46,8 @@ export const Flag = {
  */
 export const OUTCOME_FLAGS = Flag.EscalatesToTier2 | Flag.EscalatesToTier3 | Flag.Repeats | Flag.HoldsLine;
 
-const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'patience2Sec', 'patience3Sec', 'serviceStartSec', 'retrialDelaySec', 'repeatDelaySec'] as const;
-const I32_FIELDS = ['channel', 'type', 'tier', 'queue', 'interval', 'agent', 'flags', 'origin', 'overflowStep'] as const;
+const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'patience2Sec', 'patience3Sec', 'serviceStartSec', 'retrialDelaySec', 'repeatDelaySec', 'firstArrivalSec'] as const;
+const I32_FIELDS = ['channel', 'type', 'tier', 'queue', 'interval', 'agent', 'flags', 'origin', 'overflowStep', 'firstInterval'] as const;
 
 export class ContactPool {
   arrivalSec!: Float64Array;
@@ -70,6 +70,8 @@ export class ContactPool {
   serviceStartSec!: Float64Array;
   retrialDelaySec!: Float64Array;
   repeatDelaySec!: Float64Array;
+  /** A same-caller retrial's first attempt (engine/kernel/sameCaller.ts): its arrival time and interval. */
+  firstArrivalSec!: Float64Array;
   channel!: Int32Array;
   type!: Int32Array;
   /** 1–3. */
@@ -82,6 +84,7 @@ export class ContactPool {
   origin!: Int32Array;
   /** Index of the next overflow delay to fire for this contact's queue. */
   overflowStep!: Int32Array;
+  firstInterval!: Int32Array;
   state!: Uint8Array;
   private free: Int32Array;
   private freeTop: number;
@@ -105,6 +108,7 @@ export class ContactPool {
     this.serviceStartSec = new Float64Array(capacity);
     this.retrialDelaySec = new Float64Array(capacity);
     this.repeatDelaySec = new Float64Array(capacity);
+    this.firstArrivalSec = new Float64Array(capacity);
     this.channel = new Int32Array(capacity);
     this.type = new Int32Array(capacity);
     this.tier = new Int32Array(capacity);
@@ -114,6 +118,7 @@ export class ContactPool {
     this.flags = new Int32Array(capacity);
     this.origin = new Int32Array(capacity);
     this.overflowStep = new Int32Array(capacity);
+    this.firstInterval = new Int32Array(capacity);
     this.state = new Uint8Array(capacity);
     this.free = new Int32Array(capacity);
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;

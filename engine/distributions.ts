@@ -16,6 +16,7 @@ import { logGamma } from './gammaFunctions.js';
 import { gammaQuantile } from './gammaQuantile.js';
 import type { DistSpec } from './model.js';
 import { normalQuantile } from './normalQuantile.js';
+import { truncation } from './truncation.js';
 import type { Stream } from './random.js';
 
 /** What a draw needs of a `Stream`: its next uniform number in [0, 1). */
@@ -30,6 +31,7 @@ const GAMMA = 5;
 const ERLANG = 6;
 const EMPIRICAL = 7;
 const MIXTURE = 8;
+const TRUNCATED = 9;
 
 /** Throws a plain Error naming the parameter: specs are validated at the boundary, this is a guard. */
 function check(ok: boolean, what: string): void {
@@ -124,6 +126,15 @@ export class Sampler {
         variance = Math.max(0, second - mean * mean);
         break;
       }
+      case 'truncated': {
+        // u is mapped into [F(min), F(max)] (a, b) and the base read there; table holds [min, max] to clamp rounding.
+        const t = truncation(spec);
+        check(t.mass > 0 && (spec.max ?? Infinity) > (spec.min ?? 0), `min < max and a truncation with probability > 0 (got mass ${t.mass})`);
+        kind = TRUNCATED; a = t.lowerP; b = t.upperP; mean = t.mean; variance = t.variance;
+        parts = [new Sampler(spec.of)];
+        table = Float64Array.of(spec.min ?? 0, spec.max ?? Infinity);
+        break;
+      }
     }
     this.kind = kind; this.a = a; this.b = b; this.c = c; this.table = table; this.parts = parts; this.bandEnds = bandEnds;
     this.mean = mean; this.variance = variance;
@@ -146,6 +157,7 @@ export class Sampler {
       case GAMMA:
       case ERLANG: return this.b * gammaQuantile(this.a, u, this.c);
       case MIXTURE: return this.mixtureQuantile(u);
+      case TRUNCATED: return this.truncatedQuantile(u);
       default: return this.table[Math.floor(u * this.table.length)];
     }
   }
@@ -160,6 +172,12 @@ export class Sampler {
     // Rounding may put u a hair past its band's start or end: keep the position inside [0, 1).
     const at = Math.min(Math.max((u - start) / (ends[i] - start), 0), 1 - 2 ** -53);
     return this.parts[i].quantile(at);
+  }
+
+  /** The base's quantile at u's place in [F(min), F(max)), kept inside [min, max] against rounding. */
+  private truncatedQuantile(u: number): number {
+    const p = Math.min(this.a + u * (this.b - this.a), 1 - 2 ** -53);
+    return Math.min(Math.max(this.parts[0].quantile(p), this.table[0]), this.table[1]);
   }
 
   /**

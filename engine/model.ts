@@ -17,7 +17,22 @@ export type DistSpec =
   | { readonly dist: 'gamma'; readonly mean: number; readonly cv: number }
   | { readonly dist: 'erlang'; readonly mean: number; readonly k: number }
   | { readonly dist: 'empirical'; readonly values: readonly number[] }
-  | MixtureSpec;
+  | MixtureSpec
+  | TruncatedSpec;
+
+/** The families a truncation may cut: those with a continuous distribution function (engine/truncation.ts). */
+export type ContinuousSpec = Extract<DistSpec, { readonly dist: 'exponential' | 'uniform' | 'triangular' | 'lognormal' | 'gamma' | 'erlang' }>;
+
+/**
+ * `of` conditioned on min ≤ X ≤ max (absent: 0 and unbounded); it knows its exact mean and
+ * variance (engine/truncation.ts) and is drawn by inversion with one uniform.
+ */
+export interface TruncatedSpec {
+  readonly dist: 'truncated';
+  readonly of: ContinuousSpec;
+  readonly min?: number;
+  readonly max?: number;
+}
 
 /**
  * With probability `zero` the duration is 0 (patience: the caller balks at the queue
@@ -92,6 +107,12 @@ export interface ChannelModel {
   readonly handle: DistSpec;
   /** Time a waiting customer is willing to wait; `null` = infinite patience (never abandons). */
   readonly patience: DistSpec | null;
+  /**
+   * Patience waiting for a Tier-2 and a Tier-3 transfer (index 0: tier 2, 1: tier 3), each a
+   * distribution of its own or null (never abandons there). Absent: both tiers draw the
+   * channel's `patience` afresh (from their own streams), as before this field existed.
+   */
+  readonly patienceByTier?: readonly [DistSpec | null, DistSpec | null];
   /** Service-level threshold T, seconds (answered within T). */
   readonly targetSec: number;
   /** Service-level goal, e.g. 0.8 for 80/20. */
@@ -119,7 +140,16 @@ export interface ChannelModel {
   /** Hours of the day (seconds from midnight, start < end) when this channel's queue is worked; null: always. */
   readonly openHours: { readonly startSec: number; readonly endSec: number } | null;
   /** Abandoners call again with this probability after the delay (counted as retrials). */
-  readonly retrial: { readonly probability: number; readonly delay: DistSpec } | null;
+  readonly retrial: {
+    readonly probability: number;
+    readonly delay: DistSpec;
+    /**
+     * The retrial is the same caller (engine/kernel/sameCaller.ts): it keeps its handle times,
+     * patience and choices, and its wait is also counted from the first attempt. Absent or
+     * false: a fresh contact per attempt.
+     */
+    readonly sameCaller?: boolean;
+  } | null;
   /**
    * Virtual hold: a caller still waiting after `afterSec` accepts a callback with probability
    * `share`; the call leaves the live queue and becomes deferred work with its own target.

@@ -30,6 +30,9 @@ export const CHANNEL_COUNTERS = [
   // Arrivals refused for want of a line or queue room (never offered), and the time the
   // interval's arrivals held a trunk line, summed (carried trunk traffic × interval length).
   'blocked', 'lineHoldSec',
+  // Retrials as the same caller (engine/kernel/sameCaller.ts), in the interval of the first
+  // attempt: callers, those answered, answered within T of the first attempt, their waits summed.
+  'customers', 'customersAnswered', 'customersWithinTarget', 'customerWaitSumSec',
 ] as const;
 export type ChannelCounter = (typeof CHANNEL_COUNTERS)[number];
 

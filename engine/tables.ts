@@ -25,6 +25,8 @@ export class ModelTables {
   readonly queueCapacity: Float64Array;
   /** Per channel: 1 when lines or a queue capacity can refuse its arrivals. */
   readonly admissionLimited: Uint8Array;
+  /** Per channel: 1 when its retrials are the same caller (engine/kernel/sameCaller.ts). */
+  readonly sameCaller: Uint8Array;
 
   constructor(model: Model) {
     this.typesPerChannel = Int32Array.from(model.channels, (c) => c.types.length);
@@ -40,6 +42,7 @@ export class ModelTables {
     this.lineCount = Int32Array.from(lineGroups, (g) => g.lines);
     this.queueCapacity = Float64Array.from(model.channels, (c) => c.queueCapacity ?? Infinity);
     this.admissionLimited = Uint8Array.from(model.channels, (_, ch) => (this.lineGroupOf[ch] >= 0 || this.queueCapacity[ch] !== Infinity ? 1 : 0));
+    this.sameCaller = Uint8Array.from(model.channels, (c) => (c.retrial?.sameCaller === true ? 1 : 0));
   }
 }
 

@@ -12,6 +12,7 @@ import {
   CHANNEL_METRICS, GROUP_METRICS, POOLED_BASES, TIER_METRICS, TYPE_METRICS, channelFractions, channelKpis, groupKpis, metricRange,
   tierKpis, typeKpis, type ChannelMetric, type Fraction, type GroupMetric, type PooledBase, type TierMetric, type TypeMetric,
 } from './kpi.js';
+import { CUSTOMER_METRICS, customerKpis, sameCallerChannels, type CustomerMetric } from './customerKpis.js';
 import { periodsOf, type IntervalDetail, type Period } from './intervalDetail.js';
 import { addChannelIntervals, addGroup, emptyTally, type Staffing, type Tally } from './tally.js';
 import { startDateField, startField } from './timeline.js';
@@ -94,6 +95,8 @@ export interface RunResult {
     readonly tiers: Record<string, TierEstimates>;
     /** Contact types, keyed "<channel>/<type>" (a channel without declared types has one, "<channel>/<channel>"). */
     readonly types: Record<string, TypeEstimates>;
+    /** Channels whose retrials are the same caller: the customer view (reports/customerKpis.ts); absent when none. */
+    readonly customers?: Record<string, Record<CustomerMetric, Estimate>>;
   };
   readonly intervals: readonly IntervalResult[];
   /** Present with `intervalDetail: 'day'`. */
@@ -138,6 +141,8 @@ export interface ReplicationKpis {
   /** Per row of the result (each interval, or each day: `periodKpis`), per channel and per group. */
   intervalChannels: ChannelRow[][];
   intervalGroups: Kpis<GroupMetric>[][];
+  /** Per channel with same-caller retrials (`sameCallerChannels` order); absent when none has them. */
+  customers?: Kpis<CustomerMetric>[];
 }
 
 /** Who serves which channel and what an agent-hour costs, as the tallies need it. */
@@ -200,10 +205,12 @@ export function periodKpis(model: Model, r: ReplicationCounters, periods: readon
   const { intervalChannels, intervalGroups } = periodRows(model, r, periods);
   const tiers = [1, 2, 3].map((tier) => tierKpis(r, tier));
   const types = Array.from({ length: r.typeCount }, (_, t) => typeKpis(r, t, def));
+  const callers = sameCallerChannels(model);
   return {
     overall: centerRow(center.overall, r.waitPctOverall),
     deferred: center.deferred === null ? null : centerRow(center.deferred, r.waitPctDeferred),
     tiers, types, channels, groups, intervalChannels, intervalGroups,
+    ...(callers.length === 0 ? {} : { customers: callers.map((ch) => customerKpis(r, ch)) }),
   };
 }
 
@@ -333,6 +340,7 @@ export function runResultOf(model: Model, seed: number, reps: readonly Replicati
           { ...estimates(TYPE_METRICS, reps.map((k) => k.types[i] as Kpis<TypeMetric>)), channel: channel.id, priority: t.priority },
         ];
       })),
+      ...customersField(model, reps),
     },
     intervals: Array.from({ length: withIntervals ? model.intervalCount : 0 }, (_, iv) => ({
       startSec: iv * model.intervalSec,
@@ -340,5 +348,17 @@ export function runResultOf(model: Model, seed: number, reps: readonly Replicati
       channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.intervalChannels[iv]?.[ch] as ChannelRow), erlangOf(ch, iv))),
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[iv]?.[g] as Kpis<GroupMetric>))),
     })),
+  };
+}
+
+/** `summary.customers` for the channels with same-caller retrials; nothing when there are none (the result as before). */
+function customersField(model: Model, reps: readonly ReplicationKpis[]): Pick<RunResult['summary'], 'customers'> {
+  const callers = sameCallerChannels(model);
+  if (callers.length === 0 || reps.some((k) => k.customers === undefined)) return {};
+  return {
+    customers: Object.fromEntries(callers.map((ch, i) => [
+      model.channels[ch]?.id ?? '',
+      estimates(CUSTOMER_METRICS, reps.map((k) => k.customers?.[i] as Kpis<CustomerMetric>)),
+    ])),
   };
 }

@@ -13,6 +13,7 @@ import { intervalMeanProblems } from './consistency/intervalMeans.js';
 import { routingProblems } from './consistency/routing.js';
 import { sharedOverdispersionProblems } from './consistency/sharedOverdispersion.js';
 import { agentsOf, staffingProblems } from './consistency/staffing.js';
+import { tierPatienceProblems } from './consistency/tierPatience.js';
 import { parseDuration } from './duration.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
 import { patternProblems } from './pattern.js';
@@ -34,6 +35,7 @@ export function checkConsistency(data: Raw): Problem[] {
     ...channelKindProblems(data),
     ...lineProblems(data),
     ...sharedOverdispersionProblems(data),
+    ...tierPatienceProblems(data),
     ...intervalMeanProblems(data, intervals.count),
     ...routingProblems(data),
     ...staffingProblems(data, intervals.count, horizonSec, warmupSec),

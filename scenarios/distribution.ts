@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import type { DistName, DistSpec } from '../engine/model.js';
+import { truncation } from '../engine/truncation.js';
+import { AT_KEY } from './problem.js';
 import { SCENARIO_LIMITS } from './limits.js';
 import { duration, positiveNumber, wholeNumber } from './quantity.js';
 
@@ -92,9 +94,11 @@ export const DIST_NAMES: readonly DistName[] = [
   'erlang',
   'empirical',
   'mixture',
+  'truncated',
 ];
 
-const SIMPLE_NAMES = DIST_NAMES.filter((n) => n !== 'mixture');
+const SIMPLE_NAMES = DIST_NAMES.filter((n) => n !== 'mixture' && n !== 'truncated');
+const CONTINUOUS_NAMES = ['exponential', 'uniform', 'triangular', 'lognormal', 'gamma', 'erlang'];
 
 const familyError = (names: readonly string[]) => (issue: { input: unknown }) =>
   typeof issue.input !== 'object' || issue.input === null ? 'must be a mapping like { dist: exponential, mean: 6m }' : `must be one of ${names.join(', ')}`;
@@ -129,8 +133,39 @@ const mixture = z.strictObject({
     .max(SCENARIO_LIMITS.maxMixtureComponents, { error: `must list at most ${SCENARIO_LIMITS.maxMixtureComponents} components` }),
 });
 
+/** Least probability a truncation may keep: below it the band of uniforms is too thin to draw from finely. */
+const MIN_TRUNCATED_MASS = 1e-6;
+
+/**
+ * A continuous family conditioned on min ≤ X ≤ max (`{ dist: truncated, of: { dist: lognormal,
+ * mean: 5m, cv: 1.2 }, max: 1h }`): exact mean and variance, one uniform a draw
+ * (engine/truncation.ts). Constant and empirical are not truncated: cut the sample itself.
+ */
+const truncated = z
+  .strictObject({
+    dist: z.literal('truncated'),
+    of: z.discriminatedUnion('dist', [exponential, uniform, triangular, lognormal, gamma, erlang], { error: familyError(CONTINUOUS_NAMES) }),
+    min: nonNegative('smallest value kept; default 0').optional(),
+    max: positive('largest value kept; default unbounded').optional(),
+  })
+  .superRefine((spec, ctx) => {
+    if (spec.min === undefined && spec.max === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must give min, max or both (a truncation with neither is its `of`)', input: spec, params: AT_KEY });
+      return;
+    }
+    if (spec.min !== undefined && spec.max !== undefined && spec.min >= spec.max) {
+      ctx.addIssue({ code: 'custom', message: 'must be below max', input: spec.min, path: ['min'] });
+      return;
+    }
+    const { mass } = truncation({ dist: 'truncated', of: spec.of, ...(spec.min === undefined ? {} : { min: spec.min }), ...(spec.max === undefined ? {} : { max: spec.max }) });
+    if (!(mass >= MIN_TRUNCATED_MASS)) {
+      const message = `must keep some of the distribution: ${spec.of.dist} has probability ${mass.toPrecision(3)} between min and max (at least ${MIN_TRUNCATED_MASS} needed)`;
+      ctx.addIssue({ code: 'custom', message, input: spec, params: AT_KEY });
+    }
+  });
+
 export const distributionSchema = z
-  .discriminatedUnion('dist', [exponential, constant, uniform, triangular, lognormal, gamma, erlang, empirical, mixture], {
+  .discriminatedUnion('dist', [exponential, constant, uniform, triangular, lognormal, gamma, erlang, empirical, mixture, truncated], {
     error: familyError(DIST_NAMES),
   })
   // The id puts it once under `$defs` in the JSON Schema; every duration field refers to it.

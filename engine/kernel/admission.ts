@@ -10,6 +10,7 @@ import { ContactState, Origin } from '../contacts.js';
 import { StageOutcome } from '../trace.js';
 import { block, lineFree, roomInQueue, seizeLine } from './lines.js';
 import { route } from './queueing.js';
+import { countCustomer, fillCaller, keepCaller } from './sameCaller.js';
 import type { KernelState } from './state.js';
 
 /** Schedules channel ch's next fresh arrival after `now` (none after the horizon). */
@@ -51,6 +52,7 @@ export function scheduleRearrival(k: KernelState, ch: number, type: number, orig
   P.type[c] = type;
   P.origin[c] = origin;
   P.state[c] = ContactState.Pending;
+  if (origin === Origin.Retrial && k.tables.sameCaller[ch] === 1) keepCaller(P, from, c);
   if (k.tracer !== null) k.tracer.followUp(P, from, c);
   k.calendar.schedule(at, EventPriority.Arrival, EventKind.Rearrival, c);
 }
@@ -72,13 +74,18 @@ function admit(k: KernelState, slot: number, ch: number, type: number, origin: n
   P.tier[c] = 1;
   P.origin[c] = origin;
   P.interval[c] = iv;
-  draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn, iv);
+  // A same-caller channel's first attempt starts the customer; its retrials keep the caller's draws.
+  const caller = k.tables.sameCaller[ch] === 1;
+  if (caller) fillCaller(k, c, ch, type, origin, iv, now, draws);
+  else draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn, iv);
+  const firstAttempt = caller && origin !== Origin.Retrial;
   const contained = k.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch);
   if (k.observer !== null) k.observer.admitted(ch, type, origin, now, contained ? NaN : P.handle1Sec[c], contained ? NaN : P.patienceSec[c]);
   if (k.tracer !== null) k.tracer.arrived(P, c, now);
   // Lines are taken at the switch, before self-service: a caller who finds none hears a busy signal.
   const limited = k.admissionLimited[ch] === 1;
   if (limited && !lineFree(k, ch)) {
+    if (firstAttempt) countCustomer(k, c);
     block(k, c, ch, iv, now);
     return;
   }
@@ -89,11 +96,13 @@ function admit(k: KernelState, slot: number, ch: number, type: number, origin: n
   const q = k.routing.queueOf(ch, type, 1);
   if (limited) {
     if (!roomInQueue(k, ch, q, now)) {
+      if (firstAttempt) countCustomer(k, c);
       block(k, c, ch, iv, now);
       return;
     }
     seizeLine(k, c, ch);
   }
+  if (firstAttempt) countCustomer(k, c);
   if (iv >= 0) {
     R.offer(ch, iv, type);
     if (origin === Origin.Retrial) R.count('retrials', ch, iv);

@@ -9,6 +9,7 @@ import { StageOutcome } from '../trace.js';
 import { scheduleRearrival } from './admission.js';
 import { stopWorking } from './duty.js';
 import { releaseLine } from './lines.js';
+import { customerAnswered } from './sameCaller.js';
 import { route, takeFromQueue } from './queueing.js';
 import { findWork, NO_PICK } from './router.js';
 import { standInIfLate } from './standIns.js';
@@ -86,6 +87,7 @@ function recordAnswer(k: KernelState, c: number, q: number, g: number, handle: n
   const wait = now - P.arrivalSec[c];
   const live = R.queueDeferred[q] === 0 || R.queueIsCallback[q] === 1;
   k.recorder.answer(ch, iv, P.type[c], g, wait, handle, live && wait <= k.targetSec[ch]);
+  if (k.tables.sameCaller[ch] === 1) customerAnswered(k, c, now);
   if ((P.flags[c] & Flag.Overflowed) !== 0) k.recorder.count('overflowed', ch, iv);
 }
 

@@ -52,6 +52,7 @@ export function compileChannel(channel: ChannelSpec, intervalCount: number, inte
     patienceMeanByIntervalSec: deferred ? null : (channel.patienceByInterval ?? null),
     ...(channel.queueCapacity === undefined ? {} : { queueCapacity: channel.queueCapacity }),
     ...sharedFactorOf(channel),
+    ...(channel.patienceByTier === undefined || deferred ? {} : { patienceByTier: tierPatience(channel) }),
   };
 }
 
@@ -59,6 +60,13 @@ export function compileChannel(channel: ChannelSpec, intervalCount: number, inte
 function sharedFactorOf(channel: ChannelSpec): Pick<ChannelModel, 'overdispersionShared'> {
   const shared = overdispersionShared(channel.overdispersion);
   return shared === undefined ? {} : { overdispersionShared: shared };
+}
+
+/** A tier left out of `patienceByTier` keeps the channel's patience; null stays null (never abandons there). */
+function tierPatience(channel: ChannelSpec): [DistSpec | null, DistSpec | null] {
+  const own = channel.patienceByTier ?? {};
+  const at = (v: DistSpec | null | undefined): DistSpec | null => (v === undefined ? (channel.patience ?? null) : v);
+  return [at(own[2]), at(own[3])];
 }
 
 export function compileTypes(channel: ChannelSpec): ContactTypeModel[] {

@@ -66,6 +66,18 @@ function perIntervalMeans(what: string, description: string) {
     .meta({ description });
 }
 
+/**
+ * Patience of a customer waiting for a Tier-2 or Tier-3 transfer (issue 12 item 11): a
+ * distribution of its own, or null for one who waits as long as it takes; a tier left out
+ * keeps the channel's `patience` (drawn afresh for that tier, as before the field existed).
+ */
+const patienceByTierSchema = z
+  .strictObject({
+    2: distributionSchema.nullable().optional().meta({ description: 'patience waiting for a Tier-2 transfer; null: never abandons there; default the channel’s patience' }),
+    3: distributionSchema.nullable().optional().meta({ description: 'patience waiting for a Tier-3 transfer; null: never abandons there; default the channel’s patience' }),
+  })
+  .meta({ description: 'patience of its own at Tier 2 and Tier 3 transfers (customers waiting for a specialist are often more patient); live channels, transfer tiers only' });
+
 const targetSchema = z
   .strictObject({
     within: duration({ min: 0, max: L.maxHorizonSec }, 'service-level threshold T; default by kind: voice 20s, chat and messaging 2m, social 1h, email 24h (resolution time for email and social)').optional(),
@@ -108,6 +120,14 @@ const retrialSchema = z
   .strictObject({
     probability: share('probability that a customer who abandoned tries again'),
     delay: distributionSchema.meta({ description: 'time between abandoning and trying again' }),
+    sameCaller: z
+      .boolean({ error: 'must be true or false' })
+      .optional()
+      .meta({
+        description:
+          'true: a retrial is the same caller — it keeps its handle times, patience and choices, and the run reports a customer view ' +
+          '(summary.customers: callers counted once, waits from the first attempt); default false: a fresh contact per attempt',
+      }),
   })
   .meta({ description: 'abandoners who call again (counted as retrials); needs patience' });
 
@@ -137,6 +157,7 @@ export const channelSchema = z
       .nullable()
       .optional()
       .meta({ description: 'how long a customer waits before abandoning; omit (or null) for infinite patience; not for email or social' }),
+    patienceByTier: patienceByTierSchema.optional(),
     ahtByInterval: perIntervalMeans(
       'mean Tier-1 handle time of the contacts arriving in this interval',
       'mean Tier-1 handle time per interval of the horizon (AHT as WFM forecasts give it), one duration per interval: ' +

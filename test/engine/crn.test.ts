@@ -110,6 +110,16 @@ const CHANGES: Record<string, Change> = {
     model: { ...m, agentSelection: 'random', groups: [m.groups[0]!, { ...m.groups[0]!, id: 'second', skills: [{ channel: 0, type: -1, rank: 1, afterSec: 0, groupRank: v < 0.5 ? 1 : 2 }] }, ...m.groups.slice(1)] },
     changedType: null,
   }),
+  // Tier 2's own patience (issue 12 item 11) reads the tier-2 patience stream, as the channel's did.
+  'the tier-2 patience': (m, _pick, v) => ({
+    model: editChannel(m, (c) => ({ ...c, patienceByTier: [{ dist: 'gamma', mean: 60 + 600 * v, cv: 0.3 + v }, c.patience] })),
+    changedType: null,
+  }),
+  // Same-caller retrials (issue 12 item 10) draw every number a fresh retrial draws, then keep the caller's.
+  'same-caller retrials': (m, _pick, v) => ({
+    model: editChannel(m, (c) => ({ ...c, retrial: { probability: c.retrial?.probability ?? 0, delay: { dist: 'exponential', mean: 300 }, sameCaller: v > 0.5 } })),
+    changedType: null,
+  }),
   'the tier-2 handle time': (m, pick, v) => ({
     model: editType(m, pick, (t) => ({ ...t, handleByTier: [t.handleByTier[0], { dist: 'gamma', mean: 200 + 1000 * v, cv: 0.3 + v }, t.handleByTier[2]] })),
     changedType: null,
@@ -154,6 +164,37 @@ describe('common random numbers: changing one mechanism leaves the others\' draw
     const m = build({ types: [{ handle: { dist: 'exponential', mean: 300 }, handle2: { dist: 'exponential', mean: 300 }, handle3: { dist: 'exponential', mean: 300 }, e2: 0.2, e3: 0.2, fcr: 0.8 }], patience: { dist: 'exponential', mean: 120 }, callbackShare: 0.3, retrial: 0.3, deflection: 0.1, agents: 6, ticketAtTier3: true, seed: 7 });
     const withBacklog = editChannel(m, (c) => ({ ...c, initialBacklog: 25 }));
     expect(freshContacts(withBacklog, 7)).toEqual(freshContacts(m, 7));
+  });
+});
+
+describe('retrials as the same caller', () => {
+  it('a same-caller retrial carries the handle time and patience of its first attempt; a fresh one draws its own', () => {
+    fc.assert(
+      fc.property(centerArb, (c) => {
+        const pairsOf = (sameCaller: boolean) => {
+          const m = build({ ...c, retrial: 1 });
+          const voice = { ...m.channels[0]!, retrial: { probability: 1, delay: { dist: 'exponential', mean: 300 } as DistSpec, sameCaller } };
+          const first = new Set<string>();
+          const retried: string[] = [];
+          simulateReplication({ ...m, channels: [voice] }, c.seed, 0, {
+            admitted(_channel, _type, origin, _at, handle1Sec, patienceSec) {
+              if (Number.isNaN(handle1Sec)) return; // contained by self-service
+              const key = `${handle1Sec}|${patienceSec}`;
+              if (origin === Origin.Retrial) retried.push(key);
+              else first.add(key);
+            },
+          });
+          return { first, retried };
+        };
+        const same = pairsOf(true);
+        for (const key of same.retried) expect(same.first.has(key), `retrial ${key}`).toBe(true);
+        // With continuous draws a fresh retrial's pair is never an earlier contact's.
+        const fresh = pairsOf(false);
+        if (c.patience !== null && c.patience.dist !== 'constant') for (const key of fresh.retried) expect(fresh.first.has(key), `fresh retrial ${key}`).toBe(false);
+        return true;
+      }),
+      propertyRuns(25),
+    );
   });
 });
 

@@ -392,6 +392,82 @@ describe('escalation', () => {
       resolved: [0, 1, 0], escalated: [2, 0, 0], waitSumSec: [40, 0, 0], handleSumSec: [100, 100, 0], pending: [0, 0, 0],
     });
   });
+
+  it('gives a caller waiting for a tier-2 transfer the tier’s own patience (patienceByTier), longer than the channel’s', () => {
+    // The case above with patienceByTier [60 s, never]: B waits for tier 2 from 100 and is
+    // answered at 150 (50 s < 60 s), served 150–250. Tier 2 handles both (A waited 0, within the
+    // channel's T of 20 s; B waited 50), resolves both; busy at tier 2: 50–100 | 100–200 | 200–250.
+    const base = model({
+      ...DAY, channels: [{ arrivalTimesSec: [0, 10], handle: constant(50), patience: constant(45) }],
+      groups: [{ id: 't1', channels: [0], count: 1 }, { id: 't2', channels: [0], count: 1, tier: 2 }],
+    });
+    const m = withChannel(base, 0, { types: [type([constant(50), constant(100), null], [1, 0])], patienceByTier: [constant(60), null] });
+    const r = simulateReplication(m, 1, 0);
+    expect(counters(r)).toEqual({
+      'offered[0,0]': 2, 'handled[0,0]': 2, 'waitSumSec[0,0]': 40, 'answeredWithinTarget[0,0]': 1,
+      'queued[0,0]': 1, 'waited[0,0]': 1, 'handleSumSec[0,0]': 100, 'escalated[0,0]': 2,
+      'maxQueue[0,0]': 1, 'maxQueue[0,1]': 1, 'queueAreaSec[0,0]': 40, 'queueAreaSec[0,1]': 50,
+      'busy[0,0,0]': 100, 'busy[1,0,0]': 50, 'busy[1,0,1]': 100, 'busy[1,0,2]': 50,
+      'group.handled[0,0]': 2, 'group.handleSumSec[0,0]': 100, 'group.handled[1,0]': 2, 'group.handleSumSec[1,0]': 200,
+      ...fullDay(0), ...fullDay(1),
+    });
+    expect(tiers(r)).toEqual({
+      entered: [2, 2, 0], handled: [2, 2, 0], abandoned: [0, 0, 0], withinTarget: [1, 1, 0], abandonedWithinTarget: [0, 0, 0],
+      resolved: [0, 2, 0], escalated: [2, 0, 0], waitSumSec: [40, 50, 0], handleSumSec: [100, 200, 0], pending: [0, 0, 0],
+    });
+  });
+});
+
+describe('retrials as the same caller', () => {
+  it('counts a caller once, in its first interval, and its answer’s wait from the first attempt', () => {
+    // One agent, handle 100 s, patience 30 s, T 20 s; every abandoner retries after 50 s as the
+    // same caller. A at 0: answered at once (0–100). B at 10: waits, hangs up at 40 (30 s), calls
+    // again at 90 (a retrial, offered in interval 0), waits until 100 (10 s: within T for the
+    // attempt) and is served 100–200. Attempts: 3 offered, 2 handled, 1 abandoned, 1 retrial.
+    // Customers: A and B (the retrial is not a new one), both answered; A within T (0 s), B not:
+    // its wait counts from 10, 90 s.
+    const base = center([{ arrivalTimesSec: [0, 10], handle: constant(100), patience: constant(30) }]);
+    const m = withChannel(base, 0, { retrial: { probability: 1, delay: constant(50), sameCaller: true } });
+    const r = simulateReplication(m, 1, 0);
+    expect(counters(r)).toEqual({
+      'offered[0,0]': 3, 'handled[0,0]': 2, 'abandoned[0,0]': 1, 'retrials[0,0]': 1,
+      'answeredWithinTarget[0,0]': 2, 'queued[0,0]': 2, 'waited[0,0]': 1, 'waitSumSec[0,0]': 10, 'abandonWaitSumSec[0,0]': 30,
+      'handleSumSec[0,0]': 200, 'maxQueue[0,0]': 1, 'maxQueue[0,1]': 1, 'queueAreaSec[0,0]': 40,
+      'busy[0,0,0]': 100, 'busy[0,0,1]': 100, 'group.handled[0,0]': 2, 'group.handleSumSec[0,0]': 200, ...fullDay(0),
+      'customers[0,0]': 2, 'customersAnswered[0,0]': 2, 'customersWithinTarget[0,0]': 1, 'customerWaitSumSec[0,0]': 90,
+    });
+    // Without the option the attempts are the same here (constant draws), and no customer is counted.
+    const fresh = simulateReplication(withChannel(base, 0, { retrial: { probability: 1, delay: constant(50) } }), 1, 0);
+    const customerless = Object.fromEntries(Object.entries(counters(r)).filter(([k]) => !k.startsWith('customer')));
+    expect(counters(fresh)).toEqual(customerless);
+  });
+
+  it('keeps the caller’s patience across attempts and counts the wait over every attempt and the gaps', () => {
+    // Handle 200 s, patience 30 s, retry after 50 s. A at 0: served 0–200. B at 10: hangs up at 40;
+    // calls again at 90 with the same 30 s: hangs up at 120; calls again at 170: its patience
+    // would end at 200, but at one instant the release comes before the patience timer, so it is
+    // answered at 200 (the attempt waited 30 s) and served 200–400 (agents stay to drain).
+    // Attempts: 4 offered (interval 0: A, B, B'; interval 1: B''), 2 abandoned (B, B': interval 0,
+    // 30 s each), 2 retrials (B' in interval 0, B'' in 1). Customer B: waited from 10 to 200 =
+    // 190 s, counted in interval 0 with A (answered at once, within T).
+    const base = center([{ arrivalTimesSec: [0, 10], handle: constant(200), patience: constant(30) }]);
+    const m = withChannel(base, 0, { retrial: { probability: 1, delay: constant(50), sameCaller: true } });
+    const r = simulateReplication(m, 1, 0);
+    const got = counters(r);
+    expect({
+      offered: [got['offered[0,0]'], got['offered[0,1]']], abandoned: [got['abandoned[0,0]'], got['abandoned[0,1]']],
+      retrials: [got['retrials[0,0]'], got['retrials[0,1]']], handled: [got['handled[0,0]'], got['handled[0,1]']],
+      waitSumSec: got['waitSumSec[0,1]'], abandonWaitSumSec: got['abandonWaitSumSec[0,0]'],
+      customers: got['customers[0,0]'], customersAnswered: got['customersAnswered[0,0]'],
+      customersWithinTarget: got['customersWithinTarget[0,0]'] ?? 0, customerWaitSumSec: got['customerWaitSumSec[0,0]'],
+      customersLater: Object.keys(got).filter((k) => k.startsWith('customer') && !k.endsWith('[0,0]')),
+    }).toEqual({
+      offered: [3, 1], abandoned: [2, undefined], retrials: [1, 1], handled: [1, 1],
+      waitSumSec: 30, abandonWaitSumSec: 60,
+      customers: 2, customersAnswered: 2, customersWithinTarget: 1, customerWaitSumSec: 190,
+      customersLater: [],
+    });
+  });
 });
 
 describe('chat slots', () => {
