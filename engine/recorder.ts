@@ -30,6 +30,9 @@ export const CHANNEL_COUNTERS = [
   // Arrivals refused for want of a line or queue room (never offered), and the time the
   // interval's arrivals held a trunk line, summed (carried trunk traffic × interval length).
   'blocked', 'lineHoldSec',
+  // Contacts that reached the channel's maximum wait (either way out), those of them that left a
+  // message, and live contacts cut off at the close (engine/kernel/maxWait.ts, closing.ts).
+  'maxWaitExits', 'messages', 'disconnected',
 ] as const;
 export type ChannelCounter = (typeof CHANNEL_COUNTERS)[number];
 

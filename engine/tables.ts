@@ -25,6 +25,11 @@ export class ModelTables {
   readonly queueCapacity: Float64Array;
   /** Per channel: 1 when lines or a queue capacity can refuse its arrivals. */
   readonly admissionLimited: Uint8Array;
+  /** Per channel: the maximum wait in its tier-1 live queue (Infinity: none), and 1 when reaching it means a callback. */
+  readonly maxWaitSec: Float64Array;
+  readonly maxWaitCallback: Uint8Array;
+  /** Channels whose live contacts still waiting at the close are disconnected (engine/kernel/closing.ts). */
+  readonly disconnectAtClose: readonly number[];
 
   constructor(model: Model) {
     this.typesPerChannel = Int32Array.from(model.channels, (c) => c.types.length);
@@ -40,6 +45,9 @@ export class ModelTables {
     this.lineCount = Int32Array.from(lineGroups, (g) => g.lines);
     this.queueCapacity = Float64Array.from(model.channels, (c) => c.queueCapacity ?? Infinity);
     this.admissionLimited = Uint8Array.from(model.channels, (_, ch) => (this.lineGroupOf[ch] >= 0 || this.queueCapacity[ch] !== Infinity ? 1 : 0));
+    this.maxWaitSec = Float64Array.from(model.channels, (c) => c.maxWait?.afterSec ?? Infinity);
+    this.maxWaitCallback = Uint8Array.from(model.channels, (c) => (c.maxWait?.then === 'callback' ? 1 : 0));
+    this.disconnectAtClose = model.channels.flatMap((c, ch) => (c.atClose === 'disconnect' ? [ch] : []));
   }
 }
 

@@ -44,7 +44,7 @@ export type TraceRow = Readonly<Record<TraceColumn, string | number | null>>;
 /** engine/contacts.ts `Origin`, by code. */
 const ORIGINS = ['fresh', 'retrial', 'repeat', 'return', 'backlog'] as const;
 /** engine/trace.ts `StageOutcome`, by code. */
-const OUTCOMES = ['resolved', 'escalated', 'abandoned', 'deflected', 'open', 'blocked'] as const;
+const OUTCOMES = ['resolved', 'escalated', 'abandoned', 'deflected', 'open', 'blocked', 'message', 'disconnected'] as const;
 
 export type TraceFormat = 'csv' | 'jsonl';
 
