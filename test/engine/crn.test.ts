@@ -100,6 +100,11 @@ const CHANGES: Record<string, Change> = {
   // A blocked contact has drawn everything a contact draws: lines never shift the next contacts' numbers.
   'the trunk lines': (m, _pick, v) => ({ model: { ...m, lineGroups: [{ id: 'trunk', lines: 1 + Math.floor(12 * v), channels: [0] }] }, changedType: null }),
   'the queue capacity': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, queueCapacity: Math.floor(10 * v) })), changedType: null }),
+  // The maximum wait and the close draw nothing: a contact sent away (a message, a callback, a
+  // disconnection) has drawn everything a contact draws, so they never shift the next contacts' numbers.
+  'the maximum wait (a message)': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, maxWait: { afterSec: 10 + 1200 * v, then: 'message' } })), changedType: null }),
+  'the maximum wait (a callback)': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, maxWait: { afterSec: 10 + 1200 * v, then: 'callback' } })), changedType: null }),
+  'the close (serve or disconnect)': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, atClose: v < 0.5 ? 'serve' : 'disconnect' })), changedType: null }),
   'the tier-2 handle time': (m, pick, v) => ({
     model: editType(m, pick, (t) => ({ ...t, handleByTier: [t.handleByTier[0], { dist: 'gamma', mean: 200 + 1000 * v, cv: 0.3 + v }, t.handleByTier[2]] })),
     changedType: null,

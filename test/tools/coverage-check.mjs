@@ -21,6 +21,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STATISTICAL_FILES = [
   'test/engine/kernel-vs-erlang.test.ts',
   'test/engine/lines-vs-theory.test.ts',
+  'test/engine/maxWait-vs-theory.test.ts',
   'test/calibration/recovery.test.ts',
   'test/engine/kernel-mechanisms.test.ts',
   'test/engine/kernel-theory.test.ts',
