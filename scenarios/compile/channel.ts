@@ -50,6 +50,8 @@ export function compileChannel(channel: ChannelSpec, intervalCount: number, inte
     handleMeanByIntervalSec: channel.ahtByInterval ?? null,
     patienceMeanByIntervalSec: deferred ? null : (channel.patienceByInterval ?? null),
     ...(channel.queueCapacity === undefined ? {} : { queueCapacity: channel.queueCapacity }),
+    ...(channel.maxWait === undefined ? {} : { maxWait: { afterSec: channel.maxWait.after, then: channel.maxWait.then } }),
+    ...(channel.atClose === undefined ? {} : { atClose: channel.atClose }),
   };
 }
 
