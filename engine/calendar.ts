@@ -30,13 +30,16 @@ export const EventPriority = {
    * Customer timers after releases — a customer whose agent frees at the very instant a timer
    * fires is answered. Among them: an overflow threshold first (a backup group may answer the
    * customer), then the callback offer (a caller offered a callback at the instant their
-   * patience ends takes it), then patience running out.
+   * patience ends takes it), then the maximum wait (the system's own timer: a caller whose
+   * patience ends at the very instant the maximum wait passes leaves by the maximum wait),
+   * then patience running out.
    */
   Overflow: 4,
   CallbackOffer: 5,
-  Abandon: 6,
+  MaxWait: 6,
+  Abandon: 7,
   /** New contacts are routed last, after the queue has been served, so they never overtake a waiting one. */
-  Arrival: 7,
+  Arrival: 8,
 } as const;
 
 export const EventKind = {
@@ -50,6 +53,7 @@ export const EventKind = {
   Boundary: 7,
   Backlog: 8,
   Opening: 9,
+  MaxWait: 10,
 } as const;
 
 /** Sequence numbers stay exact as doubles; the priority is packed above them. */

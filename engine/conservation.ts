@@ -1,7 +1,7 @@
 /**
  * The end-of-run conservation check (DESIGN §2): per channel, arrived = deflected + blocked + answered +
- * abandoned + still waiting at tier 1; per tier 2 and 3, entered = answered + abandoned +
- * still waiting. A violation is a bug and fails loudly with the simulated time.
+ * abandoned + left a message (maximum wait) + disconnected at the close + still waiting at tier 1;
+ * per tier 2 and 3, entered = answered + abandoned + disconnected + still waiting. A violation is a bug and fails loudly with the simulated time.
  */
 import { SimulationError } from './errors.js';
 import type { Model } from './model.js';
@@ -26,15 +26,15 @@ export function checkConservation(model: Model, routing: RoutingTable, queues: r
     throw new SimulationError(`conservation violated: ${what}`, nowSec);
   };
   for (let ch = 0; ch < C; ch++) {
-    if (t.arrived[ch] !== t.deflected[ch] + t.blocked[ch] + t.answered[ch] + t.gaveUp[ch] + waitingTier1[ch]) {
+    if (t.arrived[ch] !== t.deflected[ch] + t.blocked[ch] + t.answered[ch] + t.gaveUp[ch] + t.messages[ch] + t.disconnected[ch] + waitingTier1[ch]) {
       fail(`channel "${model.channels[ch].id}": arrived ${t.arrived[ch]} ≠ deflected ${t.deflected[ch]} + blocked ${t.blocked[ch]} + answered ` +
-        `${t.answered[ch]} + abandoned ${t.gaveUp[ch]} + waiting ${waitingTier1[ch]}`);
+        `${t.answered[ch]} + abandoned ${t.gaveUp[ch]} + messages ${t.messages[ch]} + disconnected ${t.disconnected[ch]} + waiting ${waitingTier1[ch]}`);
     }
   }
   for (let tier = 1; tier < 3; tier++) {
-    if (t.tierEntered[tier] !== t.tierAnswered[tier] + t.tierGaveUp[tier] + waitingTier[tier]) {
+    if (t.tierEntered[tier] !== t.tierAnswered[tier] + t.tierGaveUp[tier] + t.tierDisconnected[tier] + waitingTier[tier]) {
       fail(`tier ${tier + 1}: entered ${t.tierEntered[tier]} ≠ answered ${t.tierAnswered[tier]} + abandoned ` +
-        `${t.tierGaveUp[tier]} + waiting ${waitingTier[tier]}`);
+        `${t.tierGaveUp[tier]} + disconnected ${t.tierDisconnected[tier]} + waiting ${waitingTier[tier]}`);
     }
   }
   return waitingAll;

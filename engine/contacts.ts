@@ -46,7 +46,7 @@ export const Flag = {
  */
 export const OUTCOME_FLAGS = Flag.EscalatesToTier2 | Flag.EscalatesToTier3 | Flag.Repeats | Flag.HoldsLine;
 
-const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'patience2Sec', 'patience3Sec', 'serviceStartSec', 'retrialDelaySec', 'repeatDelaySec', 'firstArrivalSec'] as const;
+const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'maxWaitSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'patience2Sec', 'patience3Sec', 'serviceStartSec', 'retrialDelaySec', 'repeatDelaySec', 'firstArrivalSec'] as const;
 const I32_FIELDS = ['channel', 'type', 'tier', 'queue', 'interval', 'agent', 'flags', 'origin', 'overflowStep', 'firstInterval'] as const;
 
 export class ContactPool {
@@ -59,6 +59,8 @@ export class ContactPool {
   abandonSeq!: Float64Array;
   callbackSeq!: Float64Array;
   overflowSeq!: Float64Array;
+  /** The maximum-wait timer (engine/kernel/maxWait.ts). */
+  maxWaitSeq!: Float64Array;
   handle1Sec!: Float64Array;
   handle2Sec!: Float64Array;
   handle3Sec!: Float64Array;
@@ -99,6 +101,7 @@ export class ContactPool {
     this.abandonSeq = new Float64Array(capacity);
     this.callbackSeq = new Float64Array(capacity);
     this.overflowSeq = new Float64Array(capacity);
+    this.maxWaitSeq = new Float64Array(capacity);
     this.handle1Sec = new Float64Array(capacity);
     this.handle2Sec = new Float64Array(capacity);
     this.handle3Sec = new Float64Array(capacity);

@@ -181,6 +181,25 @@ export interface ChannelModel {
    * an arrival that finds no free agent and a full queue is blocked. Absent: unlimited.
    */
   readonly queueCapacity?: number;
+  /**
+   * A maximum time in the tier-1 live queue (issue 12 item 3; engine/kernel/maxWait.ts): a
+   * contact still waiting `afterSec` after it arrived leaves the queue — `message` (it leaves
+   * a message: counted apart, never answered) or `callback` (it becomes the channel's callback
+   * work). Absent: no maximum.
+   */
+  readonly maxWait?: MaxWaitModel;
+  /**
+   * What happens to the channel's live contacts still waiting at the horizon (the close;
+   * engine/kernel/closing.ts): `serve` (agents on duty stay until the queue drains) or
+   * `disconnect` (they are cut off, counted `disconnected`). Absent: `serve`.
+   */
+  readonly atClose?: 'serve' | 'disconnect';
+}
+
+/** A channel's maximum wait and what a contact that reaches it does. */
+export interface MaxWaitModel {
+  readonly afterSec: number;
+  readonly then: 'message' | 'callback';
 }
 
 /**

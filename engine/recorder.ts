@@ -33,6 +33,9 @@ export const CHANNEL_COUNTERS = [
   // Retrials as the same caller (engine/kernel/sameCaller.ts), in the interval of the first
   // attempt: callers, those answered, answered within T of the first attempt, their waits summed.
   'customers', 'customersAnswered', 'customersWithinTarget', 'customerWaitSumSec',
+  // Contacts that reached the channel's maximum wait (either way out), those of them that left a
+  // message, and live contacts cut off at the close (engine/kernel/maxWait.ts, closing.ts).
+  'maxWaitExits', 'messages', 'disconnected',
 ] as const;
 export type ChannelCounter = (typeof CHANNEL_COUNTERS)[number];
 

@@ -10,7 +10,7 @@
  * priority (P1 first), then the contact that has waited longest — ties go to list order,
  * never to chance.
  */
-import type { Model } from './model.js';
+import type { ChannelModel, Model } from './model.js';
 
 /** Callback work is served after live contacts of every priority (P1–P4). */
 export const CALLBACK_PRIORITY = 5;
@@ -101,8 +101,8 @@ export class RoutingTable {
         for (const ti of types) {
           for (let k = 0; k < QUEUES_PER_TYPE; k++) {
             const q = this.channelBase[s.channel] + ti * QUEUES_PER_TYPE + k;
-            // A callback queue only exists for channels that offer callbacks.
-            if (k === 3 && model.channels[s.channel].callback === null) continue;
+            // A callback queue only exists for channels that make callbacks (an offer, or the maximum wait's).
+            if (k === 3 && !makesCallbacks(model.channels[s.channel])) continue;
             if (this.queueTier[q] === group.tier) links.push({ q, g, rank: s.rank, groupRank: s.groupRank ?? s.rank, after: s.afterSec, order });
           }
         }
@@ -147,4 +147,9 @@ function starts(sortedKeys: readonly number[], n: number): Int32Array {
   for (const k of sortedKeys) out[k + 1]++;
   for (let i = 0; i < n; i++) out[i + 1] += out[i];
   return out;
+}
+
+/** Whether a channel's callback queue is used: callbacks offered, or the maximum wait turning into callbacks. */
+function makesCallbacks(c: ChannelModel): boolean {
+  return c.callback !== null || c.maxWait?.then === 'callback';
 }

@@ -8,6 +8,8 @@
  * - `queueing.ts` — waiting in a queue with its timers, and leaving it;
  * - `service.ts` — starting and finishing service, chat sessions, escalation, the agent's next work;
  * - `customerTimers.ts` — overflow thresholds, callback offers, abandonment;
+ * - `maxWait.ts` — the maximum time in queue (a message left, or a callback);
+ * - `closing.ts` — the close: live contacts still waiting cut off where the channel says so;
  * - `duty.ts` — shifts, breaks, shrinkage, absence; available and overtime time;
  * - `intervals.ts` — interval boundaries and channel openings;
  * - `censoring.ts` — work still open at the end.
@@ -17,7 +19,7 @@
  *
  * End of day: arrivals stop at the horizon; whoever is on duty then stays until the live
  * queues (calls, chats, transfers) have drained, and their waits count in their arrival
- * interval. Deferred work (email, social, callbacks, tickets) still waiting at the horizon is
+ * interval — unless the channel disconnects them at the close (`atClose`, closing.ts). Deferred work (email, social, callbacks, tickets) still waiting at the horizon is
  * left as backlog; where its target deadline lies beyond the horizon its outcome is unknown,
  * and it is counted `pending` (censored). Time-based figures are clipped to [0, horizon).
  */
@@ -29,6 +31,7 @@ import { censorOpenWork } from './kernel/censoring.js';
 import { abandon, offerCallback, overflow } from './kernel/customerTimers.js';
 import { changeStaffing, closeWorkingPeriods, scheduleStaffing } from './kernel/duty.js';
 import { beginInterval, open, scheduleOpening } from './kernel/intervals.js';
+import { reachMaxWait } from './kernel/maxWait.js';
 import { finishHandling } from './kernel/service.js';
 import { KernelState, type ContactObserver } from './kernel/state.js';
 import type { Model } from './model.js';
@@ -75,6 +78,7 @@ function runEvents(k: KernelState): void {
       case EventKind.Boundary: beginInterval(k, e, now); break;
       case EventKind.Backlog: seedBacklog(k, e, now); break;
       case EventKind.Opening: open(k, e, now); break;
+      case EventKind.MaxWait: reachMaxWait(k, e, now, cal.eventSeq); break;
     }
   }
 }

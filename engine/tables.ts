@@ -27,6 +27,11 @@ export class ModelTables {
   readonly admissionLimited: Uint8Array;
   /** Per channel: 1 when its retrials are the same caller (engine/kernel/sameCaller.ts). */
   readonly sameCaller: Uint8Array;
+  /** Per channel: the maximum wait in its tier-1 live queue (Infinity: none), and 1 when reaching it means a callback. */
+  readonly maxWaitSec: Float64Array;
+  readonly maxWaitCallback: Uint8Array;
+  /** Channels whose live contacts still waiting at the close are disconnected (engine/kernel/closing.ts). */
+  readonly disconnectAtClose: readonly number[];
 
   constructor(model: Model) {
     this.typesPerChannel = Int32Array.from(model.channels, (c) => c.types.length);
@@ -43,6 +48,9 @@ export class ModelTables {
     this.queueCapacity = Float64Array.from(model.channels, (c) => c.queueCapacity ?? Infinity);
     this.admissionLimited = Uint8Array.from(model.channels, (_, ch) => (this.lineGroupOf[ch] >= 0 || this.queueCapacity[ch] !== Infinity ? 1 : 0));
     this.sameCaller = Uint8Array.from(model.channels, (c) => (c.retrial?.sameCaller === true ? 1 : 0));
+    this.maxWaitSec = Float64Array.from(model.channels, (c) => c.maxWait?.afterSec ?? Infinity);
+    this.maxWaitCallback = Uint8Array.from(model.channels, (c) => (c.maxWait?.then === 'callback' ? 1 : 0));
+    this.disconnectAtClose = model.channels.flatMap((c, ch) => (c.atClose === 'disconnect' ? [ch] : []));
   }
 }
 

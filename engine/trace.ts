@@ -5,8 +5,8 @@
  * tracer is given; what a row holds and how it is written is the tracer's (workers/).
  *
  * A stage ends once: resolved (service finished; a repeat may follow), escalated (it goes on at
- * the next tier, a new stage of the same contact), abandoned, deflected (self-service), blocked (no line, or a full queue) or open
- * (still waiting when the run ends). Hooks are called synchronously, in event order, with the
+ * the next tier, a new stage of the same contact), abandoned, deflected (self-service), blocked (no line, or a full queue),
+ * message (left at the maximum wait), disconnected (cut off at the close) or open (still waiting when the run ends). Hooks are called synchronously, in event order, with the
  * contact's slot in the pool; a slot is reused only after its contact has ended. A tracer must
  * not throw, and it never draws random numbers, so a traced run is the same run.
  */
@@ -20,6 +20,10 @@ export const StageOutcome = {
   Open: 4,
   /** No line free or the queue full on arrival (a busy signal): the contact never entered. */
   Blocked: 5,
+  /** Reached the channel's maximum wait and left a message (engine/kernel/maxWait.ts). */
+  Message: 6,
+  /** Still waiting in a live queue at the close of a channel that disconnects (engine/kernel/closing.ts). */
+  Disconnected: 7,
 } as const;
 
 export type StageOutcomeCode = (typeof StageOutcome)[keyof typeof StageOutcome];

@@ -26,10 +26,15 @@ export interface RunTotals {
   readonly blocked: Float64Array;
   readonly answered: Float64Array;
   readonly gaveUp: Float64Array;
+  /** Left a message at the maximum wait (engine/kernel/maxWait.ts). */
+  readonly messages: Float64Array;
+  /** Tier-1 contacts still waiting at the close, cut off (engine/kernel/closing.ts). */
+  readonly disconnected: Float64Array;
   /** Per tier (index 1–2 used: tier 1 is the channels'). */
   readonly tierEntered: Float64Array;
   readonly tierAnswered: Float64Array;
   readonly tierGaveUp: Float64Array;
+  readonly tierDisconnected: Float64Array;
 }
 
 export interface Workspace {
@@ -44,8 +49,8 @@ export interface Workspace {
 function newTotals(channels: number): RunTotals {
   const c = (): Float64Array => new Float64Array(channels);
   return {
-    liveWaiting: c(), backlog: c(), arrived: c(), deflected: c(), blocked: c(), answered: c(), gaveUp: c(),
-    tierEntered: new Float64Array(3), tierAnswered: new Float64Array(3), tierGaveUp: new Float64Array(3),
+    liveWaiting: c(), backlog: c(), arrived: c(), deflected: c(), blocked: c(), answered: c(), gaveUp: c(), messages: c(), disconnected: c(),
+    tierEntered: new Float64Array(3), tierAnswered: new Float64Array(3), tierGaveUp: new Float64Array(3), tierDisconnected: new Float64Array(3),
   };
 }
 

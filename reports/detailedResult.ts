@@ -8,6 +8,7 @@ import { periodsOf, type IntervalDetail } from './intervalDetail.js';
 import { GROUP_METRICS, type GroupMetric } from './kpi.js';
 import { WEEKDAY_NAMES } from '../scenarios/dateTime.js';
 import { channelEstimates, estimates, runResultOf, type ChannelRow, type DayResult, type Kpis, type ReplicationKpis, type RunResult, type WeekdayResult } from './result.js';
+import { channelMetricsOf } from './scenarioMetrics.js';
 import { startField } from './timeline.js';
 
 /**
@@ -39,7 +40,7 @@ function periodEstimates(model: Model, reps: readonly ReplicationKpis[], row: nu
     startSec,
     spanSec,
     channels: Object.fromEntries(model.channels.map((c, ch) => [c.id, {
-      ...channelEstimates(reps.map((k) => k.intervalChannels[row]?.[ch] as ChannelRow)),
+      ...channelEstimates(reps.map((k) => k.intervalChannels[row]?.[ch] as ChannelRow), channelMetricsOf(model)),
       target: { withinSec: c.targetSec, level: c.targetLevel },
     }])),
     groups: Object.fromEntries(model.groups.map((g, gi) => [g.id, estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[row]?.[gi] as Kpis<GroupMetric>))])),

@@ -18,8 +18,9 @@
 import type { Model } from '../engine/model.js';
 import type { ReplicationCounters } from '../engine/recorder.js';
 import { InputError } from '../engine/errors.js';
-import { CHANNEL_METRICS, GROUP_METRICS, POOLED_METRICS } from './kpi.js';
+import { GROUP_METRICS, POOLED_METRICS } from './kpi.js';
 import { periodRows } from './result.js';
+import { channelMetricsOf } from './scenarioMetrics.js';
 import { csvText, metricUnit, numberCell, TIDY_COLUMNS } from './tidyCsv.js';
 import { timeLabel } from './timeline.js';
 
@@ -50,7 +51,7 @@ export class IntervalFile {
   constructor(path: string, private readonly model: Model, private readonly sink: (text: string) => void) {
     this.format = intervalFileFormat(path);
     const perInterval = (model.waitPercentileSec ?? model.intervalSec) <= model.intervalSec;
-    this.channelMetrics = CHANNEL_METRICS.filter((m) => !POOLED.has(m) && (perInterval || !PERCENTILES.has(m)));
+    this.channelMetrics = channelMetricsOf(model).filter((m) => !POOLED.has(m) && (perInterval || !PERCENTILES.has(m)));
     if (this.format === 'csv') sink(csvText([[...INTERVAL_FILE_COLUMNS]]));
   }
 

@@ -26,9 +26,18 @@ export const CHANNEL_METRICS = [
   'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed', 'backlogMax', 'backlogAgeP90Sec',
   'costPerContact', 'answeredWithinTarget', 'abandonedWithinTarget', 'pending', 'meanWaitSec', 'avgQueue', 'slotOccupancy',
   'blocked', 'blockingRate', 'linesBusy',
+  'maxWaitExits', 'maxWaitRate', 'messages', 'disconnected',
   ...POOLED_METRICS,
 ] as const;
 export type ChannelMetric = (typeof CHANNEL_METRICS)[number];
+
+/**
+ * Metrics of the ways out of a queue added by issue 12 (the maximum wait, the close): a result
+ * holds them only when the scenario uses the mechanism (reports/scenarioMetrics.ts), so a
+ * scenario without it gives the same bytes as before they existed.
+ */
+export const EXIT_METRICS = ['maxWaitExits', 'maxWaitRate', 'messages', 'disconnected'] as const satisfies readonly ChannelMetric[];
+export type ExitMetric = (typeof EXIT_METRICS)[number];
 
 /** Metrics of an agent group. */
 export const GROUP_METRICS = [
@@ -52,6 +61,7 @@ export type TierMetric = (typeof TIER_METRICS)[number];
 /** Metrics that are shares: their estimates and confidence intervals are kept inside [0, 1]. */
 const PROPORTIONS: ReadonlySet<string> = new Set([
   'serviceLevel', 'pWait', 'abandonRate', 'occupancy', 'slotOccupancy', 'attainment', 'resolvedShare', 'escalationRate', 'blockingRate', 'unansweredRate',
+  'maxWaitRate',
 ]);
 
 /**
@@ -162,6 +172,12 @@ export function channelKpis(t: Tally, percentiles: ArrayLike<number>, definition
     // Carried trunk traffic, erlangs: the arrivals' line-holding time over the span (Little's
     // law makes it the mean number of lines in use in a stationary stretch).
     linesBusy: ratio(t.lineHoldSec, spanSec),
+    // The maximum wait: contacts taken out of the queue at it (a message or a callback), and
+    // their share of the offered — M/M/n+D's P(V > T) without other impatience.
+    maxWaitExits: t.maxWaitExits,
+    maxWaitRate: ratio(t.maxWaitExits, t.offered),
+    messages: t.messages,
+    disconnected: t.disconnected,
     // One replication's pooled value is its own ratio; over replications result.ts pools.
     serviceLevelPooled: r('serviceLevel'),
     pWaitPooled: r('pWait'),

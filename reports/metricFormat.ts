@@ -39,6 +39,8 @@ const LABELS: Readonly<Record<string, string>> = {
   abandonedWithinTarget: 'abandoned ≤ T',
   blockingRate: 'blocking',
   linesBusy: 'lines busy',
+  maxWaitExits: 'max wait reached',
+  maxWaitRate: 'max wait share',
 };
 
 /** `serviceLevelPooled` → `serviceLevel`: a pooled metric prints as its base, labelled "(pooled)". */
@@ -48,6 +50,7 @@ const PERCENT = new Set(['serviceLevel', 'pWait', 'abandonRate', 'occupancy', 's
 const COUNTS = new Set([
   'offered', 'volume', 'resolved', 'handled', 'abandoned', 'maxQueue', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated',
   'overflowed', 'backlogMax', 'pending', 'answeredWithinTarget', 'abandonedWithinTarget', 'avgQueue', 'blocked', 'linesBusy',
+  'maxWaitExits', 'messages', 'disconnected',
 ]);
 
 export function metricKind(metric: string): MetricKind {

@@ -10,16 +10,18 @@ import { erlangBaseline, type ChannelBaseline, type ErlangBaselineFigures } from
 import { estimate, pooledEstimate, type Estimate } from './confidence.js';
 import {
   CHANNEL_METRICS, GROUP_METRICS, POOLED_BASES, TIER_METRICS, TYPE_METRICS, channelFractions, channelKpis, groupKpis, metricRange,
-  tierKpis, typeKpis, type ChannelMetric, type Fraction, type GroupMetric, type PooledBase, type TierMetric, type TypeMetric,
+  tierKpis, typeKpis, type ChannelMetric, type ExitMetric, type Fraction, type GroupMetric, type PooledBase, type TierMetric, type TypeMetric,
 } from './kpi.js';
 import { CUSTOMER_METRICS, customerKpis, sameCallerChannels, type CustomerMetric } from './customerKpis.js';
 import { periodsOf, type IntervalDetail, type Period } from './intervalDetail.js';
+import { channelMetricsOf } from './scenarioMetrics.js';
 import { addChannelIntervals, addGroup, emptyTally, type Staffing, type Tally } from './tally.js';
 import { startDateField, startField } from './timeline.js';
 
 export const SCHEMA_VERSION = 1;
 
-export type ChannelEstimates = Record<ChannelMetric, Estimate>;
+/** A channel scope's estimates; the exit metrics only where the scenario has the mechanism (scenarioMetrics.ts). */
+export type ChannelEstimates = Record<Exclude<ChannelMetric, ExitMetric>, Estimate> & Partial<Record<ExitMetric, Estimate>>;
 
 /**
  * The whole center: `overall` covers the live channels (voice, chat, messaging) — or every
@@ -249,10 +251,13 @@ export function estimates<M extends string>(metrics: readonly M[], rows: readonl
 
 const POOLED_OF: ReadonlyMap<string, PooledBase> = new Map(POOLED_BASES.map((b) => [`${b}Pooled`, b]));
 
-/** A channel scope's estimates: means of per-replication values, and ratios of means for the pooled metrics. */
-export function channelEstimates(rows: readonly ChannelRow[]): ChannelEstimates {
+/**
+ * A channel scope's estimates of `metrics` (the scenario's: `channelMetricsOf`): means of
+ * per-replication values, and ratios of means for the pooled metrics.
+ */
+export function channelEstimates(rows: readonly ChannelRow[], metrics: readonly ChannelMetric[] = CHANNEL_METRICS): ChannelEstimates {
   const out = {} as Record<ChannelMetric, Estimate>;
-  for (const m of CHANNEL_METRICS) {
+  for (const m of metrics) {
     const base = POOLED_OF.get(m);
     out[m] = base === undefined
       ? estimate(rows.map((row) => row.kpis[m]), metricRange(m))
@@ -263,7 +268,7 @@ export function channelEstimates(rows: readonly ChannelRow[]): ChannelEstimates 
 
 function channelResult(model: Model, ch: number, rows: readonly ChannelRow[], erlang: ErlangBaselineFigures): ChannelResult {
   const c = model.channels[ch];
-  return { ...channelEstimates(rows), target: { withinSec: c?.targetSec ?? 0, level: c?.targetLevel ?? 0 }, erlang };
+  return { ...channelEstimates(rows, channelMetricsOf(model)), target: { withinSec: c?.targetSec ?? 0, level: c?.targetLevel ?? 0 }, erlang };
 }
 
 /**
@@ -323,9 +328,9 @@ export function runResultOf(model: Model, seed: number, reps: readonly Replicati
     dayStartSec: model.dayStartSec ?? 0,
     ...startDateField(model),
     summary: {
-      overall: { ...channelEstimates(reps.map((k) => k.overall)), covers: center.deferred === null ? 'all' : 'live', channels: center.overall.map(idOf) },
+      overall: { ...channelEstimates(reps.map((k) => k.overall), channelMetricsOf(model)), covers: center.deferred === null ? 'all' : 'live', channels: center.overall.map(idOf) },
       ...(center.deferred === null ? {} : {
-        deferred: { ...channelEstimates(reps.map((k) => k.deferred as ChannelRow)), covers: 'deferred' as const, channels: center.deferred.map(idOf) },
+        deferred: { ...channelEstimates(reps.map((k) => k.deferred as ChannelRow), channelMetricsOf(model)), covers: 'deferred' as const, channels: center.deferred.map(idOf) },
       }),
       channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.channels[ch] as ChannelRow), erlangOf(ch))),
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.groups[g] as Kpis<GroupMetric>))),

@@ -42,6 +42,10 @@ export interface Tally {
   /** Arrivals refused for want of a line or queue room; the time arrivals held trunk lines. */
   blocked: number;
   lineHoldSec: number;
+  /** Contacts that reached the maximum wait, those of them that left a message, and those disconnected at the close. */
+  maxWaitExits: number;
+  messages: number;
+  disconnected: number;
 }
 
 export function emptyTally(): Tally {
@@ -50,13 +54,14 @@ export function emptyTally(): Tally {
     waitSumSec: 0, handleSumSec: 0, maxQueue: 0, deflected: 0, repeats: 0, retrials: 0, callbacks: 0, escalated: 0,
     overflowed: 0, backlogMax: 0, backlogAgeP90Sec: NaN, busySec: 0, availableSec: 0, scheduledSec: 0, overtimeSec: 0, cost: 0,
     pending: 0, abandonWaitSumSec: 0, queueAreaSec: 0, sessionSec: 0, slotCapacitySec: 0, blocked: 0, lineHoldSec: 0,
+    maxWaitExits: 0, messages: 0, disconnected: 0,
   };
 }
 
 const SUMMED = [
   'offered', 'handled', 'abandoned', 'answeredWithinTarget', 'abandonedWithinTarget', 'queued', 'waited', 'waitSumSec',
   'handleSumSec', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed', 'pending',
-  'abandonWaitSumSec', 'queueAreaSec', 'blocked', 'lineHoldSec',
+  'abandonWaitSumSec', 'queueAreaSec', 'blocked', 'lineHoldSec', 'maxWaitExits', 'messages', 'disconnected',
 ] as const;
 
 /** The shape of a model the tallies need: who serves which channel, and what an agent-hour costs. */

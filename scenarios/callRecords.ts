@@ -51,6 +51,9 @@ const OUTCOMES: Readonly<Record<string, CallOutcome | null>> = {
   open: null,
   // Refused at the switch (no line, a full queue): never waited in the queue.
   blocked: null,
+  // Taken out of the queue by the system (maximum wait, the close): patience outlasted the wait.
+  message: 'sentAway',
+  disconnected: 'sentAway',
 };
 
 /** At most this many row problems are listed; the rest are counted. */

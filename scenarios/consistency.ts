@@ -9,6 +9,7 @@
 import { channelKindProblems } from './consistency/channel-kind.js';
 import { contactTypeProblems } from './consistency/contact-types.js';
 import { lineProblems } from './consistency/lines.js';
+import { exitProblems } from './consistency/exits.js';
 import { intervalMeanProblems } from './consistency/intervalMeans.js';
 import { routingProblems } from './consistency/routing.js';
 import { sharedOverdispersionProblems } from './consistency/sharedOverdispersion.js';
@@ -36,6 +37,7 @@ export function checkConsistency(data: Raw): Problem[] {
     ...lineProblems(data),
     ...sharedOverdispersionProblems(data),
     ...tierPatienceProblems(data),
+    ...exitProblems(data),
     ...intervalMeanProblems(data, intervals.count),
     ...routingProblems(data),
     ...staffingProblems(data, intervals.count, horizonSec, warmupSec),

@@ -44,7 +44,7 @@ export type TraceRow = Readonly<Record<TraceColumn, string | number | null>>;
 /** engine/contacts.ts `Origin`, by code. */
 const ORIGINS = ['fresh', 'retrial', 'repeat', 'return', 'backlog'] as const;
 /** engine/trace.ts `StageOutcome`, by code. */
-const OUTCOMES = ['resolved', 'escalated', 'abandoned', 'deflected', 'open', 'blocked'] as const;
+const OUTCOMES = ['resolved', 'escalated', 'abandoned', 'deflected', 'open', 'blocked', 'message', 'disconnected'] as const;
 
 export type TraceFormat = 'csv' | 'jsonl';
 
@@ -198,7 +198,8 @@ class ReplicationTracer implements ContactTracer {
   private row(P: ContactPool, c: number, s: OpenStage, now: number, outcome: StageOutcomeCode): TraceRow {
     const channel = this.model.channels[P.channel[c]];
     const type = channel?.types[P.type[c]];
-    const waitedUntil = s.answerSec ?? (outcome === StageOutcome.Abandoned ? now : null);
+    const leftQueue = outcome === StageOutcome.Abandoned || outcome === StageOutcome.Message || outcome === StageOutcome.Disconnected;
+    const waitedUntil = s.answerSec ?? (leftQueue ? now : null);
     // Tier 1 waits count from arrival (the ASA of the results, callback time included); later tiers from the escalation.
     return {
       replication: this.replication,

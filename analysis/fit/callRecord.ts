@@ -4,8 +4,12 @@
  * scenarios/callRecords.ts; the fitters (handleFit.ts, patienceFit.ts) trust these values.
  */
 
-/** How a call left the queue: an agent answered it, or the caller hung up first. */
-export type CallOutcome = 'answered' | 'abandoned';
+/**
+ * How a call left the queue: an agent answered it, the caller hung up first, or the system took
+ * it out (`sentAway`: a message at the maximum wait, a disconnection at the close — the caller's
+ * patience outlasted the wait, a censored observation like an answer, with no handle time).
+ */
+export type CallOutcome = 'answered' | 'abandoned' | 'sentAway';
 
 export interface CallRecord {
   /** The file's line, for messages. */

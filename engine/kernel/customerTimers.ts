@@ -1,8 +1,8 @@
 /**
  * Customer timers while waiting, each an event kind with its own priority (engine/calendar.ts):
- * an overflow threshold passing, a callback offer, patience running out. A timer whose contact
- * has since been answered, moved or replaced in its slot is stale (its sequence number no longer
- * matches) and does nothing: cancellation is lazy.
+ * an overflow threshold passing, a callback offer, patience running out (the maximum wait is
+ * maxWait.ts). A timer whose contact has since been answered, moved or replaced in its slot is
+ * stale (its sequence number no longer matches) and does nothing: cancellation is lazy.
  */
 import { EventKind, EventPriority } from '../calendar.js';
 import { ContactState, Flag, Origin } from '../contacts.js';
@@ -40,6 +40,15 @@ export function abandon(k: KernelState, c: number, now: number, seq: number): vo
 export function offerCallback(k: KernelState, c: number, now: number, seq: number): void {
   const P = k.contacts;
   if (P.state[c] !== ContactState.Waiting || P.callbackSeq[c] !== seq) return;
+  moveToCallback(k, c, now);
+}
+
+/**
+ * Waiting contact c leaves the live queue to be called back (an accepted callback offer, or the
+ * maximum wait with `then: callback`): deferred work in the callback queue of its channel and type.
+ */
+export function moveToCallback(k: KernelState, c: number, now: number): void {
+  const P = k.contacts;
   const ch = P.channel[c];
   leaveQueue(k, c, now);
   // The caller hangs up to be called back: the line is free again.

@@ -4,6 +4,7 @@
  */
 import { EventKind, EventPriority } from '../calendar.js';
 import { DAY_SEC } from '../time.js';
+import { disconnectAtClose } from './closing.js';
 import { takeFromQueue } from './queueing.js';
 import { findWork, NO_PICK } from './router.js';
 import { fillSlots } from './service.js';
@@ -12,7 +13,8 @@ import type { KernelState } from './state.js';
 /**
  * Interval i begins (i = intervalCount: the recorded day ends): the backlog's age closes
  * interval i − 1, the queues it hands over count in interval i's maxima; at the horizon
- * deferred work stops being picked up.
+ * deferred work stops being picked up, and channels that disconnect at the close cut off their
+ * waiting live contacts (closing.ts).
  */
 export function beginInterval(k: KernelState, i: number, now: number): void {
   const I = k.model.intervalCount;
@@ -24,6 +26,7 @@ export function beginInterval(k: KernelState, i: number, now: number): void {
   k.recorder.openInterval(i, now, k.liveWaiting, k.backlog);
   if (i >= I) {
     k.closed = true;
+    disconnectAtClose(k, now);
     return;
   }
   k.calendar.schedule((i + 1) * k.model.intervalSec, EventPriority.Boundary, EventKind.Boundary, i + 1);

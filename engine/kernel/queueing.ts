@@ -5,6 +5,7 @@
  */
 import { EventKind, EventPriority } from '../calendar.js';
 import { ContactState, Flag } from '../contacts.js';
+import { scheduleMaxWait } from './maxWait.js';
 import { findAgent, NO_PICK, pickedIndex, viaOverflow } from './router.js';
 import { startHandling } from './service.js';
 import type { KernelState } from './state.js';
@@ -41,7 +42,8 @@ function enqueue(k: KernelState, c: number, q: number, now: number): void {
 
 /**
  * Contact c's timers in queue q: patience (live queues; a fresh patience per tier), the
- * callback offer (tier 1, callers who accept one), the first overflow threshold.
+ * callback offer (tier 1, callers who accept one), the maximum wait (tier 1, channels with
+ * one: maxWait.ts), the first overflow threshold.
  */
 function setTimers(k: KernelState, c: number, q: number, now: number): void {
   const P = k.contacts;
@@ -50,6 +52,7 @@ function setTimers(k: KernelState, c: number, q: number, now: number): void {
   P.abandonSeq[c] = -1;
   P.callbackSeq[c] = -1;
   P.overflowSeq[c] = -1;
+  P.maxWaitSeq[c] = -1;
   if (R.queueDeferred[q] === 0) {
     const tier = P.tier[c];
     const patience = tier === 1 ? P.patienceSec[c] : tier === 2 ? P.patience2Sec[c] : P.patience3Sec[c];
@@ -58,6 +61,7 @@ function setTimers(k: KernelState, c: number, q: number, now: number): void {
     if (callback !== null && tier === 1 && (P.flags[c] & Flag.AcceptsCallback) !== 0) {
       P.callbackSeq[c] = cal.schedule(now + callback.afterSec, EventPriority.CallbackOffer, EventKind.Callback, c);
     }
+    if (tier === 1) scheduleMaxWait(k, c, R.queueChannel[q]);
   }
   const first = R.overflowStart[q];
   if (first < R.overflowStart[q + 1]) {
@@ -78,6 +82,7 @@ export function leaveQueue(k: KernelState, c: number, now: number): void {
   P.abandonSeq[c] = -1;
   P.callbackSeq[c] = -1;
   P.overflowSeq[c] = -1;
+  P.maxWaitSeq[c] = -1;
 }
 
 /** Takes waiting contact c (the pick of `findWork`) out of its queue and gives it to agent a. */

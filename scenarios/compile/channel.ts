@@ -53,6 +53,8 @@ export function compileChannel(channel: ChannelSpec, intervalCount: number, inte
     ...(channel.queueCapacity === undefined ? {} : { queueCapacity: channel.queueCapacity }),
     ...sharedFactorOf(channel),
     ...(channel.patienceByTier === undefined || deferred ? {} : { patienceByTier: tierPatience(channel) }),
+    ...(channel.maxWait === undefined ? {} : { maxWait: { afterSec: channel.maxWait.after, then: channel.maxWait.then } }),
+    ...(channel.atClose === undefined ? {} : { atClose: channel.atClose }),
   };
 }
 

@@ -15,6 +15,7 @@ import { boundedNumber, duration, share, timeOfDay, wholeNumber } from '../quant
 import { id } from './common.js';
 import { contactTypeSchema, escalateSchema, fcrField, priorityField } from './contact-type.js';
 import { SCENARIO_DEFAULTS as D, TARGET_WITHIN_BY_KIND } from './defaults.js';
+import { atCloseSchema, maxWaitSchema } from './exits.js';
 import { overdispersionSchema } from './overdispersion.js';
 import { patternSchema } from './pattern.js';
 
@@ -176,6 +177,8 @@ export const channelSchema = z
     openHours: openHoursSchema.optional(),
     retrial: retrialSchema.optional(),
     callback: callbackSchema.optional(),
+    maxWait: maxWaitSchema.optional(),
+    atClose: atCloseSchema.optional(),
     priority: priorityField('the channel’s types; default P3'),
     fcr: fcrField('the channel’s types; default 1 (no repeats)'),
     escalate: escalateSchema.optional().meta({ description: 'escalation of the channel’s types (a type’s own `escalate` replaces it); default none' }),

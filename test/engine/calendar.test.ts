@@ -59,6 +59,16 @@ describe('Calendar', () => {
     expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Overflow, EventKind.Callback, EventKind.Abandon]);
   });
 
+  it('runs the maximum wait after the callback offer and before patience runs out at the same instant', () => {
+    const cal = new Calendar();
+    cal.schedule(10, EventPriority.Arrival, EventKind.Arrival, 0);
+    cal.schedule(10, EventPriority.Abandon, EventKind.Abandon, 0);
+    cal.schedule(10, EventPriority.MaxWait, EventKind.MaxWait, 0);
+    cal.schedule(10, EventPriority.CallbackOffer, EventKind.Callback, 0);
+    cal.schedule(10, EventPriority.Finish, EventKind.Finish, 0);
+    expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Finish, EventKind.Callback, EventKind.MaxWait, EventKind.Abandon, EventKind.Arrival]);
+  });
+
   it('applies staffing changes before anything else at the same instant', () => {
     const cal = new Calendar();
     cal.schedule(10, EventPriority.Arrival, EventKind.Arrival, 0);

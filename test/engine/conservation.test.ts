@@ -27,19 +27,25 @@ function queuesWith(live: number[]): ContactQueue[] {
 // chat: 6 in its callback queue, 1 at tier 2, 2 at tier 3.
 const LIVE = [2, 4, 5, 1, 0, 1, 2, 6];
 
-/** A balanced account for LIVE: voice 38 = 7 + 4 blocked + 11 + 13 + 3, chat 30 = 1 + 20 + 3 + 6, tier 2 16 = 9 + 2 + 5, tier 3 11 = 3 + 1 + 7. */
+/**
+ * A balanced account for LIVE: voice 41 = 7 + 4 blocked + 11 + 13 + 2 messages + 1 disconnected + 3, chat 30 = 1 + 20 + 3 + 6,
+ * tier 2 17 = 9 + 2 + 1 disconnected + 5, tier 3 11 = 3 + 1 + 7.
+ */
 function balanced(): RunTotals {
   const z = (): Float64Array => new Float64Array(2);
   return {
     liveWaiting: z(), backlog: z(),
-    arrived: Float64Array.from([38, 30]),
+    arrived: Float64Array.from([41, 30]),
     deflected: Float64Array.from([7, 1]),
     blocked: Float64Array.from([4, 0]),
     answered: Float64Array.from([11, 20]),
     gaveUp: Float64Array.from([13, 3]),
-    tierEntered: Float64Array.from([0, 16, 11]),
+    messages: Float64Array.from([2, 0]),
+    disconnected: Float64Array.from([1, 0]),
+    tierEntered: Float64Array.from([0, 17, 11]),
     tierAnswered: Float64Array.from([0, 9, 3]),
     tierGaveUp: Float64Array.from([0, 2, 1]),
+    tierDisconnected: Float64Array.from([0, 1, 0]),
   };
 }
 
@@ -75,44 +81,59 @@ describe('checkConservation', () => {
     const t = balanced();
     t.arrived[1] = 31;
     const e = failure(t, 3600.5);
-    expect(e.message).toBe('conservation violated: channel "chat": arrived 31 ≠ deflected 1 + blocked 0 + answered 20 + abandoned 3 + waiting 6 (at simulated time 3600.500 s)');
+    expect(e.message).toBe('conservation violated: channel "chat": arrived 31 ≠ deflected 1 + blocked 0 + answered 20 + abandoned 3 + messages 0 + disconnected 0 + waiting 6 (at simulated time 3600.500 s)');
     expect(e.simTimeSec).toBe(3600.5);
   });
 
   it('fails when a channel has more outcomes than arrivals (voice: one answer too many)', () => {
     const t = balanced();
     t.answered[0] = 12;
-    expect(failure(t, 7).message).toBe('conservation violated: channel "voice": arrived 38 ≠ deflected 7 + blocked 4 + answered 12 + abandoned 13 + waiting 3 (at simulated time 7.000 s)');
+    expect(failure(t, 7).message).toBe('conservation violated: channel "voice": arrived 41 ≠ deflected 7 + blocked 4 + answered 12 + abandoned 13 + messages 2 + disconnected 1 + waiting 3 (at simulated time 7.000 s)');
   });
 
   it('does not let a contact waiting at tier 2 or 3 stand for a tier-1 arrival', () => {
     const t = balanced();
-    t.arrived[0] = 38 + 4; // as if voice's 4 waiting at tier 2 still counted at tier 1
-    expect(failure(t, 0).message).toContain('channel "voice": arrived 42 ≠ deflected 7 + blocked 4 + answered 11 + abandoned 13 + waiting 3');
+    t.arrived[0] = 41 + 4; // as if voice's 4 waiting at tier 2 still counted at tier 1
+    expect(failure(t, 0).message).toContain('channel "voice": arrived 45 ≠ deflected 7 + blocked 4 + answered 11 + abandoned 13 + messages 2 + disconnected 1 + waiting 3');
   });
 
   it('fails when tier 2 does not balance, naming tier 2 and its terms', () => {
     const t = balanced();
     t.tierGaveUp[1] = 3;
-    expect(failure(t, 60).message).toBe('conservation violated: tier 2: entered 16 ≠ answered 9 + abandoned 3 + waiting 5 (at simulated time 60.000 s)');
+    expect(failure(t, 60).message).toBe('conservation violated: tier 2: entered 17 ≠ answered 9 + abandoned 3 + disconnected 1 + waiting 5 (at simulated time 60.000 s)');
   });
 
   it('fails when tier 3 does not balance, naming tier 3 and its terms', () => {
     const t = balanced();
     t.tierEntered[2] = 12;
-    expect(failure(t, 10).message).toBe('conservation violated: tier 3: entered 12 ≠ answered 3 + abandoned 1 + waiting 7 (at simulated time 10.000 s)');
+    expect(failure(t, 10).message).toBe('conservation violated: tier 3: entered 12 ≠ answered 3 + abandoned 1 + disconnected 0 + waiting 7 (at simulated time 10.000 s)');
   });
 
   it('counts the blocked: an arrival refused at the door is accounted for, and one too many is not', () => {
     const t = balanced();
     t.blocked[0] = 5;
-    expect(failure(t, 1).message).toContain('channel "voice": arrived 38 ≠ deflected 7 + blocked 5 + answered 11');
+    expect(failure(t, 1).message).toContain('channel "voice": arrived 41 ≠ deflected 7 + blocked 5 + answered 11');
+  });
+
+  it('counts the messages left at the maximum wait and the contacts disconnected at the close, and one too many of either is not', () => {
+    const t = balanced();
+    t.messages[0] = 3;
+    expect(failure(t, 1).message).toContain('channel "voice": arrived 41 ≠ deflected 7 + blocked 4 + answered 11 + abandoned 13 + messages 3 + disconnected 1 + waiting 3');
+    const u = balanced();
+    u.disconnected[0] = 2;
+    expect(failure(u, 1).message).toContain('+ messages 2 + disconnected 2 + waiting 3');
+  });
+
+  it('counts transfers disconnected at the close at their tier, and one too many is not', () => {
+    const t = balanced();
+    t.tierDisconnected[1] = 2;
+    expect(failure(t, 5).message).toBe('conservation violated: tier 2: entered 17 ≠ answered 9 + abandoned 2 + disconnected 2 + waiting 5 (at simulated time 5.000 s)');
   });
 
   it('checks the channels before the tiers', () => {
     const t = balanced();
     t.tierEntered[1] = 0;
     t.deflected[0] = 0;
-    expect(failure(t, 0).message).toMatch(/^conservation violated: channel "voice": arrived 38 ≠ deflected 0 \+ blocked 4 /);
+    expect(failure(t, 0).message).toMatch(/^conservation violated: channel "voice": arrived 41 ≠ deflected 0 \+ blocked 4 /);
   });
 });

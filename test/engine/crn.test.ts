@@ -120,6 +120,11 @@ const CHANGES: Record<string, Change> = {
     model: editChannel(m, (c) => ({ ...c, retrial: { probability: c.retrial?.probability ?? 0, delay: { dist: 'exponential', mean: 300 }, sameCaller: v > 0.5 } })),
     changedType: null,
   }),
+  // The maximum wait and the close draw nothing: a contact sent away (a message, a callback, a
+  // disconnection) has drawn everything a contact draws, so they never shift the next contacts' numbers.
+  'the maximum wait (a message)': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, maxWait: { afterSec: 10 + 1200 * v, then: 'message' } })), changedType: null }),
+  'the maximum wait (a callback)': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, maxWait: { afterSec: 10 + 1200 * v, then: 'callback' } })), changedType: null }),
+  'the close (serve or disconnect)': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, atClose: v < 0.5 ? 'serve' : 'disconnect' })), changedType: null }),
   'the tier-2 handle time': (m, pick, v) => ({
     model: editType(m, pick, (t) => ({ ...t, handleByTier: [t.handleByTier[0], { dist: 'gamma', mean: 200 + 1000 * v, cv: 0.3 + v }, t.handleByTier[2]] })),
     changedType: null,

@@ -773,3 +773,135 @@ describe('proficiency: a group’s speed divides the handle times it serves', ()
     });
   });
 });
+
+describe('a maximum time in queue', () => {
+  // One agent, handle 100 s, T 20 s; a caller still waiting 30 s after arriving leaves a message.
+  //   0: answered at once (0–100).
+  //  10: waits; leaves a message at 40.   20: waits; leaves a message at 50.
+  // 150: answered at once (150–250).
+  // Queue: 1 over [10, 20), 2 over [20, 40), 1 over [40, 50): area 10 + 40 + 10 = 60.
+  const messages = {
+    'offered[0,0]': 3, 'offered[0,1]': 1, 'handled[0,0]': 1, 'handled[0,1]': 1,
+    'answeredWithinTarget[0,0]': 1, 'answeredWithinTarget[0,1]': 1, 'queued[0,0]': 2,
+    'maxWaitExits[0,0]': 2, 'messages[0,0]': 2,
+    'handleSumSec[0,0]': 100, 'handleSumSec[0,1]': 100, 'maxQueue[0,0]': 2, 'queueAreaSec[0,0]': 60,
+    'busy[0,0,0]': 100, 'busy[0,0,1]': 50, 'busy[0,0,2]': 50,
+    'group.handled[0,0]': 1, 'group.handled[0,1]': 1, 'group.handleSumSec[0,0]': 100, 'group.handleSumSec[0,1]': 100,
+    ...fullDay(0),
+  };
+  const day = (fields: Partial<Model['channels'][number]>): Model =>
+    withChannel(center([{ arrivalTimesSec: [0, 10, 20, 150], handle: constant(100) }]), 0, { maxWait: { afterSec: 30, then: 'message' }, ...fields });
+
+  it('takes a caller out of the queue at the maximum wait: a message, neither answered nor abandoned', () => {
+    const r = simulateReplication(day({}), 1, 0);
+    expect(r.contacts).toBe(4);
+    expect(counters(r)).toEqual(messages);
+  });
+
+  it('lets the maximum wait win over a patience that ends at the same instant, and a caller who left a message does not call again', () => {
+    // Patience exactly 30 s: the maximum wait fires first (engine/calendar.ts), so nobody abandons;
+    // retrials (probability 1) are for abandoners and the blocked, not for messages.
+    const r = simulateReplication(day({ patience: constant(30), retrial: { probability: 1, delay: constant(5) } }), 1, 0);
+    expect(r.contacts).toBe(4);
+    expect(counters(r)).toEqual(messages);
+  });
+
+  it('lets a shorter patience end the wait first: an abandonment, no message', () => {
+    const r = simulateReplication(day({ patience: constant(29) }), 1, 0);
+    const c = counters(r);
+    expect(c['abandoned[0,0]']).toBe(2);
+    expect(c['abandonWaitSumSec[0,0]']).toBe(58);
+    expect(c['messages[0,0]']).toBeUndefined();
+    expect(c['maxWaitExits[0,0]']).toBeUndefined();
+  });
+
+  it('answers a caller whose agent frees at the very instant the maximum wait passes', () => {
+    // Calls at 0 and 70: the agent frees at 100 = 70 + 30; the release comes first, so the caller is answered after 30 s.
+    const r = simulateReplication(withChannel(center([{ arrivalTimesSec: [0, 70], handle: constant(100) }]), 0, { maxWait: { afterSec: 30, then: 'message' } }), 1, 0);
+    const c = counters(r);
+    expect(c['handled[0,0]']).toBe(2);
+    expect(c['waitSumSec[0,0]']).toBe(30);
+    expect(c['messages[0,0]']).toBeUndefined();
+  });
+
+  it('turns a caller who reaches the maximum wait into callback work (then: callback), served after live calls', () => {
+    // One agent, handle 100 s, maximum wait 30 s → callback; no `callback` offer on the channel.
+    //   0: answered (0–100).  10: waits; becomes a callback at 40.
+    // 100: the agent takes the callback (wait 90 from arrival), 100–200.
+    // 150: waits; becomes a callback at 180.  200: the agent calls back (wait 50), 200–300.
+    const m = withChannel(center([{ arrivalTimesSec: [0, 10, 150], handle: constant(100) }]), 0, { maxWait: { afterSec: 30, then: 'callback' } });
+    const r = simulateReplication(m, 1, 0);
+    const c = counters(r);
+    expect(r.contacts).toBe(3);
+    expect([c['handled[0,0]'], c['handled[0,1]'], c['waitSumSec[0,0]'], c['waitSumSec[0,1]']]).toEqual([2, 1, 90, 50]);
+    expect([c['maxWaitExits[0,0]'], c['maxWaitExits[0,1]'], c['callbacks[0,0]'], c['callbacks[0,1]']]).toEqual([1, 1, 1, 1]);
+    expect([c['queueAreaSec[0,0]'], c['queueAreaSec[0,1]'], c['messages[0,0]']]).toEqual([30, 30, undefined]);
+    expect(Array.from(r.waitingAtEnd)).toEqual([0]);
+  });
+
+  it('frees the line of a caller who leaves a message: the next caller gets it', () => {
+    // One agent, 2 lines. 0: answered, line held 100 s. 10: waits, message at 40: line held 30 s.
+    // 75: finds the line freed at 40 (kept, it would be blocked); waits; answered at 100 (wait 25): held 125 s.
+    const m = tweak(center([{ arrivalTimesSec: [0, 10, 75], handle: constant(100) }]), { maxWait: { afterSec: 30, then: 'message' } }, {}, {
+      lineGroups: [{ id: 'trunk', lines: 2, channels: [0] }],
+    });
+    const r = simulateReplication(m, 1, 0);
+    expect(Array.from(r.channel.blocked)).toEqual([0, 0, 0]);
+    expect(Array.from(r.channel.messages)).toEqual([1, 0, 0]);
+    expect(Array.from(r.channel.lineHoldSec)).toEqual([100 + 30 + 125, 0, 0]);
+  });
+});
+
+describe('the close', () => {
+  // One agent, handle 100 s, day of 300 s. 0: answered (0–100). 250: answered at once (250–350).
+  // 280: waits; the close at 300 either disconnects it or (serve) the agent answers it at 350.
+  const closing = (atClose: 'serve' | 'disconnect'): Model =>
+    withChannel(center([{ arrivalTimesSec: [0, 250, 280], handle: constant(100) }]), 0, { atClose });
+
+  it('disconnects a caller still waiting at the close: counted apart, neither answered nor abandoned', () => {
+    const r = simulateReplication(closing('disconnect'), 1, 0);
+    expect(counters(r)).toEqual({
+      'offered[0,0]': 1, 'offered[0,2]': 2, 'handled[0,0]': 1, 'handled[0,2]': 1,
+      'answeredWithinTarget[0,0]': 1, 'answeredWithinTarget[0,2]': 1, 'queued[0,2]': 1, 'disconnected[0,2]': 1,
+      'handleSumSec[0,0]': 100, 'handleSumSec[0,2]': 100, 'maxQueue[0,2]': 1, 'queueAreaSec[0,2]': 20,
+      // The call in hand at the close is finished; agent time is counted within the day only.
+      'busy[0,0,0]': 100, 'busy[0,0,2]': 50,
+      'group.handled[0,0]': 1, 'group.handled[0,2]': 1, 'group.handleSumSec[0,0]': 100, 'group.handleSumSec[0,2]': 100,
+      ...fullDay(0),
+    });
+  });
+
+  it('serves a caller still waiting at the close by default (atClose: serve), as before', () => {
+    const c = counters(simulateReplication(closing('serve'), 1, 0));
+    expect([c['handled[0,2]'], c['waitSumSec[0,2]'], c['disconnected[0,2]']]).toEqual([2, 70, undefined]);
+  });
+
+  it('leaves callback work waiting at the close as backlog: only live contacts are disconnected', () => {
+    // One agent, handle 200 s; callers still waiting after 50 s take a callback.
+    //   0: answered (0–200).  10, 20: callbacks at 60 and 70.  200: the agent calls 10 back (200–400).
+    // 260: waits live (its offer would come at 310); disconnected at 300.  The callback of 20 stays in the backlog.
+    const m = withChannel(center([{ arrivalTimesSec: [0, 10, 20, 260], handle: constant(200) }]), 0, {
+      atClose: 'disconnect', callback: { afterSec: 50, share: 1, targetSec: 3600 },
+    });
+    const r = simulateReplication(m, 1, 0);
+    expect(Array.from(r.channel.disconnected)).toEqual([0, 0, 1]);
+    expect(Array.from(r.channel.handled)).toEqual([2, 0, 0]);
+    expect(Array.from(r.waitingAtEnd)).toEqual([1]);
+  });
+
+  it('disconnects a transfer waiting for tier 2 at the close, and the tiers still balance', () => {
+    // Tier 1 (one agent) handles 100 s, then transfers to tier 2 (one agent, handle 250 s).
+    //   0: tier 1 0–100, tier 2 100–350.  20: tier 1 100–200, waits for tier 2 from 200; disconnected at 300.
+    const types = [type([constant(100), constant(250), null], [1, 0])];
+    const m = withChannel(center([{ arrivalTimesSec: [0, 20], handle: constant(100) }], [
+      { id: 't1', channels: [0], count: 1 },
+      { id: 't2', channels: [0], count: 1, tier: 2 },
+    ]), 0, { types, atClose: 'disconnect' });
+    const r = simulateReplication(m, 1, 0);
+    expect(tiers(r).entered).toEqual([2, 2, 0]);
+    expect(tiers(r).handled).toEqual([2, 1, 0]);
+    expect(tiers(r).abandoned).toEqual([0, 0, 0]);
+    expect(Array.from(r.channel.disconnected)).toEqual([0, 0, 0]);
+    expect(Array.from(r.waitingAtEnd)).toEqual([0]);
+  });
+});

@@ -13,7 +13,7 @@ import type { Model } from '../../engine/model.js';
 import { buildRunResult } from '../../reports/result.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { TRACE_COLUMNS, writeTrace } from '../../workers/contactTrace.js';
-import { constant, model } from '../support/model.js';
+import { constant, model, withChannel } from '../support/model.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-trace-'));
 
@@ -49,6 +49,33 @@ describe('a scripted day, by hand', () => {
     expect(rows.map((r) => [r.contact, r.answer_sec, r.end_sec, r.wait_sec, r.outcome, r.group, r.handle_sec])).toEqual([
       ['2', '', '25', '20', 'abandoned', '', ''],
       ['1', '0', '60', '0', 'resolved', 'team', '60'],
+    ]);
+  });
+});
+
+describe('the maximum wait and the close, by hand', () => {
+  // One agent, calls at 0, 10, 20, 280 and 285 s of a 300-second day, each 100 s long; a caller still
+  // waiting 30 s after arriving leaves a message; callers still waiting at the close are disconnected.
+  const m = withChannel(model({ agents: 1, horizonSec: 300, intervalSec: 100, channels: [{ arrivalTimesSec: [0, 10, 20, 280, 285], handle: constant(100) }] }), 0, {
+    maxWait: { afterSec: 30, then: 'message' }, atClose: 'disconnect',
+  });
+
+  it('ends the stage of a caller who reached the maximum wait as a message, and of one still waiting at the close as disconnected', () => {
+    const rows = traceRows(m, 'exits');
+    // The agent is busy 0–100: call 2 leaves a message at 40, call 3 at 50 (each waited 30 s).
+    // Call 4 is answered at once at 280 (280–380); call 5 (285) waits and is disconnected at the
+    // close (300), before its maximum (315), after 15 s.
+    expect(rows.map((r) => [r.contact, r.arrival_sec, r.answer_sec, r.end_sec, r.wait_sec, r.outcome])).toEqual([
+      ['2', '10', '', '40', '30', 'message'],
+      ['3', '20', '', '50', '30', 'message'],
+      ['1', '0', '0', '100', '0', 'resolved'],
+      ['5', '285', '', '300', '15', 'disconnected'],
+      ['4', '280', '280', '380', '0', 'resolved'],
+    ]);
+    const result = buildRunResult({ ...m, replications: 1 }, m.seed, [simulateReplication(m, m.seed, 0)]);
+    const voice = result.summary.channels.voice!;
+    expect([voice.messages?.mean, voice.maxWaitExits?.mean, voice.disconnected?.mean, voice.offered.mean]).toEqual([
+      rows.filter((r) => r.outcome === 'message').length, 2, rows.filter((r) => r.outcome === 'disconnected').length, rows.length,
     ]);
   });
 });

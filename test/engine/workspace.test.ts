@@ -24,8 +24,8 @@ function zeroTotals(): RunTotals {
   const ch = (): Float64Array => new Float64Array(2);
   const tier = (): Float64Array => new Float64Array(3);
   return {
-    liveWaiting: ch(), backlog: ch(), arrived: ch(), deflected: ch(), blocked: ch(), answered: ch(), gaveUp: ch(),
-    tierEntered: tier(), tierAnswered: tier(), tierGaveUp: tier(),
+    liveWaiting: ch(), backlog: ch(), arrived: ch(), deflected: ch(), blocked: ch(), answered: ch(), gaveUp: ch(), messages: ch(), disconnected: ch(),
+    tierEntered: tier(), tierAnswered: tier(), tierGaveUp: tier(), tierDisconnected: tier(),
   };
 }
 

@@ -59,13 +59,21 @@ describe('reading call records', () => {
     expect(read.records.map((r) => [r.line, r.outcome, r.waitSec])).toEqual([[2, 'answered', 3], [6, 'answered', 7]]);
     expect(read.skipped).toEqual({ laterTier: 1, deflected: 1, blocked: 1, open: 1, callback: 1 });
   });
+
+  it('reads a message left at the maximum wait and a disconnection at the close as sent away: waits that patience outlasted, no handle time', () => {
+    const read = parseCallRecords('arrival_sec,tier,wait_sec,outcome,handle_sec\n0,1,60,message,\n5,1,12.5,disconnected,\n', 'trace.csv');
+    expect(read.records).toEqual([
+      { line: 2, arrivalSec: 0, channel: null, waitSec: 60, outcome: 'sentAway', handleSec: null },
+      { line: 3, arrivalSec: 5, channel: null, waitSec: 12.5, outcome: 'sentAway', handleSec: null },
+    ]);
+  });
 });
 
 describe('mistakes, each named by file, line, column, rule and value', () => {
   const header = 'arrival,channel,wait_sec,outcome,handle_sec';
 
   it.each([
-    ['0,voice,5,hungup,', 'calls.csv:2 column outcome: must be one of answered, abandoned, resolved, escalated, deflected, open, blocked (got "hungup")'],
+    ['0,voice,5,hungup,', 'calls.csv:2 column outcome: must be one of answered, abandoned, resolved, escalated, deflected, open, blocked, message, disconnected (got "hungup")'],
     ['0,voice,-5,abandoned,', 'calls.csv:2 column wait_sec: must be a time in queue, 0 or more: seconds, a duration like "1m30s", or h:mm:ss (got "-5")'],
     ['0,voice,5,answered,', 'calls.csv:2 column handle_sec: must be the handle time of an answered call, 0 or more: seconds, a duration like "4m", or h:mm:ss (got "")'],
     ['2026-02-30T08:00,voice,5,abandoned,', 'calls.csv:2 column arrival: must be a date-time like "2026-03-02T08:00:15", a clock time like "08:00:15", or seconds (got "2026-02-30T08:00")'],

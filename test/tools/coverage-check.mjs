@@ -25,6 +25,7 @@ const STATISTICAL_FILES = [
   'test/engine/sharedOverdispersion-vs-theory.test.ts',
   'test/engine/proficiency-vs-theory.test.ts',
   'test/engine/tier-patience-vs-theory.test.ts',
+  'test/engine/maxWait-vs-theory.test.ts',
   'test/calibration/recovery.test.ts',
   'test/engine/kernel-mechanisms.test.ts',
   'test/engine/kernel-theory.test.ts',

@@ -1,0 +1,29 @@
+/**
+ * Which channel metrics a scenario's result holds. Every metric of `CHANNEL_METRICS` is computed,
+ * but the ways out of a queue that issue 12 added (the maximum wait, the close: `EXIT_METRICS`)
+ * are written only when some channel uses them — a result of a scenario without them is the
+ * same, byte for byte, as before they existed, and a scenario with them shows them in every
+ * format (the renderers print whatever metrics a result holds).
+ */
+import type { Model } from '../engine/model.js';
+import { CHANNEL_METRICS, type ChannelMetric, type ExitMetric } from './kpi.js';
+
+const MAX_WAIT_METRICS: ReadonlySet<ExitMetric> = new Set(['maxWaitExits', 'maxWaitRate', 'messages']);
+
+const cache = new WeakMap<Model, readonly ChannelMetric[]>();
+
+/** The channel metrics of `model`'s results, in `CHANNEL_METRICS` order. */
+export function channelMetricsOf(model: Model): readonly ChannelMetric[] {
+  let metrics = cache.get(model);
+  if (metrics === undefined) {
+    const maxWait = model.channels.some((c) => c.maxWait !== undefined);
+    const disconnects = model.channels.some((c) => c.atClose === 'disconnect');
+    metrics = CHANNEL_METRICS.filter((m) => {
+      if (MAX_WAIT_METRICS.has(m as ExitMetric)) return maxWait;
+      if (m === 'disconnected') return disconnects;
+      return true;
+    });
+    cache.set(model, metrics);
+  }
+  return metrics;
+}
