@@ -11,8 +11,9 @@
  * threshold, the callback offer, the maximum wait, and patience last. Only tier 1's live queue
  * has the timer: transfers at tiers 2–3 and deferred work (email, callbacks) do not.
  *
- * Without abandonment, a stationary M/M/c queue sends away exactly the contacts whose Erlang C
- * wait would exceed the maximum, so the share is P(W > T) = C(c, a) · e^{−(cμ − λ)T}
+ * Without other impatience the queue is M/M/c with a deterministic patience T (M/M/c+D): those
+ * sent away no longer hold up the callers behind them, so the share is M/M/c+D's P(V > T)
+ * (Baccelli & Hebuterne 1981; Zeltyn & Mandelbaum 2005), below Erlang C's tail C·e^{−(cμ−λ)T}
  * (test/engine/maxWait-vs-theory.test.ts).
  */
 import { EventKind, EventPriority } from '../calendar.js';
