@@ -2,7 +2,8 @@
 // rules (live channels only; a callback on voice only), and what the compiled model holds.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../scenarios/load.js';
-import { problemsOf } from '../support/problems.js';
+import { scenarioProblems } from '../support/problems.js';
+import { withChannelLine } from '../support/scenarioText.js';
 
 const HEAD = `name: exits
 horizon: 8h
@@ -24,11 +25,10 @@ agents:
   - { id: team, channels: [sales, web, mail], count: 30 }
 `;
 
-const problemsIn = (text: string): readonly string[] => problemsOf(() => loadScenarioText(text, 'x.yaml'));
+const problemsIn = scenarioProblems;
 
 /** The scenario with `extra` added under the channel `id` (after its handle line). */
-const withChannelField = (id: string, extra: string, text = HEAD + CHANNELS): string =>
-  text.replace(new RegExp(`(- id: ${id}\\n(?:    .*\\n)*?    handle: .*\\n)`), `$1    ${extra}\n`);
+const withChannelField = (id: string, extra: string, text = HEAD + CHANNELS): string => withChannelLine(text, id, extra);
 
 describe('maxWait and atClose', () => {
   it('compiles the maximum wait to seconds with its action (message by default) and the close as written', () => {

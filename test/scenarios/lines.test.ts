@@ -3,7 +3,8 @@
 // what the compiled model holds.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../scenarios/load.js';
-import { problemsOf } from '../support/problems.js';
+import { scenarioProblems } from '../support/problems.js';
+import { withChannelLine } from '../support/scenarioText.js';
 
 const HEAD = `name: lines
 horizon: 8h
@@ -25,11 +26,10 @@ agents:
   - { id: team, channels: [sales, service, mail], count: 30 }
 `;
 
-const problemsIn = (text: string): readonly string[] => problemsOf(() => loadScenarioText(text, 'x.yaml'));
+const problemsIn = scenarioProblems;
 
 /** The scenario with `extra` added under the channel `id` (after its handle line). */
-const withChannelField = (id: string, extra: string, head = HEAD): string =>
-  head + CHANNELS.replace(new RegExp(`(- id: ${id}\\n(?:    .*\\n)*?    handle: .*\\n)`), `$1    ${extra}\n`);
+const withChannelField = (id: string, extra: string, head = HEAD): string => head + withChannelLine(CHANNELS, id, extra);
 
 describe('lines, queueCapacity and lineGroups', () => {
   it('compiles a channel’s own lines to a group of one, named after it, and shared groups to their channels', () => {

@@ -7,7 +7,7 @@ import { erlangView } from '../../engine/erlang/channelView.js';
 import { speedOn, tier1TypeSpeeds } from '../../engine/proficiency.js';
 import { erlangBaseline } from '../../reports/baseline.js';
 import { loadScenarioText } from '../../scenarios/load.js';
-import { problemsOf } from '../support/problems.js';
+import { scenarioProblems } from '../support/problems.js';
 
 const scenario = (agents: string): string => `name: proficiency
 horizon: 8h
@@ -30,7 +30,7 @@ const SPECIALISTS = `  - id: billing-team
     skills: [{ channel: voice, speed: 0.8 }, { channel: voice, type: tech, speed: 1 }]
 `;
 
-const problemsIn = (text: string): readonly string[] => problemsOf(() => loadScenarioText(text, 'x.yaml'));
+const problemsIn = scenarioProblems;
 
 describe('a skill’s speed', () => {
   it('compiles onto the skill, leaving speed 1 (and no speed) out of the model', () => {

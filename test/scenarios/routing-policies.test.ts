@@ -3,7 +3,7 @@
 // model, the model left as before when they are absent, and each mistake named at its place.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../scenarios/load.js';
-import { problemsOf } from '../support/problems.js';
+import { scenarioProblems } from '../support/problems.js';
 
 const BASE = `name: routing
 horizon: 8h
@@ -21,7 +21,7 @@ agents:
     count: 5
 `;
 
-const problemsIn = (text: string): readonly string[] => problemsOf(() => loadScenarioText(text, 'x.yaml'));
+const problemsIn = scenarioProblems;
 
 describe('routing.agentSelection, groupRank and whenCountDrops', () => {
   it('compiles them into the model', () => {

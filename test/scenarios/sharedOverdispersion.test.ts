@@ -3,7 +3,7 @@
 // the rules (members agree on the cv, a factor is shared by two channels or more) name the field.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../scenarios/load.js';
-import { problemsOf } from '../support/problems.js';
+import { scenarioProblems } from '../support/problems.js';
 
 const scenario = (sales: string, service: string, mail = 'overdispersion: 0.1'): string => `name: busy day
 horizon: 8h
@@ -27,7 +27,7 @@ agents:
   - { id: team, channels: [sales, service, mail], count: 30 }
 `;
 
-const problemsIn = (text: string): readonly string[] => problemsOf(() => loadScenarioText(text, 'x.yaml'));
+const problemsIn = scenarioProblems;
 
 describe('overdispersion: { cv, shared }', () => {
   it('compiles a shared factor to its name and cv, and leaves the number form as it was', () => {

@@ -2,7 +2,7 @@
 // channels; tiers that receive transfers), and what the compiled model holds.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../scenarios/load.js';
-import { problemsOf } from '../support/problems.js';
+import { scenarioProblems } from '../support/problems.js';
 
 const scenario = (channelExtra: string, tiers = '', kind = 'voice'): string => `name: tiers
 horizon: 8h
@@ -18,7 +18,7 @@ ${channelExtra}agents:
   - { id: third, channels: [line], count: 2, tier: 3 }
 `;
 
-const problemsIn = (text: string): readonly string[] => problemsOf(() => loadScenarioText(text, 'x.yaml'));
+const problemsIn = scenarioProblems;
 
 describe('patienceByTier', () => {
   it('compiles a tier’s own patience, null for never abandoning, and the channel’s patience for a tier left out', () => {

@@ -13,3 +13,8 @@ agents:
     channels: [voice]
     count: 7
 `;
+
+/** Scenario `text` with the line `extra` added under channel `id`, after its handle line. */
+export function withChannelLine(text: string, id: string, extra: string): string {
+  return text.replace(new RegExp(`(- id: ${id}\\n(?:    .*\\n)*?    handle: .*\\n)`), `$1    ${extra}\n`);
+}
