@@ -88,6 +88,9 @@ describe('two writers of one --out', () => {
     const first = spawn(process.execPath, [CLI, ...long], { cwd: dir, stdio: 'ignore' });
     const deadline = Date.now() + 30_000;
     while (!(existsSync(`${out}.lock`) && existsSync(out)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // Held still while the second tries: on a fast machine the first sweep could otherwise
+    // finish (and release its lock) before the second starts up.
+    first.kill('SIGSTOP');
     const second = run([...long, '--resume']);
     expect(second.status).toBe(2);
     expect(second.stderr).toMatch(new RegExp(`--out: .*locked\\.jsonl.* (is being written|locked) .*${first.pid}`));
