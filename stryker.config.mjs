@@ -19,6 +19,7 @@ export default {
     'reports/pairedDifference.ts',
     'reports/verdict.ts',
     'reports/baseline.ts',
+    'reports/customerKpis.ts',
   ],
   coverageAnalysis: 'perTest',
   // Later runs re-test only the mutants whose code or covering tests changed.
