@@ -60,28 +60,39 @@ export function scheduleRearrival(k: KernelState, ch: number, type: number, orig
 /**
  * The contact's draws, then self-service, then routing to tier 1. `slot` < 0: take a new
  * slot. A contained contact draws like any other (and discards the numbers), so self-service
- * never shifts the next contacts' handle times or patience (common random numbers).
+ * never shifts the next contacts' handle times or patience (common random numbers). A channel
+ * with trunk lines, a queue capacity or same-caller retrials is admitted by `admitLimited`, so
+ * that the plain path reads one byte for all three.
  */
 function admit(k: KernelState, slot: number, ch: number, type: number, origin: number, now: number, draws: ContactFactory): void {
-  const R = k.recorder;
-  const iv = R.intervalOf(now);
-  k.arrived[ch]++;
-  const P = k.contacts;
-  const c = slot >= 0 ? slot : P.take();
-  P.arrivalSec[c] = now;
-  P.channel[c] = ch;
-  P.type[c] = type;
-  P.tier[c] = 1;
-  P.origin[c] = origin;
-  P.interval[c] = iv;
+  if (k.limitedAdmission[ch] === 1) {
+    admitLimited(k, slot, ch, type, origin, now, draws);
+    return;
+  }
+  const iv = k.recorder.intervalOf(now);
+  const c = place(k, slot, ch, type, origin, now, iv);
+  draws.fill(k.contacts, c, ch, type, origin === Origin.DeflectionReturn, iv);
+  const contained = k.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch);
+  seen(k, c, ch, type, origin, now, contained);
+  if (contained) {
+    contain(k, c, ch, type, iv, now, draws);
+    return;
+  }
+  offer(k, ch, type, origin, iv);
+  route(k, c, k.routing.queueOf(ch, type, 1), now);
+}
+
+/** `admit` for a channel with lines, a queue capacity or same-caller retrials. */
+function admitLimited(k: KernelState, slot: number, ch: number, type: number, origin: number, now: number, draws: ContactFactory): void {
+  const iv = k.recorder.intervalOf(now);
+  const c = place(k, slot, ch, type, origin, now, iv);
   // A same-caller channel's first attempt starts the customer; its retrials keep the caller's draws.
   const caller = k.tables.sameCaller[ch] === 1;
   if (caller) fillCaller(k, c, ch, type, origin, iv, now, draws);
-  else draws.fill(P, c, ch, type, origin === Origin.DeflectionReturn, iv);
+  else draws.fill(k.contacts, c, ch, type, origin === Origin.DeflectionReturn, iv);
   const firstAttempt = caller && origin !== Origin.Retrial;
   const contained = k.hasDeflection[ch] === 1 && origin !== Origin.DeflectionReturn && draws.drawDeflected(ch);
-  if (k.observer !== null) k.observer.admitted(ch, type, origin, now, contained ? NaN : P.handle1Sec[c], contained ? NaN : P.patienceSec[c]);
-  if (k.tracer !== null) k.tracer.arrived(P, c, now);
+  seen(k, c, ch, type, origin, now, contained);
   // Lines are taken at the switch, before self-service: a caller who finds none hears a busy signal.
   const limited = k.admissionLimited[ch] === 1;
   if (limited && !lineFree(k, ch)) {
@@ -103,12 +114,38 @@ function admit(k: KernelState, slot: number, ch: number, type: number, origin: n
     seizeLine(k, c, ch);
   }
   if (firstAttempt) countCustomer(k, c);
-  if (iv >= 0) {
-    R.offer(ch, iv, type);
-    if (origin === Origin.Retrial) R.count('retrials', ch, iv);
-    else if (origin === Origin.Repeat) R.repeat(ch, iv, type);
-  }
+  offer(k, ch, type, origin, iv);
   route(k, c, q, now);
+}
+
+/** Counts an arrival on channel ch and gives it a slot (`slot`, or a new one) with what is known of it. */
+function place(k: KernelState, slot: number, ch: number, type: number, origin: number, now: number, iv: number): number {
+  k.arrived[ch]++;
+  const P = k.contacts;
+  const c = slot >= 0 ? slot : P.take();
+  P.arrivalSec[c] = now;
+  P.channel[c] = ch;
+  P.type[c] = type;
+  P.tier[c] = 1;
+  P.origin[c] = origin;
+  P.interval[c] = iv;
+  return c;
+}
+
+/** Tells the observer and the tracer (when there are) of contact c's arrival. */
+function seen(k: KernelState, c: number, ch: number, type: number, origin: number, now: number, contained: boolean): void {
+  const P = k.contacts;
+  if (k.observer !== null) k.observer.admitted(ch, type, origin, now, contained ? NaN : P.handle1Sec[c], contained ? NaN : P.patienceSec[c]);
+  if (k.tracer !== null) k.tracer.arrived(P, c, now);
+}
+
+/** A contact of (ch, type) is offered in interval iv (none in the warm-up): retrials and repeats counted as such. */
+function offer(k: KernelState, ch: number, type: number, origin: number, iv: number): void {
+  if (iv < 0) return;
+  const R = k.recorder;
+  R.offer(ch, iv, type);
+  if (origin === Origin.Retrial) R.count('retrials', ch, iv);
+  else if (origin === Origin.Repeat) R.repeat(ch, iv, type);
 }
 
 /** Self-service contains contact c; some come back later. */

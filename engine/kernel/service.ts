@@ -17,7 +17,8 @@ import type { KernelState } from './state.js';
 
 /**
  * Agent a starts on contact c (`overflow`: the agent's group took it through an overflow
- * rule). The plain case (tier 1, one session, no overflow, every speed 1) stays small enough to inline.
+ * rule). The plain case (tier 1, one session, no overflow, every speed 1, a fresh contact per
+ * attempt) stays small enough to inline.
  */
 export function startHandling(k: KernelState, a: number, c: number, now: number, overflow: boolean): void {
   const P = k.contacts;
@@ -60,8 +61,12 @@ function startSpecialHandling(k: KernelState, a: number, c: number, now: number,
   P.state[c] = ContactState.InService;
   P.agent[c] = a;
   P.serviceStartSec[c] = now;
-  if (tier === 1) recordAnswer(k, c, q, A.group[a], handle, now);
-  else recordTierAnswer(k, c, q, A.group[a], handle, now);
+  if (tier === 1) {
+    recordAnswer(k, c, q, A.group[a], handle, now);
+    recordSpecialAnswer(k, c, now);
+  } else {
+    recordTierAnswer(k, c, q, A.group[a], handle, now);
+  }
   if (k.tracer !== null) k.tracer.answered(P, c, now, A.group[a], handle);
   k.calendar.schedule(now + handle, EventPriority.Finish, EventKind.Finish, c);
 }
@@ -87,6 +92,14 @@ function recordAnswer(k: KernelState, c: number, q: number, g: number, handle: n
   const wait = now - P.arrivalSec[c];
   const live = R.queueDeferred[q] === 0 || R.queueIsCallback[q] === 1;
   k.recorder.answer(ch, iv, P.type[c], g, wait, handle, live && wait <= k.targetSec[ch]);
+}
+
+/** What only an answer off the plain path can add: an overflow answer, the customer view of a same-caller channel. */
+function recordSpecialAnswer(k: KernelState, c: number, now: number): void {
+  const P = k.contacts;
+  const iv = P.interval[c];
+  if (iv < 0) return;
+  const ch = P.channel[c];
   if (k.tables.sameCaller[ch] === 1) customerAnswered(k, c, now);
   if ((P.flags[c] & Flag.Overflowed) !== 0) k.recorder.count('overflowed', ch, iv);
 }

@@ -67,12 +67,14 @@ export class KernelState {
   readonly concurrencyFactor: Float64Array;
   readonly targetSec: Float64Array;
   readonly hasDeflection: Uint8Array;
-  /** Per channel: 1 when its tier-1 answers leave the plain path (chat sessions, group speeds). */
+  /** Per channel: 1 when its tier-1 answers leave the plain path (chat sessions, group speeds, same-caller retrials). */
   readonly specialService: Uint8Array;
   /** Group speeds by queue (engine/proficiency.ts); null when every speed is 1. */
   readonly proficiency: Proficiency | null;
   /** Channels whose arrivals lines or a queue capacity can refuse (engine/kernel/lines.ts). */
   readonly admissionLimited: Uint8Array;
+  /** Per channel: 1 when admission leaves the plain path (lines, a queue capacity, same-caller retrials). */
+  readonly limitedAdmission: Uint8Array;
   /** Live (on the line) and deferred contacts waiting, per channel. */
   readonly liveWaiting: Float64Array;
   readonly backlog: Float64Array;
@@ -120,7 +122,8 @@ export class KernelState {
     this.admissionLimited = t.admissionLimited;
     this.proficiency = proficiencyOf(model);
     const speeds = this.proficiency;
-    this.specialService = Uint8Array.from(t.concurrency, (n, ch) => (n > 1 || (speeds !== null && speeds.channelVaries[ch] === 1) ? 1 : 0));
+    this.specialService = Uint8Array.from(t.concurrency, (n, ch) => (n > 1 || (speeds !== null && speeds.channelVaries[ch] === 1) || t.sameCaller[ch] === 1 ? 1 : 0));
+    this.limitedAdmission = Uint8Array.from(t.admissionLimited, (limited, ch) => limited | t.sameCaller[ch]);
     this.linesHeld = new Int32Array(t.lineCount.length);
     this.recorder = new Recorder(model.channels.length, model.groups.length, model.intervalCount, model.intervalSec, t.typesPerChannel, t.deferred, workspace.waits);
     this.plan = staffingPlanFor(model, seed, replication);
