@@ -5,6 +5,7 @@ import type { CampaignModel, Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
 import { CAMPAIGN_METRICS } from '../../reports/campaignKpis.js';
 import { renderReport } from '../../reports/render.js';
+import { checkObjective, parseMetricRef } from '../../reports/objective.js';
 import { buildRunResult } from '../../reports/result.js';
 import type { SweepResult } from '../../reports/sweep.js';
 import { ccsim } from '../support/cli.js';
@@ -68,5 +69,20 @@ describe('campaign figures', () => {
       expect(r.stdout).toContain('Campaign — collections');
       expect(r.stdout).toContain('connected/h');
     }
+  });
+
+  it('a sweep objective reads campaign figures: campaigns.<id>.<metric>, checked against the scenario', () => {
+    expect(parseMetricRef('campaigns.collections.connectedPerHour', '--maximize')).toEqual({ scope: 'campaigns', id: 'collections', metric: 'connectedPerHour' });
+    expect(() => parseMetricRef('campaigns.collections.asaSec', '--maximize')).toThrow(/names no campaign metric \(expected one of dialed, reached/);
+    expect(() => checkObjective({ sense: 'maximize', quantity: 'campaigns.debts.connected', subjectTo: [] }, day)).toThrow('--maximize: the scenario has no campaign "debts" (it has collections)');
+    expect(() => checkObjective({ sense: 'minimize', quantity: 'agents', subjectTo: ['campaigns.x.abandonRate<=0.03'] }, { ...day, campaigns: [] }))
+      .toThrow('--subject-to: the scenario has no campaign "x" (it has none)');
+    const r = ccsim(['sweep', 'scenarios/blended-collections.yaml', '--vary', 'campaigns[0].dialer.reserve=2,8', '-r', '3', '--workers', '1',
+      '--maximize', 'campaigns.collections.connectedPerHour', '--subject-to', 'channels.service.serviceLevel>=0.5']);
+    expect(r.status, r.stderr).toBe(0);
+    const objective = (JSON.parse(r.stdout) as SweepResult).objective;
+    // A reserve of all 8 collectors connects nobody: the reserve of 2 is best.
+    expect(objective?.points.map((p) => p.value)).toEqual([expect.any(Number), 0]);
+    expect(objective?.best?.name).toBe('campaigns[0].dialer.reserve=2');
   });
 });
