@@ -40,6 +40,15 @@ export const EventPriority = {
   Abandon: 7,
   /** New contacts are routed last, after the queue has been served, so they never overtake a waiting one. */
   Arrival: 8,
+  /**
+   * Outbound (engine/kernel/dialer.ts) after all inbound work of the instant: a dialed party
+   * answers (or the ring ends unanswered) once inbound arrivals have taken the agents they
+   * find — inbound first — and an answered party hangs up after that, so an agent freed at
+   * the very instant its patience ends still reaches it. An outbound talk ending is a release
+   * (`Finish`).
+   */
+  DialResult: 9,
+  OutboundAbandon: 10,
 } as const;
 
 export const EventKind = {
@@ -54,6 +63,10 @@ export const EventKind = {
   Backlog: 8,
   Opening: 9,
   MaxWait: 10,
+  /** Outbound: the ring ends (answered or not), the talk ends, an answered party hangs up waiting. */
+  DialResult: 11,
+  OutboundFinish: 12,
+  OutboundAbandon: 13,
 } as const;
 
 /** Sequence numbers stay exact as doubles; the priority is packed above them. */

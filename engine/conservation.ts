@@ -1,7 +1,8 @@
 /**
  * The end-of-run conservation check (DESIGN §2): per channel, arrived = deflected + blocked + answered +
  * abandoned + left a message (maximum wait) + disconnected at the close + still waiting at tier 1;
- * per tier 2 and 3, entered = answered + abandoned + disconnected + still waiting. A violation is a bug and fails loudly with the simulated time.
+ * per tier 2 and 3, entered = answered + abandoned + disconnected + still waiting; per outbound campaign
+ * (issue 13), dialed = unreached + connected + abandoned + calls still alive. A violation is a bug and fails loudly with the simulated time.
  */
 import { SimulationError } from './errors.js';
 import type { Model } from './model.js';
@@ -38,4 +39,26 @@ export function checkConservation(model: Model, routing: RoutingTable, queues: r
     }
   }
   return waitingAll;
+}
+
+/** What the outbound check needs of a run's campaigns (engine/kernel/campaigns.ts). */
+export interface CampaignBooks {
+  readonly list: readonly { readonly id: string }[];
+  readonly totals: readonly { readonly dialed: number; readonly unreached: number; readonly connected: number; readonly abandoned: number }[];
+  /** Calls still alive of campaign cp. */
+  aliveOf(cp: number): number;
+}
+
+/** Per campaign: dialed = unreached + connected + abandoned + calls still in flight. */
+export function checkCampaignConservation(books: CampaignBooks, nowSec: number): void {
+  books.list.forEach((c, cp) => {
+    const t = books.totals[cp];
+    const alive = books.aliveOf(cp);
+    if (t !== undefined && t.dialed !== t.unreached + t.connected + t.abandoned + alive) {
+      throw new SimulationError(
+        `conservation violated: campaign "${c.id}": dialed ${t.dialed} ≠ unreached ${t.unreached} + connected ${t.connected} + abandoned ${t.abandoned} + in flight ${alive}`,
+        nowSec,
+      );
+    }
+  });
 }

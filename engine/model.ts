@@ -333,6 +333,46 @@ export interface Model {
   readonly lineGroups?: readonly LineGroupModel[];
   /** Which eligible idle agent a new contact goes to (engine/kernel/router.ts); absent: `longestIdle`. */
   readonly agentSelection?: AgentSelectionName;
+  /** Outbound campaigns dialed by blended groups (engine/kernel/dialer.ts); absent or empty: inbound only, as before. */
+  readonly campaigns?: readonly CampaignModel[];
+}
+
+/**
+ * How a campaign's dialer places calls (issue 13 item 2): `preview` — an agent is reserved for
+ * a record, reads it for `previewSec`, then the call is dialed; `progressive` — one call per
+ * idle agent, the agent held for it from the dial; `predictive` — ⌈ratio × (idle − reserve)⌉
+ * calls in flight, no agent held: an answered party who finds none waits its patience, then is
+ * dropped (an abandoned, "nuisance", call).
+ */
+export const DIALER_MODES = ['preview', 'progressive', 'predictive'] as const;
+export type DialerMode = (typeof DIALER_MODES)[number];
+
+/** An outbound campaign (issue 13 items 1–3): who dials it, how, how much, and what a call is like. */
+export interface CampaignModel {
+  readonly id: string;
+  /** The agent groups that dial it and talk to its parties (indices into `groups`). */
+  readonly groups: readonly number[];
+  readonly mode: DialerMode;
+  /** Predictive: calls in flight per spare idle agent (1 for the other modes). */
+  readonly ratio: number;
+  /** Idle agents of its groups kept for inbound: dialing only while more than this many are idle. */
+  readonly reserve: number;
+  /** Dial only while the live inbound queues of its groups' channels hold at most this many (Infinity: no limit). */
+  readonly maxQueue: number;
+  /** Records dialed at most per day (day = 24 h from time 0; Infinity: no list limit). */
+  readonly listPerDay: number;
+  /** Dials started at most per hour, per interval (null: no rate limit). */
+  readonly dialsPerHour: readonly number[] | null;
+  /** Probability a dial reaches the right party, per interval of the dial. */
+  readonly reach: readonly number[];
+  /** Talk (and wrap) time of a connected call. */
+  readonly handle: DistSpec;
+  /** How long an answered party waits for an agent before hanging up (predictive only has waits). */
+  readonly patience: DistSpec;
+  /** Time from the dial to the answer or to giving up on no answer. */
+  readonly ringTime: DistSpec;
+  /** Preview: time the reserved agent reads the record before the dial (0 for the other modes). */
+  readonly previewSec: number;
 }
 
 /**

@@ -12,6 +12,7 @@
  * The interval being recorded is set by the kernel's boundary events (`openInterval`): −1 in
  * the warm-up and after the horizon, when nothing time-based is recorded.
  */
+import type { CampaignCounter } from './kernel/campaigns.js';
 import { TICKS_PER_SEC, WAIT_PERCENTILES, writePercentiles, type Histogram, type WaitHistograms } from './waitHistograms.js';
 
 /** Counters kept per channel × interval (index `ch * intervalCount + iv`). */
@@ -81,6 +82,9 @@ export interface ReplicationCounters {
   readonly waitPctDeferred: Float64Array; // p
   /** Contacts still waiting when the run ended, per channel (deferred backlog, stranded calls). */
   readonly waitingAtEnd: Float64Array;
+  /** Outbound campaigns (issue 13): how many, and their counters per campaign × interval (engine/kernel/campaigns.ts); absent without campaigns. */
+  readonly campaignCount?: number;
+  readonly campaign?: Readonly<Record<CampaignCounter, Float64Array>>;
 }
 
 /**

@@ -24,7 +24,7 @@
  * and it is counted `pending` (censored). Time-based figures are clipped to [0, horizon).
  */
 import { EventKind, EventPriority } from './calendar.js';
-import { checkConservation } from './conservation.js';
+import { checkCampaignConservation, checkConservation } from './conservation.js';
 import { SimulationError } from './errors.js';
 import { arrive, rearrive, scheduleNextArrival, seedBacklog } from './kernel/admission.js';
 import { censorOpenWork } from './kernel/censoring.js';
@@ -32,6 +32,7 @@ import { abandon, offerCallback, overflow } from './kernel/customerTimers.js';
 import { changeStaffing, closeWorkingPeriods, scheduleStaffing } from './kernel/duty.js';
 import { beginInterval, open, scheduleOpening } from './kernel/intervals.js';
 import { reachMaxWait } from './kernel/maxWait.js';
+import { dialResult, finishOutbound, outboundAbandon } from './kernel/outbound.js';
 import { finishHandling } from './kernel/service.js';
 import { KernelState, type ContactObserver } from './kernel/state.js';
 import type { Model } from './model.js';
@@ -79,6 +80,9 @@ function runEvents(k: KernelState): void {
       case EventKind.Backlog: seedBacklog(k, e, now); break;
       case EventKind.Opening: open(k, e, now); break;
       case EventKind.MaxWait: reachMaxWait(k, e, now, cal.eventSeq); break;
+      case EventKind.DialResult: dialResult(k, e, now); break;
+      case EventKind.OutboundFinish: finishOutbound(k, e, now); break;
+      case EventKind.OutboundAbandon: outboundAbandon(k, e, now, cal.eventSeq); break;
     }
   }
 }
@@ -103,7 +107,10 @@ function finish(k: KernelState): ReplicationCounters {
   const waitingAtEnd = checkConservation(k.model, k.routing, k.queues, k.totals, now);
   let contacts = 0;
   for (let ch = 0; ch < k.totals.arrived.length; ch++) contacts += k.totals.arrived[ch];
-  return k.recorder.finish({ replication: k.replication, seed: k.seed, events: k.events, contacts, waitingAtEnd });
+  const counters = k.recorder.finish({ replication: k.replication, seed: k.seed, events: k.events, contacts, waitingAtEnd });
+  if (k.outbound === null) return counters;
+  checkCampaignConservation(k.outbound, now);
+  return { ...counters, campaignCount: k.outbound.list.length, campaign: k.outbound.counters };
 }
 
 const KIND_NAMES: readonly string[] = Object.keys(EventKind);
@@ -113,7 +120,8 @@ function inLoop(err: unknown, kind: number, entity: number, now: number): Simula
   if (err instanceof SimulationError) return err;
   const message = err instanceof Error ? err.message : String(err);
   const what = kind === EventKind.Arrival || kind === EventKind.Backlog || kind === EventKind.Opening ? 'channel'
-    : kind === EventKind.Staffing ? 'agent' : kind === EventKind.Boundary ? 'interval' : 'contact';
+    : kind === EventKind.Staffing ? 'agent' : kind === EventKind.Boundary ? 'interval'
+      : kind === EventKind.DialResult || kind === EventKind.OutboundFinish || kind === EventKind.OutboundAbandon ? 'outbound call' : 'contact';
   const error = new SimulationError(`${message} (handling the ${KIND_NAMES[kind] ?? kind} event of ${what} ${entity})`, now);
   if (err instanceof Error) error.stack = `${error.stack ?? ''}\nCaused by: ${err.stack ?? ''}`;
   return error;

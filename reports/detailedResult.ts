@@ -7,7 +7,7 @@ import type { Model } from '../engine/model.js';
 import { periodsOf, type IntervalDetail } from './intervalDetail.js';
 import { GROUP_METRICS, type GroupMetric } from './kpi.js';
 import { WEEKDAY_NAMES } from '../scenarios/dateTime.js';
-import { channelEstimates, estimates, runResultOf, type ChannelRow, type DayResult, type Kpis, type ReplicationKpis, type RunResult, type WeekdayResult } from './result.js';
+import { campaignsField, channelEstimates, estimates, runResultOf, type ChannelRow, type DayResult, type Kpis, type ReplicationKpis, type RunResult, type WeekdayResult } from './result.js';
 import { channelMetricsOf } from './scenarioMetrics.js';
 import { startField } from './timeline.js';
 
@@ -44,12 +44,13 @@ function periodEstimates(model: Model, reps: readonly ReplicationKpis[], row: nu
       target: { withinSec: c.targetSec, level: c.targetLevel },
     }])),
     groups: Object.fromEntries(model.groups.map((g, gi) => [g.id, estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[row]?.[gi] as Kpis<GroupMetric>))])),
+    ...campaignsField(model, reps, (k) => k.intervalCampaigns?.[row]),
   };
 }
 
 function dayResults(model: Model, reps: readonly ReplicationKpis[]): DayResult[] {
   return periodsOf(model, 'day').map(({ startSec, spanSec }, d) => {
-    const { channels, groups } = periodEstimates(model, reps, d, startSec, spanSec);
-    return { startSec, spanSec, ...startField(model, startSec), channels, groups };
+    const { channels, groups, campaigns } = periodEstimates(model, reps, d, startSec, spanSec);
+    return { startSec, spanSec, ...startField(model, startSec), channels, groups, ...(campaigns === undefined ? {} : { campaigns }) };
   });
 }

@@ -61,7 +61,7 @@ export type TierMetric = (typeof TIER_METRICS)[number];
 /** Metrics that are shares: their estimates and confidence intervals are kept inside [0, 1]. */
 const PROPORTIONS: ReadonlySet<string> = new Set([
   'serviceLevel', 'pWait', 'abandonRate', 'occupancy', 'slotOccupancy', 'attainment', 'resolvedShare', 'escalationRate', 'blockingRate', 'unansweredRate',
-  'maxWaitRate',
+  'maxWaitRate', 'reachRate', 'agentShare',
 ]);
 
 /**

@@ -41,6 +41,7 @@ const LABELS: Readonly<Record<string, string>> = {
   linesBusy: 'lines busy',
   maxWaitExits: 'max wait reached',
   maxWaitRate: 'max wait share',
+  connectedPerHour: 'connected/h',
 };
 
 /** `serviceLevelPooled` → `serviceLevel`: a pooled metric prints as its base, labelled "(pooled)". */
@@ -50,7 +51,7 @@ const PERCENT = new Set(['serviceLevel', 'pWait', 'abandonRate', 'occupancy', 's
 const COUNTS = new Set([
   'offered', 'volume', 'resolved', 'handled', 'abandoned', 'maxQueue', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated',
   'overflowed', 'backlogMax', 'pending', 'answeredWithinTarget', 'abandonedWithinTarget', 'avgQueue', 'blocked', 'linesBusy',
-  'maxWaitExits', 'messages', 'disconnected',
+  'maxWaitExits', 'messages', 'disconnected', 'dialed', 'reached', 'connected', 'unreached', 'connectedPerHour',
 ]);
 
 export function metricKind(metric: string): MetricKind {

@@ -7,8 +7,9 @@
  * - `--subject-to 'REF OP BOUND'` (repeatable), OP one of `>=`, `<=`, `>`, `<`.
  *
  * A metric reference is `[SCOPE.]METRIC`: `serviceLevel` (the whole center),
- * `channels.voice.serviceLevel`, `groups.team-a.occupancy`; metric names are those of the
- * JSON result (reports/kpi.ts).
+ * `channels.voice.serviceLevel`, `groups.team-a.occupancy`, `campaigns.collections.connectedPerHour`
+ * (an outbound campaign, reports/campaignKpis.ts); metric names are those of the JSON result
+ * (reports/kpi.ts).
  *
  * A constraint is met **with 95% confidence** when the whole 95% CI lies on the right side
  * of the bound: for `>=`/`>` its lower end, for `<=`/`<` its upper end; a metric without a
@@ -19,6 +20,7 @@
 import { InputError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { Estimate } from './confidence.js';
+import { CAMPAIGN_METRICS } from './campaignKpis.js';
 import { CHANNEL_METRICS, GROUP_METRICS } from './kpi.js';
 
 export interface ObjectiveSpec {
@@ -30,7 +32,7 @@ export interface ObjectiveSpec {
 export type Comparison = '>=' | '<=' | '>' | '<';
 
 export interface MetricRef {
-  readonly scope: 'overall' | 'channels' | 'groups';
+  readonly scope: 'overall' | 'channels' | 'groups' | 'campaigns';
   readonly id: string | null;
   readonly metric: string;
 }
@@ -48,6 +50,8 @@ export interface PointFigures {
   readonly estimate: (ref: MetricRef) => Estimate | undefined;
 }
 
+const NOUN: Readonly<Record<MetricRef['scope'], string>> = { overall: 'channel', channels: 'channel', groups: 'group', campaigns: 'campaign' };
+
 /** Parses `serviceLevel`, `channels.voice.serviceLevel`, `groups.team-a.occupancy`; `flag` names the source. */
 export function parseMetricRef(text: string, flag: string): MetricRef {
   const parts = text.trim().split('.');
@@ -55,10 +59,10 @@ export function parseMetricRef(text: string, flag: string): MetricRef {
   let ref: MetricRef;
   if (parts.length === 1) ref = { scope: 'overall', id: null, metric: parts[0] as string };
   else if (parts.length === 2 && parts[0] === 'overall') ref = { scope: 'overall', id: null, metric: parts[1] as string };
-  else if (parts.length === 3 && (parts[0] === 'channels' || parts[0] === 'groups')) ref = { scope: parts[0], id: parts[1] as string, metric: parts[2] as string };
-  else throw bad('is not a metric reference (expected serviceLevel, channels.<id>.<metric> or groups.<id>.<metric>)');
-  const names: readonly string[] = ref.scope === 'groups' ? GROUP_METRICS : CHANNEL_METRICS;
-  if (!names.includes(ref.metric)) throw bad(`names no ${ref.scope === 'groups' ? 'group' : 'channel'} metric (expected one of ${names.join(', ')})`);
+  else if (parts.length === 3 && (parts[0] === 'channels' || parts[0] === 'groups' || parts[0] === 'campaigns')) ref = { scope: parts[0], id: parts[1] as string, metric: parts[2] as string };
+  else throw bad('is not a metric reference (expected serviceLevel, channels.<id>.<metric>, groups.<id>.<metric> or campaigns.<id>.<metric>)');
+  const names: readonly string[] = ref.scope === 'groups' ? GROUP_METRICS : ref.scope === 'campaigns' ? CAMPAIGN_METRICS : CHANNEL_METRICS;
+  if (!names.includes(ref.metric)) throw bad(`names no ${NOUN[ref.scope]} metric (expected one of ${names.join(', ')})`);
   return ref;
 }
 
@@ -76,9 +80,9 @@ export function checkObjective(spec: ObjectiveSpec, model: Model): void {
   const refs: [MetricRef, string][] = spec.subjectTo.map((c) => [parseConstraint(c).ref, '--subject-to']);
   if (spec.quantity !== 'agents') refs.push([parseMetricRef(spec.quantity, flag), flag]);
   for (const [ref, where] of refs) {
-    const ids = ref.scope === 'channels' ? model.channels.map((c) => c.id) : model.groups.map((g) => g.id);
+    const ids = (ref.scope === 'channels' ? model.channels : ref.scope === 'campaigns' ? (model.campaigns ?? []) : model.groups).map((x) => x.id);
     if (ref.id !== null && !ids.includes(ref.id)) {
-      throw new InputError(`${where}: the scenario has no ${ref.scope === 'channels' ? 'channel' : 'group'} "${ref.id}" (it has ${ids.join(', ')})`);
+      throw new InputError(`${where}: the scenario has no ${NOUN[ref.scope]} "${ref.id}" (it has ${ids.length === 0 ? 'none' : ids.join(', ')})`);
     }
   }
 }

@@ -12,6 +12,7 @@ import {
   CHANNEL_METRICS, GROUP_METRICS, POOLED_BASES, TIER_METRICS, TYPE_METRICS, channelFractions, channelKpis, groupKpis, metricRange,
   tierKpis, typeKpis, type ChannelMetric, type ExitMetric, type Fraction, type GroupMetric, type PooledBase, type TierMetric, type TypeMetric,
 } from './kpi.js';
+import { CAMPAIGN_METRICS, campaignKpis, type CampaignMetric } from './campaignKpis.js';
 import { CUSTOMER_METRICS, customerKpis, sameCallerChannels, type CustomerMetric } from './customerKpis.js';
 import { periodsOf, type IntervalDetail, type Period } from './intervalDetail.js';
 import { channelMetricsOf } from './scenarioMetrics.js';
@@ -50,7 +51,11 @@ export interface IntervalResult {
   readonly start?: string;
   readonly channels: Record<string, ChannelResult>;
   readonly groups: Record<string, GroupEstimates>;
+  /** Outbound campaigns' figures of the interval (counts in the interval of the dial); absent without campaigns. */
+  readonly campaigns?: Record<string, CampaignEstimates>;
 }
+
+export type CampaignEstimates = Record<CampaignMetric, Estimate>;
 
 /**
  * One day of a long run (`--intervals day`): the day's counts and times summed over its
@@ -65,6 +70,8 @@ export interface DayResult {
   readonly start?: string;
   readonly channels: Record<string, ChannelEstimates & { readonly target: ChannelResult['target'] }>;
   readonly groups: Record<string, GroupEstimates>;
+  /** Outbound campaigns' figures of the day; absent without campaigns. */
+  readonly campaigns?: Record<string, CampaignEstimates>;
 }
 
 export interface RunResult {
@@ -99,6 +106,8 @@ export interface RunResult {
     readonly types: Record<string, TypeEstimates>;
     /** Channels whose retrials are the same caller: the customer view (reports/customerKpis.ts); absent when none. */
     readonly customers?: Record<string, Record<CustomerMetric, Estimate>>;
+    /** Outbound campaigns (reports/campaignKpis.ts); absent when the scenario has none. */
+    readonly campaigns?: Record<string, CampaignEstimates>;
   };
   readonly intervals: readonly IntervalResult[];
   /** Present with `intervalDetail: 'day'`. */
@@ -145,6 +154,9 @@ export interface ReplicationKpis {
   intervalGroups: Kpis<GroupMetric>[][];
   /** Per channel with same-caller retrials (`sameCallerChannels` order); absent when none has them. */
   customers?: Kpis<CustomerMetric>[];
+  /** Per campaign over the day, and per row per campaign (`intervalChannels`' rows); absent without campaigns. */
+  campaigns?: Kpis<CampaignMetric>[];
+  intervalCampaigns?: Kpis<CampaignMetric>[][];
 }
 
 /** Who serves which channel and what an agent-hour costs, as the tallies need it. */
@@ -213,6 +225,21 @@ export function periodKpis(model: Model, r: ReplicationCounters, periods: readon
     deferred: center.deferred === null ? null : centerRow(center.deferred, r.waitPctDeferred),
     tiers, types, channels, groups, intervalChannels, intervalGroups,
     ...(callers.length === 0 ? {} : { customers: callers.map((ch) => customerKpis(r, ch)) }),
+    ...campaignRows(model, r, periods),
+  };
+}
+
+/** The campaigns' figures over the day and per period; nothing without campaigns (the KPIs as before). */
+function campaignRows(model: Model, r: ReplicationCounters, periods: readonly Period[]): Pick<ReplicationKpis, 'campaigns' | 'intervalCampaigns'> {
+  const list = model.campaigns ?? [];
+  if (list.length === 0) return {};
+  const I = model.intervalCount;
+  return {
+    campaigns: list.map((_, cp) => campaignKpis(model, r, cp, [[0, I]], model.horizonSec)),
+    intervalCampaigns: periods.map(({ fromInterval, toInterval, spanSec, members }) => {
+      const spans = members === undefined ? [[fromInterval, toInterval] as const] : members.map((iv) => [iv, iv + 1] as const);
+      return list.map((_, cp) => campaignKpis(model, r, cp, spans, spanSec));
+    }),
   };
 }
 
@@ -346,13 +373,28 @@ export function runResultOf(model: Model, seed: number, reps: readonly Replicati
         ];
       })),
       ...customersField(model, reps),
+      ...campaignsField(model, reps, (k) => k.campaigns),
     },
     intervals: Array.from({ length: withIntervals ? model.intervalCount : 0 }, (_, iv) => ({
       startSec: iv * model.intervalSec,
       ...startField(model, iv * model.intervalSec),
       channels: byId(model.channels, (ch) => channelResult(model, ch, reps.map((k) => k.intervalChannels[iv]?.[ch] as ChannelRow), erlangOf(ch, iv))),
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.intervalGroups[iv]?.[g] as Kpis<GroupMetric>))),
+      ...campaignsField(model, reps, (k) => k.intervalCampaigns?.[iv]),
     })),
+  };
+}
+
+/** `campaigns` of a scope from each replication's rows (`rows(k)`, one per campaign); nothing without campaigns. */
+export function campaignsField(
+  model: Model,
+  reps: readonly ReplicationKpis[],
+  rows: (k: ReplicationKpis) => readonly Kpis<CampaignMetric>[] | undefined,
+): { campaigns?: Record<string, CampaignEstimates> } {
+  const list = model.campaigns ?? [];
+  if (list.length === 0 || reps.some((k) => rows(k) === undefined)) return {};
+  return {
+    campaigns: Object.fromEntries(list.map((c, cp) => [c.id, estimates(CAMPAIGN_METRICS, reps.map((k) => rows(k)?.[cp] as Kpis<CampaignMetric>))])),
   };
 }
 

@@ -20,6 +20,8 @@ export interface SummaryKpis {
   readonly channels: Readonly<Record<string, Kpis>>;
   /** By group id. */
   readonly groups: Readonly<Record<string, Kpis>>;
+  /** By outbound campaign id; absent without campaigns. */
+  readonly campaigns?: Readonly<Record<string, Kpis>>;
 }
 
 const isEstimate = (v: unknown): v is { mean: number | null } => v !== null && typeof v === 'object' && 'mean' in v && 'ci95' in v;
@@ -45,7 +47,10 @@ export function summaryOf(model: Model, row: ReplicationKpis): SummaryKpis {
   const cached = summaries.get(row);
   if (cached !== undefined) return cached;
   const { summary } = runResultOf(model, 0, [row], false);
-  const s = { overall: values(summary.overall), channels: byId(summary.channels), groups: byId(summary.groups) };
+  const s: SummaryKpis = {
+    overall: values(summary.overall), channels: byId(summary.channels), groups: byId(summary.groups),
+    ...(summary.campaigns === undefined ? {} : { campaigns: byId(summary.campaigns) }),
+  };
   summaries.set(row, s);
   return s;
 }

@@ -120,8 +120,7 @@ export function pointKpis(model: Model, rows: readonly ReplicationRow[]): PointK
 export function series(k: PointKpis, ref: MetricRef): number[] {
   return Array.from(k.byReplication, (s) => {
     if (s === undefined) return NaN;
-    const scope = ref.scope === 'overall' ? s.overall : ref.scope === 'channels' ? s.channels[ref.id ?? ''] : s.groups[ref.id ?? ''];
-    return (scope as Record<string, number> | undefined)?.[ref.metric] ?? NaN;
+    return (scopeOf(s, ref) as Record<string, number> | undefined)?.[ref.metric] ?? NaN;
   });
 }
 
@@ -145,8 +144,18 @@ function differences(model: Model, k: PointKpis, base: PointKpis): ScopeDifferen
 }
 
 function estimateOf(summary: RunResult['summary'], ref: MetricRef): Estimate | undefined {
-  const scope = ref.scope === 'overall' ? summary.overall : ref.scope === 'channels' ? summary.channels[ref.id ?? ''] : summary.groups[ref.id ?? ''];
-  return (scope as Record<string, Estimate> | undefined)?.[ref.metric];
+  return (scopeOf(summary, ref) as Record<string, Estimate> | undefined)?.[ref.metric];
+}
+
+/** The scope a reference names in a summary (of estimates, or of one replication's values). */
+function scopeOf(summary: { overall: object; channels: Readonly<Record<string, object>>; groups: Readonly<Record<string, object>>; campaigns?: Readonly<Record<string, object>> }, ref: MetricRef): object | undefined {
+  const id = ref.id ?? '';
+  switch (ref.scope) {
+    case 'overall': return summary.overall;
+    case 'channels': return summary.channels[id];
+    case 'groups': return summary.groups[id];
+    case 'campaigns': return summary.campaigns?.[id];
+  }
 }
 
 export function buildSweepResult(input: SweepReportInput): SweepResult {

@@ -10,7 +10,7 @@ import type { SweepResult } from './sweep.js';
 import { sweepCharts } from './sweepCharts.js';
 import { sweepLayout } from './sweepPoints.js';
 import {
-  differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
+  campaignTables, differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
 } from './sweepTables.js';
 import type { ReportTable } from './tables.js';
 
@@ -19,7 +19,7 @@ const section = (t: ReportTable): string => `<h2>${escapeHtml(t.title)}</h2>\n${
 function tables(r: SweepResult): string[] {
   const layout = sweepLayout(r);
   const scopes = sweepScopes(r);
-  const out = [section(pointsTable(r, layout)), ...scopes.map((s) => section(metricTable(r, layout, s)))];
+  const out = [section(pointsTable(r, layout)), ...scopes.map((s) => section(metricTable(r, layout, s))), ...campaignTables(r, layout).map(section)];
   const diffs = scopes.flatMap((s) => differenceTable(r, layout, s) ?? []);
   out.push(...diffs.map(section));
   if (diffs.length > 0) out.push(`<p class="legend">${escapeHtml(differenceNote(r))}</p>`);

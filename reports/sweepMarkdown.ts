@@ -7,7 +7,7 @@ import { mdTable } from './markdown.js';
 import type { SweepResult } from './sweep.js';
 import { sweepLayout } from './sweepPoints.js';
 import {
-  differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
+  campaignTables, differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
 } from './sweepTables.js';
 import type { ReportTable } from './tables.js';
 
@@ -23,6 +23,7 @@ export function renderSweepMarkdown(r: SweepResult): string {
   section(pointsTable(r, layout));
   const scopes = sweepScopes(r);
   for (const s of scopes) section(metricTable(r, layout, s));
+  campaignTables(r, layout).forEach(section);
   const diffs = scopes.flatMap((s) => differenceTable(r, layout, s) ?? []);
   diffs.forEach(section);
   if (diffs.length > 0) out.push(mdText(differenceNote(r)));

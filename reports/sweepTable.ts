@@ -28,11 +28,14 @@ export function sweepCsv(result: SweepResult, input: SweepReportInput): string {
       ['overall', null, { ...p.summary.overall }],
       ...Object.entries(p.summary.channels).map(([id, c]): [MetricRef['scope'], string, Record<string, unknown>] => ['channels', id, { ...c }]),
       ...Object.entries(p.summary.groups).map(([id, g]): [MetricRef['scope'], string, Record<string, unknown>] => ['groups', id, { ...g }]),
+      // Outbound campaigns (absent without them): estimates only, no paired differences.
+      ...Object.entries(p.summary.campaigns ?? {}).map(([id, c]): [MetricRef['scope'], string, Record<string, unknown>] => ['campaigns', id, { ...c }]),
     ];
     const row = (scope: MetricRef, statistic: 'estimate' | 'difference', e: Estimate, n: number): Cell[] =>
       [...head, ...tidyCells({ scope: scope.scope, id: scope.id, startSec: null, metric: scope.metric, statistic, mean: e.mean, ci95: e.ci95 }, {}), n];
     for (const [scope, id, estimates] of scopes) {
-      const diffs = scope === 'overall' ? p.difference?.overall : scope === 'channels' ? p.difference?.channels[id ?? ''] : p.difference?.groups[id ?? ''];
+      const diffs = scope === 'overall' ? p.difference?.overall : scope === 'channels' ? p.difference?.channels[id ?? '']
+        : scope === 'groups' ? p.difference?.groups[id ?? ''] : undefined;
       for (const [metric, value] of Object.entries(estimates)) {
         // Skip the members of a channel result that are not estimates (target, erlang…).
         if (!isEstimate(value)) continue;

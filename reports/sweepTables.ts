@@ -124,6 +124,27 @@ export function metricTable(r: SweepResult, layout: SweepLayout, scope: SweepSco
   };
 }
 
+/** The figures of an outbound campaign compared across points (issue 13): what it makes, at what nuisance, with how much time. */
+export const SWEEP_CAMPAIGN_METRICS = ['connectedPerHour', 'connected', 'abandonRate', 'agentShare'] as const;
+
+/**
+ * One table per outbound campaign: its key figures at every point, mean ± 95% CI half-width,
+ * beside the channels' tables — the trade-off of a blend (outbound contacts against inbound
+ * service level) reads across the two. None without campaigns.
+ */
+export function campaignTables(r: SweepResult, layout: SweepLayout): ReportTable[] {
+  const ids = Object.keys(r.points[0]?.summary.campaigns ?? {});
+  return ids.map((id) => ({
+    title: `Campaign — ${id}`,
+    head: [layout.labelHead, ...SWEEP_CAMPAIGN_METRICS.map(metricLabel)],
+    rows: r.points.map((p, i) => [
+      layout.labels[i] ?? p.name,
+      ...SWEEP_CAMPAIGN_METRICS.map((m) => formatEstimate(m, p.summary.campaigns?.[id]?.[m])),
+    ]),
+    labelColumns: 1,
+  }));
+}
+
 /** Each point minus the baseline, paired by replication; null without a baseline. */
 export function differenceTable(r: SweepResult, layout: SweepLayout, scope: SweepScope): ReportTable | null {
   if (r.baseline === null) return null;

@@ -8,7 +8,7 @@ import { palette, type Palette } from './palette.js';
 import type { SweepResult } from './sweep.js';
 import { sweepLayout } from './sweepPoints.js';
 import {
-  differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
+  campaignTables, differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
 } from './sweepTables.js';
 import type { Cell, ReportTable } from './tables.js';
 import { fitTable, MAX_WIDTH, type Column } from './textTable.js';
@@ -60,6 +60,7 @@ export function renderSweepText(r: SweepResult, options: SweepTextOptions = {}):
   section(pointsTable(r, layout));
   const scopes = sweepScopes(r);
   for (const s of scopes) section(metricTable(r, layout, s));
+  campaignTables(r, layout).forEach(section);
   const diffs = scopes.flatMap((s) => differenceTable(r, layout, s) ?? []);
   diffs.forEach(section);
   if (diffs.length > 0) out.push(...wrap(differenceNote(r)));

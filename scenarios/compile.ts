@@ -7,6 +7,7 @@
  * which engine/defaults.ts mirrors for hand-built models.
  */
 import type { Model, TierModel } from '../engine/model.js';
+import { compileCampaign } from './compile/campaign.js';
 import { compileChannel } from './compile/channel.js';
 import { compileGroup } from './compile/group.js';
 import { SCENARIO_DEFAULTS as D } from './schema/defaults.js';
@@ -34,6 +35,10 @@ export function compileScenario(scenario: Scenario): Model {
     tiers: compileTiers(scenario.tiers),
     ...lineGroupsOf(scenario),
     ...(scenario.routing?.agentSelection === undefined ? {} : { agentSelection: scenario.routing.agentSelection }),
+    // Only when some campaign is listed, so an inbound-only scenario compiles exactly as before.
+    ...(scenario.campaigns === undefined || scenario.campaigns.length === 0
+      ? {}
+      : { campaigns: scenario.campaigns.map((c) => compileCampaign(c, scenario.agents, intervalCount)) }),
   };
   return deepFreeze(model);
 }

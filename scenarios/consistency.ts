@@ -6,6 +6,7 @@
  * they are reported in the same pass as the field rules, and they skip quietly whatever a
  * field rule already rejects. The themed rules are in `consistency/`.
  */
+import { campaignProblems } from './consistency/campaigns.js';
 import { channelKindProblems } from './consistency/channel-kind.js';
 import { contactTypeProblems } from './consistency/contact-types.js';
 import { lineProblems } from './consistency/lines.js';
@@ -40,6 +41,8 @@ export function checkConsistency(data: Raw): Problem[] {
     ...exitProblems(data),
     ...intervalMeanProblems(data, intervals.count),
     ...routingProblems(data),
+    ...duplicateIds(listOf(data.campaigns), 'campaigns', 'campaign'),
+    ...campaignProblems(data, intervals.count),
     ...staffingProblems(data, intervals.count, horizonSec, warmupSec),
     ...totalAgentProblems(data),
   ];

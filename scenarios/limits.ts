@@ -96,6 +96,9 @@ export const SCENARIO_LIMITS = {
   maxLines: 1_000_000,
   /** `lineGroups:` entries. */
   maxLineGroups: 100,
+  /** `campaigns:` entries, and a predictive dialer's calls per spare agent (real dialers run 1–3). */
+  maxCampaigns: 100,
+  maxDialRatio: 20,
   /** cv of the day-level forecast error; a forecast off by more than ±300% is no forecast. */
   maxOverdispersion: 3,
   /** A skill's speed factor (issue 12 item 5): a tenth of the channel's pace to ten times it. */

@@ -17,6 +17,7 @@ import { AGENT_SELECTIONS, SERVICE_LEVEL_DEFINITIONS } from '../engine/model.js'
 import { ASSERTION_PATTERN, ASSERTION_RULE, readAssertion } from './assertion.js';
 import { SCENARIO_LIMITS as L } from './limits.js';
 import { calendarDate, duration, timeOfDay, wholeNumber } from './quantity.js';
+import { campaignSchema } from './schema/campaign.js';
 import { channelSchema } from './schema/channel.js';
 import { SCENARIO_DEFAULTS } from './schema/defaults.js';
 import { agentGroupSchema } from './schema/group.js';
@@ -33,6 +34,7 @@ export { agentGroupSchema, type AgentGroupSpec, type ShiftSpec, type SkillSpec }
 export { type ContactTypeSpec, type EscalateSpec } from './schema/contact-type.js';
 export { type TiersSpec } from './schema/tiers.js';
 export { sweepSchema, type SweepBlock } from './schema/sweep.js';
+export { campaignSchema, type CampaignSpec } from './schema/campaign.js';
 
 const assertionSchema = z
   .string({ error: ASSERTION_RULE })
@@ -105,6 +107,11 @@ export const scenarioSchema = z
       })
       .optional()
       .meta({ description: 'the router’s choices (README, “Routing”); default: longest idle' }),
+    campaigns: z
+      .array(campaignSchema)
+      .max(L.maxCampaigns, { error: `must list at most ${L.maxCampaigns} campaigns` })
+      .optional()
+      .meta({ description: 'outbound campaigns worked by blended groups between inbound contacts (README, “Outbound campaigns”)' }),
     assert: z
       .array(assertionSchema)
       .max(L.maxAsserts, { error: `must list at most ${L.maxAsserts} assertions` })

@@ -8,6 +8,7 @@
 import { EventKind, EventPriority } from '../calendar.js';
 import { StaffingChange } from '../staffingPlan.js';
 import { takeFromQueue } from './queueing.js';
+import { offerOutbound } from './outbound.js';
 import { findWork, NO_PICK } from './router.js';
 import { fillSlots } from './service.js';
 import { bringBackStandIn, coverOrOvertime, dropsIdleFirst, endCover, overtimeEnded, standInIfLate } from './standIns.js';
@@ -76,6 +77,8 @@ export function startWorking(k: KernelState, a: number, now: number): void {
   if (p !== NO_PICK) {
     takeFromQueue(k, a, p, now);
     fillSlots(k, a, now);
+  } else if (k.outbound !== null) {
+    offerOutbound(k, a, now);
   } else {
     A.listIdle(a, now);
   }

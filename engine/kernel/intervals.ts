@@ -6,6 +6,7 @@ import { EventKind, EventPriority } from '../calendar.js';
 import { DAY_SEC } from '../time.js';
 import { disconnectAtClose } from './closing.js';
 import { takeFromQueue } from './queueing.js';
+import { runDialer } from './dialer.js';
 import { findWork, NO_PICK } from './router.js';
 import { fillSlots } from './service.js';
 import type { KernelState } from './state.js';
@@ -30,6 +31,8 @@ export function beginInterval(k: KernelState, i: number, now: number): void {
     return;
   }
   k.calendar.schedule((i + 1) * k.model.intervalSec, EventPriority.Boundary, EventKind.Boundary, i + 1);
+  // A new interval: a new dial-rate budget (and at a day's start a new list) for the campaigns.
+  if (k.outbound !== null) runDialer(k, now);
 }
 
 /** Schedules channel ch's first opening at or after `from` (open hours recur daily; none at or after the horizon). */

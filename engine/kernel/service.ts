@@ -12,7 +12,7 @@ import { releaseLine } from './lines.js';
 import { customerAnswered } from './sameCaller.js';
 import { route, takeFromQueue } from './queueing.js';
 import { findWork, NO_PICK } from './router.js';
-import { standInIfLate } from './standIns.js';
+import { freedAgent } from './outbound.js';
 import type { KernelState } from './state.js';
 
 /**
@@ -192,8 +192,10 @@ function endSession(k: KernelState, a: number, ch: number, now: number): void {
     if (left === 0) stopWorking(k, a, now);
     return;
   }
-  // idleFirst: a freed agent goes off in the stead of a colleague working past its shift.
-  if (left === 0 && k.standIns !== null && standInIfLate(k, a, now)) return;
+  // idleFirst: a freed agent goes off in the stead of a colleague working past its shift; with
+  // campaigns, it then takes inbound work or outbound (outbound.ts). One flag for both, so the
+  // plain path reads no more than it did before campaigns existed.
+  if (left === 0 && k.freedRules && freedAgent(k, a, now)) return;
   const p = findWork(k, a, now);
   if (p !== NO_PICK) {
     takeFromQueue(k, a, p, now);

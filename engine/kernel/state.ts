@@ -27,6 +27,7 @@ import type { ContactTracer } from '../trace.js';
 import { DAY_SEC } from '../time.js';
 import { workspaceFor, type RunTotals } from '../workspace.js';
 import { agentSelectionOf, selectionStreams } from './agentSelection.js';
+import { Campaigns } from './campaigns.js';
 import { standInsFor, type StandIns } from './standIns.js';
 
 /**
@@ -89,6 +90,10 @@ export class KernelState {
   readonly selectionStreams: Stream[];
   /** Who is off duty in whose stead when a count drops idle agents first (standIns.ts); null: no group does. */
   readonly standIns: StandIns | null;
+  /** Outbound campaigns' state (campaigns.ts); null: the model has none. */
+  readonly outbound: Campaigns | null;
+  /** An agent freed with nothing in hand has more to check than inbound work (stand-ins, campaigns: outbound.ts `freedAgent`). */
+  readonly freedRules: boolean;
   /** The queue-entry token of the next contact to wait (see queue.ts). */
   nextToken = 1;
   /** After the horizon: deferred work is no longer picked up (set by the last boundary). */
@@ -136,6 +141,8 @@ export class KernelState {
     this.agentSelection = agentSelectionOf(model);
     this.selectionStreams = selectionStreams(model, seed, replication);
     this.standIns = standInsFor(model);
+    this.outbound = (model.campaigns?.length ?? 0) > 0 ? new Campaigns(model, seed, replication) : null;
+    this.freedRules = this.standIns !== null || this.outbound !== null;
   }
 
   /** Follow-up contacts' draws, made on the first follow-up (most runs of simple models have none). */

@@ -69,6 +69,16 @@ describe('Calendar', () => {
     expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.Finish, EventKind.Callback, EventKind.MaxWait, EventKind.Abandon, EventKind.Arrival]);
   });
 
+  it('answers an outbound dial after the instant’s inbound arrivals, and lets an answered party hang up only after releases and the dial results', () => {
+    const cal = new Calendar();
+    cal.schedule(10, EventPriority.OutboundAbandon, EventKind.OutboundAbandon, 0);
+    cal.schedule(10, EventPriority.DialResult, EventKind.DialResult, 0);
+    cal.schedule(10, EventPriority.Arrival, EventKind.Arrival, 0);
+    cal.schedule(10, EventPriority.Finish, EventKind.OutboundFinish, 0);
+    cal.schedule(10, EventPriority.Abandon, EventKind.Abandon, 0);
+    expect(drain(cal).map((e) => e.kind)).toEqual([EventKind.OutboundFinish, EventKind.Abandon, EventKind.Arrival, EventKind.DialResult, EventKind.OutboundAbandon]);
+  });
+
   it('applies staffing changes before anything else at the same instant', () => {
     const cal = new Calendar();
     cal.schedule(10, EventPriority.Arrival, EventKind.Arrival, 0);

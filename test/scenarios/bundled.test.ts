@@ -42,6 +42,12 @@ describe('bundled scenarios', () => {
     expect(voice.slice(5 * 48, 5 * 48 + 2)).toEqual([0, 0]);
   });
 
+  it('blended-collections has a service line, an inbound-only and a blended group, and a predictive campaign of the blended one', () => {
+    const { model } = loadScenarioFile(`${root}/scenarios/blended-collections.yaml`);
+    expect(model.groups.map((g) => [g.id, g.count])).toEqual([['service-desk', 10], ['collectors', 8]]);
+    expect(model.campaigns).toMatchObject([{ id: 'collections', groups: [1], mode: 'predictive', ratio: 1.5, reserve: 2, listPerDay: 1500, patience: { dist: 'constant', mean: 2 } }]);
+  });
+
   it.each([
     ['classic-80-20.yaml', 16],
     ['sales-service.yaml', 16],
@@ -49,6 +55,7 @@ describe('bundled scenarios', () => {
     ['saas-support.yaml', 120],
     ['bank-voice.yaml', 24],
     ['bank-week.yaml', 312],
+    ['blended-collections.yaml', 16],
   ])('ccsim validate %s prints ok and exits 0', (file, intervals) => {
     const r = spawnSync(process.execPath, ['dist/cli/main.js', 'validate', `scenarios/${file}`], { cwd: root, encoding: 'utf8' });
     expect(r.stderr).toBe('');
