@@ -54,6 +54,8 @@ export const EventKind = {
   Backlog: 8,
   Opening: 9,
   MaxWait: 10,
+  /** An agent's after-contact work ends (entity: the agent); it runs at `Finish` priority, as a release. */
+  WrapUp: 11,
 } as const;
 
 /** Sequence numbers stay exact as doubles; the priority is packed above them. */

@@ -1,7 +1,8 @@
 /**
  * The end-of-run conservation check (DESIGN §2): per channel, arrived = deflected + blocked + answered +
  * abandoned + left a message (maximum wait) + disconnected at the close + still waiting at tier 1;
- * per tier 2 and 3, entered = answered + abandoned + disconnected + still waiting. A violation is a bug and fails loudly with the simulated time.
+ * per tier 2 and 3, entered = answered + abandoned + disconnected + still waiting; per channel, wrap-ups
+ * (after-contact work) begun = ended. A violation is a bug and fails loudly with the simulated time.
  */
 import { SimulationError } from './errors.js';
 import type { Model } from './model.js';
@@ -29,6 +30,12 @@ export function checkConservation(model: Model, routing: RoutingTable, queues: r
     if (t.arrived[ch] !== t.deflected[ch] + t.blocked[ch] + t.answered[ch] + t.gaveUp[ch] + t.messages[ch] + t.disconnected[ch] + waitingTier1[ch]) {
       fail(`channel "${model.channels[ch].id}": arrived ${t.arrived[ch]} ≠ deflected ${t.deflected[ch]} + blocked ${t.blocked[ch]} + answered ` +
         `${t.answered[ch]} + abandoned ${t.gaveUp[ch]} + messages ${t.messages[ch]} + disconnected ${t.disconnected[ch]} + waiting ${waitingTier1[ch]}`);
+    }
+  }
+  for (let ch = 0; ch < C; ch++) {
+    // The run ends when the calendar is empty, so every wrap-up begun has ended by then.
+    if (t.wrapUpsBegun[ch] !== t.wrapUpsEnded[ch]) {
+      fail(`channel "${model.channels[ch].id}": wrap-ups begun ${t.wrapUpsBegun[ch]} ≠ ended ${t.wrapUpsEnded[ch]}`);
     }
   }
   for (let tier = 1; tier < 3; tier++) {

@@ -2,7 +2,7 @@
  * Everything random about a new contact, drawn when it arrives (DESIGN §4): its type, whether
  * self-service contains it, its handle time at each tier it may reach, its patience at each
  * tier, whether it will escalate, be resolved first time, accept a callback, call again after
- * abandoning, and the delays of those follow-ups.
+ * abandoning, the delays of those follow-ups, and its Tier-1 agent's after-contact work.
  *
  * Common random numbers need two rules, both kept here:
  * - **one stream per (mechanism, tier) source** and channel (`handle2:chat`, `escalate2:chat`,
@@ -38,6 +38,8 @@ interface ChannelSamplers {
   readonly retrialDelay: Sampler | null;
   readonly repeatDelay: Sampler;
   readonly returnDelay: Sampler | null;
+  /** Per type: the after-contact work of its Tier-1 agent (null: none). */
+  readonly acwSamplers: readonly (Sampler | null)[];
   /** Per interval of arrival, the factor of Tier-1 handle draws (patience draws); null: 1 all day. */
   readonly handleScale: Float64Array | null;
   readonly patienceScale: Float64Array | null;
@@ -58,6 +60,8 @@ interface Uses {
   readonly repeats: boolean;
   readonly callback: boolean;
   readonly retrial: boolean;
+  /** Some type has after-contact work (`acw:` stream). */
+  readonly acw: boolean;
 }
 
 /** A channel's samplers and this run's streams. */
@@ -75,6 +79,7 @@ interface ChannelDraws extends ChannelSamplers {
   readonly callback: Stream;
   readonly retrial: Stream;
   readonly retrialDelayStream: Stream;
+  readonly acw: Stream;
 }
 
 const samplerOrNull = (spec: DistSpec | null): Sampler | null => (spec === null ? null : new Sampler(spec));
@@ -91,8 +96,9 @@ function usesOf(model: Model, c: ChannelModel): Uses {
   const callback = c.callback !== null;
   const retrial = c.retrial !== null;
   const byInterval = c.handleMeanByIntervalSec !== null || (patient && c.patienceMeanByIntervalSec !== null);
-  const plainOnly = !tier2 && !repeats && !callback && !retrial && c.deflection === 0 && !byInterval;
-  return { plainOnly, tier2, tier3, patience2, patience3, repeats, callback, retrial };
+  const acw = c.types.some((t) => t.afterContactWork !== undefined);
+  const plainOnly = !tier2 && !repeats && !callback && !retrial && c.deflection === 0 && !byInterval && !acw;
+  return { plainOnly, tier2, tier3, patience2, patience3, repeats, callback, retrial, acw };
 }
 
 /** The patience a customer has waiting for a transfer to `tier` (null: never abandons there). */
@@ -118,6 +124,7 @@ function samplersOf(model: Model): readonly ChannelSamplers[] {
         retrialDelay: c.retrial ? new Sampler(c.retrial.delay) : null,
         repeatDelay: new Sampler(c.repeatDelay),
         returnDelay: c.deflectionReturn ? new Sampler(c.deflectionReturn.delay) : null,
+        acwSamplers: c.types.map((t) => samplerOrNull(t.afterContactWork ?? null)),
         handleScale: handleScales(c),
         patienceScale: patienceScales(c),
         cumulativeShare: Float64Array.from(c.types, (t) => (acc += t.share)),
@@ -132,7 +139,7 @@ function samplersOf(model: Model): readonly ChannelSamplers[] {
 /** The streams' names: one per (mechanism, tier), keyed per channel (and per factory prefix). */
 export const CONTACT_SOURCES = [
   'type', 'deflection', 'deflectionReturn', 'returnDelay', 'handle', 'handle2', 'handle3', 'patience', 'patience2',
-  'patience3', 'escalate2', 'escalate3', 'repeat', 'repeatDelay', 'callback', 'retrial', 'retrialDelay',
+  'patience3', 'escalate2', 'escalate3', 'repeat', 'repeatDelay', 'callback', 'retrial', 'retrialDelay', 'acw',
 ] as const;
 
 export class ContactFactory {
@@ -152,6 +159,7 @@ export class ContactFactory {
         retrialDelay: sc.retrialDelay,
         repeatDelay: sc.repeatDelay,
         returnDelay: sc.returnDelay,
+        acwSamplers: sc.acwSamplers,
         handleScale: sc.handleScale,
         patienceScale: sc.patienceScale,
         cumulativeShare: sc.cumulativeShare,
@@ -169,6 +177,7 @@ export class ContactFactory {
         callback: stream('callback'),
         retrial: stream('retrial'),
         retrialDelayStream: stream('retrialDelay'),
+        acw: stream('acw'),
       };
     });
   }
@@ -253,6 +262,14 @@ export class ContactFactory {
     if (u.retrial && d.retrialDelay !== null) {
       if (d.retrial.next() < (ch0.retrial?.probability ?? 0)) flags |= Flag.Retries;
       P.retrialDelaySec[c] = d.retrialDelay.draw(d.retrialDelayStream);
+    }
+    if (u.acw) {
+      // Drawn at arrival, like the handle time: contact n of the channel reads number n of the
+      // `acw:` stream whatever the staffing, so the wrap-up belongs to the contact (CRN).
+      const u1 = d.acw.next();
+      const acw = d.acwSamplers[type];
+      P.acwSec[c] = acw === null ? 0 : acw.quantile(u1);
+      if (P.acwSec[c] > 0) flags |= Flag.WrapsUp;
     }
     P.flags[c] = flags;
   }

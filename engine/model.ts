@@ -82,6 +82,13 @@ export interface ContactTypeModel {
   readonly escalation: readonly [number, number];
   /** First-contact resolution: a share 1 − fcr of resolved contacts come back as repeats. */
   readonly fcr: number;
+  /**
+   * After-contact work (wrap-up, issue 13 item 4): once the Tier-1 session ends and the customer
+   * has left, the agent stays busy this long before taking new work (engine/kernel/service.ts).
+   * It counts in occupancy and AHT (handle = talk + wrap-up), not in the customer's time.
+   * Absent: none (the handle time is the whole of the agent's work on the contact, as before).
+   */
+  readonly afterContactWork?: DistSpec;
 }
 
 /** How tier 2 and tier 3 receive escalated work (index 0 = tier 1, which has no inflow). */

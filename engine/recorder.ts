@@ -36,6 +36,9 @@ export const CHANNEL_COUNTERS = [
   // Contacts that reached the channel's maximum wait (either way out), those of them that left a
   // message, and live contacts cut off at the close (engine/kernel/maxWait.ts, closing.ts).
   'maxWaitExits', 'messages', 'disconnected',
+  // After-contact work (wrap-up) of the Tier-1 answers, summed; it is also inside handleSumSec
+  // (AHT = talk + wrap-up), so talk time is handleSumSec − acwSumSec.
+  'acwSumSec',
 ] as const;
 export type ChannelCounter = (typeof CHANNEL_COUNTERS)[number];
 

@@ -6,7 +6,7 @@
  * - `admission.ts` — arrivals, the initial backlog, follow-ups, self-service, routing to tier 1;
  * - `router.ts` — which agent takes a contact, which contact an agent takes (one contract);
  * - `queueing.ts` — waiting in a queue with its timers, and leaving it;
- * - `service.ts` — starting and finishing service, chat sessions, escalation, the agent's next work;
+ * - `service.ts` — starting and finishing service, chat sessions, escalation, wrap-up, the agent's next work;
  * - `customerTimers.ts` — overflow thresholds, callback offers, abandonment;
  * - `maxWait.ts` — the maximum time in queue (a message left, or a callback);
  * - `closing.ts` — the close: live contacts still waiting cut off where the channel says so;
@@ -32,7 +32,7 @@ import { abandon, offerCallback, overflow } from './kernel/customerTimers.js';
 import { changeStaffing, closeWorkingPeriods, scheduleStaffing } from './kernel/duty.js';
 import { beginInterval, open, scheduleOpening } from './kernel/intervals.js';
 import { reachMaxWait } from './kernel/maxWait.js';
-import { finishHandling } from './kernel/service.js';
+import { endWrapUp, finishHandling } from './kernel/service.js';
 import { KernelState, type ContactObserver } from './kernel/state.js';
 import type { Model } from './model.js';
 import type { ReplicationCounters } from './recorder.js';
@@ -79,6 +79,7 @@ function runEvents(k: KernelState): void {
       case EventKind.Backlog: seedBacklog(k, e, now); break;
       case EventKind.Opening: open(k, e, now); break;
       case EventKind.MaxWait: reachMaxWait(k, e, now, cal.eventSeq); break;
+      case EventKind.WrapUp: endWrapUp(k, e, now); break;
     }
   }
 }
@@ -113,7 +114,7 @@ function inLoop(err: unknown, kind: number, entity: number, now: number): Simula
   if (err instanceof SimulationError) return err;
   const message = err instanceof Error ? err.message : String(err);
   const what = kind === EventKind.Arrival || kind === EventKind.Backlog || kind === EventKind.Opening ? 'channel'
-    : kind === EventKind.Staffing ? 'agent' : kind === EventKind.Boundary ? 'interval' : 'contact';
+    : kind === EventKind.Staffing || kind === EventKind.WrapUp ? 'agent' : kind === EventKind.Boundary ? 'interval' : 'contact';
   const error = new SimulationError(`${message} (handling the ${KIND_NAMES[kind] ?? kind} event of ${what} ${entity})`, now);
   if (err instanceof Error) error.stack = `${error.stack ?? ''}\nCaused by: ${err.stack ?? ''}`;
   return error;

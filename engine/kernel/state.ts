@@ -67,7 +67,7 @@ export class KernelState {
   readonly concurrencyFactor: Float64Array;
   readonly targetSec: Float64Array;
   readonly hasDeflection: Uint8Array;
-  /** Per channel: 1 when its tier-1 answers leave the plain path (chat sessions, group speeds). */
+  /** Per channel: 1 when its tier-1 answers leave the plain path (chat sessions, group speeds, after-contact work). */
   readonly specialService: Uint8Array;
   /** Group speeds by queue (engine/proficiency.ts); null when every speed is 1. */
   readonly proficiency: Proficiency | null;
@@ -120,7 +120,8 @@ export class KernelState {
     this.admissionLimited = t.admissionLimited;
     this.proficiency = proficiencyOf(model);
     const speeds = this.proficiency;
-    this.specialService = Uint8Array.from(t.concurrency, (n, ch) => (n > 1 || (speeds !== null && speeds.channelVaries[ch] === 1) ? 1 : 0));
+    this.specialService = Uint8Array.from(t.concurrency, (n, ch) =>
+      (n > 1 || (speeds !== null && speeds.channelVaries[ch] === 1) || hasWrapUp(model.channels[ch]) ? 1 : 0));
     this.linesHeld = new Int32Array(t.lineCount.length);
     this.recorder = new Recorder(model.channels.length, model.groups.length, model.intervalCount, model.intervalSec, t.typesPerChannel, t.deferred, workspace.waits);
     this.plan = staffingPlanFor(model, seed, replication);
@@ -168,4 +169,9 @@ export class KernelState {
  */
 export function overdispersionSource(channel: Pick<ChannelModel, 'id' | 'overdispersionShared'>): string {
   return channel.overdispersionShared === undefined ? `overdispersion:${channel.id}` : `overdispersion-shared:${channel.overdispersionShared}`;
+}
+
+/** Whether some contact type of the channel has after-contact work (its answers then take the general path). */
+function hasWrapUp(channel: ChannelModel | undefined): boolean {
+  return channel !== undefined && channel.types.some((t) => t.afterContactWork !== undefined);
 }

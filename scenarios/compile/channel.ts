@@ -73,7 +73,7 @@ function tierPatience(channel: ChannelSpec): [DistSpec | null, DistSpec | null] 
 
 export function compileTypes(channel: ChannelSpec): ContactTypeModel[] {
   if (channel.types === undefined) {
-    return [{ id: channel.id, share: 1, priority: channel.priority, ...escalation(channel.handle, channel.escalate), fcr: channel.fcr }];
+    return [{ id: channel.id, share: 1, priority: channel.priority, ...escalation(channel.handle, channel.escalate), fcr: channel.fcr, ...wrapUp(channel.afterContactWork) }];
   }
   return channel.types.map((type) => ({
     id: type.id,
@@ -81,7 +81,13 @@ export function compileTypes(channel: ChannelSpec): ContactTypeModel[] {
     priority: type.priority ?? channel.priority,
     ...escalation(type.handle ?? channel.handle, type.escalate ?? channel.escalate),
     fcr: type.fcr ?? channel.fcr,
+    ...wrapUp(type.afterContactWork ?? channel.afterContactWork),
   }));
+}
+
+/** A type's after-contact work; absent without one, so a model without wrap-up is as before the field existed. */
+function wrapUp(spec: DistSpec | undefined): Pick<ContactTypeModel, 'afterContactWork'> {
+  return spec === undefined ? {} : { afterContactWork: spec };
 }
 
 /**

@@ -153,7 +153,12 @@ export const channelSchema = z
     initialBacklog: wholeNumber(0, L.maxInitialBacklog, 'contacts', 'contacts already waiting at time 0; default 0').default(D.initialBacklog),
     lines: wholeNumber(1, L.maxLines, 'lines', 'trunk lines of this channel alone: each live contact holds one from arrival until it leaves (waiting, talking, transferred); an arrival finding none free is blocked; default unlimited').optional(),
     queueCapacity: wholeNumber(0, L.maxLines, 'contacts', 'at most this many of the channel’s contacts wait at once; an arrival that finds no free agent and a full queue is blocked; default unlimited').optional(),
-    handle: distributionSchema.meta({ description: 'handle time (talk + hold + wrap-up) of one contact at Tier 1; the default of its types' }),
+    handle: distributionSchema.meta({ description: 'handle time of one contact at Tier 1 (talk + hold, and wrap-up unless afterContactWork gives it apart); the default of its types' }),
+    afterContactWork: distributionSchema.optional().meta({
+      description:
+        'after-contact work (wrap-up) of the Tier-1 agent once the customer has left: the agent stays busy this long before new work; ' +
+        'counted in occupancy and AHT (talk + wrap-up), not in the customer’s time; the default of its types; default none',
+    }),
     patience: distributionSchema
       .nullable()
       .optional()

@@ -29,7 +29,7 @@ const LIVE = [2, 4, 5, 1, 0, 1, 2, 6];
 
 /**
  * A balanced account for LIVE: voice 41 = 7 + 4 blocked + 11 + 13 + 2 messages + 1 disconnected + 3, chat 30 = 1 + 20 + 3 + 6,
- * tier 2 17 = 9 + 2 + 1 disconnected + 5, tier 3 11 = 3 + 1 + 7.
+ * tier 2 17 = 9 + 2 + 1 disconnected + 5, tier 3 11 = 3 + 1 + 7; voice's 9 wrap-ups all ended.
  */
 function balanced(): RunTotals {
   const z = (): Float64Array => new Float64Array(2);
@@ -46,6 +46,8 @@ function balanced(): RunTotals {
     tierAnswered: Float64Array.from([0, 9, 3]),
     tierGaveUp: Float64Array.from([0, 2, 1]),
     tierDisconnected: Float64Array.from([0, 1, 0]),
+    wrapUpsBegun: Float64Array.from([9, 0]),
+    wrapUpsEnded: Float64Array.from([9, 0]),
   };
 }
 
@@ -128,6 +130,15 @@ describe('checkConservation', () => {
     const t = balanced();
     t.tierDisconnected[1] = 2;
     expect(failure(t, 5).message).toBe('conservation violated: tier 2: entered 17 ≠ answered 9 + abandoned 2 + disconnected 2 + waiting 5 (at simulated time 5.000 s)');
+  });
+
+  it('fails when a wrap-up begun has not ended (after-contact work lost), naming the channel and both counts', () => {
+    const t = balanced();
+    t.wrapUpsBegun[0] = 10;
+    expect(failure(t, 2).message).toBe('conservation violated: channel "voice": wrap-ups begun 10 ≠ ended 9 (at simulated time 2.000 s)');
+    const u = balanced();
+    u.wrapUpsEnded[1] = 1;
+    expect(failure(u, 2).message).toBe('conservation violated: channel "chat": wrap-ups begun 0 ≠ ended 1 (at simulated time 2.000 s)');
   });
 
   it('checks the channels before the tiers', () => {
