@@ -27,6 +27,7 @@ export const CHANNEL_METRICS = [
   'costPerContact', 'answeredWithinTarget', 'abandonedWithinTarget', 'pending', 'meanWaitSec', 'avgQueue', 'slotOccupancy',
   'blocked', 'blockingRate', 'linesBusy',
   'maxWaitExits', 'maxWaitRate', 'messages', 'disconnected',
+  'talkSec', 'acwSec',
   ...POOLED_METRICS,
 ] as const;
 export type ChannelMetric = (typeof CHANNEL_METRICS)[number];
@@ -38,6 +39,13 @@ export type ChannelMetric = (typeof CHANNEL_METRICS)[number];
  */
 export const EXIT_METRICS = ['maxWaitExits', 'maxWaitRate', 'messages', 'disconnected'] as const satisfies readonly ChannelMetric[];
 export type ExitMetric = (typeof EXIT_METRICS)[number];
+
+/**
+ * The two parts of AHT when after-contact work is given apart (issue 13 item 4): mean talk and
+ * mean wrap-up per answered contact (`ahtSec` = `talkSec` + `acwSec`). A result holds them only
+ * when some contact type has after-contact work (reports/scenarioMetrics.ts).
+ */
+export const WRAP_UP_METRICS = ['talkSec', 'acwSec'] as const satisfies readonly ChannelMetric[];
 
 /** Metrics of an agent group. */
 export const GROUP_METRICS = [
@@ -178,6 +186,9 @@ export function channelKpis(t: Tally, percentiles: ArrayLike<number>, definition
     maxWaitRate: ratio(t.maxWaitExits, t.offered),
     messages: t.messages,
     disconnected: t.disconnected,
+    // AHT as ACD reports define it is talk + wrap-up; its two parts, per answered contact.
+    talkSec: ratio(t.handleSumSec - t.acwSumSec, t.handled),
+    acwSec: ratio(t.acwSumSec, t.handled),
     // One replication's pooled value is its own ratio; over replications result.ts pools.
     serviceLevelPooled: r('serviceLevel'),
     pWaitPooled: r('pWait'),

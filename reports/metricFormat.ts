@@ -41,6 +41,8 @@ const LABELS: Readonly<Record<string, string>> = {
   linesBusy: 'lines busy',
   maxWaitExits: 'max wait reached',
   maxWaitRate: 'max wait share',
+  talkSec: 'talk',
+  acwSec: 'wrap-up',
 };
 
 /** `serviceLevelPooled` → `serviceLevel`: a pooled metric prints as its base, labelled "(pooled)". */

@@ -1,12 +1,13 @@
 /**
  * Which channel metrics a scenario's result holds. Every metric of `CHANNEL_METRICS` is computed,
  * but the ways out of a queue that issue 12 added (the maximum wait, the close: `EXIT_METRICS`)
- * are written only when some channel uses them — a result of a scenario without them is the
- * same, byte for byte, as before they existed, and a scenario with them shows them in every
- * format (the renderers print whatever metrics a result holds).
+ * and the parts of AHT (talk, after-contact work: `WRAP_UP_METRICS`, issue 13) are written only
+ * when some channel uses them — a result of a scenario without them is the same, byte for byte,
+ * as before they existed, and a scenario with them shows them in every format (the renderers
+ * print whatever metrics a result holds).
  */
 import type { Model } from '../engine/model.js';
-import { CHANNEL_METRICS, type ChannelMetric, type ExitMetric } from './kpi.js';
+import { CHANNEL_METRICS, WRAP_UP_METRICS, type ChannelMetric, type ExitMetric } from './kpi.js';
 
 const MAX_WAIT_METRICS: ReadonlySet<ExitMetric> = new Set(['maxWaitExits', 'maxWaitRate', 'messages']);
 
@@ -18,9 +19,11 @@ export function channelMetricsOf(model: Model): readonly ChannelMetric[] {
   if (metrics === undefined) {
     const maxWait = model.channels.some((c) => c.maxWait !== undefined);
     const disconnects = model.channels.some((c) => c.atClose === 'disconnect');
+    const wrapUp = model.channels.some((c) => c.types.some((t) => t.afterContactWork !== undefined));
     metrics = CHANNEL_METRICS.filter((m) => {
       if (MAX_WAIT_METRICS.has(m as ExitMetric)) return maxWait;
       if (m === 'disconnected') return disconnects;
+      if ((WRAP_UP_METRICS as readonly string[]).includes(m)) return wrapUp;
       return true;
     });
     cache.set(model, metrics);
