@@ -1,7 +1,8 @@
 /**
  * The end-of-run conservation check (DESIGN §2): per channel, arrived = deflected + blocked + answered +
  * abandoned + left a message (maximum wait) + disconnected at the close + still waiting at tier 1;
- * per tier 2 and 3, entered = answered + abandoned + disconnected + still waiting; per channel, wrap-ups
+ * per tier 2 and 3, entered = answered + abandoned + disconnected + transfers dropped for want of an agent
+ * (`ifNoAgent: disconnect`) + still waiting; per channel, wrap-ups
  * (after-contact work) begun = ended. A violation is a bug and fails loudly with the simulated time.
  */
 import { SimulationError } from './errors.js';
@@ -39,9 +40,10 @@ export function checkConservation(model: Model, routing: RoutingTable, queues: r
     }
   }
   for (let tier = 1; tier < 3; tier++) {
-    if (t.tierEntered[tier] !== t.tierAnswered[tier] + t.tierGaveUp[tier] + t.tierDisconnected[tier] + waitingTier[tier]) {
+    const dropped = t.tierTransferDisconnected[tier];
+    if (t.tierEntered[tier] !== t.tierAnswered[tier] + t.tierGaveUp[tier] + t.tierDisconnected[tier] + dropped + waitingTier[tier]) {
       fail(`tier ${tier + 1}: entered ${t.tierEntered[tier]} ≠ answered ${t.tierAnswered[tier]} + abandoned ` +
-        `${t.tierGaveUp[tier]} + disconnected ${t.tierDisconnected[tier]} + waiting ${waitingTier[tier]}`);
+        `${t.tierGaveUp[tier]} + disconnected ${t.tierDisconnected[tier]} + transfers dropped ${dropped} + waiting ${waitingTier[tier]}`);
     }
   }
   return waitingAll;

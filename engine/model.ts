@@ -97,6 +97,12 @@ export interface TierModel {
   readonly mode: EscalationMode;
   /** Resolution-time (ticket) or answer-time (transfer) target at this tier, seconds; null: the channel's. */
   readonly targetSec: number | null;
+  /**
+   * A transfer to this tier that finds no free agent (issue 13 item 4): `wait` in the tier's queue
+   * (absent: the behaviour before the field), or `disconnect` — a blind transfer dropped at once,
+   * counted `transferDisconnected` (engine/kernel/transferDrop.ts). Transfer mode only.
+   */
+  readonly ifNoAgent?: 'wait' | 'disconnect';
 }
 
 export interface ChannelModel {

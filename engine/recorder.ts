@@ -39,6 +39,8 @@ export const CHANNEL_COUNTERS = [
   // After-contact work (wrap-up) of the Tier-1 answers, summed; it is also inside handleSumSec
   // (AHT = talk + wrap-up), so talk time is handleSumSec − acwSumSec.
   'acwSumSec',
+  // Transfers of the channel's contacts dropped at Tier 2/3 for want of a free agent (ifNoAgent: disconnect).
+  'transferDisconnected',
 ] as const;
 export type ChannelCounter = (typeof CHANNEL_COUNTERS)[number];
 
@@ -52,7 +54,7 @@ export type TypeCounter = (typeof TYPE_COUNTERS)[number];
 /** Counters kept per tier (index 0–2 for tiers 1–3). */
 export const TIER_COUNTERS = [
   'entered', 'handled', 'abandoned', 'withinTarget', 'abandonedWithinTarget', 'resolved', 'escalated',
-  'waitSumSec', 'handleSumSec', 'pending',
+  'waitSumSec', 'handleSumSec', 'pending', 'transferDisconnected',
 ] as const;
 export type TierCounter = (typeof TIER_COUNTERS)[number];
 

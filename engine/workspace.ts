@@ -35,6 +35,8 @@ export interface RunTotals {
   readonly tierAnswered: Float64Array;
   readonly tierGaveUp: Float64Array;
   readonly tierDisconnected: Float64Array;
+  /** Transfers dropped on arrival at a tier with `ifNoAgent: disconnect` (engine/kernel/transferDrop.ts). */
+  readonly tierTransferDisconnected: Float64Array;
   /** After-contact work begun and ended, per channel (every wrap-up begun ends before the run does). */
   readonly wrapUpsBegun: Float64Array;
   readonly wrapUpsEnded: Float64Array;
@@ -54,7 +56,7 @@ function newTotals(channels: number): RunTotals {
   return {
     liveWaiting: c(), backlog: c(), arrived: c(), deflected: c(), blocked: c(), answered: c(), gaveUp: c(), messages: c(), disconnected: c(),
     tierEntered: new Float64Array(3), tierAnswered: new Float64Array(3), tierGaveUp: new Float64Array(3), tierDisconnected: new Float64Array(3),
-    wrapUpsBegun: c(), wrapUpsEnded: c(),
+    tierTransferDisconnected: new Float64Array(3), wrapUpsBegun: c(), wrapUpsEnded: c(),
   };
 }
 

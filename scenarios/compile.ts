@@ -50,9 +50,14 @@ function compileTiers(tiers: Scenario['tiers']): [TierModel, TierModel, TierMode
   return [
     // Tier 1 receives no escalations; its entry exists so tiers index by tier − 1.
     { tier: 1, mode: 'transfer', targetSec: null },
-    { tier: 2, mode: tiers[2]?.mode ?? D.tier2Mode, targetSec: tiers[2]?.target ?? null },
-    { tier: 3, mode: tiers[3]?.mode ?? D.tier3Mode, targetSec: tiers[3]?.target ?? null },
+    { tier: 2, mode: tiers[2]?.mode ?? D.tier2Mode, targetSec: tiers[2]?.target ?? null, ...ifNoAgentOf(tiers[2]?.ifNoAgent) },
+    { tier: 3, mode: tiers[3]?.mode ?? D.tier3Mode, targetSec: tiers[3]?.target ?? null, ...ifNoAgentOf(tiers[3]?.ifNoAgent) },
   ];
+}
+
+/** A tier's `ifNoAgent`, absent when not written (the model as before the field). */
+function ifNoAgentOf(ifNoAgent: TierModel['ifNoAgent']): Pick<TierModel, 'ifNoAgent'> {
+  return ifNoAgent === undefined ? {} : { ifNoAgent };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -18,6 +18,7 @@ import { customerAnswered } from './sameCaller.js';
 import { route, takeFromQueue } from './queueing.js';
 import { findWork, NO_PICK } from './router.js';
 import { standInIfLate } from './standIns.js';
+import { answerOrDrop } from './transferDrop.js';
 import type { KernelState } from './state.js';
 
 /**
@@ -200,7 +201,7 @@ function recordResolutionTime(k: KernelState, c: number, q: number, now: number)
   }
 }
 
-/** Sends contact c on to the next tier's queue (transfer: the customer waits on the line). */
+/** Sends contact c on to the next tier's queue (transfer: the customer waits on the line, or is dropped when the tier says so and nobody is free). */
 function escalate(k: KernelState, c: number, next: number, now: number): void {
   const P = k.contacts;
   const tier = P.tier[c];
@@ -208,7 +209,8 @@ function escalate(k: KernelState, c: number, next: number, now: number): void {
   P.tier[c] = tier + 1;
   k.totals.tierEntered[tier]++;
   if (iv >= 0) k.recorder.escalation(tier, P.channel[c], iv, P.type[c]);
-  route(k, c, next, now);
+  if (k.transferDisconnects[tier] === 1) answerOrDrop(k, c, next, now);
+  else route(k, c, next, now);
 }
 
 /** Agent a closes a session on channel ch and takes new work if it still may. */

@@ -71,6 +71,8 @@ export class KernelState {
   readonly specialService: Uint8Array;
   /** Group speeds by queue (engine/proficiency.ts); null when every speed is 1. */
   readonly proficiency: Proficiency | null;
+  /** Per tier (index tier − 1): 1 when a transfer that finds no free agent is dropped (engine/kernel/transferDrop.ts). */
+  readonly transferDisconnects: Uint8Array;
   /** Channels whose arrivals lines or a queue capacity can refuse (engine/kernel/lines.ts). */
   readonly admissionLimited: Uint8Array;
   /** Live (on the line) and deferred contacts waiting, per channel. */
@@ -123,6 +125,7 @@ export class KernelState {
     this.specialService = Uint8Array.from(t.concurrency, (n, ch) =>
       (n > 1 || (speeds !== null && speeds.channelVaries[ch] === 1) || hasWrapUp(model.channels[ch]) ? 1 : 0));
     this.linesHeld = new Int32Array(t.lineCount.length);
+    this.transferDisconnects = Uint8Array.from(model.tiers, (tier) => (tier.mode === 'transfer' && tier.ifNoAgent === 'disconnect' ? 1 : 0));
     this.recorder = new Recorder(model.channels.length, model.groups.length, model.intervalCount, model.intervalSec, t.typesPerChannel, t.deferred, workspace.waits);
     this.plan = staffingPlanFor(model, seed, replication);
     this.fresh = new ContactFactory(model, seed, replication);

@@ -130,6 +130,11 @@ const CHANGES: Record<string, Change> = {
     model: editChannel(m, (c) => ({ ...c, types: c.types.map((t) => ({ ...t, afterContactWork: { dist: 'gamma', mean: 10 + 300 * v, cv: 0.3 + v } })) })),
     changedType: null,
   }),
+  // A tier that drops transfers nobody is free for (issue 13 item 4) draws nothing.
+  'the transfer disconnection (wait or disconnect)': (m, _pick, v) => ({
+    model: { ...m, tiers: [m.tiers[0], { ...m.tiers[1], ifNoAgent: v < 0.5 ? 'wait' : 'disconnect' }, { ...m.tiers[2], ...(m.tiers[2].mode === 'transfer' ? { ifNoAgent: v < 0.5 ? 'disconnect' : 'wait' } : {}) }] },
+    changedType: null,
+  }),
   'the tier-2 handle time': (m, pick, v) => ({
     model: editType(m, pick, (t) => ({ ...t, handleByTier: [t.handleByTier[0], { dist: 'gamma', mean: 200 + 1000 * v, cv: 0.3 + v }, t.handleByTier[2]] })),
     changedType: null,
