@@ -43,6 +43,7 @@ const LABELS: Readonly<Record<string, string>> = {
   maxWaitRate: 'max wait share',
   talkSec: 'talk',
   acwSec: 'wrap-up',
+  transferDisconnected: 'transfers dropped',
 };
 
 /** `serviceLevelPooled` → `serviceLevel`: a pooled metric prints as its base, labelled "(pooled)". */
@@ -52,7 +53,7 @@ const PERCENT = new Set(['serviceLevel', 'pWait', 'abandonRate', 'occupancy', 's
 const COUNTS = new Set([
   'offered', 'volume', 'resolved', 'handled', 'abandoned', 'maxQueue', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated',
   'overflowed', 'backlogMax', 'pending', 'answeredWithinTarget', 'abandonedWithinTarget', 'avgQueue', 'blocked', 'linesBusy',
-  'maxWaitExits', 'messages', 'disconnected',
+  'maxWaitExits', 'messages', 'disconnected', 'transferDisconnected',
 ]);
 
 export function metricKind(metric: string): MetricKind {

@@ -1,4 +1,4 @@
-// The figures of after-contact work (issue 13 item 4) in a run result and in every format: AHT is
+// The figures of multi-stage service (issue 13 item 4) in a run result and in every format. After-contact work: AHT is
 // talk + wrap-up, and the two parts are reported apart (`talkSec`, `acwSec`) — only for scenarios
 // that have wrap-up. The Erlang baseline's load counts the wrap-up. Worked out by hand on a scripted day.
 import { describe, expect, it } from 'vitest';
@@ -56,5 +56,39 @@ describe('the wrap-up figures', () => {
     for (const metric of WRAP_UP_METRICS) expect(metric in plain.summary.channels.voice!, metric).toBe(false);
     const text = (await renderReport(plain, 'text')).text;
     expect(text).not.toContain('wrap-up');
+  });
+});
+
+describe('the dropped-transfer figures', () => {
+  // Two Tier-1 agents, one Tier-2 agent that takes transfers only when free (ifNoAgent: disconnect);
+  // calls at 0 and 10, both transferred (test/engine/transferDrop.test.ts): the second is dropped.
+  const tiered = (ifNoAgent: 'wait' | 'disconnect' | undefined): Model => {
+    const base = model({
+      horizonSec: 300, intervalSec: 100,
+      channels: [{ arrivalTimesSec: [0, 10], handle: constant(50) }],
+      groups: [{ id: 't1', channels: [0], count: 2 }, { id: 't2', channels: [0], count: 1, tier: 2 }],
+    });
+    const m = withChannel(base, 0, { types: [{ ...type(false), handleByTier: [constant(50), constant(60), null], escalation: [1, 0] }] });
+    return { ...m, tiers: [m.tiers[0], { tier: 2, mode: 'transfer', targetSec: 30, ...(ifNoAgent === undefined ? {} : { ifNoAgent }) }, m.tiers[2]] };
+  };
+
+  it('counts them per channel (arrival interval) and per tier, in every format', async () => {
+    const result = resultOf(tiered('disconnect'));
+    expect(result.summary.channels.voice!.transferDisconnected?.mean).toBe(1);
+    expect(result.summary.tiers['2']!.transferDisconnected?.mean).toBe(1);
+    expect(result.summary.tiers['2']!.attainment.mean).toBe(1 / 2);
+    expect(result.intervals.map((i) => i.channels.voice!.transferDisconnected?.mean)).toEqual([1, 0, 0]);
+    const csv = (await renderReport(result, 'csv')).text.split('\n');
+    expect(csv.filter((l) => /,channels,voice,,,transferDisconnected,estimate,1,/.test(l))).toHaveLength(1);
+    expect(csv.filter((l) => /,tiers,2,,,transferDisconnected,estimate,1,/.test(l))).toHaveLength(1);
+    for (const format of ['text', 'md', 'html'] as const) expect((await renderReport(result, format)).text, format).toContain('transfers dropped');
+  });
+
+  it('writes none for a scenario whose tiers wait', () => {
+    for (const m of [tiered('wait'), tiered(undefined)]) {
+      const r = resultOf(m);
+      expect('transferDisconnected' in r.summary.channels.voice!).toBe(false);
+      expect('transferDisconnected' in r.summary.tiers['2']!).toBe(false);
+    }
   });
 });
