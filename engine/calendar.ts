@@ -56,6 +56,8 @@ export const EventKind = {
   MaxWait: 10,
   /** An agent's after-contact work ends (entity: the agent); it runs at `Finish` priority, as a release. */
   WrapUp: 11,
+  /** A conference's second agent leaves the call (entity: that agent), at `Finish` priority. */
+  ConferenceEnd: 12,
 } as const;
 
 /** Sequence numbers stay exact as doubles; the priority is packed above them. */

@@ -3,7 +3,7 @@
  * abandoned + left a message (maximum wait) + disconnected at the close + still waiting at tier 1;
  * per tier 2 and 3, entered = answered + abandoned + disconnected + transfers dropped for want of an agent
  * (`ifNoAgent: disconnect`) + still waiting; per channel, wrap-ups
- * (after-contact work) begun = ended. A violation is a bug and fails loudly with the simulated time.
+ * (after-contact work) begun = ended, and conferences joined = left. A violation is a bug and fails loudly with the simulated time.
  */
 import { SimulationError } from './errors.js';
 import type { Model } from './model.js';
@@ -37,6 +37,9 @@ export function checkConservation(model: Model, routing: RoutingTable, queues: r
     // The run ends when the calendar is empty, so every wrap-up begun has ended by then.
     if (t.wrapUpsBegun[ch] !== t.wrapUpsEnded[ch]) {
       fail(`channel "${model.channels[ch].id}": wrap-ups begun ${t.wrapUpsBegun[ch]} ≠ ended ${t.wrapUpsEnded[ch]}`);
+    }
+    if (t.conferencesBegun[ch] !== t.conferencesEnded[ch]) {
+      fail(`channel "${model.channels[ch].id}": conferences begun ${t.conferencesBegun[ch]} ≠ ended ${t.conferencesEnded[ch]}`);
     }
   }
   for (let tier = 1; tier < 3; tier++) {

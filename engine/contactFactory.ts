@@ -2,7 +2,8 @@
  * Everything random about a new contact, drawn when it arrives (DESIGN §4): its type, whether
  * self-service contains it, its handle time at each tier it may reach, its patience at each
  * tier, whether it will escalate, be resolved first time, accept a callback, call again after
- * abandoning, the delays of those follow-ups, and its Tier-1 agent's after-contact work.
+ * abandoning, the delays of those follow-ups, its Tier-1 agent's after-contact work, and whether a
+ * second agent joins its call (a conference) and for how long.
  *
  * Common random numbers need two rules, both kept here:
  * - **one stream per (mechanism, tier) source** and channel (`handle2:chat`, `escalate2:chat`,
@@ -40,6 +41,8 @@ interface ChannelSamplers {
   readonly returnDelay: Sampler | null;
   /** Per type: the after-contact work of its Tier-1 agent (null: none). */
   readonly acwSamplers: readonly (Sampler | null)[];
+  /** The conference's duration (null: the channel has no conferences). */
+  readonly conferenceDuration: Sampler | null;
   /** Per interval of arrival, the factor of Tier-1 handle draws (patience draws); null: 1 all day. */
   readonly handleScale: Float64Array | null;
   readonly patienceScale: Float64Array | null;
@@ -62,6 +65,8 @@ interface Uses {
   readonly retrial: boolean;
   /** Some type has after-contact work (`acw:` stream). */
   readonly acw: boolean;
+  /** Calls may bring in a second agent (`conference:` and `conferenceDuration:` streams). */
+  readonly conference: boolean;
 }
 
 /** A channel's samplers and this run's streams. */
@@ -80,6 +85,8 @@ interface ChannelDraws extends ChannelSamplers {
   readonly retrial: Stream;
   readonly retrialDelayStream: Stream;
   readonly acw: Stream;
+  readonly conference: Stream;
+  readonly conferenceDurationStream: Stream;
 }
 
 const samplerOrNull = (spec: DistSpec | null): Sampler | null => (spec === null ? null : new Sampler(spec));
@@ -97,8 +104,9 @@ function usesOf(model: Model, c: ChannelModel): Uses {
   const retrial = c.retrial !== null;
   const byInterval = c.handleMeanByIntervalSec !== null || (patient && c.patienceMeanByIntervalSec !== null);
   const acw = c.types.some((t) => t.afterContactWork !== undefined);
-  const plainOnly = !tier2 && !repeats && !callback && !retrial && c.deflection === 0 && !byInterval && !acw;
-  return { plainOnly, tier2, tier3, patience2, patience3, repeats, callback, retrial, acw };
+  const conference = c.conference !== undefined;
+  const plainOnly = !tier2 && !repeats && !callback && !retrial && c.deflection === 0 && !byInterval && !acw && !conference;
+  return { plainOnly, tier2, tier3, patience2, patience3, repeats, callback, retrial, acw, conference };
 }
 
 /** The patience a customer has waiting for a transfer to `tier` (null: never abandons there). */
@@ -125,6 +133,7 @@ function samplersOf(model: Model): readonly ChannelSamplers[] {
         repeatDelay: new Sampler(c.repeatDelay),
         returnDelay: c.deflectionReturn ? new Sampler(c.deflectionReturn.delay) : null,
         acwSamplers: c.types.map((t) => samplerOrNull(t.afterContactWork ?? null)),
+        conferenceDuration: samplerOrNull(c.conference?.duration ?? null),
         handleScale: handleScales(c),
         patienceScale: patienceScales(c),
         cumulativeShare: Float64Array.from(c.types, (t) => (acc += t.share)),
@@ -140,6 +149,7 @@ function samplersOf(model: Model): readonly ChannelSamplers[] {
 export const CONTACT_SOURCES = [
   'type', 'deflection', 'deflectionReturn', 'returnDelay', 'handle', 'handle2', 'handle3', 'patience', 'patience2',
   'patience3', 'escalate2', 'escalate3', 'repeat', 'repeatDelay', 'callback', 'retrial', 'retrialDelay', 'acw',
+  'conference', 'conferenceDuration',
 ] as const;
 
 export class ContactFactory {
@@ -160,6 +170,7 @@ export class ContactFactory {
         repeatDelay: sc.repeatDelay,
         returnDelay: sc.returnDelay,
         acwSamplers: sc.acwSamplers,
+        conferenceDuration: sc.conferenceDuration,
         handleScale: sc.handleScale,
         patienceScale: sc.patienceScale,
         cumulativeShare: sc.cumulativeShare,
@@ -178,6 +189,8 @@ export class ContactFactory {
         retrial: stream('retrial'),
         retrialDelayStream: stream('retrialDelay'),
         acw: stream('acw'),
+        conference: stream('conference'),
+        conferenceDurationStream: stream('conferenceDuration'),
       };
     });
   }
@@ -270,6 +283,11 @@ export class ContactFactory {
       const acw = d.acwSamplers[type];
       P.acwSec[c] = acw === null ? 0 : acw.quantile(u1);
       if (P.acwSec[c] > 0) flags |= Flag.WrapsUp;
+    }
+    if (u.conference && d.conferenceDuration !== null) {
+      // Whether and how long: two streams, one uniform each, drawn for every contact of the channel.
+      if (d.conference.next() < (ch0.conference?.probability ?? 0)) flags |= Flag.Conferences;
+      P.conferenceSec[c] = d.conferenceDuration.draw(d.conferenceDurationStream);
     }
     P.flags[c] = flags;
   }

@@ -43,6 +43,8 @@ export const Flag = {
    * (engine/kernel/service.ts); cleared when the wrap-up begins, so a later tier has none.
    */
   WrapsUp: 256,
+  /** A second agent joins its Tier-1 call for `conferenceSec` (engine/kernel/conference.ts). */
+  Conferences: 512,
 } as const;
 
 /**
@@ -51,7 +53,7 @@ export const Flag = {
  */
 export const OUTCOME_FLAGS = Flag.EscalatesToTier2 | Flag.EscalatesToTier3 | Flag.Repeats | Flag.HoldsLine | Flag.WrapsUp;
 
-const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'maxWaitSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'patience2Sec', 'patience3Sec', 'serviceStartSec', 'retrialDelaySec', 'repeatDelaySec', 'firstArrivalSec', 'acwSec'] as const;
+const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'maxWaitSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'patience2Sec', 'patience3Sec', 'serviceStartSec', 'retrialDelaySec', 'repeatDelaySec', 'firstArrivalSec', 'acwSec', 'conferenceSec'] as const;
 const I32_FIELDS = ['channel', 'type', 'tier', 'queue', 'interval', 'agent', 'flags', 'origin', 'overflowStep', 'firstInterval'] as const;
 
 export class ContactPool {
@@ -81,6 +83,8 @@ export class ContactPool {
   firstArrivalSec!: Float64Array;
   /** After-contact work of its Tier-1 agent, seconds (meaningful with `Flag.WrapsUp`). */
   acwSec!: Float64Array;
+  /** How long a second agent stays on its Tier-1 call (with `Flag.Conferences`). */
+  conferenceSec!: Float64Array;
   channel!: Int32Array;
   type!: Int32Array;
   /** 1–3. */
@@ -120,6 +124,7 @@ export class ContactPool {
     this.repeatDelaySec = new Float64Array(capacity);
     this.firstArrivalSec = new Float64Array(capacity);
     this.acwSec = new Float64Array(capacity);
+    this.conferenceSec = new Float64Array(capacity);
     this.channel = new Int32Array(capacity);
     this.type = new Int32Array(capacity);
     this.tier = new Int32Array(capacity);

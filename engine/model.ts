@@ -207,6 +207,21 @@ export interface ChannelModel {
    * `disconnect` (they are cut off, counted `disconnected`). Absent: `serve`.
    */
   readonly atClose?: 'serve' | 'disconnect';
+  /**
+   * Conferences (issue 13 item 4; engine/kernel/conference.ts): a share `probability` of the
+   * channel's Tier-1 calls bring in a second agent, from group `group` (an index into
+   * `Model.groups`), when the call is answered, for `duration` (at most the talk). A call that
+   * finds no idle agent of that group goes on without one (counted `conferencesSkipped`).
+   * Absent: none.
+   */
+  readonly conference?: ConferenceModel;
+}
+
+/** A channel's conference: how often, with whom, how long. */
+export interface ConferenceModel {
+  readonly probability: number;
+  readonly group: number;
+  readonly duration: DistSpec;
 }
 
 /** A channel's maximum wait and what a contact that reaches it does. */

@@ -41,6 +41,9 @@ export const CHANNEL_COUNTERS = [
   'acwSumSec',
   // Transfers of the channel's contacts dropped at Tier 2/3 for want of a free agent (ifNoAgent: disconnect).
   'transferDisconnected',
+  // Conferences (engine/kernel/conference.ts): calls a second agent joined, calls that wanted one
+  // and found none idle, and the second agents' time on the calls, summed.
+  'conferences', 'conferencesSkipped', 'conferenceSumSec',
 ] as const;
 export type ChannelCounter = (typeof CHANNEL_COUNTERS)[number];
 

@@ -32,6 +32,7 @@ import { abandon, offerCallback, overflow } from './kernel/customerTimers.js';
 import { changeStaffing, closeWorkingPeriods, scheduleStaffing } from './kernel/duty.js';
 import { beginInterval, open, scheduleOpening } from './kernel/intervals.js';
 import { reachMaxWait } from './kernel/maxWait.js';
+import { leaveConference } from './kernel/conference.js';
 import { endWrapUp, finishHandling } from './kernel/service.js';
 import { KernelState, type ContactObserver } from './kernel/state.js';
 import type { Model } from './model.js';
@@ -80,6 +81,7 @@ function runEvents(k: KernelState): void {
       case EventKind.Opening: open(k, e, now); break;
       case EventKind.MaxWait: reachMaxWait(k, e, now, cal.eventSeq); break;
       case EventKind.WrapUp: endWrapUp(k, e, now); break;
+      case EventKind.ConferenceEnd: leaveConference(k, e, now); break;
     }
   }
 }
@@ -114,7 +116,7 @@ function inLoop(err: unknown, kind: number, entity: number, now: number): Simula
   if (err instanceof SimulationError) return err;
   const message = err instanceof Error ? err.message : String(err);
   const what = kind === EventKind.Arrival || kind === EventKind.Backlog || kind === EventKind.Opening ? 'channel'
-    : kind === EventKind.Staffing || kind === EventKind.WrapUp ? 'agent' : kind === EventKind.Boundary ? 'interval' : 'contact';
+    : kind === EventKind.Staffing || kind === EventKind.WrapUp || kind === EventKind.ConferenceEnd ? 'agent' : kind === EventKind.Boundary ? 'interval' : 'contact';
   const error = new SimulationError(`${message} (handling the ${KIND_NAMES[kind] ?? kind} event of ${what} ${entity})`, now);
   if (err instanceof Error) error.stack = `${error.stack ?? ''}\nCaused by: ${err.stack ?? ''}`;
   return error;

@@ -29,7 +29,7 @@ export function compileScenario(scenario: Scenario): Model {
     // Only when set, so a scenario without one compiles (and reports) exactly as before.
     ...(scenario.startDate === undefined ? {} : { startDate: scenario.startDate }),
     serviceLevelDefinition: scenario.serviceLevel.definition,
-    channels: scenario.channels.map((channel) => compileChannel(channel, intervalCount, scenario.interval, scenario.dayStart)),
+    channels: scenario.channels.map((channel) => compileChannel(channel, intervalCount, scenario.interval, scenario.dayStart, scenario.agents.map((g) => g.id))),
     groups: scenario.agents.map((group) => compileGroup(group, scenario.channels, timing)),
     tiers: compileTiers(scenario.tiers),
     ...lineGroupsOf(scenario),

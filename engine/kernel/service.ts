@@ -19,6 +19,7 @@ import { route, takeFromQueue } from './queueing.js';
 import { findWork, NO_PICK } from './router.js';
 import { standInIfLate } from './standIns.js';
 import { answerOrDrop } from './transferDrop.js';
+import { joinConference } from './conference.js';
 import type { KernelState } from './state.js';
 
 /**
@@ -66,8 +67,12 @@ function startSpecialHandling(k: KernelState, a: number, c: number, now: number,
   P.state[c] = ContactState.InService;
   P.agent[c] = a;
   P.serviceStartSec[c] = now;
-  if (tier === 1) recordWrappedAnswer(k, c, q, A.group[a], handle, now);
-  else recordTierAnswer(k, c, q, A.group[a], handle, now);
+  if (tier === 1) {
+    recordWrappedAnswer(k, c, q, A.group[a], handle, now);
+    if ((P.flags[c] & Flag.Conferences) !== 0) joinConference(k, c, ch, handle, now);
+  } else {
+    recordTierAnswer(k, c, q, A.group[a], handle, now);
+  }
   if (k.tracer !== null) k.tracer.answered(P, c, now, A.group[a], handle);
   k.calendar.schedule(now + handle, EventPriority.Finish, EventKind.Finish, c);
 }
@@ -214,7 +219,7 @@ function escalate(k: KernelState, c: number, next: number, now: number): void {
 }
 
 /** Agent a closes a session on channel ch and takes new work if it still may. */
-function endSession(k: KernelState, a: number, ch: number, now: number): void {
+export function endSession(k: KernelState, a: number, ch: number, now: number): void {
   const A = k.agents;
   const left = --A.sessions[a];
   if (left === 0) {

@@ -24,7 +24,8 @@ export function arrivalRatesPerSec(arrivals: ChannelSpec['arrivals'], intervalCo
   return new Array<number>(intervalCount).fill(perSec);
 }
 
-export function compileChannel(channel: ChannelSpec, intervalCount: number, intervalSec: number, dayStartSec: number): ChannelModel {
+/** `groupIds`: the agent groups in order, to resolve a conference's group to its index. */
+export function compileChannel(channel: ChannelSpec, intervalCount: number, intervalSec: number, dayStartSec: number, groupIds: readonly string[] = []): ChannelModel {
   const deferred = DEFERRED_KINDS.includes(channel.kind);
   const { deflection } = channel;
   return {
@@ -55,6 +56,7 @@ export function compileChannel(channel: ChannelSpec, intervalCount: number, inte
     ...(channel.patienceByTier === undefined || deferred ? {} : { patienceByTier: tierPatience(channel) }),
     ...(channel.maxWait === undefined ? {} : { maxWait: { afterSec: channel.maxWait.after, then: channel.maxWait.then } }),
     ...(channel.atClose === undefined ? {} : { atClose: channel.atClose }),
+    ...(channel.conference === undefined ? {} : { conference: { ...channel.conference, group: groupIds.indexOf(channel.conference.group) } }),
   };
 }
 

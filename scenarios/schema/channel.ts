@@ -79,6 +79,19 @@ const patienceByTierSchema = z
   })
   .meta({ description: 'patience of its own at Tier 2 and Tier 3 transfers (customers waiting for a specialist are often more patient); live channels, transfer tiers only' });
 
+/** A second agent on a share of the calls (issue 13 item 4): rules with other fields in consistency/conference.ts. */
+const conferenceSchema = z
+  .strictObject({
+    probability: share('share of the channel’s Tier-1 calls that bring in a second agent'),
+    group: id('the agent group the second agent comes from (its longest idle agent joins)'),
+    duration: distributionSchema.meta({ description: 'how long the second agent stays on the call, from the answer (at most the talk)' }),
+  })
+  .meta({
+    description:
+      'conferences (voice): a share of the calls bring in a second agent of `group` when answered, busy for `duration`; ' +
+      'a call that finds none idle goes on without one (counted conferencesSkipped)',
+  });
+
 const targetSchema = z
   .strictObject({
     within: duration({ min: 0, max: L.maxHorizonSec }, 'service-level threshold T; default by kind: voice 20s, chat and messaging 2m, social 1h, email 24h (resolution time for email and social)').optional(),
@@ -184,6 +197,7 @@ export const channelSchema = z
     callback: callbackSchema.optional(),
     maxWait: maxWaitSchema.optional(),
     atClose: atCloseSchema.optional(),
+    conference: conferenceSchema.optional(),
     priority: priorityField('the channel’s types; default P3'),
     fcr: fcrField('the channel’s types; default 1 (no repeats)'),
     escalate: escalateSchema.optional().meta({ description: 'escalation of the channel’s types (a type’s own `escalate` replaces it); default none' }),

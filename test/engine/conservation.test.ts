@@ -49,6 +49,8 @@ function balanced(): RunTotals {
     tierTransferDisconnected: Float64Array.from([0, 0, 2]),
     wrapUpsBegun: Float64Array.from([9, 0]),
     wrapUpsEnded: Float64Array.from([9, 0]),
+    conferencesBegun: Float64Array.from([3, 0]),
+    conferencesEnded: Float64Array.from([3, 0]),
   };
 }
 
@@ -146,6 +148,12 @@ describe('checkConservation', () => {
     const t = balanced();
     t.tierTransferDisconnected[1] = 1;
     expect(failure(t, 3).message).toBe('conservation violated: tier 2: entered 17 ≠ answered 9 + abandoned 2 + disconnected 1 + transfers dropped 1 + waiting 5 (at simulated time 3.000 s)');
+  });
+
+  it('fails when a conference’s second agent never left the call, naming the channel and both counts', () => {
+    const t = balanced();
+    t.conferencesEnded[0] = 2;
+    expect(failure(t, 4).message).toBe('conservation violated: channel "voice": conferences begun 3 ≠ ended 2 (at simulated time 4.000 s)');
   });
 
   it('checks the channels before the tiers', () => {

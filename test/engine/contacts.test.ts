@@ -23,7 +23,7 @@ describe('contact constants', () => {
   });
 
   it('gives each flag its own bit, and the outcome flags are escalation to tier 2 or 3, repeating, holding a line and a wrap-up (1 + 2 + 4 + 128 + 256)', () => {
-    expect(Flag).toEqual({ EscalatesToTier2: 1, EscalatesToTier3: 2, Repeats: 4, AcceptsCallback: 8, Retries: 16, Overflowed: 32, Queued: 64, HoldsLine: 128, WrapsUp: 256 });
+    expect(Flag).toEqual({ EscalatesToTier2: 1, EscalatesToTier3: 2, Repeats: 4, AcceptsCallback: 8, Retries: 16, Overflowed: 32, Queued: 64, HoldsLine: 128, WrapsUp: 256, Conferences: 512 });
     expect(OUTCOME_FLAGS).toBe(391);
   });
 });

@@ -135,6 +135,11 @@ const CHANGES: Record<string, Change> = {
     model: { ...m, tiers: [m.tiers[0], { ...m.tiers[1], ifNoAgent: v < 0.5 ? 'wait' : 'disconnect' }, { ...m.tiers[2], ...(m.tiers[2].mode === 'transfer' ? { ifNoAgent: v < 0.5 ? 'disconnect' : 'wait' } : {}) }] },
     changedType: null,
   }),
+  // Conferences (issue 13 item 4) read their own two streams, one number each per contact.
+  'the conference share and duration': (m, _pick, v) => ({
+    model: editChannel(m, (c) => ({ ...c, conference: { probability: v, group: 1, duration: { dist: 'gamma', mean: 30 + 300 * v, cv: 0.3 + v } } })),
+    changedType: null,
+  }),
   'the tier-2 handle time': (m, pick, v) => ({
     model: editType(m, pick, (t) => ({ ...t, handleByTier: [t.handleByTier[0], { dist: 'gamma', mean: 200 + 1000 * v, cv: 0.3 + v }, t.handleByTier[2]] })),
     changedType: null,
