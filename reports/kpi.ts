@@ -27,7 +27,7 @@ export const CHANNEL_METRICS = [
   'costPerContact', 'answeredWithinTarget', 'abandonedWithinTarget', 'pending', 'meanWaitSec', 'avgQueue', 'slotOccupancy',
   'blocked', 'blockingRate', 'linesBusy',
   'maxWaitExits', 'maxWaitRate', 'messages', 'disconnected',
-  'talkSec', 'acwSec', 'transferDisconnected',
+  'talkSec', 'acwSec', 'transferDisconnected', 'conferences', 'conferencesSkipped', 'conferenceSec',
   ...POOLED_METRICS,
 ] as const;
 export type ChannelMetric = (typeof CHANNEL_METRICS)[number];
@@ -50,6 +50,9 @@ export type ExitMetric = (typeof EXIT_METRICS)[number];
  * and a tier figure: written only when some tier disconnects (reports/scenarioMetrics.ts).
  */
 export const TRANSFER_DROP_METRIC = 'transferDisconnected' as const satisfies ChannelMetric & TierMetric;
+
+/** Conference figures (issue 13 item 4): written only when some channel has conferences. */
+export const CONFERENCE_METRICS = ['conferences', 'conferencesSkipped', 'conferenceSec'] as const satisfies readonly ChannelMetric[];
 
 export const WRAP_UP_METRICS = ['talkSec', 'acwSec'] as const satisfies readonly ChannelMetric[];
 
@@ -200,6 +203,10 @@ export function channelKpis(t: Tally, percentiles: ArrayLike<number>, definition
     acwSec: ratio(t.acwSumSec, t.handled),
     // Escalated contacts of the scope dropped at a tier that disconnects a transfer nobody is free for.
     transferDisconnected: t.transferDisconnected,
+    // Conferences: calls a second agent joined, those that found none idle, and its mean time per conference.
+    conferences: t.conferences,
+    conferencesSkipped: t.conferencesSkipped,
+    conferenceSec: ratio(t.conferenceSumSec, t.conferences),
     // One replication's pooled value is its own ratio; over replications result.ts pools.
     serviceLevelPooled: r('serviceLevel'),
     pWaitPooled: r('pWait'),

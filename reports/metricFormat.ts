@@ -44,6 +44,9 @@ const LABELS: Readonly<Record<string, string>> = {
   talkSec: 'talk',
   acwSec: 'wrap-up',
   transferDisconnected: 'transfers dropped',
+  conferences: 'conferences',
+  conferencesSkipped: 'conferences skipped',
+  conferenceSec: 'conference time',
 };
 
 /** `serviceLevelPooled` → `serviceLevel`: a pooled metric prints as its base, labelled "(pooled)". */
@@ -53,7 +56,7 @@ const PERCENT = new Set(['serviceLevel', 'pWait', 'abandonRate', 'occupancy', 's
 const COUNTS = new Set([
   'offered', 'volume', 'resolved', 'handled', 'abandoned', 'maxQueue', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated',
   'overflowed', 'backlogMax', 'pending', 'answeredWithinTarget', 'abandonedWithinTarget', 'avgQueue', 'blocked', 'linesBusy',
-  'maxWaitExits', 'messages', 'disconnected', 'transferDisconnected',
+  'maxWaitExits', 'messages', 'disconnected', 'transferDisconnected', 'conferences', 'conferencesSkipped',
 ]);
 
 export function metricKind(metric: string): MetricKind {

@@ -50,6 +50,10 @@ export interface Tally {
   acwSumSec: number;
   /** Transfers of the scope's contacts dropped at Tier 2/3 for want of a free agent. */
   transferDisconnected: number;
+  /** Calls a second agent joined, calls that found none idle, and the second agents' time on them. */
+  conferences: number;
+  conferencesSkipped: number;
+  conferenceSumSec: number;
 }
 
 export function emptyTally(): Tally {
@@ -59,6 +63,7 @@ export function emptyTally(): Tally {
     overflowed: 0, backlogMax: 0, backlogAgeP90Sec: NaN, busySec: 0, availableSec: 0, scheduledSec: 0, overtimeSec: 0, cost: 0,
     pending: 0, abandonWaitSumSec: 0, queueAreaSec: 0, sessionSec: 0, slotCapacitySec: 0, blocked: 0, lineHoldSec: 0,
     maxWaitExits: 0, messages: 0, disconnected: 0, acwSumSec: 0, transferDisconnected: 0,
+    conferences: 0, conferencesSkipped: 0, conferenceSumSec: 0,
   };
 }
 
@@ -66,6 +71,7 @@ const SUMMED = [
   'offered', 'handled', 'abandoned', 'answeredWithinTarget', 'abandonedWithinTarget', 'queued', 'waited', 'waitSumSec',
   'handleSumSec', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed', 'pending',
   'abandonWaitSumSec', 'queueAreaSec', 'blocked', 'lineHoldSec', 'maxWaitExits', 'messages', 'disconnected', 'acwSumSec', 'transferDisconnected',
+  'conferences', 'conferencesSkipped', 'conferenceSumSec',
 ] as const;
 
 /** The shape of a model the tallies need: who serves which channel, and what an agent-hour costs. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactTypeModel, Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { WRAP_UP_METRICS } from '../../reports/kpi.js';
+import { CONFERENCE_METRICS, WRAP_UP_METRICS } from '../../reports/kpi.js';
 import { renderReport } from '../../reports/render.js';
 import { buildRunResult } from '../../reports/result.js';
 import { constant, model, withChannel } from '../support/model.js';
@@ -90,5 +90,39 @@ describe('the dropped-transfer figures', () => {
       expect('transferDisconnected' in r.summary.channels.voice!).toBe(false);
       expect('transferDisconnected' in r.summary.tiers['2']!).toBe(false);
     }
+  });
+});
+
+describe('the conference figures', () => {
+  // Two front agents, one supervisor (serving nothing else); every call asks for the supervisor
+  // for 60 s; talk 50 s; calls at 0, 10 and 150 (test/engine/conference.test.ts): the first and the
+  // third get the supervisor for 50 s (capped at the talk), the second finds it busy.
+  const conferenceDay = (withConference: boolean): Model => {
+    const base = model({
+      horizonSec: 300, intervalSec: 100,
+      channels: [{ arrivalTimesSec: [0, 10, 150], handle: constant(50) }],
+      groups: [{ id: 'front', channels: [0], count: 2 }, { id: 'sup', channels: [], count: 1 }],
+    });
+    return withConference ? withChannel(base, 0, { conference: { probability: 1, group: 1, duration: constant(60) } }) : base;
+  };
+
+  it('counts conferences held and skipped and their mean time, per channel and interval, in every format', async () => {
+    const result = resultOf(conferenceDay(true));
+    const voice = result.summary.channels.voice!;
+    expect([voice.conferences?.mean, voice.conferencesSkipped?.mean, voice.conferenceSec?.mean]).toEqual([2, 1, 50]);
+    expect(result.intervals.map((i) => i.channels.voice!.conferences?.mean)).toEqual([1, 1, 0]);
+    // The supervisor's 100 s are its group's busy time, not answers.
+    expect([result.summary.groups.sup!.occupancy.mean, result.summary.groups.sup!.handled.mean]).toEqual([100 / 300, 0]);
+    const csv = (await renderReport(result, 'csv')).text.split('\n');
+    expect(csv.filter((l) => /,channels,voice,,,conferencesSkipped,estimate,1,/.test(l))).toHaveLength(1);
+    for (const format of ['text', 'md', 'html'] as const) {
+      const text = (await renderReport(result, format)).text;
+      for (const label of ['conferences skipped', 'conference time']) expect(text, `${format}: ${label}`).toContain(label);
+    }
+  });
+
+  it('writes none for a scenario without conferences', () => {
+    const voice = resultOf(conferenceDay(false)).summary.channels.voice!;
+    for (const metric of CONFERENCE_METRICS) expect(metric in voice, metric).toBe(false);
   });
 });
