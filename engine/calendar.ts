@@ -67,6 +67,10 @@ export const EventKind = {
   DialResult: 11,
   OutboundFinish: 12,
   OutboundAbandon: 13,
+  /** An agent's after-contact work ends (entity: the agent); it runs at `Finish` priority, as a release. */
+  WrapUp: 14,
+  /** A conference's second agent leaves the call (entity: that agent), at `Finish` priority. */
+  ConferenceEnd: 15,
 } as const;
 
 /** Sequence numbers stay exact as doubles; the priority is packed above them. */

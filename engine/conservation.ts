@@ -1,8 +1,10 @@
 /**
  * The end-of-run conservation check (DESIGN §2): per channel, arrived = deflected + blocked + answered +
  * abandoned + left a message (maximum wait) + disconnected at the close + still waiting at tier 1;
- * per tier 2 and 3, entered = answered + abandoned + disconnected + still waiting; per outbound campaign
- * (issue 13), dialed = unreached + connected + abandoned + calls still alive. A violation is a bug and fails loudly with the simulated time.
+ * per tier 2 and 3, entered = answered + abandoned + disconnected + transfers dropped for want of an agent
+ * (`ifNoAgent: disconnect`) + still waiting; per channel, wrap-ups (after-contact work) begun = ended, and
+ * conferences joined = left; per outbound campaign (issue 13), dialed = unreached + connected + abandoned +
+ * calls still alive. A violation is a bug and fails loudly with the simulated time.
  */
 import { SimulationError } from './errors.js';
 import type { Model } from './model.js';
@@ -32,10 +34,20 @@ export function checkConservation(model: Model, routing: RoutingTable, queues: r
         `${t.answered[ch]} + abandoned ${t.gaveUp[ch]} + messages ${t.messages[ch]} + disconnected ${t.disconnected[ch]} + waiting ${waitingTier1[ch]}`);
     }
   }
+  for (let ch = 0; ch < C; ch++) {
+    // The run ends when the calendar is empty, so every wrap-up begun has ended by then.
+    if (t.wrapUpsBegun[ch] !== t.wrapUpsEnded[ch]) {
+      fail(`channel "${model.channels[ch].id}": wrap-ups begun ${t.wrapUpsBegun[ch]} ≠ ended ${t.wrapUpsEnded[ch]}`);
+    }
+    if (t.conferencesBegun[ch] !== t.conferencesEnded[ch]) {
+      fail(`channel "${model.channels[ch].id}": conferences begun ${t.conferencesBegun[ch]} ≠ ended ${t.conferencesEnded[ch]}`);
+    }
+  }
   for (let tier = 1; tier < 3; tier++) {
-    if (t.tierEntered[tier] !== t.tierAnswered[tier] + t.tierGaveUp[tier] + t.tierDisconnected[tier] + waitingTier[tier]) {
+    const dropped = t.tierTransferDisconnected[tier];
+    if (t.tierEntered[tier] !== t.tierAnswered[tier] + t.tierGaveUp[tier] + t.tierDisconnected[tier] + dropped + waitingTier[tier]) {
       fail(`tier ${tier + 1}: entered ${t.tierEntered[tier]} ≠ answered ${t.tierAnswered[tier]} + abandoned ` +
-        `${t.tierGaveUp[tier]} + disconnected ${t.tierDisconnected[tier]} + waiting ${waitingTier[tier]}`);
+        `${t.tierGaveUp[tier]} + disconnected ${t.tierDisconnected[tier]} + transfers dropped ${dropped} + waiting ${waitingTier[tier]}`);
     }
   }
   return waitingAll;

@@ -2,7 +2,8 @@
  * Everything random about a new contact, drawn when it arrives (DESIGN §4): its type, whether
  * self-service contains it, its handle time at each tier it may reach, its patience at each
  * tier, whether it will escalate, be resolved first time, accept a callback, call again after
- * abandoning, and the delays of those follow-ups.
+ * abandoning, the delays of those follow-ups, its Tier-1 agent's after-contact work, and whether a
+ * second agent joins its call (a conference) and for how long.
  *
  * Common random numbers need two rules, both kept here:
  * - **one stream per (mechanism, tier) source** and channel (`handle2:chat`, `escalate2:chat`,
@@ -38,6 +39,10 @@ interface ChannelSamplers {
   readonly retrialDelay: Sampler | null;
   readonly repeatDelay: Sampler;
   readonly returnDelay: Sampler | null;
+  /** Per type: the after-contact work of its Tier-1 agent (null: none). */
+  readonly acwSamplers: readonly (Sampler | null)[];
+  /** The conference's duration (null: the channel has no conferences). */
+  readonly conferenceDuration: Sampler | null;
   /** Per interval of arrival, the factor of Tier-1 handle draws (patience draws); null: 1 all day. */
   readonly handleScale: Float64Array | null;
   readonly patienceScale: Float64Array | null;
@@ -58,6 +63,10 @@ interface Uses {
   readonly repeats: boolean;
   readonly callback: boolean;
   readonly retrial: boolean;
+  /** Some type has after-contact work (`acw:` stream). */
+  readonly acw: boolean;
+  /** Calls may bring in a second agent (`conference:` and `conferenceDuration:` streams). */
+  readonly conference: boolean;
 }
 
 /** A channel's samplers and this run's streams. */
@@ -75,6 +84,9 @@ interface ChannelDraws extends ChannelSamplers {
   readonly callback: Stream;
   readonly retrial: Stream;
   readonly retrialDelayStream: Stream;
+  readonly acw: Stream;
+  readonly conference: Stream;
+  readonly conferenceDurationStream: Stream;
 }
 
 const samplerOrNull = (spec: DistSpec | null): Sampler | null => (spec === null ? null : new Sampler(spec));
@@ -91,8 +103,10 @@ function usesOf(model: Model, c: ChannelModel): Uses {
   const callback = c.callback !== null;
   const retrial = c.retrial !== null;
   const byInterval = c.handleMeanByIntervalSec !== null || (patient && c.patienceMeanByIntervalSec !== null);
-  const plainOnly = !tier2 && !repeats && !callback && !retrial && c.deflection === 0 && !byInterval;
-  return { plainOnly, tier2, tier3, patience2, patience3, repeats, callback, retrial };
+  const acw = c.types.some((t) => t.afterContactWork !== undefined);
+  const conference = c.conference !== undefined;
+  const plainOnly = !tier2 && !repeats && !callback && !retrial && c.deflection === 0 && !byInterval && !acw && !conference;
+  return { plainOnly, tier2, tier3, patience2, patience3, repeats, callback, retrial, acw, conference };
 }
 
 /** The patience a customer has waiting for a transfer to `tier` (null: never abandons there). */
@@ -118,6 +132,8 @@ function samplersOf(model: Model): readonly ChannelSamplers[] {
         retrialDelay: c.retrial ? new Sampler(c.retrial.delay) : null,
         repeatDelay: new Sampler(c.repeatDelay),
         returnDelay: c.deflectionReturn ? new Sampler(c.deflectionReturn.delay) : null,
+        acwSamplers: c.types.map((t) => samplerOrNull(t.afterContactWork ?? null)),
+        conferenceDuration: samplerOrNull(c.conference?.duration ?? null),
         handleScale: handleScales(c),
         patienceScale: patienceScales(c),
         cumulativeShare: Float64Array.from(c.types, (t) => (acc += t.share)),
@@ -132,7 +148,8 @@ function samplersOf(model: Model): readonly ChannelSamplers[] {
 /** The streams' names: one per (mechanism, tier), keyed per channel (and per factory prefix). */
 export const CONTACT_SOURCES = [
   'type', 'deflection', 'deflectionReturn', 'returnDelay', 'handle', 'handle2', 'handle3', 'patience', 'patience2',
-  'patience3', 'escalate2', 'escalate3', 'repeat', 'repeatDelay', 'callback', 'retrial', 'retrialDelay',
+  'patience3', 'escalate2', 'escalate3', 'repeat', 'repeatDelay', 'callback', 'retrial', 'retrialDelay', 'acw',
+  'conference', 'conferenceDuration',
 ] as const;
 
 export class ContactFactory {
@@ -152,6 +169,8 @@ export class ContactFactory {
         retrialDelay: sc.retrialDelay,
         repeatDelay: sc.repeatDelay,
         returnDelay: sc.returnDelay,
+        acwSamplers: sc.acwSamplers,
+        conferenceDuration: sc.conferenceDuration,
         handleScale: sc.handleScale,
         patienceScale: sc.patienceScale,
         cumulativeShare: sc.cumulativeShare,
@@ -169,6 +188,9 @@ export class ContactFactory {
         callback: stream('callback'),
         retrial: stream('retrial'),
         retrialDelayStream: stream('retrialDelay'),
+        acw: stream('acw'),
+        conference: stream('conference'),
+        conferenceDurationStream: stream('conferenceDuration'),
       };
     });
   }
@@ -253,6 +275,19 @@ export class ContactFactory {
     if (u.retrial && d.retrialDelay !== null) {
       if (d.retrial.next() < (ch0.retrial?.probability ?? 0)) flags |= Flag.Retries;
       P.retrialDelaySec[c] = d.retrialDelay.draw(d.retrialDelayStream);
+    }
+    if (u.acw) {
+      // Drawn at arrival, like the handle time: contact n of the channel reads number n of the
+      // `acw:` stream whatever the staffing, so the wrap-up belongs to the contact (CRN).
+      const u1 = d.acw.next();
+      const acw = d.acwSamplers[type];
+      P.acwSec[c] = acw === null ? 0 : acw.quantile(u1);
+      if (P.acwSec[c] > 0) flags |= Flag.WrapsUp;
+    }
+    if (u.conference && d.conferenceDuration !== null) {
+      // Whether and how long: two streams, one uniform each, drawn for every contact of the channel.
+      if (d.conference.next() < (ch0.conference?.probability ?? 0)) flags |= Flag.Conferences;
+      P.conferenceSec[c] = d.conferenceDuration.draw(d.conferenceDurationStream);
     }
     P.flags[c] = flags;
   }

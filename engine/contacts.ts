@@ -38,15 +38,22 @@ export const Flag = {
   Queued: 64,
   /** Holds a trunk line (engine/kernel/lines.ts) until it leaves. */
   HoldsLine: 128,
+  /**
+   * Its Tier-1 agent does after-contact work (`acwSec`) once the customer has left
+   * (engine/kernel/service.ts); cleared when the wrap-up begins, so a later tier has none.
+   */
+  WrapsUp: 256,
+  /** A second agent joins its Tier-1 call for `conferenceSec` (engine/kernel/conference.ts). */
+  Conferences: 512,
 } as const;
 
 /**
  * The flags that give the end of a service something to do (escalate, come back, free a
- * line): a contact without them takes the finish's short path.
+ * line, keep the agent for a wrap-up): a contact without them takes the finish's short path.
  */
-export const OUTCOME_FLAGS = Flag.EscalatesToTier2 | Flag.EscalatesToTier3 | Flag.Repeats | Flag.HoldsLine;
+export const OUTCOME_FLAGS = Flag.EscalatesToTier2 | Flag.EscalatesToTier3 | Flag.Repeats | Flag.HoldsLine | Flag.WrapsUp;
 
-const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'maxWaitSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'patience2Sec', 'patience3Sec', 'serviceStartSec', 'retrialDelaySec', 'repeatDelaySec', 'firstArrivalSec'] as const;
+const F64_FIELDS = ['arrivalSec', 'enqueueSec', 'token', 'abandonSeq', 'callbackSeq', 'overflowSeq', 'maxWaitSeq', 'handle1Sec', 'handle2Sec', 'handle3Sec', 'patienceSec', 'patience2Sec', 'patience3Sec', 'serviceStartSec', 'retrialDelaySec', 'repeatDelaySec', 'firstArrivalSec', 'acwSec', 'conferenceSec'] as const;
 const I32_FIELDS = ['channel', 'type', 'tier', 'queue', 'interval', 'agent', 'flags', 'origin', 'overflowStep', 'firstInterval'] as const;
 
 export class ContactPool {
@@ -74,6 +81,10 @@ export class ContactPool {
   repeatDelaySec!: Float64Array;
   /** A same-caller retrial's first attempt (engine/kernel/sameCaller.ts): its arrival time and interval. */
   firstArrivalSec!: Float64Array;
+  /** After-contact work of its Tier-1 agent, seconds (meaningful with `Flag.WrapsUp`). */
+  acwSec!: Float64Array;
+  /** How long a second agent stays on its Tier-1 call (with `Flag.Conferences`). */
+  conferenceSec!: Float64Array;
   channel!: Int32Array;
   type!: Int32Array;
   /** 1–3. */
@@ -112,6 +123,8 @@ export class ContactPool {
     this.retrialDelaySec = new Float64Array(capacity);
     this.repeatDelaySec = new Float64Array(capacity);
     this.firstArrivalSec = new Float64Array(capacity);
+    this.acwSec = new Float64Array(capacity);
+    this.conferenceSec = new Float64Array(capacity);
     this.channel = new Int32Array(capacity);
     this.type = new Int32Array(capacity);
     this.tier = new Int32Array(capacity);

@@ -82,6 +82,13 @@ export interface ContactTypeModel {
   readonly escalation: readonly [number, number];
   /** First-contact resolution: a share 1 − fcr of resolved contacts come back as repeats. */
   readonly fcr: number;
+  /**
+   * After-contact work (wrap-up, issue 13 item 4): once the Tier-1 session ends and the customer
+   * has left, the agent stays busy this long before taking new work (engine/kernel/service.ts).
+   * It counts in occupancy and AHT (handle = talk + wrap-up), not in the customer's time.
+   * Absent: none (the handle time is the whole of the agent's work on the contact, as before).
+   */
+  readonly afterContactWork?: DistSpec;
 }
 
 /** How tier 2 and tier 3 receive escalated work (index 0 = tier 1, which has no inflow). */
@@ -90,6 +97,12 @@ export interface TierModel {
   readonly mode: EscalationMode;
   /** Resolution-time (ticket) or answer-time (transfer) target at this tier, seconds; null: the channel's. */
   readonly targetSec: number | null;
+  /**
+   * A transfer to this tier that finds no free agent (issue 13 item 4): `wait` in the tier's queue
+   * (absent: the behaviour before the field), or `disconnect` — a blind transfer dropped at once,
+   * counted `transferDisconnected` (engine/kernel/transferDrop.ts). Transfer mode only.
+   */
+  readonly ifNoAgent?: 'wait' | 'disconnect';
 }
 
 export interface ChannelModel {
@@ -194,6 +207,21 @@ export interface ChannelModel {
    * `disconnect` (they are cut off, counted `disconnected`). Absent: `serve`.
    */
   readonly atClose?: 'serve' | 'disconnect';
+  /**
+   * Conferences (issue 13 item 4; engine/kernel/conference.ts): a share `probability` of the
+   * channel's Tier-1 calls bring in a second agent, from group `group` (an index into
+   * `Model.groups`), when the call is answered, for `duration` (at most the talk). A call that
+   * finds no idle agent of that group goes on without one (counted `conferencesSkipped`).
+   * Absent: none.
+   */
+  readonly conference?: ConferenceModel;
+}
+
+/** A channel's conference: how often, with whom, how long. */
+export interface ConferenceModel {
+  readonly probability: number;
+  readonly group: number;
+  readonly duration: DistSpec;
 }
 
 /** A channel's maximum wait and what a contact that reaches it does. */

@@ -37,6 +37,14 @@ export const CHANNEL_COUNTERS = [
   // Contacts that reached the channel's maximum wait (either way out), those of them that left a
   // message, and live contacts cut off at the close (engine/kernel/maxWait.ts, closing.ts).
   'maxWaitExits', 'messages', 'disconnected',
+  // After-contact work (wrap-up) of the Tier-1 answers, summed; it is also inside handleSumSec
+  // (AHT = talk + wrap-up), so talk time is handleSumSec − acwSumSec.
+  'acwSumSec',
+  // Transfers of the channel's contacts dropped at Tier 2/3 for want of a free agent (ifNoAgent: disconnect).
+  'transferDisconnected',
+  // Conferences (engine/kernel/conference.ts): calls a second agent joined, calls that wanted one
+  // and found none idle, and the second agents' time on the calls, summed.
+  'conferences', 'conferencesSkipped', 'conferenceSumSec',
 ] as const;
 export type ChannelCounter = (typeof CHANNEL_COUNTERS)[number];
 
@@ -50,7 +58,7 @@ export type TypeCounter = (typeof TYPE_COUNTERS)[number];
 /** Counters kept per tier (index 0–2 for tiers 1–3). */
 export const TIER_COUNTERS = [
   'entered', 'handled', 'abandoned', 'withinTarget', 'abandonedWithinTarget', 'resolved', 'escalated',
-  'waitSumSec', 'handleSumSec', 'pending',
+  'waitSumSec', 'handleSumSec', 'pending', 'transferDisconnected',
 ] as const;
 export type TierCounter = (typeof TIER_COUNTERS)[number];
 

@@ -6,7 +6,7 @@
  * - `admission.ts` — arrivals, the initial backlog, follow-ups, self-service, routing to tier 1;
  * - `router.ts` — which agent takes a contact, which contact an agent takes (one contract);
  * - `queueing.ts` — waiting in a queue with its timers, and leaving it;
- * - `service.ts` — starting and finishing service, chat sessions, escalation, the agent's next work;
+ * - `service.ts` — starting and finishing service, chat sessions, escalation, wrap-up, the agent's next work;
  * - `customerTimers.ts` — overflow thresholds, callback offers, abandonment;
  * - `maxWait.ts` — the maximum time in queue (a message left, or a callback);
  * - `closing.ts` — the close: live contacts still waiting cut off where the channel says so;
@@ -32,8 +32,9 @@ import { abandon, offerCallback, overflow } from './kernel/customerTimers.js';
 import { changeStaffing, closeWorkingPeriods, scheduleStaffing } from './kernel/duty.js';
 import { beginInterval, open, scheduleOpening } from './kernel/intervals.js';
 import { reachMaxWait } from './kernel/maxWait.js';
+import { leaveConference } from './kernel/conference.js';
 import { dialResult, finishOutbound, outboundAbandon } from './kernel/outbound.js';
-import { finishHandling } from './kernel/service.js';
+import { endWrapUp, finishHandling } from './kernel/service.js';
 import { KernelState, type ContactObserver } from './kernel/state.js';
 import type { Model } from './model.js';
 import type { ReplicationCounters } from './recorder.js';
@@ -83,6 +84,8 @@ function runEvents(k: KernelState): void {
       case EventKind.DialResult: dialResult(k, e, now); break;
       case EventKind.OutboundFinish: finishOutbound(k, e, now); break;
       case EventKind.OutboundAbandon: outboundAbandon(k, e, now, cal.eventSeq); break;
+      case EventKind.WrapUp: endWrapUp(k, e, now); break;
+      case EventKind.ConferenceEnd: leaveConference(k, e, now); break;
     }
   }
 }
@@ -120,7 +123,7 @@ function inLoop(err: unknown, kind: number, entity: number, now: number): Simula
   if (err instanceof SimulationError) return err;
   const message = err instanceof Error ? err.message : String(err);
   const what = kind === EventKind.Arrival || kind === EventKind.Backlog || kind === EventKind.Opening ? 'channel'
-    : kind === EventKind.Staffing ? 'agent' : kind === EventKind.Boundary ? 'interval'
+    : kind === EventKind.Staffing || kind === EventKind.WrapUp || kind === EventKind.ConferenceEnd ? 'agent' : kind === EventKind.Boundary ? 'interval'
       : kind === EventKind.DialResult || kind === EventKind.OutboundFinish || kind === EventKind.OutboundAbandon ? 'outbound call' : 'contact';
   const error = new SimulationError(`${message} (handling the ${KIND_NAMES[kind] ?? kind} event of ${what} ${entity})`, now);
   if (err instanceof Error) error.stack = `${error.stack ?? ''}\nCaused by: ${err.stack ?? ''}`;

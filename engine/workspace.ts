@@ -35,6 +35,14 @@ export interface RunTotals {
   readonly tierAnswered: Float64Array;
   readonly tierGaveUp: Float64Array;
   readonly tierDisconnected: Float64Array;
+  /** Transfers dropped on arrival at a tier with `ifNoAgent: disconnect` (engine/kernel/transferDrop.ts). */
+  readonly tierTransferDisconnected: Float64Array;
+  /** After-contact work begun and ended, per channel (every wrap-up begun ends before the run does). */
+  readonly wrapUpsBegun: Float64Array;
+  readonly wrapUpsEnded: Float64Array;
+  /** Second agents joined to calls and left them, per channel (engine/kernel/conference.ts). */
+  readonly conferencesBegun: Float64Array;
+  readonly conferencesEnded: Float64Array;
 }
 
 export interface Workspace {
@@ -51,6 +59,7 @@ function newTotals(channels: number): RunTotals {
   return {
     liveWaiting: c(), backlog: c(), arrived: c(), deflected: c(), blocked: c(), answered: c(), gaveUp: c(), messages: c(), disconnected: c(),
     tierEntered: new Float64Array(3), tierAnswered: new Float64Array(3), tierGaveUp: new Float64Array(3), tierDisconnected: new Float64Array(3),
+    tierTransferDisconnected: new Float64Array(3), wrapUpsBegun: c(), wrapUpsEnded: c(), conferencesBegun: c(), conferencesEnded: c(),
   };
 }
 

@@ -27,6 +27,7 @@ export const CHANNEL_METRICS = [
   'costPerContact', 'answeredWithinTarget', 'abandonedWithinTarget', 'pending', 'meanWaitSec', 'avgQueue', 'slotOccupancy',
   'blocked', 'blockingRate', 'linesBusy',
   'maxWaitExits', 'maxWaitRate', 'messages', 'disconnected',
+  'talkSec', 'acwSec', 'transferDisconnected', 'conferences', 'conferencesSkipped', 'conferenceSec',
   ...POOLED_METRICS,
 ] as const;
 export type ChannelMetric = (typeof CHANNEL_METRICS)[number];
@@ -38,6 +39,22 @@ export type ChannelMetric = (typeof CHANNEL_METRICS)[number];
  */
 export const EXIT_METRICS = ['maxWaitExits', 'maxWaitRate', 'messages', 'disconnected'] as const satisfies readonly ChannelMetric[];
 export type ExitMetric = (typeof EXIT_METRICS)[number];
+
+/**
+ * The two parts of AHT when after-contact work is given apart (issue 13 item 4): mean talk and
+ * mean wrap-up per answered contact (`ahtSec` = `talkSec` + `acwSec`). A result holds them only
+ * when some contact type has after-contact work (reports/scenarioMetrics.ts).
+ */
+/**
+ * Transfers dropped for want of a free agent (`ifNoAgent: disconnect`, issue 13 item 4), a channel
+ * and a tier figure: written only when some tier disconnects (reports/scenarioMetrics.ts).
+ */
+export const TRANSFER_DROP_METRIC = 'transferDisconnected' as const satisfies ChannelMetric & TierMetric;
+
+/** Conference figures (issue 13 item 4): written only when some channel has conferences. */
+export const CONFERENCE_METRICS = ['conferences', 'conferencesSkipped', 'conferenceSec'] as const satisfies readonly ChannelMetric[];
+
+export const WRAP_UP_METRICS = ['talkSec', 'acwSec'] as const satisfies readonly ChannelMetric[];
 
 /** Metrics of an agent group. */
 export const GROUP_METRICS = [
@@ -55,7 +72,10 @@ export type TypeMetric = (typeof TYPE_METRICS)[number];
  * is known (`pending` tickets excluded); `resolvedShare`: share of all tier-1 contacts
  * resolved at this tier.
  */
-export const TIER_METRICS = ['volume', 'handled', 'abandoned', 'attainment', 'pending', 'resolved', 'resolvedShare', 'escalated', 'escalationRate', 'asaSec', 'ahtSec'] as const;
+export const TIER_METRICS = [
+  'volume', 'handled', 'abandoned', 'attainment', 'pending', 'resolved', 'resolvedShare', 'escalated', 'escalationRate', 'asaSec', 'ahtSec',
+  'transferDisconnected',
+] as const;
 export type TierMetric = (typeof TIER_METRICS)[number];
 
 /** Metrics that are shares: their estimates and confidence intervals are kept inside [0, 1]. */
@@ -178,6 +198,15 @@ export function channelKpis(t: Tally, percentiles: ArrayLike<number>, definition
     maxWaitRate: ratio(t.maxWaitExits, t.offered),
     messages: t.messages,
     disconnected: t.disconnected,
+    // AHT as ACD reports define it is talk + wrap-up; its two parts, per answered contact.
+    talkSec: ratio(t.handleSumSec - t.acwSumSec, t.handled),
+    acwSec: ratio(t.acwSumSec, t.handled),
+    // Escalated contacts of the scope dropped at a tier that disconnects a transfer nobody is free for.
+    transferDisconnected: t.transferDisconnected,
+    // Conferences: calls a second agent joined, those that found none idle, and its mean time per conference.
+    conferences: t.conferences,
+    conferencesSkipped: t.conferencesSkipped,
+    conferenceSec: ratio(t.conferenceSumSec, t.conferences),
     // One replication's pooled value is its own ratio; over replications result.ts pools.
     serviceLevelPooled: r('serviceLevel'),
     pWaitPooled: r('pWait'),
@@ -242,5 +271,6 @@ export function tierKpis(r: ReplicationCounters, tier: number): Record<TierMetri
     escalationRate: ratio(at(T.escalated), at(T.handled)),
     asaSec: ratio(at(T.waitSumSec), at(T.handled)),
     ahtSec: ratio(at(T.handleSumSec), at(T.handled)),
+    transferDisconnected: at(T.transferDisconnected),
   };
 }

@@ -42,6 +42,12 @@ const LABELS: Readonly<Record<string, string>> = {
   maxWaitExits: 'max wait reached',
   maxWaitRate: 'max wait share',
   connectedPerHour: 'connected/h',
+  talkSec: 'talk',
+  acwSec: 'wrap-up',
+  transferDisconnected: 'transfers dropped',
+  conferences: 'conferences',
+  conferencesSkipped: 'conferences skipped',
+  conferenceSec: 'conference time',
 };
 
 /** `serviceLevelPooled` → `serviceLevel`: a pooled metric prints as its base, labelled "(pooled)". */
@@ -51,7 +57,7 @@ const PERCENT = new Set(['serviceLevel', 'pWait', 'abandonRate', 'occupancy', 's
 const COUNTS = new Set([
   'offered', 'volume', 'resolved', 'handled', 'abandoned', 'maxQueue', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated',
   'overflowed', 'backlogMax', 'pending', 'answeredWithinTarget', 'abandonedWithinTarget', 'avgQueue', 'blocked', 'linesBusy',
-  'maxWaitExits', 'messages', 'disconnected', 'dialed', 'reached', 'connected', 'unreached', 'connectedPerHour',
+  'maxWaitExits', 'messages', 'disconnected', 'transferDisconnected', 'conferences', 'conferencesSkipped', 'dialed', 'reached', 'connected', 'unreached', 'connectedPerHour',
 ]);
 
 export function metricKind(metric: string): MetricKind {

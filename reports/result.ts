@@ -9,13 +9,13 @@ import type { ReplicationCounters } from '../engine/recorder.js';
 import { erlangBaseline, type ChannelBaseline, type ErlangBaselineFigures } from './baseline.js';
 import { estimate, pooledEstimate, type Estimate } from './confidence.js';
 import {
-  CHANNEL_METRICS, GROUP_METRICS, POOLED_BASES, TIER_METRICS, TYPE_METRICS, channelFractions, channelKpis, groupKpis, metricRange,
+  CHANNEL_METRICS, GROUP_METRICS, POOLED_BASES, TYPE_METRICS, channelFractions, channelKpis, groupKpis, metricRange,
   tierKpis, typeKpis, type ChannelMetric, type ExitMetric, type Fraction, type GroupMetric, type PooledBase, type TierMetric, type TypeMetric,
 } from './kpi.js';
 import { CAMPAIGN_METRICS, campaignKpis, type CampaignMetric } from './campaignKpis.js';
 import { CUSTOMER_METRICS, customerKpis, sameCallerChannels, type CustomerMetric } from './customerKpis.js';
 import { periodsOf, type IntervalDetail, type Period } from './intervalDetail.js';
-import { channelMetricsOf } from './scenarioMetrics.js';
+import { channelMetricsOf, tierMetricsOf } from './scenarioMetrics.js';
 import { addChannelIntervals, addGroup, emptyTally, type Staffing, type Tally } from './tally.js';
 import { startDateField, startField } from './timeline.js';
 
@@ -363,7 +363,7 @@ export function runResultOf(model: Model, seed: number, reps: readonly Replicati
       groups: byId(model.groups, (g) => estimates(GROUP_METRICS, reps.map((k) => k.groups[g] as Kpis<GroupMetric>))),
       tiers: Object.fromEntries(model.tiers.map((t, i) => [
         String(t.tier),
-        { ...estimates(TIER_METRICS, reps.map((k) => k.tiers[i] as Kpis<TierMetric>)), mode: i === 0 ? 'front line' : t.mode },
+        { ...estimates(tierMetricsOf(model), reps.map((k) => k.tiers[i] as Kpis<TierMetric>)), mode: i === 0 ? 'front line' : t.mode },
       ])),
       types: Object.fromEntries(model.channels.flatMap((c) => c.types).map((t, i) => {
         const channel = model.channels.find((c) => c.types.includes(t))!;

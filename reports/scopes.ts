@@ -62,7 +62,7 @@ export function centerRows(entries: readonly ScopeEntry[]): ScopeEntry[] {
 const MECHANISM_METRICS: ReadonlySet<string> = new Set([
   'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed', 'backlogMax', 'backlogAgeP90Sec', 'pending',
   'abandoned', 'abandonRate', 'abandonRatePooled', 'abandonedWithinTarget', 'cost', 'costPerContact', 'costPerContactPooled', 'overtimeHours',
-  'resolved', 'escalationRate', 'blocked', 'blockingRate', 'linesBusy', 'maxWaitExits', 'maxWaitRate', 'messages', 'disconnected',
+  'resolved', 'escalationRate', 'blocked', 'blockingRate', 'linesBusy', 'maxWaitExits', 'maxWaitRate', 'messages', 'disconnected', 'transferDisconnected', 'conferences', 'conferencesSkipped', 'conferenceSec',
 ]);
 
 /** The metrics worth a column for these rows (see MECHANISM_METRICS). */

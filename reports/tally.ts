@@ -46,6 +46,14 @@ export interface Tally {
   maxWaitExits: number;
   messages: number;
   disconnected: number;
+  /** After-contact work of the answers, summed (also inside handleSumSec: AHT = talk + wrap-up). */
+  acwSumSec: number;
+  /** Transfers of the scope's contacts dropped at Tier 2/3 for want of a free agent. */
+  transferDisconnected: number;
+  /** Calls a second agent joined, calls that found none idle, and the second agents' time on them. */
+  conferences: number;
+  conferencesSkipped: number;
+  conferenceSumSec: number;
 }
 
 export function emptyTally(): Tally {
@@ -54,14 +62,16 @@ export function emptyTally(): Tally {
     waitSumSec: 0, handleSumSec: 0, maxQueue: 0, deflected: 0, repeats: 0, retrials: 0, callbacks: 0, escalated: 0,
     overflowed: 0, backlogMax: 0, backlogAgeP90Sec: NaN, busySec: 0, availableSec: 0, scheduledSec: 0, overtimeSec: 0, cost: 0,
     pending: 0, abandonWaitSumSec: 0, queueAreaSec: 0, sessionSec: 0, slotCapacitySec: 0, blocked: 0, lineHoldSec: 0,
-    maxWaitExits: 0, messages: 0, disconnected: 0,
+    maxWaitExits: 0, messages: 0, disconnected: 0, acwSumSec: 0, transferDisconnected: 0,
+    conferences: 0, conferencesSkipped: 0, conferenceSumSec: 0,
   };
 }
 
 const SUMMED = [
   'offered', 'handled', 'abandoned', 'answeredWithinTarget', 'abandonedWithinTarget', 'queued', 'waited', 'waitSumSec',
   'handleSumSec', 'deflected', 'repeats', 'retrials', 'callbacks', 'escalated', 'overflowed', 'pending',
-  'abandonWaitSumSec', 'queueAreaSec', 'blocked', 'lineHoldSec', 'maxWaitExits', 'messages', 'disconnected',
+  'abandonWaitSumSec', 'queueAreaSec', 'blocked', 'lineHoldSec', 'maxWaitExits', 'messages', 'disconnected', 'acwSumSec', 'transferDisconnected',
+  'conferences', 'conferencesSkipped', 'conferenceSumSec',
 ] as const;
 
 /** The shape of a model the tallies need: who serves which channel, and what an agent-hour costs. */

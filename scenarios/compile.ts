@@ -30,7 +30,7 @@ export function compileScenario(scenario: Scenario): Model {
     // Only when set, so a scenario without one compiles (and reports) exactly as before.
     ...(scenario.startDate === undefined ? {} : { startDate: scenario.startDate }),
     serviceLevelDefinition: scenario.serviceLevel.definition,
-    channels: scenario.channels.map((channel) => compileChannel(channel, intervalCount, scenario.interval, scenario.dayStart)),
+    channels: scenario.channels.map((channel) => compileChannel(channel, intervalCount, scenario.interval, scenario.dayStart, scenario.agents.map((g) => g.id))),
     groups: scenario.agents.map((group) => compileGroup(group, scenario.channels, timing)),
     tiers: compileTiers(scenario.tiers),
     ...lineGroupsOf(scenario),
@@ -55,9 +55,14 @@ function compileTiers(tiers: Scenario['tiers']): [TierModel, TierModel, TierMode
   return [
     // Tier 1 receives no escalations; its entry exists so tiers index by tier − 1.
     { tier: 1, mode: 'transfer', targetSec: null },
-    { tier: 2, mode: tiers[2]?.mode ?? D.tier2Mode, targetSec: tiers[2]?.target ?? null },
-    { tier: 3, mode: tiers[3]?.mode ?? D.tier3Mode, targetSec: tiers[3]?.target ?? null },
+    { tier: 2, mode: tiers[2]?.mode ?? D.tier2Mode, targetSec: tiers[2]?.target ?? null, ...ifNoAgentOf(tiers[2]?.ifNoAgent) },
+    { tier: 3, mode: tiers[3]?.mode ?? D.tier3Mode, targetSec: tiers[3]?.target ?? null, ...ifNoAgentOf(tiers[3]?.ifNoAgent) },
   ];
+}
+
+/** A tier's `ifNoAgent`, absent when not written (the model as before the field). */
+function ifNoAgentOf(ifNoAgent: TierModel['ifNoAgent']): Pick<TierModel, 'ifNoAgent'> {
+  return ifNoAgent === undefined ? {} : { ifNoAgent };
 }
 
 function deepFreeze<T>(value: T): T {

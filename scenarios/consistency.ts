@@ -10,6 +10,7 @@ import { campaignProblems } from './consistency/campaigns.js';
 import { channelKindProblems } from './consistency/channel-kind.js';
 import { contactTypeProblems } from './consistency/contact-types.js';
 import { lineProblems } from './consistency/lines.js';
+import { conferenceProblems } from './consistency/conference.js';
 import { exitProblems } from './consistency/exits.js';
 import { intervalMeanProblems } from './consistency/intervalMeans.js';
 import { routingProblems } from './consistency/routing.js';
@@ -39,6 +40,7 @@ export function checkConsistency(data: Raw): Problem[] {
     ...sharedOverdispersionProblems(data),
     ...tierPatienceProblems(data),
     ...exitProblems(data),
+    ...conferenceProblems(data),
     ...intervalMeanProblems(data, intervals.count),
     ...routingProblems(data),
     ...duplicateIds(listOf(data.campaigns), 'campaigns', 'campaign'),

@@ -5,6 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { DAY_SEC } from '../../engine/time.js';
+import { wrapUpMean } from '../../engine/erlang/channelView.js';
 import * as erlang from '../../engine/erlang/index.js';
 import { distMean } from '../../reports/baseline.js';
 import { csvProblem } from '../../scenarios/csvProblem.js';
@@ -151,12 +152,14 @@ async function runTable(args: ErlangArgs): Promise<Json> {
   const channels = chosen.map((c) => {
     const goals = { serviceLevel: c.targetLevel, targetSec: c.targetSec, ...targets(args, false) };
     const patienceSec = c.patience === null ? null : distMean(c.patience);
-    // A channel whose means vary by interval is staffed at each interval's own (issue 12 item 4).
+    // A channel whose means vary by interval is staffed at each interval's own (issue 12 item 4);
+    // the server's holding time adds the after-contact work (issue 13 item 4), as in the run's baseline.
+    const acwSec = wrapUpMean(c);
     const byInterval = {
-      ...(c.handleMeanByIntervalSec === null ? {} : { handleSecByInterval: c.handleMeanByIntervalSec }),
+      ...(c.handleMeanByIntervalSec === null ? {} : { handleSecByInterval: acwSec > 0 ? c.handleMeanByIntervalSec.map((h) => h + acwSec) : c.handleMeanByIntervalSec }),
       ...(c.patienceMeanByIntervalSec === null || patienceSec === null ? {} : { patienceSecByInterval: c.patienceMeanByIntervalSec }),
     };
-    const input = { ratesPerSec: c.ratePerSec, handleSec: distMean(c.handle), ...byInterval, patienceSec, targets: goals, serviceLevelDefinition: slDefinition(args) ?? model.serviceLevelDefinition, shrinkage: shrink };
+    const input = { ratesPerSec: c.ratePerSec, handleSec: distMean(c.handle) + acwSec, ...byInterval, patienceSec, targets: goals, serviceLevelDefinition: slDefinition(args) ?? model.serviceLevelDefinition, shrinkage: shrink };
     return { channel: c.id, model: patienceSec === null ? 'erlangC' : 'erlangA', ...input, ratesPerSec: undefined, rows: tableRows(labels, input, model.intervalSec) };
   });
   return { scenario: model.name, intervalSec: model.intervalSec, channels };

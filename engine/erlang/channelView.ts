@@ -11,7 +11,13 @@
  *   × the day's handle time is the day's mean offered load;
  * - the servers an agent is worth (chat: its concurrency, an approximation);
  * - with group speeds (proficiency), each type's mean handle time ÷ the agent-weighted mean
- *   speed of the Tier-1 groups eligible for it (exact with one group; an approximation otherwise).
+ *   speed of the Tier-1 groups eligible for it (exact with one group; an approximation otherwise);
+ * - with after-contact work, the server's holding time is talk + wrap-up: each type's mean
+ *   wrap-up is added to its handle time (after the scalings above, which are talk's alone), so
+ *   Erlang's AHT is the one ACD reports give and the simulation's `ahtSec` measures. Erlang C
+ *   then treats the whole holding time as exponential (M/M/c with that mean: exact in the mean
+ *   load and occupancy, an approximation for waits when wrap-up makes the holding time less
+ *   variable than exponential).
  */
 import { Sampler } from '../distributions.js';
 import { handleScales, patienceScales } from '../intervalMeans.js';
@@ -39,6 +45,11 @@ function weightedMean(values: readonly number[], weights: readonly number[]): nu
   return weight > 0 ? sum / weight : values.length > 0 ? plain / values.length : 0;
 }
 
+/** The mean after-contact work over the channel's types (0 without any): never scaled by speed, residual or interval. */
+export function wrapUpMean(channel: ChannelModel): number {
+  return channel.types.reduce((sum, t) => (t.afterContactWork === undefined ? sum : sum + t.share * new Sampler(t.afterContactWork).mean), 0);
+}
+
 /** The means Erlang is given in interval `interval`, or over the day (`interval` −1). */
 export function meansAt(view: ErlangChannelView, interval: number): { readonly handleSec: number; readonly patienceSec: number | null } {
   if (interval < 0) return { handleSec: view.dayHandleSec, patienceSec: view.dayPatienceSec };
@@ -55,9 +66,11 @@ export function erlangView(channel: ChannelModel, typeSpeeds: readonly number[] 
     ? channel.types.reduce((sum, t) => sum + t.share * new Sampler(t.handleByTier[0]).mean, 0)
     : channel.types.reduce((sum, t, i) => sum + (t.share * new Sampler(t.handleByTier[0]).mean) / (typeSpeeds[i] ?? 1), 0);
   const residual = channel.deflection > 0 ? channel.residualHandleFactor : 1;
-  const handleSec = typeMean * residual;
+  const acwSec = wrapUpMean(channel);
+  const talkSec = typeMean * residual;
+  const handleSec = talkSec + acwSec;
   const hs = handleScales(channel);
-  const handleSecByInterval = Array.from({ length: n }, (_, i) => (hs === null ? handleSec : handleSec * (hs[i] ?? 1)));
+  const handleSecByInterval = Array.from({ length: n }, (_, i) => (hs === null ? handleSec : talkSec * (hs[i] ?? 1) + acwSec));
   const patient = channel.patience !== null && !channel.deferred;
   const patienceSec = patient && channel.patience !== null ? new Sampler(channel.patience).mean : null;
   const ps = patienceScales(channel);

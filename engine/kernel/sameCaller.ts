@@ -3,8 +3,8 @@
  * every attempt is a fresh contact with fresh draws (ccsim's behaviour before the option, and
  * the ACD's view: each call is a call). With the option, a retrial is the same person calling
  * again about the same need: it keeps the caller's handle time at every tier, its patience at
- * every tier, whether it escalates, is resolved first time and accepts a callback, and its
- * first attempt's arrival time and interval. Only what happens *after* an attempt fails is
+ * every tier, whether it escalates, is resolved first time and accepts a callback, its agent's
+ * after-contact work, its conference, and its first attempt's arrival time and interval. Only what happens *after* an attempt fails is
  * drawn afresh per attempt: whether the caller tries again, and after how long (a kept "retries"
  * would make a caller who retries once retry until the horizon).
  *
@@ -22,7 +22,7 @@ import { Flag, Origin, type ContactPool } from '../contacts.js';
 import type { KernelState } from './state.js';
 
 /** What a caller keeps across attempts, of the outcome flags. */
-const KEPT_FLAGS = Flag.EscalatesToTier2 | Flag.EscalatesToTier3 | Flag.Repeats | Flag.AcceptsCallback;
+const KEPT_FLAGS = Flag.EscalatesToTier2 | Flag.EscalatesToTier3 | Flag.Repeats | Flag.AcceptsCallback | Flag.WrapsUp | Flag.Conferences;
 
 /** A retrial scheduled in slot c follows the caller of slot `from` (still held): c takes the caller's draws. */
 export function keepCaller(P: ContactPool, from: number, c: number): void {
@@ -33,6 +33,8 @@ export function keepCaller(P: ContactPool, from: number, c: number): void {
   P.patience2Sec[c] = P.patience2Sec[from];
   P.patience3Sec[c] = P.patience3Sec[from];
   P.repeatDelaySec[c] = P.repeatDelaySec[from];
+  P.acwSec[c] = P.acwSec[from];
+  P.conferenceSec[c] = P.conferenceSec[from];
   P.flags[c] = P.flags[from] & KEPT_FLAGS;
   P.firstArrivalSec[c] = P.firstArrivalSec[from];
   P.firstInterval[c] = P.firstInterval[from];
@@ -53,11 +55,15 @@ export function fillCaller(k: KernelState, c: number, ch: number, type: number, 
   const h1 = P.handle1Sec[c], h2 = P.handle2Sec[c], h3 = P.handle3Sec[c];
   const p1 = P.patienceSec[c], p2 = P.patience2Sec[c], p3 = P.patience3Sec[c];
   const repeatDelay = P.repeatDelaySec[c];
+  const acw = P.acwSec[c];
+  const conference = P.conferenceSec[c];
   const kept = P.flags[c];
   draws.fill(P, c, ch, type, false, iv);
   P.handle1Sec[c] = h1; P.handle2Sec[c] = h2; P.handle3Sec[c] = h3;
   P.patienceSec[c] = p1; P.patience2Sec[c] = p2; P.patience3Sec[c] = p3;
   P.repeatDelaySec[c] = repeatDelay;
+  P.acwSec[c] = acw;
+  P.conferenceSec[c] = conference;
   P.flags[c] = kept | (P.flags[c] & Flag.Retries);
 }
 

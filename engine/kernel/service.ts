@@ -1,7 +1,12 @@
 /**
  * Service: an agent starts on a contact (one call, or one chat session among several), the
  * answer is recorded, and when the session ends the contact escalates, is resolved (perhaps to
- * come back as a repeat), and the agent takes its next work or goes idle.
+ * come back as a repeat), and the agent takes its next work or goes idle — after its
+ * after-contact work (wrap-up), when the contact has some: the customer has left at the end of
+ * the talk (its outcome, escalation or repeat happen then), the agent stays busy until the
+ * wrap-up ends (`WrapUp` event), and only then closes the session. A chat agent's wrap-up holds
+ * that session's slot: what an ACD does when the agent must disposition each chat before the slot
+ * is offered again (the simplest rule that never lets wrap-up time vanish from occupancy).
  */
 import { EventKind, EventPriority } from '../calendar.js';
 import { ContactState, Flag, OUTCOME_FLAGS, Origin } from '../contacts.js';
@@ -13,6 +18,8 @@ import { customerAnswered } from './sameCaller.js';
 import { route, takeFromQueue } from './queueing.js';
 import { findWork, NO_PICK } from './router.js';
 import { freedAgent } from './outbound.js';
+import { answerOrDrop } from './transferDrop.js';
+import { joinConference } from './conference.js';
 import type { KernelState } from './state.js';
 
 /**
@@ -62,8 +69,9 @@ function startSpecialHandling(k: KernelState, a: number, c: number, now: number,
   P.agent[c] = a;
   P.serviceStartSec[c] = now;
   if (tier === 1) {
-    recordAnswer(k, c, q, A.group[a], handle, now);
+    recordWrappedAnswer(k, c, q, A.group[a], handle, now);
     recordSpecialAnswer(k, c, now);
+    if ((P.flags[c] & Flag.Conferences) !== 0) joinConference(k, c, ch, handle, now);
   } else {
     recordTierAnswer(k, c, q, A.group[a], handle, now);
   }
@@ -104,6 +112,22 @@ function recordSpecialAnswer(k: KernelState, c: number, now: number): void {
   if ((P.flags[c] & Flag.Overflowed) !== 0) k.recorder.count('overflowed', ch, iv);
 }
 
+/**
+ * A tier-1 answer off the plain path: its AHT counts the wrap-up to come (handle = talk +
+ * after-contact work, as ACD reports define AHT), and the wrap-up is summed apart (`acwSumSec`).
+ */
+function recordWrappedAnswer(k: KernelState, c: number, q: number, g: number, handle: number, now: number): void {
+  const wrap = wrapUpOf(k.contacts, c);
+  recordAnswer(k, c, q, g, handle + wrap, now);
+  const iv = k.contacts.interval[c];
+  if (wrap > 0 && iv >= 0) k.recorder.count('acwSumSec', k.contacts.channel[c], iv, wrap);
+}
+
+/** Contact c's after-contact work still to come, seconds (0: none, or already begun). */
+function wrapUpOf(P: KernelState['contacts'], c: number): number {
+  return (P.flags[c] & Flag.WrapsUp) !== 0 ? P.acwSec[c] : 0;
+}
+
 /** An answer at tier 2 or 3 by group g: wait counted from the escalation. */
 function recordTierAnswer(k: KernelState, c: number, q: number, g: number, handle: number, now: number): void {
   const P = k.contacts;
@@ -124,13 +148,36 @@ export function finishHandling(k: KernelState, c: number, now: number): void {
   const P = k.contacts;
   const a = P.agent[c];
   const ch = P.channel[c];
-  if (k.concurrency[ch] > 1) k.recorder.session(ch, P.serviceStartSec[c], now);
+  // A chat session's slot is held through its wrap-up, so slot time runs to the wrap-up's end.
+  if (k.concurrency[ch] > 1) k.recorder.session(ch, P.serviceStartSec[c], now + wrapUpOf(P, c));
   if ((P.flags[c] & OUTCOME_FLAGS) === 0 && k.routing.queueDeferred[P.queue[c]] === 0) {
     if (k.tracer !== null) k.tracer.ended(P, c, now, StageOutcome.Resolved);
     P.release(c); // resolved, no follow-up: the common case
   } else {
+    const wrap = wrapUpOf(P, c);
+    P.flags[c] &= ~Flag.WrapsUp; // a later tier's session has no wrap-up of this one's
     conclude(k, c, now);
+    if (wrap > 0) {
+      beginWrapUp(k, a, ch, wrap, now);
+      return;
+    }
   }
+  endSession(k, a, ch, now);
+}
+
+/**
+ * The customer of agent a's session on channel ch has left; the agent wraps up for `wrapSec`
+ * and keeps the session (its slot, its busy time) until then.
+ */
+function beginWrapUp(k: KernelState, a: number, ch: number, wrapSec: number, now: number): void {
+  k.totals.wrapUpsBegun[ch]++;
+  k.calendar.schedule(now + wrapSec, EventPriority.Finish, EventKind.WrapUp, a);
+}
+
+/** Agent a's wrap-up ends: the session closes, and the agent takes new work if it still may. */
+export function endWrapUp(k: KernelState, a: number, now: number): void {
+  const ch = k.agents.sessionChannel[a];
+  k.totals.wrapUpsEnded[ch]++;
   endSession(k, a, ch, now);
 }
 
@@ -169,7 +216,7 @@ function recordResolutionTime(k: KernelState, c: number, q: number, now: number)
   }
 }
 
-/** Sends contact c on to the next tier's queue (transfer: the customer waits on the line). */
+/** Sends contact c on to the next tier's queue (transfer: the customer waits on the line, or is dropped when the tier says so and nobody is free). */
 function escalate(k: KernelState, c: number, next: number, now: number): void {
   const P = k.contacts;
   const tier = P.tier[c];
@@ -177,11 +224,12 @@ function escalate(k: KernelState, c: number, next: number, now: number): void {
   P.tier[c] = tier + 1;
   k.totals.tierEntered[tier]++;
   if (iv >= 0) k.recorder.escalation(tier, P.channel[c], iv, P.type[c]);
-  route(k, c, next, now);
+  if (k.transferDisconnects[tier] === 1) answerOrDrop(k, c, next, now);
+  else route(k, c, next, now);
 }
 
 /** Agent a closes a session on channel ch and takes new work if it still may. */
-function endSession(k: KernelState, a: number, ch: number, now: number): void {
+export function endSession(k: KernelState, a: number, ch: number, now: number): void {
   const A = k.agents;
   const left = --A.sessions[a];
   if (left === 0) {

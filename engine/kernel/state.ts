@@ -68,10 +68,14 @@ export class KernelState {
   readonly concurrencyFactor: Float64Array;
   readonly targetSec: Float64Array;
   readonly hasDeflection: Uint8Array;
-  /** Per channel: 1 when its tier-1 answers leave the plain path (chat sessions, group speeds, same-caller retrials). */
+  /** Per channel: 1 when its tier-1 answers leave the plain path (chat sessions, group speeds, same-caller retrials, after-contact work, conferences). */
   readonly specialService: Uint8Array;
   /** Group speeds by queue (engine/proficiency.ts); null when every speed is 1. */
   readonly proficiency: Proficiency | null;
+  /** Per channel: the group whose agent joins a conference call (engine/kernel/conference.ts); −1 without conferences. */
+  readonly conferenceGroup: Int32Array;
+  /** Per tier (index tier − 1): 1 when a transfer that finds no free agent is dropped (engine/kernel/transferDrop.ts). */
+  readonly transferDisconnects: Uint8Array;
   /** Channels whose arrivals lines or a queue capacity can refuse (engine/kernel/lines.ts). */
   readonly admissionLimited: Uint8Array;
   /** Per channel: 1 when admission leaves the plain path (lines, a queue capacity, same-caller retrials). */
@@ -127,9 +131,12 @@ export class KernelState {
     this.admissionLimited = t.admissionLimited;
     this.proficiency = proficiencyOf(model);
     const speeds = this.proficiency;
-    this.specialService = Uint8Array.from(t.concurrency, (n, ch) => (n > 1 || (speeds !== null && speeds.channelVaries[ch] === 1) || t.sameCaller[ch] === 1 ? 1 : 0));
+    this.specialService = Uint8Array.from(t.concurrency, (n, ch) =>
+      (n > 1 || (speeds !== null && speeds.channelVaries[ch] === 1) || t.sameCaller[ch] === 1 || hasWrapUp(model.channels[ch]) || model.channels[ch]?.conference !== undefined ? 1 : 0));
     this.limitedAdmission = Uint8Array.from(t.admissionLimited, (limited, ch) => limited | t.sameCaller[ch]);
+    this.conferenceGroup = Int32Array.from(model.channels, (c) => c.conference?.group ?? -1);
     this.linesHeld = new Int32Array(t.lineCount.length);
+    this.transferDisconnects = Uint8Array.from(model.tiers, (tier) => (tier.mode === 'transfer' && tier.ifNoAgent === 'disconnect' ? 1 : 0));
     this.recorder = new Recorder(model.channels.length, model.groups.length, model.intervalCount, model.intervalSec, t.typesPerChannel, t.deferred, workspace.waits);
     this.plan = staffingPlanFor(model, seed, replication);
     this.fresh = new ContactFactory(model, seed, replication);
@@ -178,4 +185,9 @@ export class KernelState {
  */
 export function overdispersionSource(channel: Pick<ChannelModel, 'id' | 'overdispersionShared'>): string {
   return channel.overdispersionShared === undefined ? `overdispersion:${channel.id}` : `overdispersion-shared:${channel.overdispersionShared}`;
+}
+
+/** Whether some contact type of the channel has after-contact work (its answers then take the general path). */
+function hasWrapUp(channel: ChannelModel | undefined): boolean {
+  return channel !== undefined && channel.types.some((t) => t.afterContactWork !== undefined);
 }

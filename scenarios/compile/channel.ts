@@ -24,7 +24,8 @@ export function arrivalRatesPerSec(arrivals: ChannelSpec['arrivals'], intervalCo
   return new Array<number>(intervalCount).fill(perSec);
 }
 
-export function compileChannel(channel: ChannelSpec, intervalCount: number, intervalSec: number, dayStartSec: number): ChannelModel {
+/** `groupIds`: the agent groups in order, to resolve a conference's group to its index. */
+export function compileChannel(channel: ChannelSpec, intervalCount: number, intervalSec: number, dayStartSec: number, groupIds: readonly string[] = []): ChannelModel {
   const deferred = DEFERRED_KINDS.includes(channel.kind);
   const { deflection } = channel;
   return {
@@ -55,6 +56,7 @@ export function compileChannel(channel: ChannelSpec, intervalCount: number, inte
     ...(channel.patienceByTier === undefined || deferred ? {} : { patienceByTier: tierPatience(channel) }),
     ...(channel.maxWait === undefined ? {} : { maxWait: { afterSec: channel.maxWait.after, then: channel.maxWait.then } }),
     ...(channel.atClose === undefined ? {} : { atClose: channel.atClose }),
+    ...(channel.conference === undefined ? {} : { conference: { ...channel.conference, group: groupIds.indexOf(channel.conference.group) } }),
   };
 }
 
@@ -73,7 +75,7 @@ function tierPatience(channel: ChannelSpec): [DistSpec | null, DistSpec | null] 
 
 export function compileTypes(channel: ChannelSpec): ContactTypeModel[] {
   if (channel.types === undefined) {
-    return [{ id: channel.id, share: 1, priority: channel.priority, ...escalation(channel.handle, channel.escalate), fcr: channel.fcr }];
+    return [{ id: channel.id, share: 1, priority: channel.priority, ...escalation(channel.handle, channel.escalate), fcr: channel.fcr, ...wrapUp(channel.afterContactWork) }];
   }
   return channel.types.map((type) => ({
     id: type.id,
@@ -81,7 +83,13 @@ export function compileTypes(channel: ChannelSpec): ContactTypeModel[] {
     priority: type.priority ?? channel.priority,
     ...escalation(type.handle ?? channel.handle, type.escalate ?? channel.escalate),
     fcr: type.fcr ?? channel.fcr,
+    ...wrapUp(type.afterContactWork ?? channel.afterContactWork),
   }));
+}
+
+/** A type's after-contact work; absent without one, so a model without wrap-up is as before the field existed. */
+function wrapUp(spec: DistSpec | undefined): Pick<ContactTypeModel, 'afterContactWork'> {
+  return spec === undefined ? {} : { afterContactWork: spec };
 }
 
 /**

@@ -79,6 +79,19 @@ const patienceByTierSchema = z
   })
   .meta({ description: 'patience of its own at Tier 2 and Tier 3 transfers (customers waiting for a specialist are often more patient); live channels, transfer tiers only' });
 
+/** A second agent on a share of the calls (issue 13 item 4): rules with other fields in consistency/conference.ts. */
+const conferenceSchema = z
+  .strictObject({
+    probability: share('share of the channel’s Tier-1 calls that bring in a second agent'),
+    group: id('the agent group the second agent comes from (its longest idle agent joins)'),
+    duration: distributionSchema.meta({ description: 'how long the second agent stays on the call, from the answer (at most the talk)' }),
+  })
+  .meta({
+    description:
+      'conferences (voice): a share of the calls bring in a second agent of `group` when answered, busy for `duration`; ' +
+      'a call that finds none idle goes on without one (counted conferencesSkipped)',
+  });
+
 const targetSchema = z
   .strictObject({
     within: duration({ min: 0, max: L.maxHorizonSec }, 'service-level threshold T; default by kind: voice 20s, chat and messaging 2m, social 1h, email 24h (resolution time for email and social)').optional(),
@@ -153,7 +166,12 @@ export const channelSchema = z
     initialBacklog: wholeNumber(0, L.maxInitialBacklog, 'contacts', 'contacts already waiting at time 0; default 0').default(D.initialBacklog),
     lines: wholeNumber(1, L.maxLines, 'lines', 'trunk lines of this channel alone: each live contact holds one from arrival until it leaves (waiting, talking, transferred); an arrival finding none free is blocked; default unlimited').optional(),
     queueCapacity: wholeNumber(0, L.maxLines, 'contacts', 'at most this many of the channel’s contacts wait at once; an arrival that finds no free agent and a full queue is blocked; default unlimited').optional(),
-    handle: distributionSchema.meta({ description: 'handle time (talk + hold + wrap-up) of one contact at Tier 1; the default of its types' }),
+    handle: distributionSchema.meta({ description: 'handle time of one contact at Tier 1 (talk + hold, and wrap-up unless afterContactWork gives it apart); the default of its types' }),
+    afterContactWork: distributionSchema.optional().meta({
+      description:
+        'after-contact work (wrap-up) of the Tier-1 agent once the customer has left: the agent stays busy this long before new work; ' +
+        'counted in occupancy and AHT (talk + wrap-up), not in the customer’s time; the default of its types; default none',
+    }),
     patience: distributionSchema
       .nullable()
       .optional()
@@ -179,6 +197,7 @@ export const channelSchema = z
     callback: callbackSchema.optional(),
     maxWait: maxWaitSchema.optional(),
     atClose: atCloseSchema.optional(),
+    conference: conferenceSchema.optional(),
     priority: priorityField('the channel’s types; default P3'),
     fcr: fcrField('the channel’s types; default 1 (no repeats)'),
     escalate: escalateSchema.optional().meta({ description: 'escalation of the channel’s types (a type’s own `escalate` replaces it); default none' }),

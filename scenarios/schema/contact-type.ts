@@ -39,6 +39,7 @@ export const contactTypeSchema = z
     share: share('share of the channel’s contacts (those reaching agents) of this type; the shares of a channel sum to 1'),
     priority: priorityField('this type; default: the channel’s'),
     handle: distributionSchema.optional().meta({ description: 'Tier-1 handle time of this type; default: the channel’s handle' }),
+    afterContactWork: distributionSchema.optional().meta({ description: 'after-contact work (wrap-up) of this type’s Tier-1 agent; default: the channel’s afterContactWork' }),
     escalate: escalateSchema.optional().meta({ description: 'escalation of this type; replaces the channel’s `escalate`' }),
     fcr: fcrField('this type; default: the channel’s'),
   })

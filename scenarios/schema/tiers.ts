@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { SCENARIO_LIMITS as L } from '../limits.js';
+import { AT_KEY } from '../problem.js';
 import { duration } from '../quantity.js';
 
 const MODES = ['transfer', 'ticket'] as const;
+const IF_NO_AGENT = ['wait', 'disconnect'] as const;
 
 const tierSchema = (tier: 2 | 3, mode: (typeof MODES)[number]) =>
   z
@@ -17,6 +19,21 @@ const tierSchema = (tier: 2 | 3, mode: (typeof MODES)[number]) =>
         .optional()
         .meta({ description: `transfer (the customer waits on the line) or ticket (asynchronous); default ${mode}` }),
       target: duration({ min: 0, exclusive: true, max: L.maxHorizonSec }, `answer (transfer) or resolution (ticket) target at Tier ${tier}; default: the channel’s`).optional(),
+      ifNoAgent: z
+        .enum(IF_NO_AGENT, { error: `must be one of ${IF_NO_AGENT.join(', ')}` })
+        .optional()
+        .meta({
+          description:
+            `a transfer to Tier ${tier} that finds no free agent: wait (in the tier's queue, with the tier's patience) or disconnect ` +
+            '(a blind transfer dropped at once, counted transferDisconnected); transfer mode only; default wait',
+        }),
+    })
+    .superRefine((t, ctx) => {
+      // A ticket is asynchronous work: nobody is on the line to be dropped.
+      if (t.ifNoAgent !== undefined && (t.mode ?? mode) === 'ticket') {
+        const message = `must be left out: Tier ${tier} receives tickets (mode ${t.mode === undefined ? 'ticket by default' : 'ticket'}), nobody is on the line to drop (set mode: transfer, or remove it)`;
+        ctx.addIssue({ code: 'custom', message, input: t.ifNoAgent, path: ['ifNoAgent'], params: AT_KEY });
+      }
     })
     .meta({ description: `how work escalated to Tier ${tier} is received` });
 

@@ -29,7 +29,7 @@ const LIVE = [2, 4, 5, 1, 0, 1, 2, 6];
 
 /**
  * A balanced account for LIVE: voice 41 = 7 + 4 blocked + 11 + 13 + 2 messages + 1 disconnected + 3, chat 30 = 1 + 20 + 3 + 6,
- * tier 2 17 = 9 + 2 + 1 disconnected + 5, tier 3 11 = 3 + 1 + 7.
+ * tier 2 17 = 9 + 2 + 1 disconnected + 5, tier 3 13 = 3 + 1 + 2 transfers dropped + 7; voice's 9 wrap-ups all ended.
  */
 function balanced(): RunTotals {
   const z = (): Float64Array => new Float64Array(2);
@@ -42,10 +42,15 @@ function balanced(): RunTotals {
     gaveUp: Float64Array.from([13, 3]),
     messages: Float64Array.from([2, 0]),
     disconnected: Float64Array.from([1, 0]),
-    tierEntered: Float64Array.from([0, 17, 11]),
+    tierEntered: Float64Array.from([0, 17, 13]),
     tierAnswered: Float64Array.from([0, 9, 3]),
     tierGaveUp: Float64Array.from([0, 2, 1]),
     tierDisconnected: Float64Array.from([0, 1, 0]),
+    tierTransferDisconnected: Float64Array.from([0, 0, 2]),
+    wrapUpsBegun: Float64Array.from([9, 0]),
+    wrapUpsEnded: Float64Array.from([9, 0]),
+    conferencesBegun: Float64Array.from([3, 0]),
+    conferencesEnded: Float64Array.from([3, 0]),
   };
 }
 
@@ -100,13 +105,13 @@ describe('checkConservation', () => {
   it('fails when tier 2 does not balance, naming tier 2 and its terms', () => {
     const t = balanced();
     t.tierGaveUp[1] = 3;
-    expect(failure(t, 60).message).toBe('conservation violated: tier 2: entered 17 ≠ answered 9 + abandoned 3 + disconnected 1 + waiting 5 (at simulated time 60.000 s)');
+    expect(failure(t, 60).message).toBe('conservation violated: tier 2: entered 17 ≠ answered 9 + abandoned 3 + disconnected 1 + transfers dropped 0 + waiting 5 (at simulated time 60.000 s)');
   });
 
   it('fails when tier 3 does not balance, naming tier 3 and its terms', () => {
     const t = balanced();
-    t.tierEntered[2] = 12;
-    expect(failure(t, 10).message).toBe('conservation violated: tier 3: entered 12 ≠ answered 3 + abandoned 1 + disconnected 0 + waiting 7 (at simulated time 10.000 s)');
+    t.tierEntered[2] = 14;
+    expect(failure(t, 10).message).toBe('conservation violated: tier 3: entered 14 ≠ answered 3 + abandoned 1 + disconnected 0 + transfers dropped 2 + waiting 7 (at simulated time 10.000 s)');
   });
 
   it('counts the blocked: an arrival refused at the door is accounted for, and one too many is not', () => {
@@ -127,7 +132,28 @@ describe('checkConservation', () => {
   it('counts transfers disconnected at the close at their tier, and one too many is not', () => {
     const t = balanced();
     t.tierDisconnected[1] = 2;
-    expect(failure(t, 5).message).toBe('conservation violated: tier 2: entered 17 ≠ answered 9 + abandoned 2 + disconnected 2 + waiting 5 (at simulated time 5.000 s)');
+    expect(failure(t, 5).message).toBe('conservation violated: tier 2: entered 17 ≠ answered 9 + abandoned 2 + disconnected 2 + transfers dropped 0 + waiting 5 (at simulated time 5.000 s)');
+  });
+
+  it('fails when a wrap-up begun has not ended (after-contact work lost), naming the channel and both counts', () => {
+    const t = balanced();
+    t.wrapUpsBegun[0] = 10;
+    expect(failure(t, 2).message).toBe('conservation violated: channel "voice": wrap-ups begun 10 ≠ ended 9 (at simulated time 2.000 s)');
+    const u = balanced();
+    u.wrapUpsEnded[1] = 1;
+    expect(failure(u, 2).message).toBe('conservation violated: channel "chat": wrap-ups begun 0 ≠ ended 1 (at simulated time 2.000 s)');
+  });
+
+  it('counts transfers dropped for want of an agent at their tier, and one too many is not', () => {
+    const t = balanced();
+    t.tierTransferDisconnected[1] = 1;
+    expect(failure(t, 3).message).toBe('conservation violated: tier 2: entered 17 ≠ answered 9 + abandoned 2 + disconnected 1 + transfers dropped 1 + waiting 5 (at simulated time 3.000 s)');
+  });
+
+  it('fails when a conference’s second agent never left the call, naming the channel and both counts', () => {
+    const t = balanced();
+    t.conferencesEnded[0] = 2;
+    expect(failure(t, 4).message).toBe('conservation violated: channel "voice": conferences begun 3 ≠ ended 2 (at simulated time 4.000 s)');
   });
 
   it('checks the channels before the tiers', () => {

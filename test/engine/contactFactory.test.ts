@@ -124,6 +124,29 @@ describe('ContactFactory reads each mechanism from its own keyed stream', () => 
     });
   });
 
+  it('after-contact work by inversion of its own stream (acw:voice), one number per contact, a type without it reading its number too', () => {
+    // Two types: the first with an exponential wrap-up of mean 45 s, the second without one.
+    // Contact i reads number i of acw:voice whichever type it is; only a positive wrap-up sets WrapsUp.
+    const base = model();
+    const t = base.channels[0]?.types[0] as ContactTypeModel;
+    const m = withChannel(base, 0, { types: [{ ...t, id: 'a', share: 0.5, afterContactWork: exp(45) }, { ...t, id: 'b', share: 0.5 }] });
+    const f = new ContactFactory(m, SEED, REPLICATION);
+    const acw = exponentials('acw:voice', 45);
+    const P = new ContactPool(N);
+    for (let i = 0; i < N; i++) {
+      const c = P.take();
+      const type = i % 2;
+      f.fill(P, c, 0, type, false, 0);
+      if (type === 0) {
+        expect(P.acwSec[c], `wrap-up ${i}`).toBeCloseTo(acw[i] as number, 9);
+        expect(P.flags[c]! & Flag.WrapsUp).toBe(Flag.WrapsUp);
+      } else {
+        expect(P.acwSec[c]).toBe(0);
+        expect(P.flags[c]! & Flag.WrapsUp).toBe(0);
+      }
+    }
+  });
+
   it('return, repeat and retrial delays by inversion of their own streams (returnDelay:voice, repeatDelay:voice, retrialDelay:voice)', () => {
     // Exponential delays of means 900, 3600 and 120 s; the share rules as above (return below
     // 0.4, a repeat at or above fcr 0.7, a retrial below 0.25), each delay drawn whatever the choice.

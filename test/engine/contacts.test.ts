@@ -22,9 +22,9 @@ describe('contact constants', () => {
     expect(Origin).toEqual({ Fresh: 0, Retrial: 1, Repeat: 2, DeflectionReturn: 3, Backlog: 4 });
   });
 
-  it('gives each flag its own bit, and the outcome flags are escalation to tier 2 or 3, repeating and holding a line (1 + 2 + 4 + 128)', () => {
-    expect(Flag).toEqual({ EscalatesToTier2: 1, EscalatesToTier3: 2, Repeats: 4, AcceptsCallback: 8, Retries: 16, Overflowed: 32, Queued: 64, HoldsLine: 128 });
-    expect(OUTCOME_FLAGS).toBe(135);
+  it('gives each flag its own bit, and the outcome flags are escalation to tier 2 or 3, repeating, holding a line and a wrap-up (1 + 2 + 4 + 128 + 256)', () => {
+    expect(Flag).toEqual({ EscalatesToTier2: 1, EscalatesToTier3: 2, Repeats: 4, AcceptsCallback: 8, Retries: 16, Overflowed: 32, Queued: 64, HoldsLine: 128, WrapsUp: 256, Conferences: 512 });
+    expect(OUTCOME_FLAGS).toBe(391);
   });
 });
 

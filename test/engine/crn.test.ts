@@ -125,6 +125,21 @@ const CHANGES: Record<string, Change> = {
   'the maximum wait (a message)': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, maxWait: { afterSec: 10 + 1200 * v, then: 'message' } })), changedType: null }),
   'the maximum wait (a callback)': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, maxWait: { afterSec: 10 + 1200 * v, then: 'callback' } })), changedType: null }),
   'the close (serve or disconnect)': (m, _pick, v) => ({ model: editChannel(m, (c) => ({ ...c, atClose: v < 0.5 ? 'serve' : 'disconnect' })), changedType: null }),
+  // After-contact work (issue 13 item 4) reads its own stream (`acw:`), one number per contact.
+  'the after-contact work': (m, _pick, v) => ({
+    model: editChannel(m, (c) => ({ ...c, types: c.types.map((t) => ({ ...t, afterContactWork: { dist: 'gamma', mean: 10 + 300 * v, cv: 0.3 + v } })) })),
+    changedType: null,
+  }),
+  // A tier that drops transfers nobody is free for (issue 13 item 4) draws nothing.
+  'the transfer disconnection (wait or disconnect)': (m, _pick, v) => ({
+    model: { ...m, tiers: [m.tiers[0], { ...m.tiers[1], ifNoAgent: v < 0.5 ? 'wait' : 'disconnect' }, { ...m.tiers[2], ...(m.tiers[2].mode === 'transfer' ? { ifNoAgent: v < 0.5 ? 'disconnect' : 'wait' } : {}) }] },
+    changedType: null,
+  }),
+  // Conferences (issue 13 item 4) read their own two streams, one number each per contact.
+  'the conference share and duration': (m, _pick, v) => ({
+    model: editChannel(m, (c) => ({ ...c, conference: { probability: v, group: 1, duration: { dist: 'gamma', mean: 30 + 300 * v, cv: 0.3 + v } } })),
+    changedType: null,
+  }),
   'the tier-2 handle time': (m, pick, v) => ({
     model: editType(m, pick, (t) => ({ ...t, handleByTier: [t.handleByTier[0], { dist: 'gamma', mean: 200 + 1000 * v, cv: 0.3 + v }, t.handleByTier[2]] })),
     changedType: null,

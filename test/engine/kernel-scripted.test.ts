@@ -311,7 +311,7 @@ describe('open hours and censoring', () => {
     });
     expect(tiers(r)).toEqual({
       entered: [2, 2, 2], handled: [2, 2, 0], abandoned: [0, 0, 0], withinTarget: [2, 2, 0], abandonedWithinTarget: [0, 0, 0],
-      resolved: [0, 0, 0], escalated: [2, 2, 0], waitSumSec: [0, 0, 0], handleSumSec: [100, 100, 0], pending: [0, 0, 1],
+      resolved: [0, 0, 0], escalated: [2, 2, 0], waitSumSec: [0, 0, 0], handleSumSec: [100, 100, 0], pending: [0, 0, 1], transferDisconnected: [0, 0, 0],
     });
   });
 });
@@ -364,7 +364,7 @@ describe('escalation', () => {
     });
     expect(tiers(r)).toEqual({
       entered: [3, 3, 1], handled: [3, 3, 1], abandoned: [0, 0, 0], withinTarget: [1, 3, 1], abandonedWithinTarget: [0, 0, 0],
-      resolved: [0, 2, 1], escalated: [3, 1, 0], waitSumSec: [0 + 45 + 90, 0 + 10 + 20, 0], handleSumSec: [150, 180, 100], pending: [0, 0, 0],
+      resolved: [0, 2, 1], escalated: [3, 1, 0], waitSumSec: [0 + 45 + 90, 0 + 10 + 20, 0], handleSumSec: [150, 180, 100], pending: [0, 0, 0], transferDisconnected: [0, 0, 0],
     });
   });
   it('lets a caller waiting for a tier-2 transfer abandon on a patience of its own, counted at tier 2', () => {
@@ -389,7 +389,7 @@ describe('escalation', () => {
     });
     expect(tiers(r)).toEqual({
       entered: [2, 2, 0], handled: [2, 1, 0], abandoned: [0, 1, 0], withinTarget: [1, 1, 0], abandonedWithinTarget: [0, 0, 0],
-      resolved: [0, 1, 0], escalated: [2, 0, 0], waitSumSec: [40, 0, 0], handleSumSec: [100, 100, 0], pending: [0, 0, 0],
+      resolved: [0, 1, 0], escalated: [2, 0, 0], waitSumSec: [40, 0, 0], handleSumSec: [100, 100, 0], pending: [0, 0, 0], transferDisconnected: [0, 0, 0],
     });
   });
 
@@ -413,7 +413,7 @@ describe('escalation', () => {
     });
     expect(tiers(r)).toEqual({
       entered: [2, 2, 0], handled: [2, 2, 0], abandoned: [0, 0, 0], withinTarget: [1, 1, 0], abandonedWithinTarget: [0, 0, 0],
-      resolved: [0, 2, 0], escalated: [2, 0, 0], waitSumSec: [40, 50, 0], handleSumSec: [100, 200, 0], pending: [0, 0, 0],
+      resolved: [0, 2, 0], escalated: [2, 0, 0], waitSumSec: [40, 50, 0], handleSumSec: [100, 200, 0], pending: [0, 0, 0], transferDisconnected: [0, 0, 0],
     });
   });
 });

@@ -26,6 +26,7 @@ function zeroTotals(): RunTotals {
   return {
     liveWaiting: ch(), backlog: ch(), arrived: ch(), deflected: ch(), blocked: ch(), answered: ch(), gaveUp: ch(), messages: ch(), disconnected: ch(),
     tierEntered: tier(), tierAnswered: tier(), tierGaveUp: tier(), tierDisconnected: tier(),
+    tierTransferDisconnected: tier(), wrapUpsBegun: ch(), wrapUpsEnded: ch(), conferencesBegun: ch(), conferencesEnded: ch(),
   };
 }
 

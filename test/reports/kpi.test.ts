@@ -187,9 +187,17 @@ describe('the KPIs of a tier', () => {
       escalationRate: 3 / 7, // escalated ÷ handled at the tier
       asaSec: 140 / 7,
       ahtSec: 2100 / 7,
+      transferDisconnected: 0,
     });
     expect(tierKpis(tiers(), 1)).toMatchObject({ volume: 40, attainment: 20 / 40, resolvedShare: 26 / 40, escalationRate: 4 / 30 });
     expect(tierKpis(tiers(), 3)).toMatchObject({ volume: 3, resolvedShare: 3 / 40, escalationRate: 0 / 3 });
+  });
+
+  it('counts the transfers a tier dropped for want of a free agent (ifNoAgent: disconnect)', () => {
+    const r = tiers();
+    r.tier.transferDisconnected[1] = 2;
+    expect(tierKpis(r, 2).transferDisconnected).toBe(2);
+    expect(tierKpis(r, 3).transferDisconnected).toBe(0);
   });
 
   it('has no attainment or rates for a tier nobody reached', () => {

@@ -33,7 +33,7 @@ const problemsOfRun = (m: Model, replications: number): string[] => {
 describe('run: memory', () => {
   it('a year in 6-minute intervals is refused, naming the intervals, the estimate and the limit', () => {
     expect(problemsOfRun(model('365d', '6m'), 1)).toEqual([
-      'run: would need about 3.0 GB of memory (87,600 intervals × (1 channel + 1 group), 1 replication); at most 1.5 GB is allowed: ask for less memory',
+      'run: would need about 3.1 GB of memory (87,600 intervals × (1 channel + 1 group), 1 replication); at most 1.5 GB is allowed: ask for less memory',
     ]);
   });
 
