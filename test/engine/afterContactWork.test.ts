@@ -12,11 +12,11 @@ import { Origin } from '../../engine/contacts.js';
 import type { GroupBasics } from '../../engine/defaults.js';
 import { erlangView } from '../../engine/erlang/channelView.js';
 import type { ContactTypeModel, DistSpec, Model, ShiftModel } from '../../engine/model.js';
-import type { ReplicationCounters } from '../../engine/recorder.js';
 import { simulateReplication } from '../../engine/simulate.js';
 import type { ContactTracer } from '../../engine/trace.js';
 import { constant, exp, model, sum, withChannel, type ChannelOptions } from '../support/model.js';
 import { propertyRuns } from '../support/runs.js';
+import { nonZeroCounters } from '../support/counterMap.js';
 
 const DAY = { horizonSec: 300, intervalSec: 100 };
 
@@ -32,17 +32,6 @@ function wrapped(talk: DistSpec, acw: DistSpec | undefined, tier2: DistSpec | nu
   };
 }
 
-/** Every non-zero channel, group and busy counter: `name[ch,iv]`, `group.name[g,iv]`, `busy[g,ch,iv]`. */
-function counters(r: ReplicationCounters): Record<string, number> {
-  const out: Record<string, number> = {};
-  const I = r.intervalCount, C = r.channelCount;
-  const put = (key: string, v: number): void => { if (v !== 0 && !Number.isNaN(v)) out[key] = v; };
-  for (const [name, a] of Object.entries(r.channel)) a.forEach((v, i) => put(`${name}[${Math.floor(i / I)},${i % I}]`, v));
-  for (const [name, a] of Object.entries(r.group)) a.forEach((v, i) => put(`group.${name}[${Math.floor(i / I)},${i % I}]`, v));
-  r.busySec.forEach((v, i) => put(`busy[${Math.floor(i / (C * I))},${Math.floor(i / I) % C},${i % I}]`, v));
-  r.waitingAtEnd.forEach((v, ch) => put(`waitingAtEnd[${ch}]`, v));
-  return out;
-}
 
 /** One always-on agent of group g: 100 s available and scheduled in each of the three intervals. */
 const fullDay = (g: number): Record<string, number> => ({
@@ -70,7 +59,7 @@ describe('after-contact work: scripted days', () => {
     // AHT counts talk + wrap-up (80 s each); busy 0–240 without a gap.
     const m = withChannel(center([{ arrivalTimesSec: [0, 10, 150], handle: constant(50) }]), 0, { types: [wrapped(constant(50), constant(30))] });
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'offered[0,1]': 1, 'handled[0,0]': 2, 'handled[0,1]': 1,
       'waitSumSec[0,0]': 70, 'waitSumSec[0,1]': 10, 'answeredWithinTarget[0,0]': 1, 'answeredWithinTarget[0,1]': 1,
       'queued[0,0]': 1, 'queued[0,1]': 1, 'waited[0,0]': 1, 'waited[0,1]': 1,
@@ -86,8 +75,8 @@ describe('after-contact work: scripted days', () => {
 
   it('holds the agent as one handle time of talk + wrap-up would: the same waits, AHT and busy time', () => {
     const day = (type: ContactTypeModel): Model => withChannel(center([{ arrivalTimesSec: [0, 10, 150], handle: constant(50) }]), 0, { types: [type] });
-    const split = counters(simulateReplication(day(wrapped(constant(50), constant(30))), 1, 0));
-    const whole = counters(simulateReplication(day(wrapped(constant(80), undefined)), 1, 0));
+    const split = nonZeroCounters(simulateReplication(day(wrapped(constant(50), constant(30))), 1, 0));
+    const whole = nonZeroCounters(simulateReplication(day(wrapped(constant(80), undefined)), 1, 0));
     expect(Object.fromEntries(Object.entries(split).filter(([k]) => !k.startsWith('acwSumSec')))).toEqual(whole);
   });
 
@@ -101,7 +90,7 @@ describe('after-contact work: scripted days', () => {
       kind: 'chat', concurrency: 2, types: [wrapped(constant(50), constant(30))],
     });
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 3, 'handled[0,0]': 3, 'waitSumSec[0,0]': 70, 'answeredWithinTarget[0,0]': 2, 'queued[0,0]': 1, 'waited[0,0]': 1,
       'handleSumSec[0,0]': 240, 'acwSumSec[0,0]': 90, 'maxQueue[0,0]': 1, 'queueAreaSec[0,0]': 70,
       'sessionSec[0,0]': 180, 'sessionSec[0,1]': 60,
@@ -121,7 +110,7 @@ describe('after-contact work: scripted days', () => {
     });
     const m = withChannel(base, 0, { types: [wrapped(constant(50), constant(30), constant(40))] });
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 1, 'handled[0,0]': 1, 'answeredWithinTarget[0,0]': 1, 'handleSumSec[0,0]': 80, 'acwSumSec[0,0]': 30, 'escalated[0,0]': 1,
       'busy[0,0,0]': 80, 'busy[1,0,0]': 40,
       'group.handled[0,0]': 1, 'group.handleSumSec[0,0]': 80, 'group.handled[1,0]': 1, 'group.handleSumSec[1,0]': 40,
@@ -138,7 +127,7 @@ describe('after-contact work: scripted days', () => {
       center([{ arrivalTimesSec: [200], handle: constant(30) }], [{ id: 'team', channels: [0], count: 1, agentShifts: [[shift]], agentKeys: ['0'] }]),
       0, { types: [wrapped(constant(30), constant(40))] },
     );
-    expect(counters(simulateReplication(m, 1, 0))).toEqual({
+    expect(nonZeroCounters(simulateReplication(m, 1, 0))).toEqual({
       'offered[0,2]': 1, 'handled[0,2]': 1, 'answeredWithinTarget[0,2]': 1, 'handleSumSec[0,2]': 70, 'acwSumSec[0,2]': 40,
       'busy[0,0,2]': 70, 'group.handled[0,2]': 1, 'group.handleSumSec[0,2]': 70,
       'group.availableSec[0,0]': 100, 'group.availableSec[0,1]': 100, 'group.availableSec[0,2]': 70,

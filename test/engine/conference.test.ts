@@ -18,17 +18,8 @@ import { constant, exp, model, sum, withChannel } from '../support/model.js';
 import { runReplications } from '../../workers/replications.js';
 import { propertyRuns } from '../support/runs.js';
 import { expectNear, meanAndError, ratioAndError, testSeed } from '../support/statistics.js';
+import { nonZeroCounters } from '../support/counterMap.js';
 
-/** Every non-zero channel, group and busy counter: `name[ch,iv]`, `group.name[g,iv]`, `busy[g,ch,iv]`. */
-function counters(r: ReplicationCounters): Record<string, number> {
-  const out: Record<string, number> = {};
-  const I = r.intervalCount, C = r.channelCount;
-  const put = (key: string, v: number): void => { if (v !== 0 && !Number.isNaN(v)) out[key] = v; };
-  for (const [name, a] of Object.entries(r.channel)) a.forEach((v, i) => put(`${name}[${Math.floor(i / I)},${i % I}]`, v));
-  for (const [name, a] of Object.entries(r.group)) a.forEach((v, i) => put(`group.${name}[${Math.floor(i / I)},${i % I}]`, v));
-  r.busySec.forEach((v, i) => put(`busy[${Math.floor(i / (C * I))},${Math.floor(i / I) % C},${i % I}]`, v));
-  return out;
-}
 
 /** `front` agents answer the calls; `sup` agents of a group serving nothing join conferences. */
 function center(arrivalTimesSec: number[], front: number, sup: number, conference: ConferenceModel | undefined, horizonSec = 300, talk: DistSpec = constant(50)): Model {
@@ -47,7 +38,7 @@ describe('conferences: a scripted day', () => {
     //  10: front B answers (10–60); the supervisor is on the first call: skipped.
     // 150: A (idle longest) answers (150–200); the supervisor joins 150–200.
     const r = simulateReplication(center([0, 10, 150], 2, 1, { probability: 1, group: 1, duration: constant(60) }), 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'offered[0,1]': 1, 'handled[0,0]': 2, 'handled[0,1]': 1,
       'answeredWithinTarget[0,0]': 2, 'answeredWithinTarget[0,1]': 1, 'handleSumSec[0,0]': 100, 'handleSumSec[0,1]': 50,
       'conferences[0,0]': 1, 'conferences[0,1]': 1, 'conferencesSkipped[0,0]': 1, 'conferenceSumSec[0,0]': 50, 'conferenceSumSec[0,1]': 50,

@@ -13,6 +13,7 @@ import type { ContactTypeModel, DistSpec, Model, ShiftModel, SkillModel } from '
 import type { ReplicationCounters } from '../../engine/recorder.js';
 import { simulateReplication } from '../../engine/simulate.js';
 import { constant, model, tweak, withChannel, type ChannelOptions } from '../support/model.js';
+import { nonZeroCounters } from '../support/counterMap.js';
 
 const DAY = { horizonSec: 300, intervalSec: 100 };
 
@@ -32,20 +33,6 @@ function type(handle: [DistSpec, DistSpec | null, DistSpec | null], escalation: 
   return { id: 'issue', share: 1, priority: 3, handleByTier: handle, escalation, fcr };
 }
 
-/**
- * Every non-zero (and non-NaN) channel, group and busy counter of a replication:
- * `name[ch,iv]` for channel counters, `group.name[g,iv]`, `busy[g,ch,iv]`, `waitingAtEnd[ch]`.
- */
-function counters(r: ReplicationCounters): Record<string, number> {
-  const out: Record<string, number> = {};
-  const I = r.intervalCount, C = r.channelCount;
-  const put = (key: string, v: number): void => { if (v !== 0 && !Number.isNaN(v)) out[key] = v; };
-  for (const [name, a] of Object.entries(r.channel)) a.forEach((v, i) => put(`${name}[${Math.floor(i / I)},${i % I}]`, v));
-  for (const [name, a] of Object.entries(r.group)) a.forEach((v, i) => put(`group.${name}[${Math.floor(i / I)},${i % I}]`, v));
-  r.busySec.forEach((v, i) => put(`busy[${Math.floor(i / (C * I))},${Math.floor(i / I) % C},${i % I}]`, v));
-  r.waitingAtEnd.forEach((v, ch) => put(`waitingAtEnd[${ch}]`, v));
-  return out;
-}
 
 /** The tier counters as lists over tiers 1–3. */
 function tiers(r: ReplicationCounters): Record<string, number[]> {
@@ -66,7 +53,7 @@ describe('events at one instant', () => {
     // 200 waits until 300: 100). Queue: 1 over [50, 100), [100, 200), [200, 300).
     const r = simulateReplication(center([{ arrivalTimesSec: [0, 50, 100, 200], handle: constant(100) }]), 1, 0);
     expect(r.contacts).toBe(4);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'offered[0,1]': 1, 'offered[0,2]': 1,
       'handled[0,0]': 2, 'handled[0,1]': 1, 'handled[0,2]': 1,
       'waitSumSec[0,0]': 50, 'waitSumSec[0,1]': 100, 'waitSumSec[0,2]': 100,
@@ -94,7 +81,7 @@ describe('events at one instant', () => {
     const m = center([{ arrivalTimesSec: [0, 10, 80, 100, 181], handle: constant(100), patience: constant(20) }]);
     const r = simulateReplication(m, 1, 0);
     expect(r.contacts).toBe(5);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 3, 'offered[0,1]': 2,
       'handled[0,0]': 2, 'handled[0,1]': 1,
       'abandoned[0,0]': 1, 'abandoned[0,1]': 1,
@@ -130,7 +117,7 @@ describe('the warm-up', () => {
     });
     const r = simulateReplication(base, 1, 0);
     expect(r.contacts).toBe(5);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 1, 'handled[0,0]': 1, 'answeredWithinTarget[0,0]': 1, 'handleSumSec[0,0]': 60,
       'maxQueue[1,0]': 2, 'queueAreaSec[1,0]': 2 * 30 + 1 * 40,
       'busy[0,0,0]': 50, 'busy[0,0,1]': 10, 'busy[1,1,0]': 90,
@@ -160,7 +147,7 @@ describe('overflow', () => {
     ];
     const r = simulateReplication(center([{ arrivalTimesSec: [0, 10, 20, 40, 90], handle: constant(1000) }], groups), 1, 0);
     expect(r.contacts).toBe(5);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 5, 'handled[0,0]': 5,
       'waitSumSec[0,0]': 0 + 30 + 60 + 960 + 950,
       'answeredWithinTarget[0,0]': 1, 'queued[0,0]': 4, 'waited[0,0]': 4, 'overflowed[0,0]': 3,
@@ -191,7 +178,7 @@ describe('shifts and breaks', () => {
     ]);
     const r = simulateReplication(m, 1, 0);
     expect(r.contacts).toBe(3);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 1, 'offered[0,1]': 1, 'offered[0,2]': 1,
       'handled[0,0]': 1, 'handled[0,1]': 1, 'handled[0,2]': 1,
       'answeredWithinTarget[0,0]': 1, 'answeredWithinTarget[0,2]': 1,
@@ -219,7 +206,7 @@ describe('shifts and breaks', () => {
       { id: 'early', channels: [0], ...onShift(50, 300) },
     ]);
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 1, 'offered[0,1]': 1, 'handled[0,0]': 1, 'handled[0,1]': 1,
       'waitSumSec[0,0]': 40, 'answeredWithinTarget[0,1]': 1, 'queued[0,0]': 1, 'waited[0,0]': 1,
       'handleSumSec[0,0]': 100, 'handleSumSec[0,1]': 100,
@@ -246,7 +233,7 @@ describe('open hours and censoring', () => {
       kind: 'email', deferred: true, openHours: { startSec: 150, endSec: 250 },
     });
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'offered[0,2]': 1, 'handled[0,0]': 2,
       'waitSumSec[0,0]': 130 + 160, 'waited[0,0]': 2, 'answeredWithinTarget[0,0]': 1,
       'queued[0,0]': 2, 'queued[0,2]': 1, 'handleSumSec[0,0]': 80, 'pending[0,2]': 1,
@@ -273,7 +260,7 @@ describe('open hours and censoring', () => {
     const email = { kind: 'email' as const, deferred: true };
     const r = simulateReplication(withChannel(withChannel(base, 0, email), 1, email), 1, 0);
     expect(r.contacts).toBe(5);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,1]': 1, 'offered[0,2]': 2, 'queued[0,1]': 1, 'queued[0,2]': 2, 'pending[0,2]': 1,
       'offered[1,0]': 1, 'queued[1,0]': 1, 'pending[1,0]': 1,
       'backlogMax[0,1]': 1, 'backlogMax[0,2]': 3, 'backlogMax[1,0]': 2, 'backlogMax[1,1]': 2, 'backlogMax[1,2]': 2,
@@ -300,7 +287,7 @@ describe('open hours and censoring', () => {
       tiers: [base.tiers[0], base.tiers[1], { tier: 3, mode: 'ticket', targetSec: 200 }],
     };
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'handled[0,0]': 2, 'answeredWithinTarget[0,0]': 2, 'handleSumSec[0,0]': 100, 'escalated[0,0]': 2,
       // Tickets wait from 100 and 101; ages count from arrival: at 200 {200, 199}, at 300 {300, 299}.
       'backlogMax[0,1]': 2, 'backlogMax[0,2]': 2, 'backlogAgeP90Sec[0,1]': 200, 'backlogAgeP90Sec[0,2]': 300,
@@ -343,7 +330,7 @@ describe('escalation', () => {
       tiers: [base.tiers[0], { tier: 2, mode: 'transfer', targetSec: 20 }, { tier: 3, mode: 'ticket', targetSec: 200 }],
     };
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'handled[0,0]': 2, 'waitSumSec[0,0]': 90, 'answeredWithinTarget[0,0]': 1, 'queued[0,0]': 1,
       'waited[0,0]': 1, 'handleSumSec[0,0]': 100, 'escalated[0,0]': 2,
       'offered[1,0]': 1, 'handled[1,0]': 1, 'waitSumSec[1,0]': 45, 'queued[1,0]': 1, 'waited[1,0]': 1,
@@ -378,7 +365,7 @@ describe('escalation', () => {
     });
     const m = withChannel(base, 0, { types: [type([constant(50), constant(100), null], [1, 0])] });
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'handled[0,0]': 2, 'waitSumSec[0,0]': 40, 'answeredWithinTarget[0,0]': 1,
       'queued[0,0]': 1, 'waited[0,0]': 1, 'handleSumSec[0,0]': 100, 'escalated[0,0]': 2,
       // B waits [10, 50) at tier 1 and [100, 145) at tier 2 (after the boundary of 100).
@@ -403,7 +390,7 @@ describe('escalation', () => {
     });
     const m = withChannel(base, 0, { types: [type([constant(50), constant(100), null], [1, 0])], patienceByTier: [constant(60), null] });
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'handled[0,0]': 2, 'waitSumSec[0,0]': 40, 'answeredWithinTarget[0,0]': 1,
       'queued[0,0]': 1, 'waited[0,0]': 1, 'handleSumSec[0,0]': 100, 'escalated[0,0]': 2,
       'maxQueue[0,0]': 1, 'maxQueue[0,1]': 1, 'queueAreaSec[0,0]': 40, 'queueAreaSec[0,1]': 50,
@@ -429,7 +416,7 @@ describe('retrials as the same caller', () => {
     const base = center([{ arrivalTimesSec: [0, 10], handle: constant(100), patience: constant(30) }]);
     const m = withChannel(base, 0, { retrial: { probability: 1, delay: constant(50), sameCaller: true } });
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 3, 'handled[0,0]': 2, 'abandoned[0,0]': 1, 'retrials[0,0]': 1,
       'answeredWithinTarget[0,0]': 2, 'queued[0,0]': 2, 'waited[0,0]': 1, 'waitSumSec[0,0]': 10, 'abandonWaitSumSec[0,0]': 30,
       'handleSumSec[0,0]': 200, 'maxQueue[0,0]': 1, 'maxQueue[0,1]': 1, 'queueAreaSec[0,0]': 40,
@@ -438,8 +425,8 @@ describe('retrials as the same caller', () => {
     });
     // Without the option the attempts are the same here (constant draws), and no customer is counted.
     const fresh = simulateReplication(withChannel(base, 0, { retrial: { probability: 1, delay: constant(50) } }), 1, 0);
-    const customerless = Object.fromEntries(Object.entries(counters(r)).filter(([k]) => !k.startsWith('customer')));
-    expect(counters(fresh)).toEqual(customerless);
+    const customerless = Object.fromEntries(Object.entries(nonZeroCounters(r)).filter(([k]) => !k.startsWith('customer')));
+    expect(nonZeroCounters(fresh)).toEqual(customerless);
   });
 
   it('keeps the caller’s patience across attempts and counts the wait over every attempt and the gaps', () => {
@@ -453,7 +440,7 @@ describe('retrials as the same caller', () => {
     const base = center([{ arrivalTimesSec: [0, 10], handle: constant(200), patience: constant(30) }]);
     const m = withChannel(base, 0, { retrial: { probability: 1, delay: constant(50), sameCaller: true } });
     const r = simulateReplication(m, 1, 0);
-    const got = counters(r);
+    const got = nonZeroCounters(r);
     expect({
       offered: [got['offered[0,0]'], got['offered[0,1]']], abandoned: [got['abandoned[0,0]'], got['abandoned[0,1]']],
       retrials: [got['retrials[0,0]'], got['retrials[0,1]']], handled: [got['handled[0,0]'], got['handled[0,1]']],
@@ -485,7 +472,7 @@ describe('chat slots', () => {
       0, { kind: 'chat', concurrency: 2, concurrencyFactor: 1.5 },
     );
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 4, 'handled[0,0]': 4, 'waitSumSec[0,0]': 90 + 80 + 170, 'answeredWithinTarget[0,0]': 1,
       'queued[0,0]': 3, 'waited[0,0]': 3, 'handleSumSec[0,0]': 100 + 100 + 150 + 150,
       'maxQueue[0,0]': 3, 'maxQueue[0,1]': 3, 'maxQueue[0,2]': 1,
@@ -508,7 +495,7 @@ describe('chat slots', () => {
       0, { kind: 'chat', concurrency: 2, concurrencyFactor: 1 },
     );
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 3, 'handled[0,0]': 3, 'waitSumSec[0,0]': 60, 'answeredWithinTarget[0,0]': 1,
       'queued[0,0]': 2, 'waited[0,0]': 2, 'handleSumSec[0,0]': 300,
       // Queue 1 [60, 70), 2 [70, 90), 1 [90, 100); interval 1 inherits the chat of 70.
@@ -528,7 +515,7 @@ describe('chat slots', () => {
       kind: 'chat', concurrency: 2, concurrencyFactor: 2,
     });
     const r = simulateReplication(m, 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'offered[0,1]': 1, 'handled[0,0]': 2, 'handled[0,1]': 1,
       'answeredWithinTarget[0,0]': 2, 'answeredWithinTarget[0,1]': 1, 'handleSumSec[0,0]': 300, 'handleSumSec[0,1]': 200,
       'sessionSec[0,0]': 190, 'sessionSec[0,1]': 150, 'sessionSec[0,2]': 110,
@@ -555,7 +542,7 @@ describe('follow-ups and the initial backlog', () => {
     });
     const r = simulateReplication(m, 1, 0);
     expect(r.contacts).toBe(4);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 3, 'offered[0,2]': 1, 'handled[0,0]': 3, 'waitSumSec[0,0]': 0 + 10 + 190, 'waited[0,0]': 2,
       'answeredWithinTarget[0,0]': 2, 'queued[0,0]': 2, 'queued[0,2]': 1, 'handleSumSec[0,0]': 300,
       'callbacks[0,0]': 1, 'callbacks[0,2]': 1,
@@ -579,7 +566,7 @@ describe('follow-ups and the initial backlog', () => {
     });
     const r = simulateReplication(m, 1, 0);
     expect(r.contacts).toBe(4);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 3, 'offered[0,1]': 1, 'retrials[0,0]': 1, 'retrials[0,1]': 1,
       'abandoned[0,0]': 2, 'abandonedWithinTarget[0,0]': 2, 'abandonWaitSumSec[0,0]': 20,
       'handled[0,0]': 1, 'handled[0,1]': 1, 'answeredWithinTarget[0,0]': 1, 'answeredWithinTarget[0,1]': 1,
@@ -600,7 +587,7 @@ describe('follow-ups and the initial backlog', () => {
     });
     const r = simulateReplication(m, 1, 0);
     expect(r.contacts).toBe(3);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 1, 'offered[0,1]': 1, 'offered[0,2]': 1, 'repeats[0,2]': 1,
       'handled[0,0]': 1, 'handled[0,1]': 1, 'handled[0,2]': 1,
       'answeredWithinTarget[0,0]': 1, 'answeredWithinTarget[0,1]': 1, 'answeredWithinTarget[0,2]': 1,
@@ -622,7 +609,7 @@ describe('follow-ups and the initial backlog', () => {
     });
     const r = simulateReplication(m, 1, 0);
     expect(r.contacts).toBe(5);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'deflected[0,0]': 2, 'deflected[0,2]': 1,
       'offered[0,0]': 2, 'handled[0,0]': 2, 'waitSumSec[0,0]': 90, 'answeredWithinTarget[0,0]': 1,
       'queued[0,0]': 1, 'waited[0,0]': 1, 'handleSumSec[0,0]': 200,
@@ -638,7 +625,7 @@ describe('follow-ups and the initial backlog', () => {
     const m = withChannel(center([{ arrivalTimesSec: [0, 150], handle: constant(100) }]), 0, { deflection: 1 });
     const r = simulateReplication(m, 1, 0);
     expect(r.contacts).toBe(2);
-    expect(counters(r)).toEqual({ 'deflected[0,0]': 1, 'deflected[0,1]': 1, ...fullDay(0) });
+    expect(nonZeroCounters(r)).toEqual({ 'deflected[0,0]': 1, 'deflected[0,1]': 1, ...fullDay(0) });
   });
 
   it('contains each contact by its own draw at a share below 1', () => {
@@ -662,7 +649,7 @@ describe('follow-ups and the initial backlog', () => {
     const m = withChannel(center([{ arrivalTimesSec: [5], handle: constant(100) }]), 0, { initialBacklog: 2 });
     const r = simulateReplication(m, 1, 0);
     expect(r.contacts).toBe(3);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 3, 'handled[0,0]': 3, 'waitSumSec[0,0]': 100 + 195, 'answeredWithinTarget[0,0]': 1,
       'queued[0,0]': 2, 'waited[0,0]': 2, 'handleSumSec[0,0]': 300,
       'maxQueue[0,0]': 2, 'maxQueue[0,1]': 2, 'maxQueue[0,2]': 1,
@@ -687,7 +674,7 @@ describe('trunk lines and queue capacity', () => {
     });
     const r = simulateReplication(m, 1, 0);
     expect(r.contacts).toBe(5);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'offered[0,1]': 2, 'blocked[0,0]': 1,
       'handled[0,0]': 1, 'handled[0,1]': 1, 'answeredWithinTarget[0,0]': 1, 'answeredWithinTarget[0,1]': 1,
       'abandoned[0,0]': 1, 'abandoned[0,1]': 1, 'abandonWaitSumSec[0,0]': 25, 'abandonWaitSumSec[0,1]': 25,
@@ -711,7 +698,7 @@ describe('trunk lines and queue capacity', () => {
     });
     const r = simulateReplication(m, 1, 0);
     expect(r.contacts).toBe(5);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'offered[0,1]': 1, 'retrials[0,1]': 1, 'blocked[0,0]': 2,
       'handled[0,0]': 2, 'handled[0,1]': 1, 'answeredWithinTarget[0,0]': 1, 'waitSumSec[0,0]': 90, 'waitSumSec[0,1]': 80,
       'waited[0,0]': 1, 'waited[0,1]': 1, 'queued[0,0]': 1, 'queued[0,1]': 1, 'handleSumSec[0,0]': 200, 'handleSumSec[0,1]': 100,
@@ -762,7 +749,7 @@ describe('proficiency: a group’s speed divides the handle times it serves', ()
     const base = center([{ id: 'billing', arrivalTimesSec: [0, 10], handle: constant(100) }, { id: 'sales', arrivalTimesSec: [20], handle: constant(100) }], groups);
     const r = simulateReplication(withChannel(base, 0, { types: [billing] }), 1, 0);
     expect(r.contacts).toBe(3);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 2, 'offered[1,0]': 1, 'handled[0,0]': 2, 'handled[1,0]': 1,
       'answeredWithinTarget[0,0]': 2, 'waitSumSec[1,0]': 115, 'queued[1,0]': 1, 'waited[1,0]': 1,
       'handleSumSec[0,0]': 80 + 125, 'handleSumSec[1,0]': 100,
@@ -795,7 +782,7 @@ describe('a maximum time in queue', () => {
   it('takes a caller out of the queue at the maximum wait: a message, neither answered nor abandoned', () => {
     const r = simulateReplication(day({}), 1, 0);
     expect(r.contacts).toBe(4);
-    expect(counters(r)).toEqual(messages);
+    expect(nonZeroCounters(r)).toEqual(messages);
   });
 
   it('lets the maximum wait win over a patience that ends at the same instant, and a caller who left a message does not call again', () => {
@@ -803,12 +790,12 @@ describe('a maximum time in queue', () => {
     // retrials (probability 1) are for abandoners and the blocked, not for messages.
     const r = simulateReplication(day({ patience: constant(30), retrial: { probability: 1, delay: constant(5) } }), 1, 0);
     expect(r.contacts).toBe(4);
-    expect(counters(r)).toEqual(messages);
+    expect(nonZeroCounters(r)).toEqual(messages);
   });
 
   it('lets a shorter patience end the wait first: an abandonment, no message', () => {
     const r = simulateReplication(day({ patience: constant(29) }), 1, 0);
-    const c = counters(r);
+    const c = nonZeroCounters(r);
     expect(c['abandoned[0,0]']).toBe(2);
     expect(c['abandonWaitSumSec[0,0]']).toBe(58);
     expect(c['messages[0,0]']).toBeUndefined();
@@ -818,7 +805,7 @@ describe('a maximum time in queue', () => {
   it('answers a caller whose agent frees at the very instant the maximum wait passes', () => {
     // Calls at 0 and 70: the agent frees at 100 = 70 + 30; the release comes first, so the caller is answered after 30 s.
     const r = simulateReplication(withChannel(center([{ arrivalTimesSec: [0, 70], handle: constant(100) }]), 0, { maxWait: { afterSec: 30, then: 'message' } }), 1, 0);
-    const c = counters(r);
+    const c = nonZeroCounters(r);
     expect(c['handled[0,0]']).toBe(2);
     expect(c['waitSumSec[0,0]']).toBe(30);
     expect(c['messages[0,0]']).toBeUndefined();
@@ -831,7 +818,7 @@ describe('a maximum time in queue', () => {
     // 150: waits; becomes a callback at 180.  200: the agent calls back (wait 50), 200–300.
     const m = withChannel(center([{ arrivalTimesSec: [0, 10, 150], handle: constant(100) }]), 0, { maxWait: { afterSec: 30, then: 'callback' } });
     const r = simulateReplication(m, 1, 0);
-    const c = counters(r);
+    const c = nonZeroCounters(r);
     expect(r.contacts).toBe(3);
     expect([c['handled[0,0]'], c['handled[0,1]'], c['waitSumSec[0,0]'], c['waitSumSec[0,1]']]).toEqual([2, 1, 90, 50]);
     expect([c['maxWaitExits[0,0]'], c['maxWaitExits[0,1]'], c['callbacks[0,0]'], c['callbacks[0,1]']]).toEqual([1, 1, 1, 1]);
@@ -860,7 +847,7 @@ describe('the close', () => {
 
   it('disconnects a caller still waiting at the close: counted apart, neither answered nor abandoned', () => {
     const r = simulateReplication(closing('disconnect'), 1, 0);
-    expect(counters(r)).toEqual({
+    expect(nonZeroCounters(r)).toEqual({
       'offered[0,0]': 1, 'offered[0,2]': 2, 'handled[0,0]': 1, 'handled[0,2]': 1,
       'answeredWithinTarget[0,0]': 1, 'answeredWithinTarget[0,2]': 1, 'queued[0,2]': 1, 'disconnected[0,2]': 1,
       'handleSumSec[0,0]': 100, 'handleSumSec[0,2]': 100, 'maxQueue[0,2]': 1, 'queueAreaSec[0,2]': 20,
@@ -872,7 +859,7 @@ describe('the close', () => {
   });
 
   it('serves a caller still waiting at the close by default (atClose: serve), as before', () => {
-    const c = counters(simulateReplication(closing('serve'), 1, 0));
+    const c = nonZeroCounters(simulateReplication(closing('serve'), 1, 0));
     expect([c['handled[0,2]'], c['waitSumSec[0,2]'], c['disconnected[0,2]']]).toEqual([2, 70, undefined]);
   });
 
