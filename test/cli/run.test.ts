@@ -1,7 +1,7 @@
 // `ccsim run` end to end through the built CLI: the JSON contract, determinism, the Erlang
 // columns, and input errors (agreement with Erlang: run-erlang.test.ts).
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_METRICS, EXIT_METRICS, GROUP_METRICS } from '../../reports/kpi.js';
+import { CHANNEL_METRICS, CONFERENCE_METRICS, EXIT_METRICS, GROUP_METRICS, TRANSFER_DROP_METRIC, WRAP_UP_METRICS } from '../../reports/kpi.js';
 import type { RunResult } from '../../reports/result.js';
 import { ccsim } from '../support/cli.js';
 
@@ -18,10 +18,12 @@ describe('ccsim run', () => {
   it('prints the JSON contract: every metric as { mean, ci95 } for overall, channels, groups and intervals', () => {
     const { result } = runJson('scenarios/sales-service.yaml', '--replications', '4');
     expect(result).toMatchObject({ schemaVersion: 1, scenario: 'Sales and service', seed: 1, replications: 4, serviceLevelDefinition: 'excludeShortAbandons' });
-    // The exit metrics (maximum wait, the close) are written only for scenarios that use them.
-    const metrics = CHANNEL_METRICS.filter((m) => !(EXIT_METRICS as readonly string[]).includes(m));
+    // The exit metrics (maximum wait, the close), the parts of AHT, dropped transfers and
+    // conferences are written only for scenarios that use them (reports/scenarioMetrics.ts).
+    const optional: readonly string[] = [...EXIT_METRICS, ...WRAP_UP_METRICS, TRANSFER_DROP_METRIC, ...CONFERENCE_METRICS];
+    const metrics = CHANNEL_METRICS.filter((m) => !optional.includes(m));
     for (const m of metrics) expect(isEstimate(result.summary.overall[m]), m).toBe(true);
-    for (const m of EXIT_METRICS) expect(m in result.summary.overall, m).toBe(false);
+    for (const m of optional) expect(m in result.summary.overall, m).toBe(false);
     expect(Object.keys(result.summary.channels).sort()).toEqual(['sales', 'service']);
     for (const c of Object.values(result.summary.channels)) {
       for (const m of metrics) expect(isEstimate(c[m]), m).toBe(true);
