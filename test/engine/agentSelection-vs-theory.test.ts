@@ -39,15 +39,21 @@ function groupOccupancy(reps: readonly ReplicationCounters[], g: number) {
   }));
 }
 
+/** The center simulated under `selection`, its channel figures both ways, and Erlang C's M/M/35. */
+function simulated(selection: Parameters<typeof center>[0]) {
+  const m = center(selection);
+  const seed = testSeed();
+  const reps = runReplications(m, seed, REPLICATIONS);
+  const voice = buildRunResult(m, seed, reps).summary.channels.voice!;
+  const own = channelEstimates(reps, m.horizonSec);
+  const t975 = tQuantile(0.975, REPLICATIONS - 1);
+  const theory = erlangC({ ratePerSec: RATE, handleSec: AHT, agents: AGENTS, targetSec: 20 });
+  return { reps, voice, own, t975, theory };
+}
+
 describe('agent selection: two groups of identical agents are one M/M/c queue', () => {
   it('random: Erlang C\'s SL, P(wait), ASA, occupancy, and each group busy λ·AHT ÷ c of its time', () => {
-    const m = center('random');
-    const seed = testSeed();
-    const reps = runReplications(m, seed, REPLICATIONS);
-    const voice = buildRunResult(m, seed, reps).summary.channels.voice!;
-    const own = channelEstimates(reps, m.horizonSec);
-    const t975 = tQuantile(0.975, REPLICATIONS - 1);
-    const theory = erlangC({ ratePerSec: RATE, handleSec: AHT, agents: AGENTS, targetSec: 20 });
+    const { reps, voice, own, t975, theory } = simulated('random');
     const name = `${FILE} › random, M/M/35 as 20 + 15 ›`;
     expectNear(`${name} SL(20 s)`, reported(voice.serviceLevelPooled, own.serviceLevel, t975), theory.serviceLevel);
     expectNear(`${name} P(wait)`, reported(voice.pWaitPooled, own.pWait, t975), theory.pWait);
@@ -58,13 +64,7 @@ describe('agent selection: two groups of identical agents are one M/M/c queue', 
   });
 
   it('groupOrder: the same queue, but the group tried first does more than its share', () => {
-    const m = center('groupOrder');
-    const seed = testSeed();
-    const reps = runReplications(m, seed, REPLICATIONS);
-    const voice = buildRunResult(m, seed, reps).summary.channels.voice!;
-    const own = channelEstimates(reps, m.horizonSec);
-    const t975 = tQuantile(0.975, REPLICATIONS - 1);
-    const theory = erlangC({ ratePerSec: RATE, handleSec: AHT, agents: AGENTS, targetSec: 20 });
+    const { reps, voice, own, t975, theory } = simulated('groupOrder');
     const name = `${FILE} › groupOrder, M/M/35 as 20 + 15 ›`;
     expectNear(`${name} P(wait)`, reported(voice.pWaitPooled, own.pWait, t975), theory.pWait);
     const a = groupOccupancy(reps, 0), b = groupOccupancy(reps, 1);
