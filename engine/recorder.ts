@@ -13,7 +13,7 @@
  * the warm-up and after the horizon, when nothing time-based is recorded.
  */
 import type { CampaignCounter } from './kernel/campaigns.js';
-import { TICKS_PER_SEC, WAIT_PERCENTILES, writePercentiles, type Histogram, type WaitHistograms } from './waitHistograms.js';
+import { recordTicks, TICKS_PER_SEC, WAIT_PERCENTILES, writePercentiles, type Histogram, type WaitHistograms } from './waitHistograms.js';
 
 /** Counters kept per channel × interval (index `ch * intervalCount + iv`). */
 export const CHANNEL_COUNTERS = [
@@ -257,8 +257,8 @@ export class Recorder {
     if (waitSec > 0) {
       this.waited[k] += 1;
       const ticks = Math.round(waitSec * TICKS_PER_SEC);
-      this.histograms[k].recordValue(ticks);
-      this.channelHistograms[ch].recordValue(ticks);
+      recordTicks(this.histograms[k], ticks);
+      recordTicks(this.channelHistograms[ch], ticks);
     }
     this.groupAnswer(g, iv, handleSec);
   }

@@ -74,6 +74,33 @@ export function newHistogram(digits: 2 | 3): Histogram {
   return h;
 }
 
+/** The largest tick count `recordTicks` indexes itself (a wait of about 6.8 years). */
+const MAX_FAST_TICKS = 0x7fff_ffff;
+
+/**
+ * Records `ticks` (a whole number ≥ 0) in h: the same as `h.recordValue(ticks)`, with the
+ * counts index found by integer arithmetic instead of the library's `Math.log2` and
+ * `Math.pow`, which cost about 8% of the M/M/c case's time. HdrHistogram's layout (Tene,
+ * HdrHistogram, `countsArrayIndex`): with a lowest discernible value of 1 (as `newHistogram`
+ * makes them) the bucket is how many bits the value has above the sub-bucket half range
+ * (`subBucketHalfCountMagnitude`), never below 0; the sub-bucket is the value shifted right by
+ * the bucket; the index is `(bucket + 1) · halfCount + subBucket − halfCount`. A value past the
+ * array (the histogram must grow) takes the library's own path.
+ */
+export function recordTicks(h: Histogram, ticks: number): void {
+  const m = h.subBucketHalfCountMagnitude;
+  const over = 31 - Math.clz32(ticks) - m;
+  const bucket = over > 0 ? over : 0;
+  const index = ((bucket + 1) << m) + (ticks >>> bucket) - h.subBucketHalfCount;
+  if (ticks > MAX_FAST_TICKS || index >= h.countsArrayLength || h.unitMagnitude !== 0) {
+    h.recordValue(ticks);
+    return;
+  }
+  h.incrementCountAtIndex(index);
+  h.updateMinAndMax(ticks);
+  h.incrementTotalCount();
+}
+
 /** Writes h's WAIT_PERCENTILES, in seconds, to out[at…] (NaN when h is empty). */
 export function writePercentiles(h: Histogram, out: Float64Array, at: number): void {
   const empty = h.totalCount === 0;

@@ -4,7 +4,7 @@
 // value of its bucket. With 3 significant digits buckets are one tick wide below 2048 ticks; with
 // 2 digits one tick below 256 and two ticks from 256 to 511 (so 300 ticks reads back as 301).
 import { describe, expect, it } from 'vitest';
-import { newHistogram, TICKS_PER_SEC, WAIT_PERCENTILES, WaitHistograms, writePercentiles, type Histogram } from '../../engine/waitHistograms.js';
+import { newHistogram, recordTicks, TICKS_PER_SEC, WAIT_PERCENTILES, WaitHistograms, writePercentiles, type Histogram } from '../../engine/waitHistograms.js';
 
 const p50 = (h: Histogram): number => h.getValueAtPercentile(50);
 
@@ -83,5 +83,43 @@ describe('writePercentiles', () => {
     const out = new Float64Array(4);
     writePercentiles(h, out, 0);
     expect(Array.from(out)).toEqual([2, 2, 60, 60]);
+  });
+});
+
+describe('recordTicks (the integer counts index)', () => {
+  /** Every count, the total, the extremes and the percentiles of h. */
+  const state = (h: Histogram): unknown => ({
+    counts: Array.from({ length: h.countsArrayLength }, (_, i) => h.getCountAtIndex(i)),
+    total: h.totalCount, max: h.maxValue, min: h.minNonZeroValue, range: h.highestTrackableValue,
+    pct: WAIT_PERCENTILES.map((p) => h.getValueAtPercentile(p)),
+  });
+
+  it('puts a value where HdrHistogram’s layout says, worked by hand at 2 digits', () => {
+    // 2 digits: 256 sub-buckets, half 128 (magnitude 7). 300 has 9 bits, one above the half
+    // range: bucket 1, sub-bucket 300 >> 1 = 150, index 2·128 + 150 − 128 = 278; 301 shares it.
+    const h = newHistogram(2);
+    expect([h.subBucketHalfCount, h.subBucketHalfCountMagnitude]).toEqual([128, 7]);
+    recordTicks(h, 300);
+    recordTicks(h, 301);
+    recordTicks(h, 127);
+    expect(h.getCountAtIndex(278)).toBe(2);
+    expect(h.getCountAtIndex(127)).toBe(1);
+    expect([h.totalCount, h.maxValue, h.minNonZeroValue]).toEqual([3, 301, 127]);
+  });
+
+  it.each([2, 3] as const)('leaves a %i-digit histogram exactly as recordValue does, growth and zero included', (digits) => {
+    const ours = newHistogram(digits);
+    const theirs = newHistogram(digits);
+    // Every value up to 5,000 ticks, then a spread of larger ones (past the hour it starts sized
+    // for, so both grow), a zero, and one beyond 2^31 (the library's own path).
+    const values: number[] = [0];
+    for (let v = 0; v <= 5_000; v++) values.push(v);
+    for (let v = 5_001; v < 2e8; v = Math.floor(v * 1.37) + 3) values.push(v);
+    values.push(2 ** 31 - 1, 2 ** 31 + 5);
+    for (const v of values) {
+      recordTicks(ours, v);
+      theirs.recordValue(v);
+    }
+    expect(state(ours)).toEqual(state(theirs));
   });
 });
