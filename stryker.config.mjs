@@ -20,6 +20,7 @@ export default {
     'reports/verdict.ts',
     'reports/baseline.ts',
     'reports/customerKpis.ts',
+    'reports/campaignKpis.ts',
   ],
   coverageAnalysis: 'perTest',
   // Later runs re-test only the mutants whose code or covering tests changed.
