@@ -4,6 +4,7 @@
 // — or that forgets one — fails. Layout (recorder.ts): channel counters at `ch * I + iv`, type
 // counters at the channel's first type + its own type, group counters at `g * I + iv`,
 // busySec at `(g * C + ch) * I + iv`.
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { Recorder } from '../../engine/recorder.js';
 import { WaitHistograms } from '../../engine/waitHistograms.js';
@@ -304,5 +305,18 @@ describe('Recorder: finishing a replication', () => {
     // Merged {0, 0, 5, 12, 20}: p50 = 3rd = 5, p90 = 5th = 20.
     expect(Array.from(out.waitPctOverall)).toEqual([5, 20, 20, 20]);
     expect(Array.from(out.waitPctDeferred).every(Number.isNaN)).toBe(true);
+  });
+});
+
+describe('the counter families’ shape', () => {
+  it('keeps every family an object of fast properties, not a hash table (the kernel reads them by name on every contact)', () => {
+    // V8 only tells with --allow-natives-syntax, so the built recorder is asked in a child process.
+    const script = `
+      import { Recorder } from ${JSON.stringify(new URL('../../dist/engine/recorder.js', import.meta.url).href)};
+      import { WaitHistograms } from ${JSON.stringify(new URL('../../dist/engine/waitHistograms.js', import.meta.url).href)};
+      const r = new Recorder(2, 2, 3, 100, Int32Array.from([1, 2]), Uint8Array.from([0, 1]), new WaitHistograms(2, 3));
+      console.log(JSON.stringify([r.channel, r.type, r.tier, r.group].map((o) => %HasFastProperties(o))));`;
+    const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([true, true, true, true]);
   });
 });
