@@ -29,11 +29,13 @@ export const WORK_LIMITS = {
   maxMemoryBytes: 1536 * MB,
   /**
    * Expected contacts in one replication (arrivals over the warm-up and the horizon, plus the
-   * initial backlog): ten million — a week of the largest centers (60,000 an hour), a year of
-   * one taking 1,100 an hour; a replication of it runs for seconds to a minute. (The contacts
-   * waiting at once are counted in the memory estimate: ~180 bytes each.)
+   * initial backlog): 250 million — a year of a 2,000-seat center (about 200 million, issue 16's
+   * scale case). Memory does not grow with it (the recorder's memory is fixed by the intervals,
+   * docs/horizon.md; the contacts waiting at once are counted in the memory estimate, ~180 bytes
+   * each), so what it bounds is time: a replication is what `--resume` redoes after an
+   * interruption, and this many is a few minutes of one core.
    */
-  maxContactsPerReplication: 10_000_000,
+  maxContactsPerReplication: 250_000_000,
   /**
    * Expected contacts one command simulates, over every replication, point and candidate:
    * 10^9, some 5–10 minutes of simulation on one core (1–3 million contacts a second). A

@@ -66,12 +66,16 @@ describe('run: memory', () => {
 });
 
 describe('run: contacts', () => {
-  it('one replication of more than ten million contacts is refused', () => {
-    const m = model('11h', '30m', { perHour: 1_000_000, count: 100_000 });
-    expect(modelWork(m).contactsPerReplication).toBeCloseTo(11e6, -3);
+  it('one replication of more than 250 million contacts is refused; a year of a 2,000-seat center is not', () => {
+    const m = model('260h', '30m', { perHour: 1_000_000, count: 100_000, patience: '5m' });
+    expect(modelWork(m).contactsPerReplication).toBeCloseTo(260e6, -3);
     expect(problemsOfRun(m, 1)).toEqual([
-      'run: one replication would simulate about 11.0 million contacts (the arrivals over the warm-up and the horizon); at most 10.0 million are allowed in one replication: shorten the horizon, or run its weeks as separate scenarios',
+      'run: one replication would simulate about 260 million contacts (the arrivals over the warm-up and the horizon); at most 250 million are allowed in one replication: shorten the horizon, or run its weeks as separate scenarios',
     ]);
+    // 22,900 calls an hour for 365 days: about 200.6 million.
+    const year = model('365d', '30m', { perHour: 22_900, count: 2_000, patience: '3m' });
+    expect(modelWork(year).contactsPerReplication).toBeCloseTo(365 * 24 * 22_900, -3);
+    expect(problemsOfRun(year, 1)).toEqual([]);
   });
 
   it('more than a billion contacts over all replications is refused, with how many each', () => {
