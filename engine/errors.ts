@@ -24,4 +24,11 @@ export class SimulationError extends Error {
     super(`${message} (at simulated time ${simTimeSec.toFixed(3)} s)`);
     this.simTimeSec = simTimeSec;
   }
+
+  /** The error again from its whole message (as a worker thread sent it back), the time already in it. */
+  static restored(wholeMessage: string, simTimeSec: number): SimulationError {
+    const error = new SimulationError('', simTimeSec);
+    error.message = wholeMessage;
+    return error;
+  }
 }

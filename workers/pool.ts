@@ -9,7 +9,6 @@
  * builds it before any suite.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Logger } from 'pino';
@@ -42,10 +41,7 @@ export interface RunControls {
   readonly maxInputBytes?: number;
 }
 
-/** The default of `--workers`. */
-export function defaultWorkers(): number {
-  return availableParallelism();
-}
+export { defaultWorkers } from './threads.js';
 
 function workerFile(): string {
   const beside = new URL('./task.js', import.meta.url);

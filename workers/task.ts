@@ -29,6 +29,12 @@ export interface TaskInput {
    * parallel, rather than on the main thread.
    */
   readonly encode?: boolean;
+  /**
+   * Return the counters as simulated, not in their checkpoint form (`ccsim run` on threads:
+   * its report is made from the counters as they are in this thread, so it stays the same to
+   * the byte whichever thread ran them).
+   */
+  readonly raw?: boolean;
 }
 
 function injectedFault(pointIndex: number): boolean {
@@ -42,7 +48,8 @@ function runReplication(input: TaskInput, replication: number): TaskOutcome {
     if (injectedFault(input.pointIndex)) {
       throw new SimulationError(`injected fault in point ${input.pointIndex} (CCSIM_FAULT_INJECT, test only)`, 0);
     }
-    const counters = canonicalCounters(simulateReplication(input.model, input.seed, replication));
+    const simulated = simulateReplication(input.model, input.seed, replication);
+    const counters = input.raw === true ? simulated : canonicalCounters(simulated);
     return input.encode === true ? { state: 'completed', counters, encoded: encodeCounters(counters) } : { state: 'completed', counters };
   } catch (err) {
     if (err instanceof SimulationError) return { state: 'errored', error: { message: err.message, simTimeSec: err.simTimeSec } };

@@ -16,7 +16,8 @@ import { processColourContext, palette, wantsColour } from '../../reports/palett
 import { normalizeResult, resultJson } from '../../reports/render.js';
 import { buildRunResult } from '../../reports/result.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
-import { runReplications } from '../../workers/replications.js';
+import { foldReplicationsOnThreads } from '../../workers/replications.js';
+import { runThreads, WORKERS_OPTION } from '../runThreads.js';
 import { EXIT_CHECK_FAILED } from '../errors.js';
 import { writeFileAtomic } from '../../workers/fileWrites.js';
 import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
@@ -36,6 +37,7 @@ interface CheckArgs extends InputArgs {
   replications?: number;
   set?: string[];
   'sl-definition'?: string;
+  workers?: number;
 }
 
 function modeOf(args: CheckArgs): CheckMode {
@@ -65,8 +67,9 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option('set', { type: 'string', array: true, describe: 'Override a field: path=value (repeatable)' })
       .option('scale', SCALE_OPTION)
       .option('variant', VARIANT_OPTION)
-      .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' }) as unknown as Argv<CheckArgs>,
-  handler: (args) => {
+      .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
+      .option('workers', WORKERS_OPTION) as unknown as Argv<CheckArgs>,
+  handler: async (args) => {
     checkRunFlags(args);
     const mode = modeOf(args);
     // Syntax errors in --assert are reported before anything runs.
@@ -82,7 +85,8 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     checkAssertionPaths(model, placed);
     checkRunWork(model, 'check');
     const assertions = placed.map((p) => p.assertion);
-    const result = normalizeResult(buildRunResult(model, model.seed, runReplications(model, model.seed, model.replications)));
+    const counters = await foldReplicationsOnThreads(model, model.seed, model.replications, (r) => r, runThreads(args.workers, model));
+    const result = normalizeResult(buildRunResult(model, model.seed, counters));
     const outcomes = evaluateAssertions(result, assertions, mode);
     const p = palette(wantsColour(processColourContext(false)));
     const lines = outcomes.map((o) => {

@@ -5,9 +5,12 @@ import { InputError } from '../../engine/errors.js';
 import { SERVICE_LEVEL_DEFINITIONS, type Model, type ServiceLevelDefinition } from '../../engine/model.js';
 import { detailNotes, modelForDetail, periodsOf, type IntervalDetail } from '../../reports/intervalDetail.js';
 import { detailedRunResult } from '../../reports/detailedResult.js';
-import { periodKpis, type RunResult } from '../../reports/result.js';
+import { periodKpis, type ReplicationKpis, type RunResult } from '../../reports/result.js';
+import type { ReplicationCounters } from '../../engine/recorder.js';
+import { MAX_WORKERS } from '../../workers/threads.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
-import { foldReplications } from '../../workers/replications.js';
+import { foldReplicationsOnThreads } from '../../workers/replications.js';
+import { runThreads, WORKERS_OPTION } from '../runThreads.js';
 import { openIntervalFile } from '../intervalFileOutput.js';
 import { DEFAULT_SCENARIO, bundledScenario } from '../paths.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
@@ -29,12 +32,13 @@ interface RunArgs extends InputArgs, IntervalArgs, TraceArgs, AcdReportArgs {
   format?: string;
   specs?: string;
   'sl-definition'?: string;
+  workers?: number;
 }
 
 /** Upper bound on `--replications`, the same as the scenario file's limit. */
 const MAX_REPLICATIONS = 100_000;
 
-export function checkRunFlags(args: Pick<RunArgs, 'seed' | 'replications' | 'sl-definition'>): void {
+export function checkRunFlags(args: Pick<RunArgs, 'seed' | 'replications' | 'sl-definition'> & { workers?: number }): void {
   const problems: string[] = [];
   if (args.seed !== undefined && (!Number.isSafeInteger(args.seed) || args.seed < 0)) {
     problems.push(`--seed: must be a non-negative integer (got ${args.seed})`);
@@ -46,6 +50,10 @@ export function checkRunFlags(args: Pick<RunArgs, 'seed' | 'replications' | 'sl-
   const def = args['sl-definition'];
   if (def !== undefined && !(SERVICE_LEVEL_DEFINITIONS as readonly string[]).includes(def)) {
     problems.push(`--sl-definition: must be one of ${SERVICE_LEVEL_DEFINITIONS.join(', ')} (got "${def}")`);
+  }
+  const w = args.workers;
+  if (w !== undefined && (!Number.isInteger(w) || w < 0 || w > MAX_WORKERS)) {
+    problems.push(`--workers: must be a whole number from 0 to ${MAX_WORKERS} (got ${w})`);
   }
   if (problems.length > 0) throw new InputError(problems);
 }
@@ -72,6 +80,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('scale', SCALE_OPTION)
       .option('variant', VARIANT_OPTION)
       .option('sl-definition', { type: 'string', choices: [...SERVICE_LEVEL_DEFINITIONS], describe: 'Service-level definition' })
+      .option('workers', WORKERS_OPTION)
       .option('out', { type: 'string', describe: 'Write the output to FILE instead of stdout' })
       .option('specs', { type: 'string', describe: 'Write the charts\' vega-lite specs to DIR (default with --format html --out F.html: F.vega/)' }))) as unknown as Argv<RunArgs>,
   handler: async (args) => {
@@ -89,7 +98,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const acd = acdReportRequest(args, model);
     if (trace !== undefined) (await import('../../workers/contactTrace.js')).writeTrace(model, model.seed, trace);
     if (acd !== undefined) writeAcdReport(model, model.seed, acd);
-    const result = simulateRun(model, detail, args['interval-file']);
+    const result = await simulateRun(model, detail, args['interval-file'], runThreads(args.workers, model));
     await writeReport(result, { format, out: args.out, specs: args.specs });
   },
 };
@@ -100,13 +109,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
  * as it finishes and are then dropped: memory holds one replication's counters at a time, and
  * the KPIs are garbage once the result is built.
  */
-function simulateRun(model: Model, detail: IntervalDetail, intervalFile: string | undefined): RunResult {
+async function simulateRun(model: Model, detail: IntervalDetail, intervalFile: string | undefined, threads: number): Promise<RunResult> {
   const periods = periodsOf(model, detail);
   const file = intervalFile === undefined ? null : openIntervalFile(intervalFile, model);
-  const reps = foldReplications(model, model.seed, model.replications, (r) => {
+  const fold = (r: ReplicationCounters): ReplicationKpis => {
     file?.file.write(r);
     return periodKpis(model, r, periods);
-  });
+  };
+  // On threads the replications are folded in the same order, so the report is the same to the byte.
+  const reps = await foldReplicationsOnThreads(model, model.seed, model.replications, fold, threads);
   file?.close();
   return detailedRunResult(model, model.seed, reps, detail, detailNotes(model, detail));
 }

@@ -13,7 +13,7 @@ import { parseShare, percentHint } from '../../scenarios/share.js';
 import { digestsOf, readInputFiles } from '../../workers/inputFiles.js';
 import { STAFF_OBJECTIVES, type StaffDefinition, type StaffMode, type StaffObjective } from '../../workers/staffing/definition.js';
 import { CONFIDENCE_LEVELS, DEFAULT_JUDGING, type ConfidenceLevel, type Judging } from '../../workers/staffing/judgingRule.js';
-import { MAX_WORKERS } from './sweepFlags.js';
+import { MAX_WORKERS } from '../../workers/threads.js';
 
 export interface StaffArgs extends InputArgs {
   file: string;

@@ -4,6 +4,7 @@
  */
 import { basename, dirname } from 'node:path';
 import { InputError } from '../../engine/errors.js';
+import { MAX_WORKERS } from '../../workers/threads.js';
 import { plainBound } from '../assertionBounds.js';
 import { chosenFormat } from '../formatFlags.js';
 import { maxInputBytes, type InputArgs } from '../inputFlags.js';
@@ -52,7 +53,6 @@ export interface SweepArgs extends InputArgs {
 }
 
 export const MAX_REPLICATIONS = 100_000;
-export const MAX_WORKERS = 256;
 /** Precision mode: first-round replications and cap, when not given. */
 export const DEFAULT_INITIAL_REPLICATIONS = 10;
 export const DEFAULT_MAX_REPLICATIONS = 200;
