@@ -59,6 +59,44 @@ describe('conferences: a scripted day', () => {
     expect([sum(r.channel.conferences), sum(r.channel.conferencesSkipped), sum(r.channel.conferenceSumSec)]).toEqual([2, 0, 40]);
     expect([r.busySec[(1 * r.channelCount) * r.intervalCount]!, sum(r.channel.waitSumSec)]).toEqual([40, 20]);
   });
+
+  it('takes agent 0 as the second agent when it is the group’s idle one', () => {
+    // The supervisors' group listed first: its one agent is agent 0. A call at 0 (talk 50, front
+    // agent 1) asks for 60 s: agent 0 joins 0–50.
+    const m = withChannel(model({
+      horizonSec: 300, intervalSec: 100,
+      channels: [{ arrivalTimesSec: [0], handle: constant(50) }],
+      groups: [{ id: 'sup', channels: [], count: 1 }, { id: 'front', channels: [0], count: 1 }],
+    }), 0, { conference: { probability: 1, group: 0, duration: constant(60) } });
+    const r = simulateReplication(m, 1, 0);
+    expect(nonZeroCounters(r)).toEqual({
+      'offered[0,0]': 1, 'handled[0,0]': 1, 'answeredWithinTarget[0,0]': 1, 'handleSumSec[0,0]': 50,
+      'conferences[0,0]': 1, 'conferenceSumSec[0,0]': 50,
+      'busy[0,0,0]': 50, 'busy[1,0,0]': 50, 'group.handled[1,0]': 1, 'group.handleSumSec[1,0]': 50,
+      'group.availableSec[0,0]': 100, 'group.availableSec[0,1]': 100, 'group.availableSec[0,2]': 100,
+      'group.scheduledSec[0,0]': 100, 'group.scheduledSec[0,1]': 100, 'group.scheduledSec[0,2]': 100,
+      'group.availableSec[1,0]': 100, 'group.availableSec[1,1]': 100, 'group.availableSec[1,2]': 100,
+      'group.scheduledSec[1,0]': 100, 'group.scheduledSec[1,1]': 100, 'group.scheduledSec[1,2]': 100,
+    });
+  });
+
+  it('records no conference of a warm-up call, held or skipped, on any channel', () => {
+    // Warm-up 100 s. Channel a (group A) has no calls; channel b (group B, two agents) asks a
+    // supervisor (group S, one) for 60 s on every call; talk 50. Calls of b at −90 (supervisor
+    // −90 to −40) and −85 (skipped: the supervisor is busy) arrived before 0: neither counts.
+    // The call of 150: the supervisor joins 150–200, counted in b's interval 1.
+    const base = model({
+      horizonSec: 300, intervalSec: 100, warmupSec: 100,
+      channels: [{ id: 'a', arrivalTimesSec: [] }, { id: 'b', arrivalTimesSec: [-90, -85, 150], handle: constant(50) }],
+      groups: [{ id: 'A', channels: [0], count: 1 }, { id: 'B', channels: [1], count: 2 }, { id: 'S', channels: [], count: 1 }],
+    });
+    const r = simulateReplication(withChannel(base, 1, { conference: { probability: 1, group: 2, duration: constant(60) } }), 1, 0);
+    expect([r.channel.conferences, r.channel.conferencesSkipped, r.channel.conferenceSumSec].map((a) => Array.from(a))).toEqual([
+      [0, 0, 0, 0, 1, 0],
+      [0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 50, 0],
+    ]);
+  });
 });
 
 describe('conferences: properties', () => {

@@ -4,6 +4,7 @@
 // its comment, plus the run totals that conservation checks.
 import { describe, expect, it } from 'vitest';
 import type { CampaignModel, Model } from '../../engine/model.js';
+import { Stream } from '../../engine/random.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
 import { simulateReplication } from '../../engine/simulate.js';
 import { constant, exp, model, type ChannelOptions } from '../support/model.js';
@@ -73,6 +74,64 @@ describe('a progressive dialer', () => {
     const r = simulateReplication(blended([campaign({ dialsPerHour: [36, 36, 36] })]), 1, 0);
     expect(outbound(r)).toEqual({ ...each('dialed', [1, 1, 1]), ...each('reached', [1, 1, 1]), ...each('connected', [1, 1, 1]), ...each('agentSec', [50, 50, 50]) });
   });
+
+  it('starts a new list each day (days of 24 h from time 0)', () => {
+    // Two days of four 12-hour intervals, a list of 1: the dial of 0 (talk 10–50), then nothing
+    // until the boundary of 86,400 s, the second day's first: one dial there (talk to 86,450).
+    const m: Model = { ...model({ horizonSec: 2 * 86_400, intervalSec: 43_200, channels: [{ arrivalTimesSec: [] }], agents: 1 }), campaigns: [campaign({ listPerDay: 1, reach: [1, 1, 1, 1] })] };
+    const r = simulateReplication(m, 1, 0);
+    expect(outbound(r)).toEqual({
+      'dialed[0,0]': 1, 'dialed[0,2]': 1, 'reached[0,0]': 1, 'reached[0,2]': 1, 'connected[0,0]': 1, 'connected[0,2]': 1, 'agentSec[0,0]': 50, 'agentSec[0,2]': 50,
+    });
+  });
+
+  it('holds, of its groups’ idle agents, the one idle longest (on a tie, the group listed first’s)', () => {
+    // Groups g0 (agent 0, channel a: no calls) and g1 (agent 1, channel b: calls at 5 and 55,
+    // handle 20); the campaign dials with both, reserve 1, a list of 2.
+    //   0: both come on duty, idle since 0: the tie goes to g0's agent 0 (held, talk 10–50).
+    //   5: agent 1 answers b's first call at once (5–25), then idles from 25.
+    //  50: agent 0 frees; idle since 25 against 50: agent 1 is held (talk 60–100).
+    //  55: b's second call finds agent 1 held and waits until 100 (45 s).
+    const m: Model = {
+      ...model({
+        ...DAY,
+        channels: [{ id: 'a', arrivalTimesSec: [] }, { id: 'b', arrivalTimesSec: [5, 55], handle: constant(20) }],
+        groups: [{ id: 'g0', channels: [0], count: 1 }, { id: 'g1', channels: [1], count: 1 }],
+      }),
+      campaigns: [campaign({ groups: [0, 1], reserve: 1, listPerDay: 2 })],
+    };
+    const r = simulateReplication(m, 1, 0);
+    expect(outbound(r)).toEqual({ 'dialed[0,0]': 2, 'reached[0,0]': 2, 'connected[0,0]': 2, 'agentSec[0,0]': 100 });
+    expect([r.channel.handled[3], r.channel.waitSumSec[3]]).toEqual([2, 45]);
+  });
+
+  it('never dials at the horizon: an agent freed at its very instant stays idle for inbound work', () => {
+    // The agent takes the line's calls only after 20 s of wait. The day of the first case (reach
+    // 1): talks end at 50, 100, …, 300. A call arrives at 290 (handle 10) while the agent talks;
+    // at 300 the freed agent may not take it yet and does not dial: at 310 (20 s) it answers it.
+    const m: Model = {
+      ...model({
+        ...DAY,
+        channels: [{ arrivalTimesSec: [290], handle: constant(10) }],
+        groups: [{ id: 'blend', channels: [0], count: 1, skills: [{ channel: 0, type: -1, rank: 1, afterSec: 20 }] }],
+      }),
+      campaigns: [campaign()],
+    };
+    const r = simulateReplication(m, 1, 0);
+    expect(outbound(r)).toEqual({ ...each('dialed', [2, 2, 2]), ...each('reached', [2, 2, 2]), ...each('connected', [2, 2, 2]), ...each('agentSec', [100, 100, 100]) });
+    expect([r.channel.handled[2], r.channel.waitSumSec[2]]).toEqual([1, 20]);
+  });
+
+  it('reaches the party only when the dial’s reach uniform is strictly below the reach', () => {
+    // One dial (a list of 1), its reach drawn first from `outbound:reach:collections`. A reach
+    // equal to that uniform: not reached (the agent is held for the 10 s ring only); the next
+    // double above it: reached, talked 10–50.
+    const u = new Stream(1, 0, 'outbound:reach:collections').next();
+    expect(u).toBeGreaterThan(0);
+    const at = (p: number) => outbound(simulateReplication(blended([campaign({ listPerDay: 1, reach: [p, p, p] })]), 1, 0));
+    expect(at(u)).toEqual({ 'dialed[0,0]': 1, 'agentSec[0,0]': 10 });
+    expect(at(u + 2 ** -40)).toEqual({ 'dialed[0,0]': 1, 'reached[0,0]': 1, 'connected[0,0]': 1, 'agentSec[0,0]': 50 });
+  });
 });
 
 describe('a preview dialer', () => {
@@ -115,6 +174,39 @@ describe('a predictive dialer', () => {
     expect(c['dialed[0,0]']).toBe(30);
     expect(c['reached[0,0]'] ?? 0).toBe(0);
   });
+
+  it('ignores a stale patience timer of a call slot that waits again', () => {
+    // One agent, ratio 3, talk 5, patience 28, a list of 6. Slots are reused last freed first.
+    //   0: dials slots 0, 1, 2. 10: 0 talks (10–15); 1 and 2 wait, their patience ending at 38.
+    //  15: 1 talks (15–20). 20: 2 talks (20–25). 25: the agent idles: dials 2, 1, 0.
+    //  35: 2 talks (35–40); 1 and 0 wait until 63. 38: the first patience timers of 1 and 2
+    //  fire: stale (1 waits again, under a new timer; 2 talks). 40: 1 talks (40–45). 45: 0
+    //  talks (45–50). Never a drop; the agent is busy 10–25 and 35–50.
+    const r = simulateReplication(blended([campaign({ mode: 'predictive', ratio: 3, handle: constant(5), patience: constant(28), listPerDay: 6 })]), 1, 0);
+    expect(outbound(r)).toEqual({ 'dialed[0,0]': 6, 'reached[0,0]': 6, 'connected[0,0]': 6, 'agentSec[0,0]': 30 });
+  });
+
+  it('gives an agent only its own campaigns’ waiting parties, not another’s call in a reused slot', () => {
+    // Campaign x (group x, agent 0): ratio 3, talk 110, patience 5, a list of 3. Campaign y
+    // (group y, agent 1): ratio 2, talk 50, patience 30, 72 dials an hour in interval 1 only (2).
+    //   0: x dials slots 0, 1, 2. 10: 0 talks with agent 0 (10–120); 1 and 2 wait, dropped at 15.
+    // 100: y dials slots 2, 1 (last freed first). 110: 2 talks with agent 1 (110–160); 1 waits
+    //      in y's queue until 140 — x's queue still holds 1's old entry, now stale.
+    // 120: agent 0 frees: x's queue has nobody waiting (it may not take y's party); its list is
+    //      used up. 140: y's party in slot 1 is dropped.
+    const m: Model = {
+      ...model({ ...DAY, channels: [{ arrivalTimesSec: [] }], groups: [{ id: 'x', channels: [0], count: 1 }, { id: 'y', channels: [0], count: 1 }] }),
+      campaigns: [
+        campaign({ id: 'x', groups: [0], mode: 'predictive', ratio: 3, handle: constant(110), patience: constant(5), listPerDay: 3 }),
+        campaign({ id: 'y', groups: [1], mode: 'predictive', ratio: 2, handle: constant(50), patience: constant(30), dialsPerHour: [0, 72, 0] }),
+      ],
+    };
+    const r = simulateReplication(m, 1, 0);
+    expect(outbound(r)).toEqual({
+      'dialed[0,0]': 3, 'reached[0,0]': 3, 'connected[0,0]': 1, 'abandoned[0,0]': 2, 'agentSec[0,0]': 90, 'agentSec[0,1]': 20,
+      'dialed[1,1]': 2, 'reached[1,1]': 2, 'connected[1,1]': 1, 'abandoned[1,1]': 1, 'agentSec[1,1]': 50,
+    });
+  });
 });
 
 describe('blending', () => {
@@ -150,6 +242,29 @@ describe('blending', () => {
     expect(r.channel.abandoned[0]).toBe(1);
   });
 
+  it('is not asked again when an agent of a group without campaigns frees up', () => {
+    // As above, but the queue drains before the boundary. Group inbound (agent B) serves the
+    // watched line and an other one; group blend (agent A) dials with maxQueue 0. A dials at 0
+    // (talk 10–50); B takes other's call of 0 (handle 60, to 60). A caller of the watched line
+    // waits from 20; at 50 A may not dial (queue 1) and idles; at 60 B takes the caller (wait 40,
+    // to 70); at 70 B frees with nothing to do — its group works no campaign, so the dialer is
+    // not asked, and A dials at the next boundary, 100: then 100, 150, 200, 250.
+    const m: Model = {
+      ...model({
+        ...DAY,
+        channels: [{ id: 'watched', arrivalTimesSec: [20], handle: constant(10) }, { id: 'other', arrivalTimesSec: [0], handle: constant(60) }],
+        groups: [
+          { id: 'blend', channels: [0], count: 1, skills: [{ channel: 0, type: -1, rank: 1, afterSec: 1000 }] },
+          { id: 'inbound', channels: [0, 1], count: 1 },
+        ],
+      }),
+      campaigns: [campaign({ maxQueue: 0 })],
+    };
+    const r = simulateReplication(m, 1, 0);
+    expect(outbound(r)).toEqual({ ...each('dialed', [1, 2, 2]), ...each('reached', [1, 2, 2]), ...each('connected', [1, 2, 2]), ...each('agentSec', [50, 100, 100]) });
+    expect([r.channel.handled[0], r.channel.waitSumSec[0], r.channel.handled[3], r.channel.waitSumSec[3]]).toEqual([1, 40, 1, 0]);
+  });
+
   it('makes no call when the reserve is every agent, and then changes no inbound figure at all', () => {
     const inbound: ChannelOptions[] = [{ perHour: 60, handle: exp(120), patience: exp(60) }];
     const base = model({ ...DAY, horizonSec: 3600, intervalSec: 600, channels: inbound, agents: 3 });
@@ -160,5 +275,60 @@ describe('blending', () => {
       const { campaign: _c, campaignCount: _n, ...inboundOnly } = r;
       expect(inboundOnly).toEqual(plain);
     }
+  });
+});
+
+describe('the staffing plan', () => {
+  const shift = (startSec: number, endSec: number) => [{ startSec, endSec, breaks: [] }];
+
+  it('sends home an agent whose shift ended during its outbound call when the call ends', () => {
+    // Agent 0 on duty all day, agent 1 in interval 0 only. Both dial at 0 and 50 (talks 10–50,
+    // 60–100). At 100 agent 1's shift ends during its talk; when the talk ends (at 100 too) it
+    // leaves, with no overtime; agent 0 alone dials at 100, 150, 200, 250.
+    const m: Model = {
+      ...model({ ...DAY, channels: [{ arrivalTimesSec: [] }], groups: [{ id: 'team', channels: [0], count: 2, agentShifts: [shift(0, 300), shift(0, 100)], agentKeys: ['0', '1'] }] }),
+      campaigns: [campaign()],
+    };
+    const r = simulateReplication(m, 1, 0);
+    expect(outbound(r)).toEqual({ ...each('dialed', [4, 2, 2]), ...each('reached', [4, 2, 2]), ...each('connected', [4, 2, 2]), ...each('agentSec', [200, 100, 100]) });
+    expect(Array.from(r.group.overtimeSec)).toEqual([0, 0, 0]);
+  });
+
+  it('idleFirst: an agent freed from an outbound call goes off in the stead of a late colleague', () => {
+    // Agent 0 on duty all day, agent 1 in interval 0 only; one dial an interval (36/h), talk 100.
+    //   0: agent 0 dials (held 0–110: ring to 10, talk 10–110); agent 1 takes a call of 5
+    //      (handle 145, to 150).
+    // 100: agent 1's shift ends while busy, nobody idle: it is late (overtime from 100).
+    // 110: agent 0 frees and goes off in its stead: the overtime stops (10 s).
+    // 150: agent 1 finishes and leaves; agent 0 comes back and dials (interval 1's one dial,
+    //      held 150–260); at 260 it dials interval 2's (held to 370, past the horizon).
+    // Agent time: 100 | 10 + 50 | 60 + 40.
+    const m: Model = {
+      ...model({
+        ...DAY,
+        channels: [{ arrivalTimesSec: [5], handle: constant(145) }],
+        groups: [{ id: 'team', channels: [0], count: 2, agentShifts: [shift(0, 300), shift(0, 100)], agentKeys: ['0', '1'], whenCountDrops: 'idleFirst' }],
+      }),
+      campaigns: [campaign({ dialsPerHour: [36, 36, 36], handle: constant(100) })],
+    };
+    const r = simulateReplication(m, 1, 0);
+    expect(outbound(r)).toEqual({ ...each('dialed', [1, 1, 1]), ...each('reached', [1, 1, 1]), ...each('connected', [1, 1, 1]), ...each('agentSec', [100, 60, 100]) });
+    expect(Array.from(r.group.overtimeSec)).toEqual([0, 10, 0]);
+    expect([r.channel.handled[0], r.channel.waitSumSec[0]]).toEqual([1, 0]);
+  });
+});
+
+describe('the warm-up', () => {
+  it('records nothing of a dial made in the warm-up, for any campaign', () => {
+    // Warm-up 100 s; one agent works campaigns x (a list of 0: never dials) and y. y dials at
+    // −100 and −50 (talks to −50 and 0): neither is recorded, nor its agent time; then the day
+    // of the first case with reach 1, all of it y's.
+    const m: Model = {
+      ...model({ ...DAY, warmupSec: 100, channels: [{ arrivalTimesSec: [] }], agents: 1 }),
+      campaigns: [campaign({ id: 'x', listPerDay: 0 }), campaign({ id: 'y' })],
+    };
+    const r = simulateReplication(m, 1, 0);
+    const y = (name: string, v: number) => Object.fromEntries([0, 1, 2].map((iv) => [`${name}[1,${iv}]`, v]));
+    expect(outbound(r)).toEqual({ ...y('dialed', 2), ...y('reached', 2), ...y('connected', 2), ...y('agentSec', 100) });
   });
 });
