@@ -20,6 +20,9 @@ import { propertyRuns } from '../support/runs.js';
 import { expectNear, meanAndError, ratioAndError, testSeed } from '../support/statistics.js';
 import { nonZeroCounters } from '../support/counterMap.js';
 
+/** Group g's available and scheduled seconds in each of the three 100-second intervals: `sec` (agents × 100). */
+const onDuty = (g: number, sec: number): Record<string, number> =>
+  Object.fromEntries([0, 1, 2].flatMap((iv) => [[`group.availableSec[${g},${iv}]`, sec], [`group.scheduledSec[${g},${iv}]`, sec]]));
 
 /** `front` agents answer the calls; `sup` agents of a group serving nothing join conferences. */
 function center(arrivalTimesSec: number[], front: number, sup: number, conference: ConferenceModel | undefined, horizonSec = 300, talk: DistSpec = constant(50)): Model {
@@ -45,10 +48,7 @@ describe('conferences: a scripted day', () => {
       'busy[0,0,0]': 100, 'busy[0,0,1]': 50, 'busy[1,0,0]': 50, 'busy[1,0,1]': 50,
       // The supervisor's time is busy time of its group, not an answer of it.
       'group.handled[0,0]': 2, 'group.handled[0,1]': 1, 'group.handleSumSec[0,0]': 100, 'group.handleSumSec[0,1]': 50,
-      'group.availableSec[0,0]': 200, 'group.availableSec[0,1]': 200, 'group.availableSec[0,2]': 200,
-      'group.scheduledSec[0,0]': 200, 'group.scheduledSec[0,1]': 200, 'group.scheduledSec[0,2]': 200,
-      'group.availableSec[1,0]': 100, 'group.availableSec[1,1]': 100, 'group.availableSec[1,2]': 100,
-      'group.scheduledSec[1,0]': 100, 'group.scheduledSec[1,1]': 100, 'group.scheduledSec[1,2]': 100,
+      ...onDuty(0, 200), ...onDuty(1, 100),
     });
   });
 
@@ -73,10 +73,7 @@ describe('conferences: a scripted day', () => {
       'offered[0,0]': 1, 'handled[0,0]': 1, 'answeredWithinTarget[0,0]': 1, 'handleSumSec[0,0]': 50,
       'conferences[0,0]': 1, 'conferenceSumSec[0,0]': 50,
       'busy[0,0,0]': 50, 'busy[1,0,0]': 50, 'group.handled[1,0]': 1, 'group.handleSumSec[1,0]': 50,
-      'group.availableSec[0,0]': 100, 'group.availableSec[0,1]': 100, 'group.availableSec[0,2]': 100,
-      'group.scheduledSec[0,0]': 100, 'group.scheduledSec[0,1]': 100, 'group.scheduledSec[0,2]': 100,
-      'group.availableSec[1,0]': 100, 'group.availableSec[1,1]': 100, 'group.availableSec[1,2]': 100,
-      'group.scheduledSec[1,0]': 100, 'group.scheduledSec[1,1]': 100, 'group.scheduledSec[1,2]': 100,
+      ...onDuty(0, 100), ...onDuty(1, 100),
     });
   });
 
