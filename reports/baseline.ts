@@ -29,11 +29,9 @@ import {
   type ErlangCResult,
   type StaffingTargets,
 } from '../engine/erlang/index.js';
-import { erlangView, meansAt, type ErlangChannelView } from '../engine/erlang/channelView.js';
-import { tier1TypeSpeeds } from '../engine/proficiency.js';
+import { erlangViews, meanRatePerSec, meansAt, type ErlangChannelView } from '../engine/erlang/channelView.js';
 import { dutyTime } from '../engine/dutyTime.js';
-import { Sampler } from '../engine/distributions.js';
-import type { ChannelModel, DistSpec, Model, ServiceLevelDefinition } from '../engine/model.js';
+import type { ChannelModel, Model, ServiceLevelDefinition } from '../engine/model.js';
 
 /** The `erlang` object of a channel (overall) or of an interval × channel. */
 export interface ErlangBaselineFigures {
@@ -76,11 +74,6 @@ export interface BaselineOptions {
    * @default true
    */
   readonly intervals?: boolean;
-}
-
-/** The mean of a duration distribution, seconds: the sampler's own (one definition, engine/distributions.ts). */
-export function distMean(spec: DistSpec): number {
-  return new Sampler(spec).mean;
 }
 
 /**
@@ -185,11 +178,11 @@ function figures(channel: ChannelModel, view: ErlangChannelView, interval: numbe
  */
 export function erlangBaseline(model: Model, options: BaselineOptions = {}): ChannelBaseline[] {
   const definition = options.serviceLevelDefinition ?? model.serviceLevelDefinition;
-  const views = model.channels.map((c, ch) => erlangView(c, tier1TypeSpeeds(model, ch)));
+  const views = erlangViews(model);
   // Offered load (Erlangs) per unit of arrival rate: over the day, and in each interval.
   const dayLoadPerRate = views.map((v) => v.rateFactor * v.dayHandleSec);
   const loadPerRateAt = (c: number, i: number): number => { const v = views[c]; return v === undefined ? 0 : v.rateFactor * (v.handleSecByInterval[i] ?? v.dayHandleSec); };
-  const meanRates = model.channels.map((c) => (c.ratePerSec.length === 0 ? 0 : c.ratePerSec.reduce((s, r) => s + r, 0) / c.ratePerSec.length));
+  const meanRates = model.channels.map(meanRatePerSec);
   const I = model.intervalSec;
   const overallAgents = agentsByChannel(model, meanRates.map((r, c) => r * (dayLoadPerRate[c] ?? 0)), availableAgents(model, 0, model.horizonSec));
   const intervalAgents = Array.from({ length: options.intervals ?? true ? model.intervalCount : 0 }, (_, i) =>

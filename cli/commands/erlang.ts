@@ -7,7 +7,7 @@ import { InputError } from '../../engine/errors.js';
 import { DAY_SEC } from '../../engine/time.js';
 import { wrapUpMean } from '../../engine/erlang/channelView.js';
 import * as erlang from '../../engine/erlang/index.js';
-import { distMean } from '../../reports/baseline.js';
+import { distMean } from '../../engine/distributions.js';
 import { csvProblem } from '../../scenarios/csvProblem.js';
 import { parseDateTime } from '../../scenarios/dateTime.js';
 import { readInputFile } from '../../scenarios/inputFile.js';

@@ -4,7 +4,7 @@
  * moves the answer and why. The last note compares the two plans' agent-hours.
  */
 import type { DistSpec, Model } from '../../engine/model.js';
-import { distMean } from '../baseline.js';
+import { distMean } from '../../engine/distributions.js';
 import { duration } from '../format.js';
 import type { PlanTotals, StaffingNote } from './result.js';
 
