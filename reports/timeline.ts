@@ -8,7 +8,7 @@
  * (a space, as spreadsheets show a date-time; JSON's `start` keeps ISO 8601's `T`) and a day
  * is `Mon 2026-03-02` in text and HTML tables, whose readers look for weekdays.
  */
-import { DAY_SEC } from '../engine/time.js';
+import { DAY_SEC, timeOfDay } from '../engine/time.js';
 import { addSeconds, dateTimeLabel, type DateTimeValue, formatDate, formatDateTime, parseDate, weekdayOf } from '../scenarios/dateTime.js';
 import { clock } from './format.js';
 
@@ -82,5 +82,5 @@ export function recordedFrom(r: Timeline): string {
  * start date, one table a day, so that a week of half-hours fits 100 columns).
  */
 export function clockOfDay(r: Timeline, t: number): string {
-  return clock((((r.dayStartSec ?? 0) + t) % DAY_SEC + DAY_SEC) % DAY_SEC);
+  return clock(timeOfDay((r.dayStartSec ?? 0) + t));
 }

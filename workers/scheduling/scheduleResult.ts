@@ -15,8 +15,9 @@ import type { CoverSolution, ShiftTemplate } from './cover.js';
 import type { LoopOutcome } from './cuttingPlane.js';
 import type { ScheduleDefinition } from './definition.js';
 import { startDateField, startField } from '../../reports/timeline.js';
+import { DAY_SEC } from '../../engine/time.js';
 
-const WEEK_SEC = 7 * 86_400;
+const WEEK_SEC = 7 * DAY_SEC;
 /** Paid hours of one full-time equivalent in a week. */
 export const FTE_HOURS_PER_WEEK = 40;
 
