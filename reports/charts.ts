@@ -9,8 +9,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartAxisFormat, chartMs } from './timeline.js';
 import { duration } from './format.js';
-import type { RunResult } from './result.js';
-import { baselineName, erlangFigure, metricOf, scopeEntries, type ScopeEntry } from './scopes.js';
+import type { RunResult } from '../analysis/run/result.js';
+import { baselineName, erlangFigure, metricOf, scopeEntries, type ScopeEntry } from '../analysis/scopes.js';
 
 export interface Chart {
   /** File-name safe: the spec is written as `<id>.vl.json`. */

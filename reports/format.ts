@@ -1,6 +1,6 @@
 /** Number formats shared by the human-readable reports. */
 import { DAY_SEC } from '../engine/time.js';
-import type { Estimate } from './confidence.js';
+import type { Estimate } from '../analysis/confidence.js';
 
 export function pct(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)}%`;

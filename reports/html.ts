@@ -5,7 +5,7 @@
  * or as a CI artifact, and the same result always gives the same bytes.
  */
 import { runCharts, type Chart } from './charts.js';
-import type { RunResult } from './result.js';
+import type { RunResult } from '../analysis/run/result.js';
 import { renderSvg } from './svg.js';
 import { comparisonTable, intervalTables, runDescription, scopeTables, type Cell, type ReportTable } from './tables.js';
 
@@ -15,7 +15,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-/** The reports' stylesheet (the sweep report, reports/sweepHtml.ts, shares it). */
+/** The reports' stylesheet (the sweep report, reports/sweep/html.ts, shares it). */
 export const STYLE = `
 :root { color-scheme: light; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; background: #f6f8fa; }

@@ -3,7 +3,7 @@
  * reports/tables.ts, per-interval tables folded in `<details>`, service levels marked
  * ✅ / ⚠️ / ❌ for their 95% CI against the target (met / straddles / missed).
  */
-import type { RunResult } from './result.js';
+import type { RunResult } from '../analysis/run/result.js';
 import { comparisonTable, intervalTables, runDescription, scopeTables, type Cell, type ReportTable } from './tables.js';
 
 const MARK = { pass: ' ✅', fail: ' ❌', inconclusive: ' ⚠️', undefined: '' } as const;

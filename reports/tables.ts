@@ -6,9 +6,9 @@
  */
 import { count, duration } from './format.js';
 import { formatDifference, formatEstimate, formatValue, metricLabel } from './metricFormat.js';
-import type { RunResult } from './result.js';
-import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes, entriesOf, erlangFigure, finite, metricNames, metricOf, scopeEntries, singular, type ScopeEntry } from './scopes.js';
-import { judge, type Verdict } from './verdict.js';
+import type { RunResult } from '../analysis/run/result.js';
+import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes, entriesOf, erlangFigure, finite, metricNames, metricOf, scopeEntries, singular, type ScopeEntry } from '../analysis/scopes.js';
+import { judge, type Verdict } from '../analysis/verdict.js';
 import { recordedFrom, timeLabel } from './timeline.js';
 
 /** A cell with a judgement against the target (service level), shown as colour or a mark. */

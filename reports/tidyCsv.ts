@@ -22,7 +22,7 @@
  * cell is a missing value.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Estimate } from './confidence.js';
+import type { Estimate } from '../analysis/confidence.js';
 import { metricKind } from './metricFormat.js';
 import { timeLabel, type Timeline } from './timeline.js';
 

@@ -199,7 +199,7 @@ const rowsPerReplication = (w: ModelWork): number => w.intervals * (w.channels +
 
 /**
  * A run whose result has fewer rows than intervals (`ccsim run --intervals day|none`,
- * reports/intervalDetail.ts): its rows, and the periods its wait histograms cover.
+ * analysis/run/intervalDetail.ts): its rows, and the periods its wait histograms cover.
  */
 export interface RunRows {
   readonly rows: number;

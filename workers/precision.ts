@@ -9,9 +9,9 @@
  * Every decision reads only the results of replications 0..n−1 of that point, which are
  * deterministic, so a resumed or sharded sweep takes exactly the same rounds.
  */
-import { halfWidth95 } from '../reports/confidence.js';
-import type { MetricRef } from '../reports/objective.js';
-import { pointKpis, series, type ReplicationRow } from '../reports/sweep.js';
+import { halfWidth95 } from '../analysis/confidence.js';
+import type { MetricRef } from '../analysis/objective.js';
+import { pointKpis, series, type ReplicationRow } from '../analysis/sweep/result.js';
 import type { Model } from '../engine/model.js';
 import type { ReplicationPolicy } from './plan.js';
 

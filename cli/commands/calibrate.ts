@@ -15,7 +15,7 @@ import { fitCallRecords } from '../../analysis/fit/callRecordsFit.js';
 import { readCallRecords, type CallRecordsOptions } from '../../scenarios/callRecords.js';
 import { InputError } from '../../engine/errors.js';
 import type { ChannelKind } from '../../engine/model.js';
-import { calibrationJson, renderCalibrationCsv, renderCalibrationText } from '../../reports/calibration.js';
+import { calibrationJson, renderCalibrationCsv, renderCalibrationText } from '../../reports/calibration/summary.js';
 import { abandons, calibratedScenarioYaml, scenarioIdOf, valuesPerInterval, type CalibratedChannel, type CalibratedScenarioInput } from '../../scenarios/calibratedScenario.js';
 import { SCENARIO_LIMITS } from '../../scenarios/limits.js';
 import { formatDate } from '../../scenarios/dateTime.js';

@@ -1,5 +1,5 @@
 /**
- * The channel as Erlang sees it — one definition for the run's baseline (reports/baseline.ts),
+ * The channel as Erlang sees it — one definition for the run's baseline (analysis/baseline.ts),
  * the staffing search's start (workers/staffing/erlangStart.ts), the schedule's load floor and
  * Erlang cover, `ccsim erlang table` on a scenario, and the scenario checks of what the baseline
  * can compute (scenarios/consistency/baseline.ts):

@@ -1,7 +1,7 @@
 /**
  * What the Erlang baseline of every run must be able to compute (issue 18): `run` prints, for
  * each live channel and interval, Erlang C or A figures and the agents Erlang requires
- * (reports/baseline.ts). A load beyond the solvers' reach, or a patience so long that the
+ * (analysis/baseline.ts). A load beyond the solvers' reach, or a patience so long that the
  * Erlang A queue has no computable size, used to be refused only after the simulation, with
  * no line to fix; here it is a problem at the field that makes it, before anything runs.
  *

@@ -6,7 +6,7 @@
  * in its band (coverage), the mean absolute error of the median and its bias.
  *
  * Actual values are computed from the report's columns with the definitions of ccsim's own
- * figures (reports/kpi.ts): SL under `offered` = answered within T ÷ offered, under `answered`
+ * figures (analysis/kpi.ts): SL under `offered` = answered within T ÷ offered, under `answered`
  * = answered within T ÷ answered (an ACD report cannot give `excludeShortAbandons`: it does
  * not count short abandons); ASA = the report's mean wait of answered contacts; abandon share
  * = abandoned ÷ offered. An interval whose actual value is undefined (no column, nobody
@@ -14,7 +14,7 @@
  * scored.
  */
 import type { Model } from '../../engine/model.js';
-import { ratio } from '../../reports/kpi.js';
+import { ratio } from '../../analysis/kpi.js';
 import { historyModel, type HistoryModel } from './historyModel.js';
 import type { HistoryInterval, HistoryReport } from './historyReport.js';
 import { BACKTEST_METRICS, simulateHistory, type BacktestMetric } from './historySamples.js';

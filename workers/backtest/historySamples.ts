@@ -14,7 +14,7 @@ import type { Column } from '../staffing/targets.js';
 import { conditionedArrivalTimes } from './conditionedArrivals.js';
 import type { HistoryModel } from './historyModel.js';
 
-/** The metrics a back-test compares, as named in ccsim's results (reports/kpi.ts). */
+/** The metrics a back-test compares, as named in ccsim's results (analysis/kpi.ts). */
 export const BACKTEST_METRICS = ['serviceLevel', 'asaSec', 'abandonRate'] as const;
 export type BacktestMetric = (typeof BACKTEST_METRICS)[number];
 

@@ -12,7 +12,7 @@
  * answer and the Erlang cover are reported from those (./scheduleResult.ts).
  */
 import { InputError } from '../../engine/errors.js';
-import type { ScheduleResult } from '../../reports/schedule/result.js';
+import type { ScheduleResult } from '../../analysis/schedule/result.js';
 import { createRunner, type RunControls } from '../pool.js';
 import { fnv1a32 } from '../seed.js';
 import { erlangStart } from '../staffing/erlangStart.js';

@@ -1,12 +1,12 @@
 /**
- * The `ccsim schedule` result (reports/schedule/result.ts) from the loop's outcome and the
+ * The `ccsim schedule` result (analysis/schedule/result.ts) from the loop's outcome and the
  * fresh re-judging of the schedule and of the Erlang cover: shifts with their breaks, paid
  * hours, FTE per week (paid hours per week ÷ 40, a horizon shorter than a week taken to repeat
  * through it), cost, and per interval the achieved metrics with CIs at the chosen confidence.
  */
 import type { Model } from '../../engine/model.js';
-import type { JudgedTarget, PlanSummary, ScheduleInterval, ScheduleResult } from '../../reports/schedule/result.js';
-import { SCHEDULE_SCHEMA_VERSION } from '../../reports/schedule/result.js';
+import type { JudgedTarget, PlanSummary, ScheduleInterval, ScheduleResult } from '../../analysis/schedule/result.js';
+import { SCHEDULE_SCHEMA_VERSION } from '../../analysis/schedule/result.js';
 import type { Evaluation } from '../staffing/evaluator.js';
 import { dayRows, intervalRows } from '../staffing/judging.js';
 import type { CheckOutcome, TargetSet } from '../staffing/targets.js';

@@ -17,7 +17,7 @@ import { distMean } from '../../engine/distributions.js';
 import { staffErlangA, staffErlangC } from '../../engine/erlang/index.js';
 import { erlangViews, meanRatePerSec, meansAt, type ErlangChannelView } from '../../engine/erlang/channelView.js';
 import type { ChannelModel, Model } from '../../engine/model.js';
-import { availableAgents } from '../../reports/baseline.js';
+import { availableAgents } from '../../analysis/baseline.js';
 import type { ExtraTargets } from './definition.js';
 
 export interface ErlangStart {

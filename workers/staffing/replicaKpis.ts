@@ -2,14 +2,14 @@
  * The few KPIs a staffing search judges and reports, taken from one replication's counters:
  * one row per interval of a range (and optionally one for the whole day), one value per
  * target column (workers/staffing/targets.ts). They are computed with the same tallies and
- * KPI functions as `ccsim run` (reports/tally.ts, reports/kpi.ts), and they are what the
+ * KPI functions as `ccsim run` (analysis/tally.ts, analysis/kpi.ts), and they are what the
  * search's checkpoint stores: a few numbers per interval instead of every counter.
  */
 import type { Model } from '../../engine/model.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
-import { channelKpis, groupKpis } from '../../reports/kpi.js';
-import { staffingOf } from '../../reports/result.js';
-import { addChannel, addGroup, emptyTally, type Staffing } from '../../reports/tally.js';
+import { channelKpis, groupKpis } from '../../analysis/kpi.js';
+import { staffingOf } from '../../analysis/run/result.js';
+import { addChannel, addGroup, emptyTally, type Staffing } from '../../analysis/tally.js';
 import type { Column } from './targets.js';
 
 export interface ReplicaKpis {
