@@ -62,17 +62,18 @@ export { buildRunResult, SCHEMA_VERSION, type ChannelResult, type IntervalResult
 export { erlangBaseline, type ErlangBaselineFigures } from './analysis/baseline.js';
 export { estimate, type Estimate } from './analysis/confidence.js';
 export { renderText } from './reports/run/text.js';
+export { backtest, type BacktestOptions } from './workers/backtest/backtest.js';
 export {
-  backtest,
   BACKTEST_SL_DEFINITIONS,
-  type BacktestOptions,
   type BacktestResult,
   type BacktestRow,
   type BacktestSlDefinition,
   type MetricSummary,
-} from './workers/backtest/backtest.js';
+} from './analysis/backtest/result.js';
 export type { HistoryInterval, HistoryReport } from './workers/backtest/historyReport.js';
-export { AcdAggregator, acdReportCsv, staffedAgents, type AcdRow } from './workers/acdReport.js';
+export { AcdAggregator, staffedAgents } from './workers/acdReport.js';
+export type { AcdRow } from './analysis/run/acdRow.js';
+export { acdReportCsv } from './reports/run/acdReport.js';
 export { traceReplication, type TraceRow, type TraceSink } from './workers/contactTrace.js';
 
 export interface SimulateOptions {

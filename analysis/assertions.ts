@@ -11,7 +11,6 @@
 import { distance } from 'fastest-levenshtein';
 import { InputError } from '../engine/errors.js';
 import type { Estimate } from './confidence.js';
-import { plain } from '../reports/metricFormat.js';
 import type { RunResult } from './run/result.js';
 import { scopeEntries, singular, type ScopeEntry } from './scopes.js';
 import { COMPARATORS, judge, type Comparator, type Verdict } from './verdict.js';
@@ -128,20 +127,6 @@ export function evaluateAssertions(r: RunResult, assertions: readonly Assertion[
   });
   if (problems.length > 0) throw new InputError(problems);
   return assertions.map((a, i) => outcome(a, estimates[i] as Estimate, mode));
-}
-
-/** `mean 0.85, 95% CI [0.83, 0.87]` (or `no CI`, `no value`). */
-export function measured(e: Estimate): string {
-  if (e.mean === null) return 'no value';
-  const ci = e.ci95 === null ? 'no CI' : `95% CI [${plain(e.ci95[0])}, ${plain(e.ci95[1])}]`;
-  return `mean ${plain(e.mean)}, ${ci}`;
-}
-
-/** The one line `ccsim check` prints per assertion. */
-export function outcomeLine(o: AssertionOutcome): string {
-  const a = o.assertion;
-  const note = o.note === '' ? '' : ` — ${o.note}`;
-  return `${o.passed ? 'PASS' : 'FAIL'} ${a.path} ${a.op} ${plain(a.bound)}: ${measured(o.estimate)}${note}`;
 }
 
 export { COMPARATORS };

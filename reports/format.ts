@@ -18,13 +18,6 @@ export function seconds(x: number | null | undefined, scale?: number): string {
   return `${x.toFixed(1)}s`;
 }
 
-/** A target time as a planner writes it: `20s`, `2m`, `1h`, `24h`, `1.5h`. */
-export function duration(sec: number): string {
-  if (sec >= 3600 && Number.isInteger((sec / 3600) * 10)) return `${sec / 3600}h`;
-  if (sec >= 60 && Number.isInteger((sec / 60) * 10)) return `${sec / 60}m`;
-  return `${sec}s`;
-}
-
 /** A length of time as planners write it, largest units first: `8h30m`, `45m`, `1m30s`, `20s`, `2d4h`. */
 export function durationText(sec: number): string {
   if (!Number.isFinite(sec)) return '–';

@@ -124,3 +124,14 @@ export function formatDuration(seconds: number): string {
   if (seconds >= 60) return `${+(seconds / 60).toFixed(3)}m`;
   return `${+seconds.toFixed(3)}s`;
 }
+
+/**
+ * A target time as a planner writes it, in the largest unit that holds it to a tenth: `20s`,
+ * `2m`, `1h`, `24h`, `1.5h` (`100s`, not a rounded `1.667m`). Reports and the staffing notes
+ * of a result say times this way.
+ */
+export function plannerDuration(sec: number): string {
+  if (sec >= 3600 && Number.isInteger((sec / 3600) * 10)) return `${sec / 3600}h`;
+  if (sec >= 60 && Number.isInteger((sec / 60) * 10)) return `${sec / 60}m`;
+  return `${sec}s`;
+}

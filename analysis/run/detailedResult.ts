@@ -9,7 +9,7 @@ import { GROUP_METRICS, type GroupMetric } from '../kpi.js';
 import { WEEKDAY_NAMES } from '../../scenarios/dateTime.js';
 import { campaignsField, channelEstimates, estimates, runResultOf, type ChannelRow, type DayResult, type Kpis, type ReplicationKpis, type RunResult, type WeekdayResult } from './result.js';
 import { channelMetricsOf } from '../scenarioMetrics.js';
-import { startField } from '../../reports/timeline.js';
+import { startField } from '../timeline.js';
 
 /**
  * The run result of `ccsim run` with `detail` per interval: `reps` made by `periodKpis` over

@@ -17,7 +17,7 @@ import { CUSTOMER_METRICS, customerKpis, sameCallerChannels, type CustomerMetric
 import { periodsOf, type IntervalDetail, type Period } from './intervalDetail.js';
 import { channelMetricsOf, tierMetricsOf } from '../scenarioMetrics.js';
 import { addChannelIntervals, addGroup, emptyTally, type Staffing, type Tally } from '../tally.js';
-import { startDateField, startField } from '../../reports/timeline.js';
+import { startDateField, startField } from '../timeline.js';
 
 export const SCHEMA_VERSION = 1;
 

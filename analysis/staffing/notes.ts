@@ -5,7 +5,7 @@
  */
 import type { DistSpec, Model } from '../../engine/model.js';
 import { distMean } from '../../engine/distributions.js';
-import { duration } from '../../reports/format.js';
+import { plannerDuration } from '../../scenarios/duration.js';
 import type { PlanTotals, StaffingNote } from './result.js';
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
@@ -39,13 +39,13 @@ export function staffingNotes(n: NotesInput): StaffingNote[] {
   for (const c of model.channels) {
     if (c.patience !== null && !c.deferred) {
       const exp = c.patience.dist === 'exponential';
-      add('abandonment', 'fewer', `${c.id}: callers abandon after a patience of mean ${duration(distMean(c.patience))}; those who hang up leave the queue, so the offered load that reaches agents is lower than the forecast and fewer agents hold the target than Erlang C says (Erlang A counts this${exp ? '' : ', but assumes exponential patience'}).`);
+      add('abandonment', 'fewer', `${c.id}: callers abandon after a patience of mean ${plannerDuration(distMean(c.patience))}; those who hang up leave the queue, so the offered load that reaches agents is lower than the forecast and fewer agents hold the target than Erlang C says (Erlang A counts this${exp ? '' : ', but assumes exponential patience'}).`);
     }
     if (c.retrial !== null) {
-      add('retrials', 'more', `${c.id}: ${pct(c.retrial.probability)} of abandoners call again after about ${duration(distMean(c.retrial.delay))}; retrials add offered load Erlang does not see, so the simulation needs more agents.`);
+      add('retrials', 'more', `${c.id}: ${pct(c.retrial.probability)} of abandoners call again after about ${plannerDuration(distMean(c.retrial.delay))}; retrials add offered load Erlang does not see, so the simulation needs more agents.`);
     }
     if (c.callback !== null) {
-      add('callbacks', 'either', `${c.id}: ${pct(c.callback.share)} of callers still waiting after ${duration(c.callback.afterSec)} take a callback; the live queue shortens but the calls come back as work with a ${duration(c.callback.targetSec)} target, which Erlang does not model.`);
+      add('callbacks', 'either', `${c.id}: ${pct(c.callback.share)} of callers still waiting after ${plannerDuration(c.callback.afterSec)} take a callback; the live queue shortens but the calls come back as work with a ${plannerDuration(c.callback.targetSec)} target, which Erlang does not model.`);
     }
     const cv = cvOf(c.handle);
     if (c.handle.dist !== 'exponential') {

@@ -4,7 +4,8 @@
  * measured mean and 95% CI in the failure message and in each case's system-out. No `time`
  * or `timestamp` attributes: the same result gives the same bytes.
  */
-import { measured, type AssertionOutcome, type CheckMode } from '../../analysis/assertions.js';
+import type { AssertionOutcome, CheckMode } from '../../analysis/assertions.js';
+import { measured } from './check.js';
 import { plain } from '../metricFormat.js';
 import type { RunResult } from '../../analysis/run/result.js';
 

@@ -4,11 +4,12 @@
  * ∞ and NaN become null exactly as in `--json`, so `report r.json --format X` gives the
  * same bytes as `run --format X` for the same seed.
  */
-import { runCharts, type Chart } from '../charts.js';
-import { renderCsv } from './csv.js';
-import { renderHtml } from '../html.js';
-import { renderMarkdown } from '../markdown.js';
 import type { RunResult } from '../../analysis/run/result.js';
+import type { Chart } from '../charts.js';
+import { runCharts } from './charts.js';
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'csv', 'md', 'html'] as const;

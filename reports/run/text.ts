@@ -6,12 +6,14 @@
  * Scopes and metrics the renderer does not know (tiers, types, new metrics) are listed
  * generically, so the report keeps up with the result.
  */
-import { count, duration } from '../format.js';
+import { count } from '../format.js';
+import { plannerDuration } from '../../scenarios/duration.js';
 import { POOLED_METRICS } from '../../analysis/kpi.js';
 import { formatDifference, formatEstimate, formatValue, metricLabel } from '../metricFormat.js';
 import { palette, type Palette } from '../palette.js';
 import type { RunResult } from '../../analysis/run/result.js';
-import { ERLANG_COMPARED, baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes, entriesOf, erlangFigure, finite, metricOf, scopeEntries, singular, summaryEntries, type ScopeEntry } from '../../analysis/scopes.js';
+import { ERLANG_COMPARED, entriesOf, erlangFigure, finite, metricOf, scopeEntries, singular, summaryEntries, type ScopeEntry } from '../../analysis/scopes.js';
+import { baselineName, centerRows, comparedRow, entryLabel, shownMetrics, shownScopes } from './shown.js';
 import { fitTable, renderTable, type Column } from '../textTable.js';
 import { dayTable, weekdayTable } from './dayTables.js';
 import { judge } from '../../analysis/verdict.js';
@@ -73,7 +75,7 @@ function channelTables(channels: readonly ScopeEntry[], center: readonly ScopeEn
   const service = shownMetrics(rows, CHANNEL_SERVICE.filter((m) => has(rows, m)));
   const target: Column<ScopeEntry> = {
     head: 'target',
-    cell: (e) => (e.target ? `${formatValue('serviceLevel', e.target.level).replace('.0%', '%')}/${duration(e.target.withinSec)}` : ''),
+    cell: (e) => (e.target ? `${formatValue('serviceLevel', e.target.level).replace('.0%', '%')}/${plannerDuration(e.target.withinSec)}` : ''),
   };
   const serviceCols = [idColumn('channel'), ...metricColumns(service, p)];
   serviceCols.splice(3, 0, target);
@@ -96,7 +98,7 @@ function erlangName(e: ScopeEntry): string {
 function comparisonTable(e: ScopeEntry, p: Palette): string {
   type Row = readonly [string, string, string, string];
   const t = e.target;
-  const title = t ? `${e.id ?? ''} (${Math.round(t.level * 1000) / 10}/${duration(t.withinSec)})` : (e.id ?? '');
+  const title = t ? `${e.id ?? ''} (${Math.round(t.level * 1000) / 10}/${plannerDuration(t.withinSec)})` : (e.id ?? '');
   const rows: Row[] = [];
   for (const m of ERLANG_COMPARED) {
     const sim = metricOf(e, m);

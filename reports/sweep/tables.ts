@@ -6,7 +6,7 @@
  * objective. Rows follow the points' order; nothing depends on how the sweep was run.
  */
 import type { Estimate } from '../../analysis/confidence.js';
-import { duration } from '../format.js';
+import { plannerDuration } from '../../scenarios/duration.js';
 import { formatEstimate, formatValue, metricLabel } from '../metricFormat.js';
 import type { SweepResult } from '../../analysis/sweep/result.js';
 import type { SweepLayout } from './points.js';
@@ -43,7 +43,7 @@ export function differenceAt(p: Point, id: string | null, metric: string): (Esti
 }
 
 export function targetText(t: { readonly withinSec: number; readonly level: number }): string {
-  return `${formatValue('serviceLevel', t.level).replace('.0%', '%')} within ${duration(t.withinSec)}`;
+  return `${formatValue('serviceLevel', t.level).replace('.0%', '%')} within ${plannerDuration(t.withinSec)}`;
 }
 
 /** Every channel, then the whole center when there are several (as `ccsim run` lists them). */

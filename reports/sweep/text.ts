@@ -4,50 +4,18 @@
  * the point column), service levels coloured by their 95% CI against the target — colours
  * only when asked for (reports/palette.ts decides when), never in piped output.
  */
-import { palette, type Palette } from '../palette.js';
+import { palette } from '../palette.js';
 import type { SweepResult } from '../../analysis/sweep/result.js';
 import { sweepLayout } from './points.js';
 import {
   campaignTables, differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
 } from './tables.js';
-import type { Cell, ReportTable } from '../tables.js';
-import { fitTable, MAX_WIDTH, type Column } from '../textTable.js';
+import type { ReportTable } from '../tables.js';
+import { textTable, wrap } from '../textTable.js';
 
 export interface SweepTextOptions {
   /** ANSI colours (only for a terminal). @default false */
   readonly colour?: boolean;
-}
-
-function cellText(c: Cell, p: Palette): string {
-  if (typeof c === 'string') return c;
-  if (c.status === 'pass') return p.green(c.text);
-  if (c.status === 'fail') return p.red(c.text);
-  return c.status === 'inconclusive' ? p.yellow(c.text) : c.text;
-}
-
-export function textTable(t: ReportTable, p: Palette): string {
-  const columns: Column<readonly Cell[]>[] = t.head.map((head, i) => ({
-    head,
-    cell: (row) => cellText(row[i] ?? '', p),
-    align: i < t.labelColumns ? 'left' : 'right',
-  }));
-  return fitTable(columns, t.rows, { bold: p.bold });
-}
-
-/** Greedy word wrap to the report's width; continuation lines indented by `indent`. */
-export function wrap(text: string, indent = '', width = MAX_WIDTH): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if ([...candidate].length <= width || line === '') line = candidate;
-    else {
-      lines.push(line);
-      line = `${indent}${word}`;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }
 
 export function renderSweepText(r: SweepResult, options: SweepTextOptions = {}): string {

@@ -14,7 +14,7 @@ import { estimateAt, judgeAt } from './confidenceJudging.js';
 import type { CoverSolution, ShiftTemplate } from './cover.js';
 import type { LoopOutcome } from './cuttingPlane.js';
 import type { ScheduleDefinition } from './definition.js';
-import { startDateField, startField } from '../../reports/timeline.js';
+import { startDateField, startField } from '../../analysis/timeline.js';
 import { DAY_SEC } from '../../engine/time.js';
 
 const WEEK_SEC = 7 * DAY_SEC;

@@ -22,7 +22,7 @@ import type { CountSearchResult } from './intervalPlan.js';
 import { dayRows, intervalRows, judgeChecks, judgeInterval } from './judging.js';
 import type { ShiftSearchResult } from './shiftPlan.js';
 import type { CheckOutcome, TargetSet } from './targets.js';
-import { startDateField, startField } from '../../reports/timeline.js';
+import { startDateField, startField } from '../../analysis/timeline.js';
 
 export type Answer =
   | { readonly kind: 'counts'; readonly finalModel: Model; readonly search: CountSearchResult; readonly shifts: null }
