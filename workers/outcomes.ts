@@ -12,8 +12,9 @@
  * the bytes do not change.
  */
 import type { ReplicationCounters } from '../engine/recorder.js';
-import { replicationKpis } from '../analysis/run/result.js';
-import { buildSweepResult, type ReplicationRow, type SweepErrorEntry, type SweepReportInput, type SweepResult } from '../analysis/sweep/result.js';
+import { replicationKpis } from '../analysis/run/replicationKpis.js';
+import { buildSweepResult, type SweepErrorEntry, type SweepReportInput, type SweepResult } from '../analysis/sweep/result.js';
+import { type ReplicationRow } from '../analysis/sweep/pointKpis.js';
 import { parseScenarioDocument } from '../scenarios/document.js';
 import { parseDuration } from '../scenarios/duration.js';
 import { valueAt } from '../scenarios/overrides.js';

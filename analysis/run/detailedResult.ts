@@ -7,7 +7,8 @@ import type { Model } from '../../engine/model.js';
 import { periodsOf, type IntervalDetail } from './intervalDetail.js';
 import { GROUP_METRICS, type GroupMetric } from '../kpi.js';
 import { WEEKDAY_NAMES } from '../../scenarios/dateTime.js';
-import { campaignsField, channelEstimates, estimates, runResultOf, type ChannelRow, type DayResult, type Kpis, type ReplicationKpis, type RunResult, type WeekdayResult } from './result.js';
+import { campaignsField, channelEstimates, estimates, runResultOf, type DayResult, type RunResult, type WeekdayResult } from './result.js';
+import { type ChannelRow, type Kpis, type ReplicationKpis } from './replicationKpis.js';
 import { channelMetricsOf } from '../scenarioMetrics.js';
 import { startField } from '../timeline.js';
 

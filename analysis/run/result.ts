@@ -7,17 +7,17 @@
 import type { Model, ServiceLevelDefinition } from '../../engine/model.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
 import { erlangBaseline, type ChannelBaseline, type ErlangBaselineFigures } from '../baseline.js';
+import { CAMPAIGN_METRICS, type CampaignMetric } from '../campaignKpis.js';
 import { estimate, pooledEstimate, type Estimate } from '../confidence.js';
+import { CUSTOMER_METRICS, sameCallerChannels, type CustomerMetric } from '../customerKpis.js';
 import {
-  CHANNEL_METRICS, GROUP_METRICS, POOLED_BASES, TYPE_METRICS, channelFractions, channelKpis, groupKpis, metricRange,
-  tierKpis, typeKpis, type ChannelMetric, type ExitMetric, type Fraction, type GroupMetric, type PooledBase, type TierMetric, type TypeMetric,
+  CHANNEL_METRICS, GROUP_METRICS, POOLED_BASES, TYPE_METRICS, metricRange,
+  type ChannelMetric, type ExitMetric, type GroupMetric, type PooledBase, type TierMetric, type TypeMetric,
 } from '../kpi.js';
-import { CAMPAIGN_METRICS, campaignKpis, type CampaignMetric } from '../campaignKpis.js';
-import { CUSTOMER_METRICS, customerKpis, sameCallerChannels, type CustomerMetric } from '../customerKpis.js';
-import { periodsOf, type IntervalDetail, type Period } from './intervalDetail.js';
 import { channelMetricsOf, tierMetricsOf } from '../scenarioMetrics.js';
-import { addChannelIntervals, addGroup, emptyTally, type Staffing, type Tally } from '../tally.js';
 import { startDateField, startField } from '../timeline.js';
+import type { IntervalDetail } from './intervalDetail.js';
+import { centerScopes, replicationKpis, type ChannelRow, type Kpis, type ReplicationKpis } from './replicationKpis.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -126,147 +126,6 @@ export interface WeekdayResult extends Omit<DayResult, 'start'> {
   readonly weekday: string;
   /** How many of the horizon's days this row sums. */
   readonly days: number;
-}
-
-export type Kpis<M extends string> = Record<M, number>;
-
-/** A channel scope's KPIs in one replication, with the fractions its pooled KPIs are pooled from. */
-export interface ChannelRow {
-  readonly kpis: Kpis<ChannelMetric>;
-  readonly fractions: Record<PooledBase, Fraction>;
-}
-
-/**
- * Per-replication KPIs of every scope, before they are turned into estimates. Plain numbers,
- * a few hundred per scope set: a sweep keeps these per task instead of the counters they come
- * from (whose per-interval arrays grow with the horizon), so its memory — and a resume's, a
- * merge's — does not grow with the checkpoint's size (workers/outcomes.ts).
- */
-export interface ReplicationKpis {
-  overall: ChannelRow;
-  deferred: ChannelRow | null;
-  tiers: Kpis<TierMetric>[];
-  types: Kpis<TypeMetric>[];
-  channels: ChannelRow[];
-  groups: Kpis<GroupMetric>[];
-  /** Per row of the result (each interval, or each day: `periodKpis`), per channel and per group. */
-  intervalChannels: ChannelRow[][];
-  intervalGroups: Kpis<GroupMetric>[][];
-  /** Per channel with same-caller retrials (`sameCallerChannels` order); absent when none has them. */
-  customers?: Kpis<CustomerMetric>[];
-  /** Per campaign over the day, and per row per campaign (`intervalChannels`' rows); absent without campaigns. */
-  campaigns?: Kpis<CampaignMetric>[];
-  intervalCampaigns?: Kpis<CampaignMetric>[][];
-}
-
-/** Who serves which channel and what an agent-hour costs, as the tallies need it. */
-export function staffingOf(model: Model): Staffing {
-  return {
-    servedBy: model.channels.map((_, ch) => model.groups.flatMap((g, gi) => (g.channels.includes(ch) ? [gi] : []))),
-    channelsOfGroup: model.groups.map((g) => g.channels.length),
-    costPerHour: model.groups.map((g) => g.costPerHour),
-    concurrency: model.channels.map((c) => c.concurrency),
-  };
-}
-
-/** The channels the center scopes cover: `overall` the live ones (all when none is), `deferred` the rest when both exist. */
-export function centerScopes(model: Model): { readonly overall: readonly number[]; readonly deferred: readonly number[] | null } {
-  const all = model.channels.map((_, ch) => ch);
-  const live = all.filter((ch) => !model.channels[ch]?.deferred);
-  const deferred = all.filter((ch) => model.channels[ch]?.deferred);
-  if (live.length === 0) return { overall: all, deferred: null };
-  return { overall: live, deferred: deferred.length > 0 ? deferred : null };
-}
-
-const PCT = 4;
-const NO_PERCENTILES = new Float64Array(PCT).fill(NaN);
-
-function channelRow(t: Tally, percentiles: ArrayLike<number>, def: ServiceLevelDefinition, spanSec: number): ChannelRow {
-  return { kpis: channelKpis(t, percentiles, def, spanSec), fractions: channelFractions(t, def) };
-}
-
-/** One replication's KPIs; per-interval rows only `withIntervals`. */
-export function replicationKpis(model: Model, r: ReplicationCounters, withIntervals: boolean): ReplicationKpis {
-  return periodKpis(model, r, periodsOf(model, withIntervals ? 'all' : 'none'));
-}
-
-/**
- * One replication's KPIs, with a row per period (an interval, a day): the period's counts and
- * times summed over its intervals, its wait percentiles those of its first interval — the
- * period's own when the kernel kept one histogram for the period (analysis/run/intervalDetail.ts).
- */
-export function periodKpis(model: Model, r: ReplicationCounters, periods: readonly Period[]): ReplicationKpis {
-  const def = model.serviceLevelDefinition;
-  const by = staffingOf(model);
-  const I = model.intervalCount;
-  const day = model.horizonSec;
-  const center = centerScopes(model);
-  const centerRow = (members: readonly number[], percentiles: Float64Array): ChannelRow => {
-    const t = emptyTally();
-    for (const ch of members) addChannelIntervals(t, r, ch, 0, I, by);
-    return channelRow(t, percentiles, def, day);
-  };
-  const channels = model.channels.map((_, ch) => {
-    const t = emptyTally();
-    addChannelIntervals(t, r, ch, 0, I, by);
-    return channelRow(t, r.waitPctChannel.subarray(ch * PCT, ch * PCT + PCT), def, day);
-  });
-  const groups = model.groups.map((_, g) => {
-    const t = emptyTally();
-    for (let iv = 0; iv < I; iv++) addGroup(t, r, g, iv, by);
-    return groupKpis(t);
-  });
-  const { intervalChannels, intervalGroups } = periodRows(model, r, periods);
-  const tiers = [1, 2, 3].map((tier) => tierKpis(r, tier));
-  const types = Array.from({ length: r.typeCount }, (_, t) => typeKpis(r, t, def));
-  const callers = sameCallerChannels(model);
-  return {
-    overall: centerRow(center.overall, r.waitPctOverall),
-    deferred: center.deferred === null ? null : centerRow(center.deferred, r.waitPctDeferred),
-    tiers, types, channels, groups, intervalChannels, intervalGroups,
-    ...(callers.length === 0 ? {} : { customers: callers.map((ch) => customerKpis(r, ch)) }),
-    ...campaignRows(model, r, periods),
-  };
-}
-
-/** The campaigns' figures over the day and per period; nothing without campaigns (the KPIs as before). */
-function campaignRows(model: Model, r: ReplicationCounters, periods: readonly Period[]): Pick<ReplicationKpis, 'campaigns' | 'intervalCampaigns'> {
-  const list = model.campaigns ?? [];
-  if (list.length === 0) return {};
-  const I = model.intervalCount;
-  return {
-    campaigns: list.map((_, cp) => campaignKpis(model, r, cp, [[0, I]], model.horizonSec)),
-    intervalCampaigns: periods.map(({ fromInterval, toInterval, spanSec, members }) => {
-      const spans = members === undefined ? [[fromInterval, toInterval] as const] : members.map((iv) => [iv, iv + 1] as const);
-      return list.map((_, cp) => campaignKpis(model, r, cp, spans, spanSec));
-    }),
-  };
-}
-
-/** One replication's rows of `periods`, per channel and per group (the `interval…` fields of `ReplicationKpis`). */
-export function periodRows(model: Model, r: ReplicationCounters, periods: readonly Period[]): Pick<ReplicationKpis, 'intervalChannels' | 'intervalGroups'> {
-  const def = model.serviceLevelDefinition;
-  const by = staffingOf(model);
-  const I = model.intervalCount;
-  const intervalChannels: ChannelRow[][] = [];
-  const intervalGroups: Kpis<GroupMetric>[][] = [];
-  for (const { fromInterval: from, toInterval: to, spanSec, members } of periods) {
-    // A period of scattered intervals (a weekday profile's row) is summed interval by interval;
-    // its waits were not kept apart, so it has no percentiles (NaN: shown as missing).
-    const spans = members === undefined ? [[from, to] as const] : members.map((iv) => [iv, iv + 1] as const);
-    intervalChannels.push(model.channels.map((_, ch) => {
-      const t = emptyTally();
-      for (const [a, b] of spans) addChannelIntervals(t, r, ch, a, b, by);
-      const at = (ch * I + from) * PCT;
-      return channelRow(t, members === undefined ? r.waitPctInterval.subarray(at, at + PCT) : NO_PERCENTILES, def, spanSec);
-    }));
-    intervalGroups.push(model.groups.map((_, g) => {
-      const t = emptyTally();
-      for (const [a, b] of spans) for (let iv = a; iv < b; iv++) addGroup(t, r, g, iv, by);
-      return groupKpis(t);
-    }));
-  }
-  return { intervalChannels, intervalGroups };
 }
 
 /** Each metric's estimate over replications, kept inside the metric's physical range. */

@@ -10,12 +10,12 @@
  * bytes never depend on the number of workers or the order tasks finished in.
  */
 import type { Model } from '../../engine/model.js';
-import { halfWidth95, type Estimate } from '../confidence.js';
+import type { Estimate } from '../confidence.js';
 import type { ChannelMetric } from '../kpi.js';
 import { judgeObjective, type MetricRef, type ObjectiveResult, type ObjectiveSpec } from '../objective.js';
 import { pairedDifference, type Difference } from '../pairedDifference.js';
-import { summaryOf, type SummaryKpis } from './summaryKpis.js';
-import { runResultOf, type IntervalResult, type ReplicationKpis, type RunResult } from '../run/result.js';
+import { runResultOf, type IntervalResult, type RunResult } from '../run/result.js';
+import { halfWidthOf, pointKpis, precisionRef, scopeOf, series, type PointKpis, type ReplicationRow } from './pointKpis.js';
 
 export const SWEEP_SCHEMA_VERSION = 1;
 
@@ -30,12 +30,6 @@ export interface SweepPointInput {
   readonly seed: number;
   /** Completed replications, ascending by replication index. */
   readonly replications: readonly ReplicationRow[];
-}
-
-/** A completed replication's KPIs (with per-interval rows when the sweep reports intervals). */
-export interface ReplicationRow {
-  readonly replication: number;
-  readonly kpis: ReplicationKpis;
 }
 
 export interface SweepErrorEntry {
@@ -100,35 +94,9 @@ export interface SweepResult {
   readonly errors: readonly SweepErrorEntry[];
 }
 
-/** Per-replication KPIs indexed by replication (NaN-filled where a replication is missing). */
-export interface PointKpis {
-  readonly byReplication: readonly (SummaryKpis | undefined)[];
-}
-
-/**
- * Per-replication summaries cost about as much as the replication's own report, all on the
- * main thread, so they are made only when needed (differences, precision, the CSV's `n`),
- * once per replication (analysis/sweep/summaryKpis.ts).
- */
-export function pointKpis(model: Model, rows: readonly ReplicationRow[]): PointKpis {
-  const byReplication: (SummaryKpis | undefined)[] = [];
-  for (const r of rows) byReplication[r.replication] = summaryOf(model, r.kpis);
-  return { byReplication };
-}
-
-/** One metric of one scope, replication by replication (NaN where missing or undefined). */
-export function series(k: PointKpis, ref: MetricRef): number[] {
-  return Array.from(k.byReplication, (s) => {
-    if (s === undefined) return NaN;
-    return (scopeOf(s, ref) as Record<string, number> | undefined)?.[ref.metric] ?? NaN;
-  });
-}
-
 /** Half-width of the 95% CI of the precision metric (null when it cannot be estimated). */
 export function precisionHalfWidth(k: PointKpis, spec: PrecisionSpec): number | null {
-  const ref: MetricRef = spec.channel === null ? { scope: 'overall', id: null, metric: spec.metric } : { scope: 'channels', id: spec.channel, metric: spec.metric };
-  const h = halfWidth95(series(k, ref).filter(Number.isFinite));
-  return Number.isFinite(h) ? h : null;
+  return halfWidthOf(k, precisionRef(spec.metric, spec.channel));
 }
 
 function differences(model: Model, k: PointKpis, base: PointKpis): ScopeDifferences {
@@ -145,17 +113,6 @@ function differences(model: Model, k: PointKpis, base: PointKpis): ScopeDifferen
 
 function estimateOf(summary: RunResult['summary'], ref: MetricRef): Estimate | undefined {
   return (scopeOf(summary, ref) as Record<string, Estimate> | undefined)?.[ref.metric];
-}
-
-/** The scope a reference names in a summary (of estimates, or of one replication's values). */
-function scopeOf(summary: { overall: object; channels: Readonly<Record<string, object>>; groups: Readonly<Record<string, object>>; campaigns?: Readonly<Record<string, object>> }, ref: MetricRef): object | undefined {
-  const id = ref.id ?? '';
-  switch (ref.scope) {
-    case 'overall': return summary.overall;
-    case 'channels': return summary.channels[id];
-    case 'groups': return summary.groups[id];
-    case 'campaigns': return summary.campaigns?.[id];
-  }
 }
 
 export function buildSweepResult(input: SweepReportInput): SweepResult {

@@ -1,16 +1,24 @@
 /**
- * The summary KPIs of one replication (the whole center, each channel, each group), kept
- * per replication rather than folded into estimates: sweeps need them to pair replication r
- * of two points (paired differences under common random numbers) and to watch one metric's
- * CI half-width narrow (precision mode).
+ * The summary KPIs of one replication (the whole center, each channel, each group, each
+ * campaign), kept per replication rather than folded into estimates: sweeps need them to pair
+ * replication r of two points (paired differences under common random numbers), to watch one
+ * metric's CI half-width narrow (precision mode, workers/precision.ts) and to count the
+ * replications that define a metric (the sweep CSV's `n`).
  *
- * They are taken from the run result over that replication alone — the mean of one value
- * is the value — so they are by construction what `ccsim run` computes, whatever the KPI
- * code becomes. A KPI undefined in the replication (null mean) is NaN here.
+ * They are the means the run summary over that replication alone would hold — the mean of one
+ * value is the value — read straight from the replication's KPIs (analysis/run/replicationKpis.ts),
+ * the ones `ccsim run` estimates from, without building that run result or its Erlang baseline:
+ * for the whole center and each channel the scenario's channel metrics (analysis/scenarioMetrics.ts)
+ * but the pooled ones (a ratio of means is not a per-replication quantity), for each group every
+ * group metric, for each campaign every campaign metric. A KPI undefined in the replication is
+ * NaN here (the run's null mean). test/analysis/summaryKpis.test.ts holds them to the run result.
  */
 import type { Model } from '../../engine/model.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
-import { replicationKpis, runResultOf, type ReplicationKpis } from '../run/result.js';
+import { CAMPAIGN_METRICS } from '../campaignKpis.js';
+import { GROUP_METRICS } from '../kpi.js';
+import { replicationKpis, type ReplicationKpis } from '../run/replicationKpis.js';
+import { channelMetricsOf } from '../scenarioMetrics.js';
 
 export type Kpis = Readonly<Record<string, number>>;
 
@@ -24,20 +32,15 @@ export interface SummaryKpis {
   readonly campaigns?: Readonly<Record<string, Kpis>>;
 }
 
-const isEstimate = (v: unknown): v is { mean: number | null } => v !== null && typeof v === 'object' && 'mean' in v && 'ci95' in v;
+/** The mean of the one value `v` (analysis/confidence.ts `estimate`): v itself, −0 read as 0 as the sum does; NaN when undefined. */
+const meanOfOne = (v: number | undefined): number => (v !== undefined && Number.isFinite(v) ? v + 0 : NaN);
 
-/**
- * The estimates of a scope as plain numbers (members that are not estimates, e.g. `erlang`,
- * left out, and the pooled metrics: a ratio of means is not a per-replication quantity).
- */
-function values(scope: object): Kpis {
+/** `metrics` of one scope's KPIs, in that order. */
+function values(metrics: readonly string[], kpis: Readonly<Record<string, number>> | undefined): Kpis {
   const out: Record<string, number> = {};
-  for (const [metric, v] of Object.entries(scope)) if (isEstimate(v) && !metric.endsWith('Pooled')) out[metric] = v.mean ?? NaN;
+  for (const m of metrics) out[m] = meanOfOne(kpis?.[m]);
   return out;
 }
-
-const byId = (scopes: Readonly<Record<string, object>>): Record<string, Kpis> =>
-  Object.fromEntries(Object.entries(scopes).map(([id, s]) => [id, values(s)]));
 
 /** A sweep asks for a replication's summary in every precision round: made once per row. */
 const summaries = new WeakMap<ReplicationKpis, SummaryKpis>();
@@ -46,10 +49,15 @@ const summaries = new WeakMap<ReplicationKpis, SummaryKpis>();
 export function summaryOf(model: Model, row: ReplicationKpis): SummaryKpis {
   const cached = summaries.get(row);
   if (cached !== undefined) return cached;
-  const { summary } = runResultOf(model, 0, [row], false);
+  const channelMetrics = channelMetricsOf(model).filter((m) => !m.endsWith('Pooled'));
+  const campaigns = model.campaigns ?? [];
   const s: SummaryKpis = {
-    overall: values(summary.overall), channels: byId(summary.channels), groups: byId(summary.groups),
-    ...(summary.campaigns === undefined ? {} : { campaigns: byId(summary.campaigns) }),
+    overall: values(channelMetrics, row.overall.kpis),
+    channels: Object.fromEntries(model.channels.map((c, ch) => [c.id, values(channelMetrics, row.channels[ch]?.kpis)])),
+    groups: Object.fromEntries(model.groups.map((g, gi) => [g.id, values(GROUP_METRICS, row.groups[gi])])),
+    ...(campaigns.length === 0 || row.campaigns === undefined ? {} : {
+      campaigns: Object.fromEntries(campaigns.map((c, cp) => [c.id, values(CAMPAIGN_METRICS, row.campaigns?.[cp])])),
+    }),
   };
   summaries.set(row, s);
   return s;

@@ -19,7 +19,7 @@ import type { Model } from '../../engine/model.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
 import { InputError } from '../../engine/errors.js';
 import { GROUP_METRICS, POOLED_METRICS } from '../../analysis/kpi.js';
-import { periodRows } from '../../analysis/run/result.js';
+import { periodRows } from '../../analysis/run/replicationKpis.js';
 import { channelMetricsOf } from '../../analysis/scenarioMetrics.js';
 import { csvText, metricUnit, numberCell, TIDY_COLUMNS } from '../tidyCsv.js';
 import { timeLabel } from '../timeline.js';

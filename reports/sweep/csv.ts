@@ -8,7 +8,8 @@
  */
 import type { Estimate } from '../../analysis/confidence.js';
 import type { MetricRef } from '../../analysis/objective.js';
-import { pointKpis, series, type SweepReportInput, type SweepResult } from '../../analysis/sweep/result.js';
+import { type SweepReportInput, type SweepResult } from '../../analysis/sweep/result.js';
+import { pointKpis, series } from '../../analysis/sweep/pointKpis.js';
 import { isEstimate } from '../../analysis/scopes.js';
 import { csvText, tidyCells, TIDY_COLUMNS, type Cell } from '../tidyCsv.js';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../engine/simulate.js';
-import { staffingOf } from '../../analysis/run/result.js';
+import { staffingOf } from '../../analysis/run/replicationKpis.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
 import { addChannel, addChannelIntervals, addGroup, emptyTally, type Staffing } from '../../analysis/tally.js';
 import { loadScenarioText } from '../../scenarios/load.js';
