@@ -10,7 +10,7 @@ import type { SweepResult } from '../../analysis/sweep/result.js';
 import { sweepCharts } from './charts.js';
 import { sweepLayout } from './points.js';
 import {
-  campaignTables, differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
+  differenceNote, errorLines, objectiveLines, objectiveTable, reportTables, sweepDescription,
 } from './tables.js';
 import type { ReportTable } from '../tables.js';
 
@@ -18,11 +18,9 @@ const section = (t: ReportTable): string => `<h2>${escapeHtml(t.title)}</h2>\n${
 
 function tables(r: SweepResult): string[] {
   const layout = sweepLayout(r);
-  const scopes = sweepScopes(r);
-  const out = [section(pointsTable(r, layout)), ...scopes.map((s) => section(metricTable(r, layout, s))), ...campaignTables(r, layout).map(section)];
-  const diffs = scopes.flatMap((s) => differenceTable(r, layout, s) ?? []);
-  out.push(...diffs.map(section));
-  if (diffs.length > 0) out.push(`<p class="legend">${escapeHtml(differenceNote(r))}</p>`);
+  const { figures, differences } = reportTables(r, layout);
+  const out = [...figures.map(section), ...differences.map(section)];
+  if (differences.length > 0) out.push(`<p class="legend">${escapeHtml(differenceNote(r))}</p>`);
   const objective = objectiveTable(r, layout);
   if (objective) {
     const [rule, best] = objectiveLines(r);

@@ -7,7 +7,7 @@ import { mdTable } from '../markdown.js';
 import type { SweepResult } from '../../analysis/sweep/result.js';
 import { sweepLayout } from './points.js';
 import {
-  campaignTables, differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
+  differenceNote, errorLines, objectiveLines, objectiveTable, reportTables, sweepDescription,
 } from './tables.js';
 import type { ReportTable } from '../tables.js';
 
@@ -20,13 +20,10 @@ export function renderSweepMarkdown(r: SweepResult): string {
   const section = (t: ReportTable): void => {
     out.push(`### ${mdText(t.title)}\n\n${mdTable(t)}`);
   };
-  section(pointsTable(r, layout));
-  const scopes = sweepScopes(r);
-  for (const s of scopes) section(metricTable(r, layout, s));
-  campaignTables(r, layout).forEach(section);
-  const diffs = scopes.flatMap((s) => differenceTable(r, layout, s) ?? []);
-  diffs.forEach(section);
-  if (diffs.length > 0) out.push(mdText(differenceNote(r)));
+  const { figures, differences } = reportTables(r, layout);
+  figures.forEach(section);
+  differences.forEach(section);
+  if (differences.length > 0) out.push(mdText(differenceNote(r)));
   const objective = objectiveTable(r, layout);
   if (objective) {
     const [rule, best] = objectiveLines(r);

@@ -146,6 +146,19 @@ export function campaignTables(r: SweepResult, layout: SweepLayout): ReportTable
 }
 
 /** Each point minus the baseline, paired by replication; null without a baseline. */
+/**
+ * The tables every format of the sweep report shows, in order: the points, each scope's
+ * metrics and the campaigns (`figures`), then the paired differences against the baseline
+ * (`differences`, followed in each format by `differenceNote`).
+ */
+export function reportTables(r: SweepResult, layout: SweepLayout): { readonly figures: ReportTable[]; readonly differences: ReportTable[] } {
+  const scopes = sweepScopes(r);
+  return {
+    figures: [pointsTable(r, layout), ...scopes.map((s) => metricTable(r, layout, s)), ...campaignTables(r, layout)],
+    differences: scopes.flatMap((s) => differenceTable(r, layout, s) ?? []),
+  };
+}
+
 export function differenceTable(r: SweepResult, layout: SweepLayout, scope: SweepScope): ReportTable | null {
   if (r.baseline === null) return null;
   const metrics = scopeMetrics(r, scope.id);

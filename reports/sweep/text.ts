@@ -8,7 +8,7 @@ import { palette } from '../palette.js';
 import type { SweepResult } from '../../analysis/sweep/result.js';
 import { sweepLayout } from './points.js';
 import {
-  campaignTables, differenceNote, differenceTable, errorLines, metricTable, objectiveLines, objectiveTable, pointsTable, sweepDescription, sweepScopes,
+  differenceNote, errorLines, objectiveLines, objectiveTable, reportTables, sweepDescription,
 } from './tables.js';
 import type { ReportTable } from '../tables.js';
 import { textTable, wrap } from '../textTable.js';
@@ -25,13 +25,10 @@ export function renderSweepText(r: SweepResult, options: SweepTextOptions = {}):
   const section = (t: ReportTable): void => {
     out.push('', t.title, textTable(t, p));
   };
-  section(pointsTable(r, layout));
-  const scopes = sweepScopes(r);
-  for (const s of scopes) section(metricTable(r, layout, s));
-  campaignTables(r, layout).forEach(section);
-  const diffs = scopes.flatMap((s) => differenceTable(r, layout, s) ?? []);
-  diffs.forEach(section);
-  if (diffs.length > 0) out.push(...wrap(differenceNote(r)));
+  const { figures, differences } = reportTables(r, layout);
+  figures.forEach(section);
+  differences.forEach(section);
+  if (differences.length > 0) out.push(...wrap(differenceNote(r)));
   const objective = objectiveTable(r, layout);
   if (objective) {
     out.push('', 'Objective', ...objectiveLines(r).flatMap((l) => wrap(l)), textTable(objective, p));
