@@ -3,7 +3,7 @@
  * (template, start, count, breaks), paid hours, FTE per week and cost of the schedule and of
  * the Erlang cover beside it, per interval the Erlang requirement, both coverages and the
  * achieved metrics with their CIs at the chosen confidence, the day's targets, and the rounds
- * of the search. Built by workers/scheduling/schedule.ts; rendered by the files beside this one.
+ * of the search. Built by workers/scheduling/schedule.ts; rendered by reports/schedule/.
  */
 import type { Estimate } from '../confidence.js';
 

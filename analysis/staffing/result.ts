@@ -2,7 +2,7 @@
  * The result of `ccsim staff` (the JSON contract, `kind: "staffing"`): per interval and group
  * the Erlang requirement and the simulated one, per interval and channel the achieved
  * metrics with their 95% CIs, totals against the Erlang plan, and notes saying why the two
- * differ. Built by workers/staffing/staff.ts; rendered by the files beside this one.
+ * differ. Built by workers/staffing/staff.ts; rendered by reports/staffing/.
  */
 import type { ServiceLevelDefinition } from '../../engine/model.js';
 import type { Estimate } from '../confidence.js';
