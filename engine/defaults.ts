@@ -16,6 +16,9 @@ export type GroupBasics = Pick<GroupModel, 'id' | 'channels' | 'count'> & Partia
 
 /** Every optional setting a model (or a scenario) may leave out, and its value then. */
 export const MODEL_DEFAULTS = {
+  /** Which service level a result reports (DESIGN §3), and the threshold T of the 80/20 standard (voice). */
+  serviceLevelDefinition: 'excludeShortAbandons',
+  targetSec: 20,
   /** A contact type's priority: "normal" on a P1–P4 scale (P1 and P2 are for outages and urgent work, DOMAIN.md). */
   priority: 3,
   /** Share of contacts resolved at first contact (no repeat). */
