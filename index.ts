@@ -3,7 +3,7 @@
  * Every export is named here; nothing else is public.
  */
 import type { Model } from './engine/model.js';
-import { buildRunResult, type RunResult } from './reports/result.js';
+import { buildRunResult, type RunResult } from './analysis/run/result.js';
 import { runReplications } from './workers/replications.js';
 
 export type {
@@ -58,21 +58,22 @@ export {
   type PatienceFit,
 } from './analysis/fit/index.js';
 export { CALL_RECORD_COLUMNS, parseCallRecords, readCallRecords, type CallRecordColumn, type CallRecordsOptions, type CallRecordsRead } from './scenarios/callRecords.js';
-export { buildRunResult, SCHEMA_VERSION, type ChannelResult, type IntervalResult, type RunResult } from './reports/result.js';
-export { erlangBaseline, type ErlangBaselineFigures } from './reports/baseline.js';
-export { estimate, type Estimate } from './reports/confidence.js';
-export { renderText } from './reports/text.js';
+export { buildRunResult, SCHEMA_VERSION, type ChannelResult, type IntervalResult, type RunResult } from './analysis/run/result.js';
+export { erlangBaseline, type ErlangBaselineFigures } from './analysis/baseline.js';
+export { estimate, type Estimate } from './analysis/confidence.js';
+export { renderText } from './reports/run/text.js';
+export { backtest, type BacktestOptions } from './workers/backtest/backtest.js';
 export {
-  backtest,
   BACKTEST_SL_DEFINITIONS,
-  type BacktestOptions,
   type BacktestResult,
   type BacktestRow,
   type BacktestSlDefinition,
   type MetricSummary,
-} from './workers/backtest/backtest.js';
+} from './analysis/backtest/result.js';
 export type { HistoryInterval, HistoryReport } from './workers/backtest/historyReport.js';
-export { AcdAggregator, acdReportCsv, staffedAgents, type AcdRow } from './workers/acdReport.js';
+export { AcdAggregator, staffedAgents } from './workers/acdReport.js';
+export type { AcdRow } from './analysis/run/acdRow.js';
+export { acdReportCsv } from './reports/run/acdReport.js';
 export { traceReplication, type TraceRow, type TraceSink } from './workers/contactTrace.js';
 
 export interface SimulateOptions {

@@ -9,7 +9,8 @@ export default defineConfig({
     include: [
       'test/engine/**/*.test.ts',
       'test/erlang/{approximations,baseline,bounded,erlangA,erlangB,erlangC,gammaRatios,properties,published,staffing}.test.ts',
-      'test/reports/{campaign-metrics,confidence,customerKpis,kpi,metrics,tally,verdict}.test.ts',
+      'test/analysis/{confidence,customerKpis,kpi,metrics,tally,verdict}.test.ts',
+      'test/reports/campaign-metrics.test.ts',
     ],
     // The statistical comparisons with Erlang simulate hundreds of thousands of contacts: under
     // Stryker's instrumentation one takes minutes. The exact, scripted and property suites

@@ -16,8 +16,8 @@ const dist = resolve(values.dist);
 const load = async (path) => import(pathToFileURL(`${dist}/${path}`).href);
 const { loadScenarioText } = await load('scenarios/load.js');
 const { runReplications } = await load('workers/replications.js');
-const { buildRunResult } = await load('reports/result.js');
-const { pairedDifference } = await load('reports/pairedDifference.js');
+const { buildRunResult } = await load('analysis/run/result.js');
+const { pairedDifference } = await load('analysis/pairedDifference.js');
 const { pointSeed } = await load('workers/seed.js');
 
 const text = readFileSync('scenarios/saas-support.yaml', 'utf8');

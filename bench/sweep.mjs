@@ -42,7 +42,7 @@ async function runCase(name, workers) {
   const { pino } = await import('pino');
   const { runSweep } = await import('../dist/workers/sweep.js');
   const { sweepResult } = await import('../dist/workers/outcomes.js');
-  const { renderSweepReport } = await import('../dist/reports/sweepRender.js');
+  const { renderSweepReport } = await import('../dist/reports/sweep/render.js');
   const { gridPoints, parseVary } = await import('../dist/workers/sweepSpec.js');
   const { readInputFiles } = await import('../dist/workers/inputFiles.js');
   const file = fileURLToPath(import.meta.resolve(`../scenarios/${spec.scenario}`));

@@ -8,7 +8,7 @@
  * metric measures is read from its name as the reports label it (reports/metricFormat.ts).
  *
  * The result is the same text with a plain-number bound, which the judging code
- * (reports/assertions.ts, reports/objective.ts) reads as before.
+ * (analysis/assertions.ts, analysis/objective.ts) reads as before.
  */
 import { InputError } from '../engine/errors.js';
 import { metricKind } from '../reports/metricFormat.js';

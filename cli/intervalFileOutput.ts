@@ -1,12 +1,12 @@
 /**
- * `--interval-file F`: the file reports/intervalFile.ts makes, written as it is made (one
+ * `--interval-file F`: the file reports/run/intervalFile.ts makes, written as it is made (one
  * replication's intervals at a time, never held) and closed at the end. It is written in
  * place, not atomically: a year of intervals is larger than is worth holding to rename.
  */
 import { closeSync, openSync } from 'node:fs';
 import { InputError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
-import { IntervalFile, intervalFileFormat } from '../reports/intervalFile.js';
+import { IntervalFile, intervalFileFormat } from '../reports/run/intervalFile.js';
 import { causeOf, writeAll, writeFailure } from '../workers/fileWrites.js';
 
 export interface OpenIntervalFile {

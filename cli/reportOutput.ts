@@ -8,10 +8,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../engine/errors.js';
 import { causeOf, writeFileAtomic } from '../workers/fileWrites.js';
-import { runCharts, type Chart } from '../reports/charts.js';
+import type { Chart } from '../reports/charts.js';
+import { runCharts } from '../reports/run/charts.js';
 import { processColourContext, wantsColour } from '../reports/palette.js';
-import { normalizeResult, renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/render.js';
-import type { RunResult } from '../reports/result.js';
+import { normalizeResult, renderReport, REPORT_FORMATS, type ReportFormat } from '../reports/run/render.js';
+import type { RunResult } from '../analysis/run/result.js';
 import { emit, toJson } from './output.js';
 
 export { REPORT_FORMATS, type ReportFormat };

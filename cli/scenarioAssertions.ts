@@ -2,10 +2,10 @@
  * The assertions a command judges — the scenario's `assert:` lines and `--assert` flags —
  * read with their bounds in units (cli/assertionBounds.ts) and placed where they were written,
  * for `ccsim validate`, `check` and `staff` to resolve before any simulation
- * (reports/assertionPaths.ts).
+ * (analysis/assertionPaths.ts).
  */
-import { parseAssertion, type Assertion } from '../reports/assertions.js';
-import type { PlacedAssertion } from '../reports/assertionPaths.js';
+import { parseAssertion, type Assertion } from '../analysis/assertions.js';
+import type { PlacedAssertion } from '../analysis/assertionPaths.js';
 import type { LoadedScenario } from '../scenarios/load.js';
 import { plainBound } from './assertionBounds.js';
 

@@ -9,8 +9,8 @@
  */
 import type { Argv } from 'yargs';
 import { processColourContext, wantsColour } from '../reports/palette.js';
-import type { SweepReportInput, SweepResult } from '../reports/sweep.js';
-import { renderSweepReport, SWEEP_FORMATS, sweepChartsOf, type SweepFormat } from '../reports/sweepRender.js';
+import type { SweepReportInput, SweepResult } from '../analysis/sweep/result.js';
+import { renderSweepReport, SWEEP_FORMATS, sweepChartsOf, type SweepFormat } from '../reports/sweep/render.js';
 import { mergeCheckpoints } from '../workers/merge.js';
 import { sweepResult } from '../workers/outcomes.js';
 import { EXIT_INTERNAL } from './errors.js';

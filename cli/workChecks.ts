@@ -5,7 +5,7 @@
  * a scenario it accepts is one `run` runs.
  */
 import type { Model } from '../engine/model.js';
-import { periodsOf, type IntervalDetail } from '../reports/intervalDetail.js';
+import { periodsOf, type IntervalDetail } from '../analysis/run/intervalDetail.js';
 import { modelWork, refuseBeyondLimits, runWork } from '../scenarios/workLimits.js';
 
 const RUN_ADVICE = {
@@ -15,7 +15,7 @@ const RUN_ADVICE = {
 
 /**
  * `label` starts each problem: `run`, `check`, or the file for `validate` (`f.yaml: a run`).
- * `detail`: what the result holds per interval (reports/intervalDetail.ts); every interval
+ * `detail`: what the result holds per interval (analysis/run/intervalDetail.ts); every interval
  * unless said.
  */
 export function checkRunWork(model: Model, label: string, detail: IntervalDetail = 'all'): void {

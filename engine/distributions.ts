@@ -190,6 +190,15 @@ export class Sampler {
   }
 }
 
+/**
+ * The mean of a duration distribution, seconds: the sampler's own — the one definition every
+ * reader uses (the Erlang view of a channel, per-interval means, staffing notes, checks), so
+ * an Erlang figure reads the mean of exactly what the simulation draws.
+ */
+export function distMean(spec: DistSpec): number {
+  return new Sampler(spec).mean;
+}
+
 /** Inverse CDF of the triangular distribution. */
 function triangular(min: number, mode: number, max: number, u: number): number {
   const f = (mode - min) / (max - min);

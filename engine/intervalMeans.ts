@@ -13,7 +13,7 @@
  * This file is the one definition of those factors; the simulation (contactFactory.ts) and the
  * Erlang view of a channel (erlang/channelView.ts) both read them.
  */
-import { Sampler } from './distributions.js';
+import { distMean } from './distributions.js';
 import type { ChannelModel, DistSpec } from './model.js';
 
 function scales(meansSec: readonly number[] | null, base: DistSpec | null, intervalCount: number): Float64Array | null {
@@ -21,7 +21,7 @@ function scales(meansSec: readonly number[] | null, base: DistSpec | null, inter
   // Validation gives one mean per interval; a model built otherwise would draw NaN times for
   // the intervals past the list, and NaN times never leave the event calendar.
   if (meansSec.length !== intervalCount) throw new RangeError(`per-interval means: ${meansSec.length} values for ${intervalCount} intervals`);
-  const baseMean = new Sampler(base).mean;
+  const baseMean = distMean(base);
   // Validation refuses per-interval means on a distribution of mean 0 (no scale to keep).
   return Float64Array.from(meansSec, (m) => m / baseMean);
 }

@@ -1,6 +1,6 @@
 /**
  * Student's t distribution: the upper-tail probability and the quantile, for the confidence
- * intervals over replications (reports/confidence.ts) and the tests' family-wise tolerances.
+ * intervals over replications (analysis/confidence.ts) and the tests' family-wise tolerances.
  * Hand-written (as the gamma and normal quantiles are) rather than taken from a package that
  * pulled two hundred dependencies for this one function (docs/decisions.md).
  *

@@ -1,6 +1,6 @@
 /** Number formats shared by the human-readable reports. */
 import { DAY_SEC } from '../engine/time.js';
-import type { Estimate } from './confidence.js';
+import type { Estimate } from '../analysis/confidence.js';
 
 export function pct(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(digits)}%`;
@@ -16,13 +16,6 @@ export function seconds(x: number | null | undefined, scale?: number): string {
   if (s >= 36_000) return `${(x / 3600).toFixed(1)}h`;
   if (s >= 600) return `${(x / 60).toFixed(1)}m`;
   return `${x.toFixed(1)}s`;
-}
-
-/** A target time as a planner writes it: `20s`, `2m`, `1h`, `24h`, `1.5h`. */
-export function duration(sec: number): string {
-  if (sec >= 3600 && Number.isInteger((sec / 3600) * 10)) return `${sec / 3600}h`;
-  if (sec >= 60 && Number.isInteger((sec / 60) * 10)) return `${sec / 60}m`;
-  return `${sec}s`;
 }
 
 /** A length of time as planners write it, largest units first: `8h30m`, `45m`, `1m30s`, `20s`, `2d4h`. */

@@ -1,13 +1,12 @@
 /**
- * One self-contained HTML file of a run: inline CSS, the summary tables of reports/tables.ts,
- * every chart of reports/charts.ts as inline SVG, the per-interval tables folded in
- * `<details>`. No script, no external URL, no timestamp: it opens offline, in a mail client
- * or as a CI artifact, and the same result always gives the same bytes.
+ * The self-contained HTML page every HTML report is (run, sweep, staffing, schedule,
+ * back-test): inline CSS, tables (reports/tables.ts), charts (reports/charts.ts) as inline SVG.
+ * No script, no external URL, no timestamp: it opens offline, in a mail client or as a CI
+ * artifact, and the same result always gives the same bytes.
  */
-import { runCharts, type Chart } from './charts.js';
-import type { RunResult } from './result.js';
+import type { Chart } from './charts.js';
 import { renderSvg } from './svg.js';
-import { comparisonTable, intervalTables, runDescription, scopeTables, type Cell, type ReportTable } from './tables.js';
+import type { Cell, ReportTable } from './tables.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -15,7 +14,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-/** The reports' stylesheet (the sweep report, reports/sweepHtml.ts, shares it). */
+/** The reports' stylesheet (the sweep report, reports/sweep/html.ts, shares it). */
 export const STYLE = `
 :root { color-scheme: light; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; background: #f6f8fa; }
@@ -102,22 +101,4 @@ export async function figure(chart: Chart): Promise<string> {
   const svg = await renderSvg(chart.spec);
   return `<figure class="chart" id="chart-${escapeHtml(chart.id)}" data-chart="${escapeHtml(chart.id)}">\n` +
     `<figcaption>${escapeHtml(chart.title)}</figcaption>\n${svg}\n</figure>`;
-}
-
-/** The HTML report; `charts` defaults to runCharts(r) (pass them to reuse the specs written out). */
-export async function renderHtml(r: RunResult, charts: readonly Chart[] = runCharts(r)): Promise<string> {
-  const figures: string[] = [];
-  // One at a time, in order: the SVGs come out the same however long each takes.
-  for (const chart of charts) figures.push(await figure(chart));
-  const comparison = comparisonTable(r);
-  const sections = [...scopeTables(r), ...(comparison ? [comparison] : [])].map((t) => `<h2>${escapeHtml(t.title)}</h2>\n${htmlTable(t)}`);
-  const intervals = intervalTables(r).map((t) => `<details>\n<summary>${escapeHtml(t.title)}</summary>\n${htmlTable(t)}\n</details>`);
-  return htmlPage({
-    title: r.scenario,
-    heading: r.scenario,
-    meta: runDescription(r),
-    headerExtra: VERDICT_LEGEND,
-    body: `${sections.join('\n')}\n<h2>Charts</h2>\n${figures.join('\n')}\n<h2>Intervals</h2>\n${intervals.join('\n')}`,
-    footer: `ccsim run result, schema version ${r.schemaVersion}. Charts: vega-lite, rendered to SVG.`,
-  });
 }

@@ -1,10 +1,10 @@
 /**
- * GitHub-flavoured Markdown of a run, for pull-request comments: the tables of
- * reports/tables.ts, per-interval tables folded in `<details>`, service levels marked
- * ✅ / ⚠️ / ❌ for their 95% CI against the target (met / straddles / missed).
+ * GitHub-flavoured Markdown tables, for pull-request comments: a report's table (reports/tables.ts)
+ * with service levels marked ✅ / ⚠️ / ❌ for their 95% CI against the target (met / straddles /
+ * missed). The run's and the sweep's Markdown reports (reports/run/markdown.ts,
+ * reports/sweep/markdown.ts) are made of these.
  */
-import type { RunResult } from './result.js';
-import { comparisonTable, intervalTables, runDescription, scopeTables, type Cell, type ReportTable } from './tables.js';
+import type { Cell, ReportTable } from './tables.js';
 
 const MARK = { pass: ' ✅', fail: ' ❌', inconclusive: ' ⚠️', undefined: '' } as const;
 
@@ -19,12 +19,4 @@ export function mdTable(t: ReportTable): string {
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   const rule = line(t.head.map((_, i) => (i < t.labelColumns ? '---' : '---:')));
   return [line(t.head.map(mdCell)), rule, ...t.rows.map((row) => line(row.map(cellMd)))].join('\n');
-}
-
-export function renderMarkdown(r: RunResult): string {
-  const out: string[] = [`## ccsim: ${mdCell(r.scenario)}`, runDescription(r)];
-  const comparison = comparisonTable(r);
-  for (const t of [...scopeTables(r), ...(comparison ? [comparison] : [])]) out.push(`### ${mdCell(t.title)}\n\n${mdTable(t)}`);
-  for (const t of intervalTables(r)) out.push(`<details><summary>${mdCell(t.title)}</summary>\n\n${mdTable(t)}\n\n</details>`);
-  return `${out.join('\n\n')}\n`;
 }

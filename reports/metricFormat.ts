@@ -4,7 +4,7 @@
  * — `backlogAgeP90Sec` → seconds, `costPerContact` → money, `…Rate` → percent — so new metrics
  * render sensibly before anyone edits this table.
  */
-import type { Estimate } from './confidence.js';
+import type { Estimate } from '../analysis/confidence.js';
 import { count, pct, seconds } from './format.js';
 
 export type MetricKind = 'percent' | 'seconds' | 'count' | 'hours' | 'money' | 'number';

@@ -5,6 +5,8 @@
  */
 import { stripVTControlCharacters } from 'node:util';
 import Table from 'cli-table3';
+import type { Palette } from './palette.js';
+import type { Cell, ReportTable } from './tables.js';
 
 /** The text report fits a 100-column terminal (issue 6). */
 export const MAX_WIDTH = 100;
@@ -130,4 +132,38 @@ export function fitTable<R>(columns: readonly Column<R>[], rows: readonly R[], o
   });
   groups.push(chunk);
   return groups.map((g) => renderTable(g.map((i) => columns[i] as Column<R>), rows, options)).join('\n');
+}
+
+/** A cell in the palette's colour of its verdict (green met, red missed, yellow straddling). */
+function colouredCell(c: Cell, p: Palette): string {
+  if (typeof c === 'string') return c;
+  if (c.status === 'pass') return p.green(c.text);
+  if (c.status === 'fail') return p.red(c.text);
+  return c.status === 'inconclusive' ? p.yellow(c.text) : c.text;
+}
+
+/** A report's table (reports/tables.ts) drawn within the width, its verdicts coloured by `p`. */
+export function textTable(t: ReportTable, p: Palette): string {
+  const columns: Column<readonly Cell[]>[] = t.head.map((head, i) => ({
+    head,
+    cell: (row) => colouredCell(row[i] ?? '', p),
+    align: i < t.labelColumns ? 'left' : 'right',
+  }));
+  return fitTable(columns, t.rows, { bold: p.bold });
+}
+
+/** Greedy word wrap to the report's width; continuation lines indented by `indent`. */
+export function wrap(text: string, indent = '', width = MAX_WIDTH): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if ([...candidate].length <= width || line === '') line = candidate;
+    else {
+      lines.push(line);
+      line = `${indent}${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }

@@ -22,9 +22,10 @@
  * cell is a missing value.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Estimate } from './confidence.js';
+import type { Estimate } from '../analysis/confidence.js';
 import { metricKind } from './metricFormat.js';
-import { timeLabel, type Timeline } from './timeline.js';
+import type { Timeline } from '../analysis/timeline.js';
+import { timeLabel } from './timeline.js';
 
 export const TIDY_COLUMNS = ['scope', 'id', 'interval_start', 'interval_start_sec', 'metric', 'statistic', 'mean', 'ci_low', 'ci_high', 'unit'] as const;
 

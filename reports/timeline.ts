@@ -1,30 +1,18 @@
 /**
- * Where a result's times fall on the calendar, and the one place their labels are made
- * (issue 14: "dayStart and dates appear in every label"). Every report — text, CSV, JSON,
- * HTML, of run, staff and schedule — labels an interval or a day through these functions.
+ * The one place the labels of a result's times are made (issue 14: "dayStart and dates appear
+ * in every label"). Every report — text, CSV, HTML, of run, staff and schedule — labels an
+ * interval or a day through these functions; the moments themselves, and the JSON `start`
+ * fields, are analysis/timeline.ts's.
  *
  * Without a `startDate` a label is the clock time from `dayStart` (`08:30`, later days
  * `d2 08:30`), exactly as before dates existed. With one, an interval is `2026-03-02 08:30`
  * (a space, as spreadsheets show a date-time; JSON's `start` keeps ISO 8601's `T`) and a day
  * is `Mon 2026-03-02` in text and HTML tables, whose readers look for weekdays.
  */
-import { DAY_SEC } from '../engine/time.js';
-import { addSeconds, dateTimeLabel, type DateTimeValue, formatDate, formatDateTime, parseDate, weekdayOf } from '../scenarios/dateTime.js';
+import { momentOf, type Timeline } from '../analysis/timeline.js';
+import { DAY_SEC, timeOfDay } from '../engine/time.js';
+import { dateTimeLabel, formatDate, weekdayOf } from '../scenarios/dateTime.js';
 import { clock } from './format.js';
-
-/** A result's (or model's) place in time: the clock time of time 0 and, when known, its date. */
-export interface Timeline {
-  /** Seconds after midnight at time 0 (the scenario's `dayStart`); absent: midnight. */
-  readonly dayStartSec?: number | undefined;
-  /** The calendar date of time 0 (the scenario's `startDate`, `2026-03-02`); absent: clock labels. */
-  readonly startDate?: string | undefined;
-}
-
-/** The date-time `t` seconds after time 0, or `undefined` without a start date. */
-function momentOf(r: Timeline, t: number): DateTimeValue | undefined {
-  const day = r.startDate === undefined ? undefined : parseDate(r.startDate);
-  return day === undefined ? undefined : addSeconds({ dayNumber: day, secOfDay: r.dayStartSec ?? 0 }, t);
-}
 
 /** The label of the interval (or moment) `t` seconds after time 0: `2026-03-02 08:30`, or `08:30` / `d2 08:30`. */
 export function timeLabel(r: Timeline, t: number): string {
@@ -39,17 +27,6 @@ export function dayLabel(r: Timeline, t: number): string {
 }
 
 const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** `{ start: "2026-03-02T08:30" }` for a JSON interval or day with a start date; `{}` without, so results stay as they were. */
-export function startField(r: Timeline, t: number): { readonly start?: string } {
-  const at = momentOf(r, t);
-  return at === undefined ? {} : { start: formatDateTime(at) };
-}
-
-/** `{ startDate }` for a result's top level when the scenario has one; `{}` without. */
-export function startDateField(r: Timeline): { readonly startDate?: string } {
-  return r.startDate === undefined ? {} : { startDate: r.startDate };
-}
 
 /**
  * A chart's time coordinate of `t`, milliseconds on vega's UTC scale: the real date-time
@@ -82,5 +59,5 @@ export function recordedFrom(r: Timeline): string {
  * start date, one table a day, so that a week of half-hours fits 100 columns).
  */
 export function clockOfDay(r: Timeline, t: number): string {
-  return clock((((r.dayStartSec ?? 0) + t) % DAY_SEC + DAY_SEC) % DAY_SEC);
+  return clock(timeOfDay((r.dayStartSec ?? 0) + t));
 }

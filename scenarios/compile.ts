@@ -6,6 +6,7 @@
  * they pass through unchanged. Every default is the scenario format's (schema/defaults.ts),
  * which engine/defaults.ts mirrors for hand-built models.
  */
+import { DEFAULT_TIERS } from '../engine/defaults.js';
 import type { Model, TierModel } from '../engine/model.js';
 import { compileCampaign } from './compile/campaign.js';
 import { compileChannel } from './compile/channel.js';
@@ -54,7 +55,7 @@ function lineGroupsOf(scenario: Scenario): Pick<Model, 'lineGroups'> {
 function compileTiers(tiers: Scenario['tiers']): [TierModel, TierModel, TierModel] {
   return [
     // Tier 1 receives no escalations; its entry exists so tiers index by tier − 1.
-    { tier: 1, mode: 'transfer', targetSec: null },
+    { ...DEFAULT_TIERS[0] },
     { tier: 2, mode: tiers[2]?.mode ?? D.tier2Mode, targetSec: tiers[2]?.target ?? null, ...ifNoAgentOf(tiers[2]?.ifNoAgent) },
     { tier: 3, mode: tiers[3]?.mode ?? D.tier3Mode, targetSec: tiers[3]?.target ?? null, ...ifNoAgentOf(tiers[3]?.ifNoAgent) },
   ];

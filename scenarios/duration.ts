@@ -3,6 +3,8 @@
  * with a unit: `20s`, `6m`, `1.5h`, `2d` (also `ms`, `w`). A rate is `count/duration`:
  * `300/h`, `100/30m`, `2400/d`.
  */
+import { DAY_SEC } from '../engine/time.js';
+
 const UNIT_SECONDS: Readonly<Record<string, number>> = {
   ms: 0.001,
   s: 1,
@@ -11,8 +13,8 @@ const UNIT_SECONDS: Readonly<Record<string, number>> = {
   min: 60,
   h: 3600,
   hr: 3600,
-  d: 86400,
-  w: 604800,
+  d: DAY_SEC,
+  w: 7 * DAY_SEC,
 };
 
 export const DURATION_UNITS = Object.keys(UNIT_SECONDS);
@@ -109,7 +111,7 @@ export function formatClock(seconds: number): string {
  * divides them exactly — `2d`, `34h`, `30m`, `90s`, `0.5s` — never a rounded `1.417d`.
  */
 export function exactDuration(seconds: number): string {
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {
+  for (const [unit, size] of [['d', DAY_SEC], ['h', 3600], ['m', 60]] as const) {
     if (seconds >= size && seconds % size === 0) return `${seconds / size}${unit}`;
   }
   return `${seconds}s`;
@@ -117,8 +119,19 @@ export function exactDuration(seconds: number): string {
 
 /** Formats seconds compactly for reports: `20s`, `6m`, `1.5h`. */
 export function formatDuration(seconds: number): string {
-  if (seconds >= 86400 && seconds % 3600 === 0) return `${+(seconds / 86400).toFixed(3)}d`;
+  if (seconds >= DAY_SEC && seconds % 3600 === 0) return `${+(seconds / DAY_SEC).toFixed(3)}d`;
   if (seconds >= 3600) return `${+(seconds / 3600).toFixed(3)}h`;
   if (seconds >= 60) return `${+(seconds / 60).toFixed(3)}m`;
   return `${+seconds.toFixed(3)}s`;
+}
+
+/**
+ * A target time as a planner writes it, in the largest unit that holds it to a tenth: `20s`,
+ * `2m`, `1h`, `24h`, `1.5h` (`100s`, not a rounded `1.667m`). Reports and the staffing notes
+ * of a result say times this way.
+ */
+export function plannerDuration(sec: number): string {
+  if (sec >= 3600 && Number.isInteger((sec / 3600) * 10)) return `${sec / 3600}h`;
+  if (sec >= 60 && Number.isInteger((sec / 60) * 10)) return `${sec / 60}m`;
+  return `${sec}s`;
 }

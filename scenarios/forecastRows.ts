@@ -10,7 +10,7 @@
  * day: it is read against the scenario's `startDate` and `dayStart`; without a `startDate`,
  * the first row's date is the start date when its time is `dayStart` (`startOf`).
  */
-import { DAY_SEC } from '../engine/time.js';
+import { DAY_SEC, timeOfDay } from '../engine/time.js';
 import { addSeconds, dateTimeLabel, formatDate, looksLikeDateTime, parseDateTime, secondsBetween } from './dateTime.js';
 import { formatClock, formatDuration, isClockTime, parseDuration, parseTimeOfDay } from './duration.js';
 
@@ -95,7 +95,7 @@ export function coverageProblems(rows: readonly StartRow[], starts: readonly num
   const clock = rows.length > 0 && rows.every((r) => isClockTime(r.start));
   const show = (sec: number): string => {
     if (dated) return dateTimeLabel(addSeconds({ dayNumber: c.startDay ?? 0, secOfDay: c.dayStartSec }, sec));
-    return clock ? formatClock((((sec + c.dayStartSec) % DAY_SEC) + DAY_SEC) % DAY_SEC) : formatDuration(sec);
+    return clock ? formatClock(timeOfDay(sec + c.dayStartSec)) : formatDuration(sec);
   };
   const at = (k: number): string => `${c.file}:${rows[k]?.line ?? '?'} column interval_start`;
   const first = starts[0];

@@ -6,15 +6,17 @@
  * far above any real operation (the largest contact centers run a few tens of thousands of
  * seats), so no honest plan is rejected.
  */
+import { DAY_SEC } from '../engine/time.js';
+
 export const SCENARIO_LIMITS = {
   /** Agents in one group; a large site is a few thousand seats. */
   maxAgentsPerGroup: 100_000,
   /** Agents over all groups: the kernel keeps a few typed-array slots per agent. */
   maxAgentsTotal: 1_000_000,
   /** The recorded day: up to a (leap) year, a plausible planning horizon. */
-  maxHorizonSec: 366 * 86_400,
+  maxHorizonSec: 366 * DAY_SEC,
   /** Warm-up is simulated too, so it is bounded like the horizon. */
-  maxWarmupSec: 366 * 86_400,
+  maxWarmupSec: 366 * DAY_SEC,
   /** Reporting intervals (horizon ÷ interval): statistics are kept per interval. */
   maxIntervals: 100_000,
   /** Staffing is planned per 15 or 30 minutes; below a minute the counters are noise. */
@@ -56,7 +58,7 @@ export const SCENARIO_LIMITS = {
    * parameters): a year. Longer is a unit typo (`10000h`), and times like 1e300 s break the
    * arithmetic of the Erlang baseline.
    */
-  maxDistributionSec: 366 * 86_400,
+  maxDistributionSec: 366 * DAY_SEC,
   /**
    * Offered load of one channel in its busiest interval, Erlangs (rate reaching agents × mean
    * handle time). The Erlang solvers staff at most 1,000,000 agents (engine/erlang's

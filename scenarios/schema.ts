@@ -25,6 +25,7 @@ import { lineGroupSchema } from './schema/lineGroup.js';
 import { sweepSchema } from './schema/sweep.js';
 import { tiersSchema } from './schema/tiers.js';
 import { variantsSchema } from './schema/variant.js';
+import { DAY_SEC } from '../engine/time.js';
 
 export { ID_PATTERN } from './schema/common.js';
 export { SCENARIO_DEFAULTS, TARGET_WITHIN_BY_KIND, DEFERRED_KINDS, CONCURRENT_KINDS } from './schema/defaults.js';
@@ -66,7 +67,7 @@ export const scenarioSchema = z
       SCENARIO_DEFAULTS.interval,
     ),
     dayStart: timeOfDay(
-      86_400,
+      DAY_SEC,
       true,
       'the time of day at time 0 (the start of the horizon), e.g. "08:00"; shift starts, open hours and forecast clock times are read against it; default 00:00',
     ).prefault(SCENARIO_DEFAULTS.dayStart),

@@ -13,8 +13,7 @@
  * somewhat more or less.
  */
 import { InputError } from '../engine/errors.js';
-import { erlangView } from '../engine/erlang/channelView.js';
-import { tier1TypeSpeeds } from '../engine/proficiency.js';
+import { channelErlangView } from '../engine/erlang/channelView.js';
 import type { Model } from '../engine/model.js';
 import { CHANNEL_COUNTERS, GROUP_COUNTERS, TIER_COUNTERS, TYPE_COUNTERS } from '../engine/recorder.js';
 
@@ -167,14 +166,14 @@ function peakWaiting(model: Model): number {
   let total = 0;
   model.channels.forEach((c, ch) => {
     // Agent-seconds per contact, at each interval's own mean handle time (engine/erlang/channelView.ts).
-    const view = erlangView(c, tier1TypeSpeeds(model, ch));
+    const view = channelErlangView(model, ch);
     const handles = view.handleSecByInterval.map((h) => h / Math.max(1, c.concurrency));
     const handleAt = (iv: number): number => handles[Math.max(0, iv)] ?? 0;
     // Work is turned back into contacts at the shortest mean: the larger (safer) count.
     const handle = handles.reduce((m, h) => (h > 0 && h < m ? h : m), Infinity);
     const serving = model.groups.flatMap((g, k) => (g.channels.includes(ch) ? [k] : []));
     const agents = (iv: number): number => serving.reduce((s, k) => s + (iv < 0 ? (duty.atStart[k] ?? 0) : (duty.perInterval[k]?.[iv] ?? 0)), 0);
-    const reach = 1 - c.deflection;
+    const reach = view.rateFactor;
     // Work in agent-seconds: the warm-up at the first interval's rate, then each interval.
     let backlog = Math.max(0, c.initialBacklog * handleAt(0) + ((c.ratePerSec[0] ?? 0) * reach * handleAt(0) - agents(-1)) * model.warmupSec);
     let peak = backlog;
@@ -202,7 +201,7 @@ const rowsPerReplication = (w: ModelWork): number => w.intervals * (w.channels +
 
 /**
  * A run whose result has fewer rows than intervals (`ccsim run --intervals day|none`,
- * reports/intervalDetail.ts): its rows, and the periods its wait histograms cover.
+ * analysis/run/intervalDetail.ts): its rows, and the periods its wait histograms cover.
  */
 export interface RunRows {
   readonly rows: number;

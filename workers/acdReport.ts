@@ -23,38 +23,17 @@
  *   report's staffed already nets out shrinkage, as a real export's does, and a scenario
  *   calibrated from it needs none. The trace does not hold staffing; the replication's counters do.
  *
- * These are the recorder's own counts (offered, handled, abandoned, waits, handle times) taken
+ * The CSV itself is written by reports/run/acdReport.ts. These are the recorder's own counts (offered, handled, abandoned, waits, handle times) taken
  * from the trace, so the two agree to the contact (test/workers/acdReport.test.ts), while T
  * may differ from the scenario's.
  */
+import type { AcdRow } from '../analysis/run/acdRow.js';
 import type { Model } from '../engine/model.js';
 import type { ReplicationCounters } from '../engine/recorder.js';
 import { DAY_SEC } from '../engine/time.js';
 import { addSeconds, formatDateTime } from '../scenarios/dateTime.js';
 import { formatClock } from '../scenarios/duration.js';
-import { csvText, numberCell, type Cell } from '../reports/tidyCsv.js';
 import type { TraceRow, TraceSink } from './contactTrace.js';
-
-/** The canonical columns (report-format.md), in order. */
-export const ACD_COLUMNS = ['interval_start', 'channel', 'offered', 'answered', 'abandoned', 'aht', 'asa', 'answered_within', 'staffed', 'ata'] as const;
-
-/** One channel in one interval of an ACD interval report. */
-export interface AcdRow {
-  readonly channel: string;
-  readonly interval: number;
-  /** Seconds from the start of the recorded day. */
-  readonly startSec: number;
-  readonly offered: number;
-  readonly answered: number;
-  readonly abandoned: number;
-  /** NaN when nobody was answered. */
-  readonly ahtSec: number;
-  readonly asaSec: number;
-  readonly answeredWithin: number;
-  readonly staffed: number;
-  /** Mean wait of the abandoned; NaN when nobody abandoned. */
-  readonly ataSec: number;
-}
 
 /** Sums of one channel in one interval. */
 interface Sums {
@@ -145,15 +124,4 @@ export function intervalLabeller(model: Model, dayNumber: number | undefined): (
   if (dayNumber !== undefined) return (t) => formatDateTime(addSeconds({ dayNumber, secOfDay: dayStart }, t));
   if (dayStart + model.horizonSec > DAY_SEC) return 'the day runs past midnight, so interval starts need a date: give --acd-date YYYY-MM-DD (or the scenario a startDate)';
   return (t) => formatClock(dayStart + t);
-}
-
-/** Seconds with at most three decimals (a millisecond is below any ACD's resolution). */
-const rounded = (x: number): Cell => numberCell(Number.isFinite(x) ? Math.round(x * 1000) / 1000 : NaN);
-
-/** The report as CSV in the canonical columns. */
-export function acdReportCsv(rows: readonly AcdRow[], label: (startSec: number) => string): string {
-  const body = rows.map((r): Cell[] => [
-    label(r.startSec), r.channel, r.offered, r.answered, r.abandoned, rounded(r.ahtSec), rounded(r.asaSec), r.answeredWithin, rounded(r.staffed), rounded(r.ataSec),
-  ]);
-  return csvText([[...ACD_COLUMNS], ...body]);
 }

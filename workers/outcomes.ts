@@ -2,9 +2,9 @@
  * The recorded outcomes of a sweep's tasks, keyed by task id (never by finishing order),
  * and the report's data made from them. `ccsim sweep`, its `--resume` and `ccsim merge` all
  * end here, with records read back from their JSONL form, so all three print the same bytes
- * in every format (reports/sweepRender.ts).
+ * in every format (reports/sweep/render.ts).
  *
- * A completed task is kept as its KPIs (reports/result.ts `replicationKpis`), made as it is
+ * A completed task is kept as its KPIs (analysis/run/result.ts `replicationKpis`), made as it is
  * added, not as its counters: the per-interval counter arrays — most of a checkpoint's bytes,
  * growing with the horizon — are dropped at once, so a sweep, a resume of a large checkpoint
  * and a merge hold a few kilobytes a task (per-interval rows only when the sweep reports
@@ -12,8 +12,9 @@
  * the bytes do not change.
  */
 import type { ReplicationCounters } from '../engine/recorder.js';
-import { replicationKpis } from '../reports/result.js';
-import { buildSweepResult, type ReplicationRow, type SweepErrorEntry, type SweepReportInput, type SweepResult } from '../reports/sweep.js';
+import { replicationKpis } from '../analysis/run/replicationKpis.js';
+import { buildSweepResult, type SweepErrorEntry, type SweepReportInput, type SweepResult } from '../analysis/sweep/result.js';
+import { type ReplicationRow } from '../analysis/sweep/pointKpis.js';
 import { parseScenarioDocument } from '../scenarios/document.js';
 import { parseDuration } from '../scenarios/duration.js';
 import { valueAt } from '../scenarios/overrides.js';

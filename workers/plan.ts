@@ -12,9 +12,9 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../engine/errors.js';
 import type { Model, ServiceLevelDefinition } from '../engine/model.js';
-import type { ChannelMetric } from '../reports/kpi.js';
+import type { ChannelMetric } from '../analysis/kpi.js';
 import type { ShardPlan } from './checkpoint.js';
-import type { ObjectiveSpec } from '../reports/objective.js';
+import type { ObjectiveSpec } from '../analysis/objective.js';
 import { MAX_READABLE_BYTES } from '../scenarios/inputFile.js';
 import { ModelBudget } from '../scenarios/workLimits.js';
 import { scenarioLoader } from '../scenarios/load.js';

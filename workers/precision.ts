@@ -9,10 +9,8 @@
  * Every decision reads only the results of replications 0..n−1 of that point, which are
  * deterministic, so a resumed or sharded sweep takes exactly the same rounds.
  */
-import { halfWidth95 } from '../reports/confidence.js';
-import type { MetricRef } from '../reports/objective.js';
-import { pointKpis, series, type ReplicationRow } from '../reports/sweep.js';
 import type { Model } from '../engine/model.js';
+import { halfWidthOf, pointKpis, precisionRef, type ReplicationRow } from '../analysis/sweep/pointKpis.js';
 import type { ReplicationPolicy } from './plan.js';
 
 type Precision = Extract<ReplicationPolicy, { mode: 'precision' }>;
@@ -20,12 +18,9 @@ type Precision = Extract<ReplicationPolicy, { mode: 'precision' }>;
 /** Replications the point should have after this round, or null when it is done. */
 export function nextReplicationCount(policy: Precision, model: Model, scheduled: number, rows: readonly ReplicationRow[]): number | null {
   if (scheduled >= policy.max) return null;
-  const ref: MetricRef = policy.channel === null
-    ? { scope: 'overall', id: null, metric: policy.metric }
-    : { scope: 'channels', id: policy.channel, metric: policy.metric };
-  const values = series(pointKpis(model, rows), ref).filter(Number.isFinite);
-  const h = halfWidth95(values);
-  if (!Number.isFinite(h) || h <= policy.halfWidth) return null;
+  // The replications' own KPIs (analysis/sweep/pointKpis.ts), not a run result with its baseline.
+  const h = halfWidthOf(pointKpis(model, rows), precisionRef(policy.metric, policy.channel));
+  if (h === null || h <= policy.halfWidth) return null;
   const wanted = Math.ceil(scheduled * (h / policy.halfWidth) ** 2);
   return Math.min(policy.max, Math.max(scheduled + 1, wanted));
 }

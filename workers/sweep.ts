@@ -10,7 +10,7 @@
  * the file holding every record written before it (workers/checkpointWriter.ts).
  */
 import { InputError } from '../engine/errors.js';
-import { checkObjective } from '../reports/objective.js';
+import { checkObjective } from '../analysis/objective.js';
 import { recordLine, taskLine, taskRecord, type TaskOutcome } from './checkpoint.js';
 import type { CheckpointWriter } from './checkpointWriter.js';
 import { Outcomes } from './outcomes.js';

@@ -15,7 +15,7 @@ import { fitCallRecords } from '../../analysis/fit/callRecordsFit.js';
 import { readCallRecords, type CallRecordsOptions } from '../../scenarios/callRecords.js';
 import { InputError } from '../../engine/errors.js';
 import type { ChannelKind } from '../../engine/model.js';
-import { calibrationJson, renderCalibrationCsv, renderCalibrationText } from '../../reports/calibration.js';
+import { calibrationJson, renderCalibrationCsv, renderCalibrationText } from '../../reports/calibration/summary.js';
 import { abandons, calibratedScenarioYaml, scenarioIdOf, valuesPerInterval, type CalibratedChannel, type CalibratedScenarioInput } from '../../scenarios/calibratedScenario.js';
 import { SCENARIO_LIMITS } from '../../scenarios/limits.js';
 import { formatDate } from '../../scenarios/dateTime.js';
@@ -26,6 +26,7 @@ import { inputOptions, maxInputBytes } from '../inputFlags.js';
 import { emit, toJson } from '../output.js';
 import { readerOptions, reportFlagOptions } from '../reportFlags.js';
 import { CALIBRATE_FORMATS, readCalibrateFlags, type CalibrateArgs, type CalibrateFlags } from './calibrateFlags.js';
+import { DAY_SEC } from '../../engine/time.js';
 
 /**
  * The date the file says it was written: SOURCE_DATE_EPOCH when set (the reproducible-builds
@@ -34,7 +35,7 @@ import { CALIBRATE_FORMATS, readCalibrateFlags, type CalibrateArgs, type Calibra
 function writtenOn(): string {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   const ms = process.env.SOURCE_DATE_EPOCH !== undefined && Number.isFinite(epoch) ? epoch * 1000 : Date.now();
-  return formatDate(Math.floor(ms / 86_400_000));
+  return formatDate(Math.floor(ms / (DAY_SEC * 1000)));
 }
 
 /** A report channel's kind: `--kind`, else its name when that is a kind (`chat`), else voice. */

@@ -12,6 +12,7 @@ import { formatValue } from '../../scenarios/problem.js';
 import { didYouMean } from '../../scenarios/suggestion.js';
 import type { FormatArgs } from '../formatFlags.js';
 import type { InputArgs } from '../inputFlags.js';
+import { DAY_SEC } from '../../engine/time.js';
 
 export interface CalibrateArgs extends InputArgs, FormatArgs {
   report: string;
@@ -145,7 +146,7 @@ export function readCalibrateFlags(args: CalibrateArgs, maxBytes: number): { fla
   let dayStartSec: number | undefined;
   if (args['day-start'] !== undefined) {
     const t = parseTimeOfDay(args['day-start']);
-    if (!t.ok || t.seconds >= 86_400) problems.push(`--day-start: must be a clock time like 08:00 (got ${formatValue(args['day-start'])})`);
+    if (!t.ok || t.seconds >= DAY_SEC) problems.push(`--day-start: must be a clock time like 08:00 (got ${formatValue(args['day-start'])})`);
     else dayStartSec = t.seconds;
   }
   const cv = args['handle-cv'];

@@ -1,6 +1,6 @@
 /**
  * `ccsim check FILE`: the CI gate. Runs the scenario and judges each assertion — the file's
- * `assert:` block, then every `--assert` — on its 95% CI (reports/assertions.ts). Prints one
+ * `assert:` block, then every `--assert` — on its 95% CI (analysis/assertions.ts). Prints one
  * line per assertion and a summary; `--junit FILE` writes JUnit XML, `--result FILE` the run's
  * JSON (for `ccsim report`). Exit 0 when all pass, 1 when any fails, 2 on bad input
  * (including no assertions at all, or a path that names nothing).
@@ -9,12 +9,13 @@ import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
-import { checkAssertionPaths } from '../../reports/assertionPaths.js';
-import { evaluateAssertions, outcomeLine, type CheckMode } from '../../reports/assertions.js';
-import { renderJunit } from '../../reports/junit.js';
+import { checkAssertionPaths } from '../../analysis/assertionPaths.js';
+import { evaluateAssertions, type CheckMode } from '../../analysis/assertions.js';
+import { outcomeLine } from '../../reports/run/check.js';
+import { renderJunit } from '../../reports/run/junit.js';
 import { processColourContext, palette, wantsColour } from '../../reports/palette.js';
-import { normalizeResult, resultJson } from '../../reports/render.js';
-import { buildRunResult } from '../../reports/result.js';
+import { normalizeResult, resultJson } from '../../reports/run/render.js';
+import { buildRunResult } from '../../analysis/run/result.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { foldReplicationsOnThreads } from '../../workers/replications.js';
 import { runThreads, WORKERS_OPTION } from '../runThreads.js';

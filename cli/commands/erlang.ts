@@ -3,11 +3,12 @@
  * line. Its flags are read and checked in cli/commands/erlangFlags.ts.
  */
 import type { Argv, CommandModule } from 'yargs';
+import { MODEL_DEFAULTS } from '../../engine/defaults.js';
 import { InputError } from '../../engine/errors.js';
 import { DAY_SEC } from '../../engine/time.js';
 import { wrapUpMean } from '../../engine/erlang/channelView.js';
 import * as erlang from '../../engine/erlang/index.js';
-import { distMean } from '../../reports/baseline.js';
+import { distMean } from '../../engine/distributions.js';
 import { csvProblem } from '../../scenarios/csvProblem.js';
 import { parseDateTime } from '../../scenarios/dateTime.js';
 import { readInputFile } from '../../scenarios/inputFile.js';
@@ -39,11 +40,11 @@ function runFixed(args: ErlangArgs): Json {
   const concurrency = optional(args, 'concurrency', wholeFrom1To100);
   let result: Json;
   if (args.kind === 'a') {
-    result = { ...erlang.erlangA({ ...q, agents, patienceSec: seconds('patience', need(args, 'patience'), true), serviceLevelDefinition: slDefinition(args) ?? 'excludeShortAbandons' }) };
+    result = { ...erlang.erlangA({ ...q, agents, patienceSec: seconds('patience', need(args, 'patience'), true), serviceLevelDefinition: slDefinition(args) ?? MODEL_DEFAULTS.serviceLevelDefinition }) };
   } else if (concurrency !== undefined) {
     result = { ...erlang.chatErlangC({ ratePerSec: q.ratePerSec, sessionHandleSec: q.handleSec, targetSec: q.targetSec, agents, concurrency }) };
   } else {
-    result = { ...erlang.erlangC({ ...q, agents }), serviceLevelDefinition: slDefinition(args) ?? 'excludeShortAbandons' };
+    result = { ...erlang.erlangC({ ...q, agents }), serviceLevelDefinition: slDefinition(args) ?? MODEL_DEFAULTS.serviceLevelDefinition };
   }
   return { ...result, ...withFte(args, agents) };
 }
@@ -67,14 +68,14 @@ function runStaff(args: ErlangArgs): Json {
   let staffed: { agents: number; result: Json };
   if (args.patience !== undefined) {
     const patienceSec = seconds('patience', args.patience, true);
-    const s = erlang.staffErlangA({ ...q, patienceSec, targets: goals, serviceLevelDefinition: slDefinition(args) ?? 'excludeShortAbandons' });
+    const s = erlang.staffErlangA({ ...q, patienceSec, targets: goals, serviceLevelDefinition: slDefinition(args) ?? MODEL_DEFAULTS.serviceLevelDefinition });
     staffed = { agents: s.agents, result: { ...s.result } };
   } else if (concurrency !== undefined) {
     const s = erlang.staffChat({ ratePerSec: q.ratePerSec, sessionHandleSec: q.handleSec, targetSec: goals.targetSec ?? q.targetSec, concurrency, targets: goals });
     staffed = { agents: s.agents, result: { ...s.result } };
   } else {
     const s = erlang.staffErlangC({ ...q, targets: goals });
-    staffed = { agents: s.agents, result: { ...s.result, serviceLevelDefinition: slDefinition(args) ?? 'excludeShortAbandons', ...squareRootBeside(args, s.result.loadErlangs, s.result) } };
+    staffed = { agents: s.agents, result: { ...s.result, serviceLevelDefinition: slDefinition(args) ?? MODEL_DEFAULTS.serviceLevelDefinition, ...squareRootBeside(args, s.result.loadErlangs, s.result) } };
   }
   return { ...staffed.result, agents: staffed.agents, targets: { targetSec: q.targetSec, ...goals }, ...withFte(args, staffed.agents) };
 }
@@ -138,7 +139,7 @@ async function runTable(args: ErlangArgs): Promise<Json> {
     const { labels, volumes, intervalSec } = await readForecast(file, args);
     const handleSec = seconds('aht', need(args, 'aht'), true);
     const patienceSec = optional(args, 'patience', positiveSeconds) ?? null;
-    const input = { ratesPerSec: volumes.map((v) => v / intervalSec), handleSec, patienceSec, targets: { targetSec: erlang.DEFAULT_TARGET_SEC, ...targets(args, true) }, serviceLevelDefinition: slDefinition(args) ?? 'excludeShortAbandons', shrinkage: shrink };
+    const input = { ratesPerSec: volumes.map((v) => v / intervalSec), handleSec, patienceSec, targets: { targetSec: erlang.DEFAULT_TARGET_SEC, ...targets(args, true) }, serviceLevelDefinition: slDefinition(args) ?? MODEL_DEFAULTS.serviceLevelDefinition, shrinkage: shrink };
     return { model: patienceSec === null ? 'erlangC' : 'erlangA', intervalSec, ...input, ratesPerSec: undefined, rows: tableRows(labels, input, intervalSec) };
   }
   const { loadScenarioFile } = await import('../../scenarios/load.js');

@@ -7,6 +7,7 @@ import * as erlang from '../../engine/erlang/index.js';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelDefinition } from '../../engine/model.js';
 import { formatDuration, parseDuration, parseRate } from '../../scenarios/duration.js';
 import { parseShare, percentHint } from '../../scenarios/share.js';
+import { DAY_SEC } from '../../engine/time.js';
 
 export const KINDS = ['b', 'c', 'a', 'staff', 'table'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -88,8 +89,6 @@ export function rate(raw: string): number {
 }
 
 /** A rate given over this long or longer is averaged over it: say so beside the result. */
-const DAY_SEC = 86_400;
-
 /**
  * The note a rate over a day or more needs (`--rate 2400/d`): Erlang's formulas take the rate
  * as steady, so 2400 a day is 100 every hour, night included — not the busy hour a center

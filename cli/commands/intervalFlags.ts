@@ -1,12 +1,12 @@
 /**
- * `ccsim run`'s flags for what it reports per interval (reports/intervalDetail.ts,
+ * `ccsim run`'s flags for what it reports per interval (analysis/run/intervalDetail.ts,
  * docs/horizon.md): `--intervals all|day|none` and `--interval-file F.csv|F.jsonl`.
  */
 import type { Argv } from 'yargs';
 import { InputError } from '../../engine/errors.js';
 import type { Model } from '../../engine/model.js';
-import { INTERVAL_DETAILS, defaultIntervalDetail, weekdayProblem, type IntervalDetail } from '../../reports/intervalDetail.js';
-import { intervalFileFormat } from '../../reports/intervalFile.js';
+import { INTERVAL_DETAILS, defaultIntervalDetail, weekdayProblem, type IntervalDetail } from '../../analysis/run/intervalDetail.js';
+import { intervalFileFormat } from '../../reports/run/intervalFile.js';
 
 export interface IntervalArgs {
   intervals?: string;

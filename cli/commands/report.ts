@@ -1,15 +1,15 @@
 /**
  * `ccsim report RESULT.json`: renders a saved `ccsim run --json` (or `check --result`)
  * result in any format without running anything again. The file must be a run result of a
- * supported schema version (reports/resultFile.ts); same result ⇒ same bytes as `run`.
+ * supported schema version (reports/run/resultFile.ts); same result ⇒ same bytes as `run`.
  *
  * `ccsim report SWEEP.jsonl` renders a finished sweep from its `--out` file, exactly as
  * `ccsim merge SWEEP.jsonl` (and the sweep itself) would print it in that format. A sweep's
- * JSON report is refused by reports/resultFile.ts, naming the command that works.
+ * JSON report is refused by reports/run/resultFile.ts, naming the command that works.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
-import { parseRunResult } from '../../reports/resultFile.js';
+import { parseRunResult } from '../../reports/run/resultFile.js';
 import { checkInputFile, inputCap, readInputFile } from '../../scenarios/inputFile.js';
 import { CHECKPOINT_FORMAT } from '../../workers/checkpoint.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';

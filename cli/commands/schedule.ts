@@ -12,7 +12,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
 import { renderScheduleCsv } from '../../reports/schedule/csv.js';
 import { renderScheduleHtml } from '../../reports/schedule/html.js';
-import type { ScheduleResult } from '../../reports/schedule/result.js';
+import type { ScheduleResult } from '../../analysis/schedule/result.js';
 import { renderScheduleText, unmetText } from '../../reports/schedule/text.js';
 import { defaultWorkers } from '../../workers/pool.js';
 import { runSchedule } from '../../workers/scheduling/schedule.js';

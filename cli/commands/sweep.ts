@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import type { Argv, CommandModule } from 'yargs';
 import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
-import { CHANNEL_METRICS } from '../../reports/kpi.js';
+import { CHANNEL_METRICS } from '../../analysis/kpi.js';
 import { loadScenarioText, scenarioTextWarnings } from '../../scenarios/load.js';
 import { sweepResult } from '../../workers/outcomes.js';
 import { defaultWorkers } from '../../workers/pool.js';

@@ -2,10 +2,10 @@
 import type { CommandModule } from 'yargs';
 import { loadScenarioFile } from '../../scenarios/index.js';
 import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';
-import { checkAssertionPaths } from '../../reports/assertionPaths.js';
+import { checkAssertionPaths } from '../../analysis/assertionPaths.js';
 import { scenarioAssertions } from '../scenarioAssertions.js';
 import { printWarnings } from '../warnings.js';
-import { defaultIntervalDetail } from '../../reports/intervalDetail.js';
+import { defaultIntervalDetail } from '../../analysis/run/intervalDetail.js';
 import { checkRunWork } from '../workChecks.js';
 import { SCALE_OPTION, VARIANT_OPTION } from '../overrideFlags.js';
 import { variantOverrides } from '../../scenarios/schema/variant.js';

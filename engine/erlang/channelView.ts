@@ -1,5 +1,5 @@
 /**
- * The channel as Erlang sees it — one definition for the run's baseline (reports/baseline.ts),
+ * The channel as Erlang sees it — one definition for the run's baseline (analysis/baseline.ts),
  * the staffing search's start (workers/staffing/erlangStart.ts), the schedule's load floor and
  * Erlang cover, `ccsim erlang table` on a scenario, and the scenario checks of what the baseline
  * can compute (scenarios/consistency/baseline.ts):
@@ -19,9 +19,10 @@
  *   load and occupancy, an approximation for waits when wrap-up makes the holding time less
  *   variable than exponential).
  */
-import { Sampler } from '../distributions.js';
+import { distMean } from '../distributions.js';
 import { handleScales, patienceScales } from '../intervalMeans.js';
-import type { ChannelModel } from '../model.js';
+import type { ChannelModel, Model } from '../model.js';
+import { tier1TypeSpeeds } from '../proficiency.js';
 
 export interface ErlangChannelView {
   /** Share of arrivals reaching agents (after self-service). */
@@ -47,7 +48,13 @@ function weightedMean(values: readonly number[], weights: readonly number[]): nu
 
 /** The mean after-contact work over the channel's types (0 without any): never scaled by speed, residual or interval. */
 export function wrapUpMean(channel: ChannelModel): number {
-  return channel.types.reduce((sum, t) => (t.afterContactWork === undefined ? sum : sum + t.share * new Sampler(t.afterContactWork).mean), 0);
+  return channel.types.reduce((sum, t) => (t.afterContactWork === undefined ? sum : sum + t.share * distMean(t.afterContactWork)), 0);
+}
+
+/** The day's mean arrival rate, per second: the plain mean over the intervals (0 without any). */
+export function meanRatePerSec(channel: Pick<ChannelModel, 'ratePerSec'>): number {
+  const n = channel.ratePerSec.length;
+  return n === 0 ? 0 : channel.ratePerSec.reduce((s, r) => s + r, 0) / n;
 }
 
 /** The means Erlang is given in interval `interval`, or over the day (`interval` −1). */
@@ -63,8 +70,8 @@ export function meansAt(view: ErlangChannelView, interval: number): { readonly h
 export function erlangView(channel: ChannelModel, typeSpeeds: readonly number[] | null = null): ErlangChannelView {
   const n = channel.ratePerSec.length;
   const typeMean = typeSpeeds === null
-    ? channel.types.reduce((sum, t) => sum + t.share * new Sampler(t.handleByTier[0]).mean, 0)
-    : channel.types.reduce((sum, t, i) => sum + (t.share * new Sampler(t.handleByTier[0]).mean) / (typeSpeeds[i] ?? 1), 0);
+    ? channel.types.reduce((sum, t) => sum + t.share * distMean(t.handleByTier[0]), 0)
+    : channel.types.reduce((sum, t, i) => sum + (t.share * distMean(t.handleByTier[0])) / (typeSpeeds[i] ?? 1), 0);
   const residual = channel.deflection > 0 ? channel.residualHandleFactor : 1;
   const acwSec = wrapUpMean(channel);
   const talkSec = typeMean * residual;
@@ -72,7 +79,7 @@ export function erlangView(channel: ChannelModel, typeSpeeds: readonly number[] 
   const hs = handleScales(channel);
   const handleSecByInterval = Array.from({ length: n }, (_, i) => (hs === null ? handleSec : talkSec * (hs[i] ?? 1) + acwSec));
   const patient = channel.patience !== null && !channel.deferred;
-  const patienceSec = patient && channel.patience !== null ? new Sampler(channel.patience).mean : null;
+  const patienceSec = patient && channel.patience !== null ? distMean(channel.patience) : null;
   const ps = patienceScales(channel);
   const patienceSecByInterval = patienceSec === null ? null : Array.from({ length: n }, (_, i) => (ps === null ? patienceSec : patienceSec * (ps[i] ?? 1)));
   return {
@@ -83,4 +90,14 @@ export function erlangView(channel: ChannelModel, typeSpeeds: readonly number[] 
     dayHandleSec: hs === null ? handleSec : weightedMean(handleSecByInterval, channel.ratePerSec),
     dayPatienceSec: patienceSecByInterval === null || ps === null ? patienceSec : weightedMean(patienceSecByInterval, channel.ratePerSec),
   };
+}
+
+/** The Erlang view of channel `ch` of `model`, at its Tier-1 groups' speeds (engine/proficiency.ts). */
+export function channelErlangView(model: Model, ch: number): ErlangChannelView {
+  return erlangView(model.channels[ch] as ChannelModel, tier1TypeSpeeds(model, ch));
+}
+
+/** The Erlang view of every channel of `model`, in channel order. */
+export function erlangViews(model: Model): ErlangChannelView[] {
+  return model.channels.map((_, ch) => channelErlangView(model, ch));
 }

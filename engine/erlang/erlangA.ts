@@ -18,6 +18,7 @@
  * Answered within T = P(served) − P(served, V > T); abandoned within T = P(abandon) − P(abandon
  * after T), and P(abandon after T) = u·P(V > T) − P(served, V > T) by memorylessness of patience.
  */
+import { MODEL_DEFAULTS } from '../defaults.js';
 import type { ServiceLevelDefinition } from '../model.js';
 import { requireNonNegative, requirePositive } from './arguments.js';
 import { erlangBWhole } from './erlangB.js';
@@ -149,7 +150,7 @@ export function erlangA(input: ErlangAInput): ErlangAResult {
   const theta = 1 / patienceSec;
   const measures =
     lambda === 0 ? NO_LOAD : byFractionalAgents(agents, (n) => wholeAgentMeasures(lambda, mu, theta, n, targetSec), interpolateA);
-  const definition = input.serviceLevelDefinition ?? 'excludeShortAbandons';
+  const definition = input.serviceLevelDefinition ?? MODEL_DEFAULTS.serviceLevelDefinition;
   return {
     model: 'erlangA',
     loadErlangs: lambda * handleSec,

@@ -4,6 +4,7 @@
  * schedule once shrinkage is added. Each interval is treated as a steady state of its own (the
  * usual planning simplification: it ignores queues carried over from the previous interval).
  */
+import { MODEL_DEFAULTS } from '../defaults.js';
 import type { ServiceLevelDefinition } from '../model.js';
 import { staffErlangA, staffErlangC, fte, type StaffingTargets } from './staffing.js';
 
@@ -45,7 +46,7 @@ function staffOne(input: IntervalTableInput, interval: number, ratePerSec: numbe
   const staffing =
     patienceSec === null
       ? staffErlangC({ ratePerSec, handleSec, targets })
-      : staffErlangA({ ratePerSec, handleSec, patienceSec, targets, serviceLevelDefinition: input.serviceLevelDefinition ?? 'excludeShortAbandons' });
+      : staffErlangA({ ratePerSec, handleSec, patienceSec, targets, serviceLevelDefinition: input.serviceLevelDefinition ?? MODEL_DEFAULTS.serviceLevelDefinition });
   const r = staffing.result;
   const row = {
     interval,

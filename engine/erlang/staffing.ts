@@ -7,6 +7,7 @@
  * true once and stays true; the property tests check the answer meets the targets and one
  * agent fewer does not.
  */
+import { MODEL_DEFAULTS } from '../defaults.js';
 import type { ServiceLevelDefinition } from '../model.js';
 import { requireFraction, requireNonNegative, requirePositive } from './arguments.js';
 import { erlangA, type ErlangAResult } from './erlangA.js';
@@ -47,7 +48,7 @@ export interface Staffing<R> {
   readonly result: R;
 }
 
-export const DEFAULT_TARGET_SEC = 20;
+export const DEFAULT_TARGET_SEC = MODEL_DEFAULTS.targetSec;
 /** Beyond this the targets are unreachable (e.g. an ASA goal of 0 s); a typo, not a plan. */
 export const MAX_STAFFED_AGENTS = 1_000_000;
 /** Tolerance for rounding in the last digit, so that SL 0.8 exactly counts as meeting 0.8. */
@@ -137,7 +138,7 @@ export function staffErlangA(input: ErlangAStaffingInput): Staffing<ErlangAResul
       patienceSec: input.patienceSec,
       agents,
       targetSec: targets.targetSec ?? DEFAULT_TARGET_SEC,
-      serviceLevelDefinition: input.serviceLevelDefinition ?? 'excludeShortAbandons',
+      serviceLevelDefinition: input.serviceLevelDefinition ?? MODEL_DEFAULTS.serviceLevelDefinition,
     });
   const none = evaluate(0);
   if (meetsTargets(none, targets)) return { agents: 0, result: none };

@@ -4,7 +4,7 @@
  * coverage, mean_abs_error and bias columns (interval_start blank). Shares as shares, ASA in
  * seconds (`unit`), numbers unrounded; blank where undefined.
  */
-import type { BacktestResult } from '../../workers/backtest/backtest.js';
+import type { BacktestResult } from '../../analysis/backtest/result.js';
 import { csvText, metricUnit, numberCell, type Cell } from '../tidyCsv.js';
 
 export const BACKTEST_CSV_COLUMNS = [

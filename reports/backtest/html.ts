@@ -5,8 +5,7 @@
  * summary and interval tables and the notes.
  */
 import { DAY_SEC } from '../../engine/time.js';
-import type { BacktestResult } from '../../workers/backtest/backtest.js';
-import { BACKTEST_METRICS, type BacktestMetric } from '../../workers/backtest/historySamples.js';
+import { BACKTEST_METRICS, type BacktestMetric, type BacktestResult } from '../../analysis/backtest/result.js';
 import { frame, PERCENT_AXIS, slug, type Chart } from '../charts.js';
 import { pct } from '../format.js';
 import { escapeHtml, figure, htmlPage, htmlTable } from '../html.js';

@@ -3,9 +3,7 @@
  * actual value beside the predicted median and band for SL, ASA and abandon share; then the
  * summary (coverage, mean absolute error, bias) per channel and metric.
  */
-import type { BacktestResult, BacktestRow, MetricSummary } from '../../workers/backtest/backtest.js';
-import type { BacktestMetric } from '../../workers/backtest/historySamples.js';
-import { BACKTEST_METRICS } from '../../workers/backtest/historySamples.js';
+import { BACKTEST_METRICS, type BacktestMetric, type BacktestResult, type BacktestRow, type MetricSummary } from '../../analysis/backtest/result.js';
 import { pct, seconds } from '../format.js';
 import type { Cell, ReportTable } from '../tables.js';
 

@@ -1,7 +1,7 @@
 /** The back-test for a terminal: what was compared, the summary first, then each channel's intervals and the notes. */
-import type { BacktestResult } from '../../workers/backtest/backtest.js';
+import type { BacktestResult } from '../../analysis/backtest/result.js';
 import { palette } from '../palette.js';
-import { textTable, wrap } from '../sweepText.js';
+import { textTable, wrap } from '../textTable.js';
 import { backtestDescription, intervalTables, summaryTable } from './tables.js';
 
 export function renderBacktestText(r: BacktestResult, options: { readonly colour?: boolean } = {}): string {

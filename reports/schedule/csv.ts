@@ -6,8 +6,8 @@
  * agents, length and break minutes; then each plan's paid hours, FTE, cost and intervals met.
  */
 import { csvText, numberCell, tidyCells, TIDY_COLUMNS, type Cell } from '../tidyCsv.js';
-import type { Estimate } from '../confidence.js';
-import type { ScheduleResult } from './result.js';
+import type { Estimate } from '../../analysis/confidence.js';
+import type { ScheduleResult } from '../../analysis/schedule/result.js';
 import { timeLabel } from '../timeline.js';
 
 export const SCHEDULE_CSV_COLUMNS = ['scenario', 'seed', 'replications', 'confidence', 'plan', ...TIDY_COLUMNS] as const;

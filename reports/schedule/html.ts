@@ -11,7 +11,7 @@ import type { Chart } from '../charts.js';
 import { durationText, pct } from '../format.js';
 import { escapeHtml, figure, htmlPage, htmlTable } from '../html.js';
 import type { ReportTable } from '../tables.js';
-import type { PlanSummary, ScheduleResult } from './result.js';
+import type { PlanSummary, ScheduleResult } from '../../analysis/schedule/result.js';
 import { roundText } from './text.js';
 import { chartAxisFormat, chartMs, timeLabel } from '../timeline.js';
 

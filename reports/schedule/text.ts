@@ -7,7 +7,7 @@
 import { durationText, pct, seconds, withCi } from '../format.js';
 import { palette } from '../palette.js';
 import { fitTable, type Column } from '../textTable.js';
-import type { PlanSummary, ScheduleInterval, ScheduleResult, ScheduleRound, ScheduledShift } from './result.js';
+import type { PlanSummary, ScheduleInterval, ScheduleResult, ScheduleRound, ScheduledShift } from '../../analysis/schedule/result.js';
 import { timeLabel } from '../timeline.js';
 
 const pctOf = (c: number): string => `${Math.round(c * 100)}%`;

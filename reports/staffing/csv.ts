@@ -6,9 +6,9 @@
  * chosen; then the totals of both plans.
  */
 import { timeOfDay } from '../../engine/time.js';
-import type { Estimate } from '../confidence.js';
+import type { Estimate } from '../../analysis/confidence.js';
 import { csvText, numberCell, tidyCells, TIDY_COLUMNS, type Cell } from '../tidyCsv.js';
-import type { StaffingResult } from './result.js';
+import type { StaffingResult } from '../../analysis/staffing/result.js';
 
 /**
  * `status`: on an interval's rows, whether that interval meets every target (`met`, `unmet`);

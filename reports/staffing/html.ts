@@ -9,7 +9,7 @@ import { clock, durationText, pct } from '../format.js';
 import { escapeHtml, figure, htmlPage, htmlTable } from '../html.js';
 import type { ReportTable } from '../tables.js';
 import { headline, unmetText } from './outcome.js';
-import type { ShiftStaffing, StaffingResult } from './result.js';
+import type { ShiftStaffing, StaffingResult } from '../../analysis/staffing/result.js';
 import { judgingText } from './text.js';
 import { chartAxisFormat, chartMs, timeLabel } from '../timeline.js';
 

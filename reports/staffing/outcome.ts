@@ -6,7 +6,7 @@
  */
 import { pct, seconds } from '../format.js';
 import { plain } from '../metricFormat.js';
-import type { StaffingResult, UnmetTarget } from './result.js';
+import type { StaffingResult, UnmetTarget } from '../../analysis/staffing/result.js';
 import { timeLabel } from '../timeline.js';
 
 const SHARES = new Set(['serviceLevel', 'abandonRate', 'occupancy', 'slotOccupancy', 'attainment']);

@@ -8,7 +8,7 @@ import { clock, durationText, pct, seconds, withCi } from '../format.js';
 import { palette } from '../palette.js';
 import { fitTable, MAX_WIDTH, type Column } from '../textTable.js';
 import { headline, unmetText } from './outcome.js';
-import type { IntervalStaffing, StaffingResult } from './result.js';
+import type { IntervalStaffing, StaffingResult } from '../../analysis/staffing/result.js';
 import { timeLabel } from '../timeline.js';
 
 /** `with 95% confidence (whole CI)`, or `on the mean over replications`. */

@@ -9,10 +9,9 @@ import type { ChannelModel, ContactTypeModel, DistSpec } from '../../engine/mode
 import { DEFERRED_KINDS } from '../schema/defaults.js';
 import type { ChannelSpec, EscalateSpec } from '../schema.js';
 import { overdispersionCv, overdispersionShared } from '../schema/overdispersion.js';
+import { DAY_SEC } from '../../engine/time.js';
 
 const SECONDS_PER_HOUR = 3600;
-const SECONDS_PER_DAY = 86_400;
-
 /**
  * `perHour` is one rate for every interval; `volumes[i]` (also read from a forecast) is spread
  * over interval i; either is multiplied by the what-if `scale`.
@@ -109,6 +108,6 @@ function escalation(tier1: DistSpec, escalate: EscalateSpec | undefined): Pick<C
  * windows that contain `dayStart` strictly inside, so the window never wraps past midnight.
  */
 function openWindow(hours: { readonly start: number; readonly end: number }, dayStartSec: number): { startSec: number; endSec: number } {
-  const shift = hours.start >= dayStartSec ? -dayStartSec : SECONDS_PER_DAY - dayStartSec;
+  const shift = hours.start >= dayStartSec ? -dayStartSec : DAY_SEC - dayStartSec;
   return { startSec: hours.start + shift, endSec: hours.end + shift };
 }

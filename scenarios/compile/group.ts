@@ -3,13 +3,10 @@
  * indices (`channels: [a, b]` is every type of a and b at rank 1), the channels it touches,
  * and each agent's shifts (`./schedule.ts`).
  */
-import { NO_SHRINKAGE } from '../../engine/defaults.js';
+import { channelSkill, EVERY_TYPE, NO_SHRINKAGE } from '../../engine/defaults.js';
 import type { GroupModel, SkillModel } from '../../engine/model.js';
 import type { AgentGroupSpec, ChannelSpec } from '../schema.js';
 import { compileSchedule, type Timing } from './schedule.js';
-
-/** Skill type index meaning "every type of the channel" (engine/model.ts `SkillModel.type`). */
-const EVERY_TYPE = -1;
 
 export function compileGroup(group: AgentGroupSpec, channels: readonly ChannelSpec[], timing: Timing): GroupModel {
   const skills = compileSkills(group, channels);
@@ -40,7 +37,7 @@ export function compileSkills(group: AgentGroupSpec, channels: readonly ChannelS
     return index;
   };
   if (group.skills === undefined) {
-    return (group.channels ?? []).map((id) => ({ channel: channelIndex(id), type: EVERY_TYPE, rank: 1, afterSec: 0 }));
+    return (group.channels ?? []).map((id) => channelSkill(channelIndex(id)));
   }
   return group.skills.map((skill) => {
     const channel = channelIndex(skill.channel);

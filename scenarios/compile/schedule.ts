@@ -13,8 +13,7 @@
  */
 import type { ShiftModel } from '../../engine/model.js';
 import type { AgentGroupSpec, ShiftSpec } from '../schema.js';
-
-const SECONDS_PER_DAY = 86_400;
+import { DAY_SEC } from '../../engine/time.js';
 
 export interface Timing {
   readonly horizonSec: number;
@@ -87,10 +86,10 @@ function fromShifts(specs: readonly ShiftSpec[], t: Timing): Schedule {
 /** One shift's daily occurrences that touch [−warm-up, horizon), clipped to it. */
 export function occurrencesOf(spec: ShiftSpec, t: Timing): ShiftModel[] {
   const occurrences: ShiftModel[] = [];
-  const lastDay = Math.ceil(t.horizonSec / SECONDS_PER_DAY);
+  const lastDay = Math.ceil(t.horizonSec / DAY_SEC);
   // Day −1: yesterday's shift may still be running at time 0 (a night shift, or dayStart).
   for (let day = -1; day <= lastDay; day++) {
-    const start = day * SECONDS_PER_DAY - t.dayStartSec + spec.start;
+    const start = day * DAY_SEC - t.dayStartSec + spec.start;
     const end = start + spec.length;
     if (end <= 0 || start >= t.horizonSec) continue;
     const startSec = start <= 0 ? -t.warmupSec : start;

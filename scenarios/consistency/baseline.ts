@@ -1,7 +1,7 @@
 /**
  * What the Erlang baseline of every run must be able to compute (issue 18): `run` prints, for
  * each live channel and interval, Erlang C or A figures and the agents Erlang requires
- * (reports/baseline.ts). A load beyond the solvers' reach, or a patience so long that the
+ * (analysis/baseline.ts). A load beyond the solvers' reach, or a patience so long that the
  * Erlang A queue has no computable size, used to be refused only after the simulation, with
  * no line to fix; here it is a problem at the field that makes it, before anything runs.
  *
@@ -11,16 +11,13 @@
  * (engine/erlang/channelView.ts) computes it. Deferred channels (email, social) get a workload baseline
  * with no queueing formula, so no rule applies to them.
  */
-import { Sampler } from '../../engine/distributions.js';
-import { erlangView } from '../../engine/erlang/channelView.js';
-import type { ChannelModel, DistSpec, Model } from '../../engine/model.js';
-import { tier1TypeSpeeds } from '../../engine/proficiency.js';
+import { distMean } from '../../engine/distributions.js';
+import { channelErlangView, type ErlangChannelView } from '../../engine/erlang/channelView.js';
+import type { ChannelModel, Model } from '../../engine/model.js';
 import { SCENARIO_LIMITS as L } from '../limits.js';
 import { formatDuration } from '../duration.js';
 import type { PathSegment, Problem } from '../problem.js';
 import { isRecord, listOf } from '../raw.js';
-
-const meanOf = (spec: DistSpec): number => new Sampler(spec).mean;
 
 /** The interval of the largest x, for the intervals' values of x. */
 function argmax(values: readonly number[]): number {
@@ -33,8 +30,7 @@ function argmax(values: readonly number[]): number {
  * The busiest interval's offered load (contacts per second reaching agents × its mean Tier-1
  * handle time) and the most contacts Erlang A would see waiting (rate × mean patience there).
  */
-function erlangInputs(channel: ChannelModel, typeSpeeds: readonly number[] | null): { load: Peak; waiting: Peak | null } {
-  const view = erlangView(channel, typeSpeeds);
+function erlangInputs(channel: ChannelModel, view: ErlangChannelView): { load: Peak; waiting: Peak | null } {
   const rates = channel.ratePerSec.map((r) => r * view.rateFactor);
   const atLoad = argmax(rates.map((r, i) => r * (view.handleSecByInterval[i] ?? 0)));
   const load = { interval: atLoad, ratePerSec: rates[atLoad] ?? 0, meanSec: view.handleSecByInterval[atLoad] ?? view.dayHandleSec };
@@ -76,15 +72,15 @@ export function baselineProblems(model: Model, raw: unknown): Problem[] {
   const problems: Problem[] = [];
   model.channels.forEach((channel, i) => {
     if (channel.deferred) return;
-    if (channel.handleMeanByIntervalSec !== null && meanOf(channel.handle) <= 0) {
+    if (channel.handleMeanByIntervalSec !== null && distMean(channel.handle) <= 0) {
       problems.push({ path: handlePath(raw, i), message: 'must have a positive mean to be scaled to ahtByInterval (its mean is 0)' });
       return;
     }
-    if (channel.patienceMeanByIntervalSec !== null && channel.patience !== null && meanOf(channel.patience) <= 0) {
+    if (channel.patienceMeanByIntervalSec !== null && channel.patience !== null && distMean(channel.patience) <= 0) {
       problems.push({ path: patiencePath(raw, i), message: 'must have a positive mean to be scaled to patienceByInterval (its mean is 0)' });
       return;
     }
-    const inputs = erlangInputs(channel, tier1TypeSpeeds(model, i));
+    const inputs = erlangInputs(channel, channelErlangView(model, i));
     const { ratePerSec: peakRatePerSec, meanSec: handleSec } = inputs.load;
     const load = peakRatePerSec * handleSec;
     if (load > L.maxOfferedLoadErlangs) {

@@ -7,6 +7,7 @@ import { formatClock, parseTimeOfDay } from '../duration.js';
 import type { PathSegment, Problem } from '../problem.js';
 import { given, isRecord, kindOf, listOf, numberOf, type Raw } from '../raw.js';
 import { CONCURRENT_KINDS, DEFERRED_KINDS } from '../schema/defaults.js';
+import { DAY_SEC } from '../../engine/time.js';
 
 const has = (kinds: readonly string[], kind: string) => kinds.includes(kind);
 
@@ -59,7 +60,7 @@ function inLineGroup(data: Raw, id: unknown): boolean {
 
 function timeOfDayOf(v: unknown): number | undefined {
   const parsed = parseTimeOfDay(v);
-  return parsed.ok && parsed.seconds >= 0 && parsed.seconds < 86_400 ? parsed.seconds : undefined;
+  return parsed.ok && parsed.seconds >= 0 && parsed.seconds < DAY_SEC ? parsed.seconds : undefined;
 }
 
 /**

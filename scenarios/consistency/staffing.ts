@@ -6,6 +6,7 @@
 import { SCENARIO_LIMITS as L } from '../limits.js';
 import type { Problem } from '../problem.js';
 import { given, isRecord, listOf, numberOf, type Raw } from '../raw.js';
+import { DAY_SEC } from '../../engine/time.js';
 
 /**
  * Agents a raw group can put on duty: the count, the largest count of a list, the sum of
@@ -59,6 +60,6 @@ function agentShiftsOf(group: Raw, horizonSec: number | undefined, warmupSec: nu
   }
   if (!Array.isArray(group.shifts) || horizonSec === undefined) return 0;
   // One occurrence per day touched by warm-up and horizon, plus one for a shift crossing midnight.
-  const days = Math.ceil((horizonSec + warmupSec) / 86_400) + 2;
+  const days = Math.ceil((horizonSec + warmupSec) / DAY_SEC) + 2;
   return listOf(group.shifts).reduce((sum: number, s) => sum + (isRecord(s) ? (numberOf(s.count) ?? 0) : 0) * days, 0);
 }

@@ -5,14 +5,14 @@
  */
 import type { Problem } from '../problem.js';
 import { isRecord, kindOf, listOf, type Raw } from '../raw.js';
-import { DEFERRED_KINDS } from '../schema/defaults.js';
+import { DEFERRED_KINDS, SCENARIO_DEFAULTS as D } from '../schema/defaults.js';
 
 /** The escalation mode of tier 2 or 3 as written, else its default (2 transfer, 3 ticket). */
 function modeOf(data: Raw, tier: 2 | 3): string {
   const tiers = isRecord(data.tiers) ? data.tiers : {};
   const entry = tiers[String(tier)];
   const mode = isRecord(entry) ? entry.mode : undefined;
-  return typeof mode === 'string' ? mode : tier === 2 ? 'transfer' : 'ticket';
+  return typeof mode === 'string' ? mode : tier === 2 ? D.tier2Mode : D.tier3Mode;
 }
 
 export function tierPatienceProblems(data: Raw): Problem[] {

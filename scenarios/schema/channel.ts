@@ -18,8 +18,7 @@ import { SCENARIO_DEFAULTS as D, TARGET_WITHIN_BY_KIND } from './defaults.js';
 import { atCloseSchema, maxWaitSchema } from './exits.js';
 import { overdispersionSchema } from './overdispersion.js';
 import { patternSchema } from './pattern.js';
-
-const SECONDS_PER_DAY = 86_400;
+import { DAY_SEC } from '../../engine/time.js';
 
 const arrivalsSchema = z
   .strictObject({
@@ -122,8 +121,8 @@ const deflectionSchema = z
 
 const openHoursSchema = z
   .strictObject({
-    start: timeOfDay(SECONDS_PER_DAY, true, 'time of day the queue starts being worked'),
-    end: timeOfDay(SECONDS_PER_DAY, false, 'time of day work stops (after start, at most 24:00)'),
+    start: timeOfDay(DAY_SEC, true, 'time of day the queue starts being worked'),
+    end: timeOfDay(DAY_SEC, false, 'time of day work stops (after start, at most 24:00)'),
   })
   .superRefine((hours, ctx) => {
     if (hours.start >= hours.end) ctx.addIssue({ code: 'custom', message: 'must be after start', input: hours.end, path: ['end'] });

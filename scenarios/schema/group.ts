@@ -11,8 +11,7 @@ import { SCENARIO_LIMITS as L } from '../limits.js';
 import { SKILL_STRING_PATTERN, SKILL_STRING_RULE, splitSkillString } from '../skill.js';
 import { id } from './common.js';
 import { SCENARIO_DEFAULTS as D } from './defaults.js';
-
-const SECONDS_PER_DAY = 86_400;
+import { DAY_SEC } from '../../engine/time.js';
 
 const skillObject = z
   .strictObject({
@@ -53,15 +52,15 @@ const skillSchema = z.union([skillString, skillObject], { error: `${SKILL_STRING
 
 const breakSchema = z
   .strictObject({
-    after: duration({ min: 0, max: SECONDS_PER_DAY }, 'time from the start of the shift to the break'),
-    length: duration({ min: 0, exclusive: true, max: SECONDS_PER_DAY }, 'length of the break'),
+    after: duration({ min: 0, max: DAY_SEC }, 'time from the start of the shift to the break'),
+    length: duration({ min: 0, exclusive: true, max: DAY_SEC }, 'length of the break'),
   })
   .meta({ description: 'a break: scheduled but not available' });
 
 const shiftSchema = z
   .strictObject({
-    start: timeOfDay(SECONDS_PER_DAY, true, 'time of day the shift starts (every day of the horizon)'),
-    length: duration({ min: 0, exclusive: true }, 'length of the shift, breaks included; at most 24h').refine((seconds) => seconds <= SECONDS_PER_DAY, {
+    start: timeOfDay(DAY_SEC, true, 'time of day the shift starts (every day of the horizon)'),
+    length: duration({ min: 0, exclusive: true }, 'length of the shift, breaks included; at most 24h').refine((seconds) => seconds <= DAY_SEC, {
       error: 'must be at most 24h (a shift is one day’s work; cover longer spans with several shifts)',
     }),
     count: wholeNumber(0, L.maxAgentsPerGroup, 'agents', 'agents working this shift'),
@@ -95,7 +94,7 @@ function fmt(seconds: number): string {
 const shrinkageSchema = z
   .strictObject({
     planned: share('share of scheduled time in meetings, training, coaching (not breaks given in shifts)', { below1: true }).default(0),
-    period: duration({ min: 0, exclusive: true, max: SECONDS_PER_DAY }, 'length of one planned-shrinkage period').prefault(D.shrinkagePeriod),
+    period: duration({ min: 0, exclusive: true, max: DAY_SEC }, 'length of one planned-shrinkage period').prefault(D.shrinkagePeriod),
     absenteeism: share('probability that an agent misses a whole day', { below1: true }).default(0),
   })
   .meta({ description: 'shrinkage: planned (a share of scheduled time, in periods) and absenteeism; default none' });

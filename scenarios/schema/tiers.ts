@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SCENARIO_LIMITS as L } from '../limits.js';
 import { AT_KEY } from '../problem.js';
 import { duration } from '../quantity.js';
+import { SCENARIO_DEFAULTS as D } from './defaults.js';
 
 const MODES = ['transfer', 'ticket'] as const;
 const IF_NO_AGENT = ['wait', 'disconnect'] as const;
@@ -39,8 +40,8 @@ const tierSchema = (tier: 2 | 3, mode: (typeof MODES)[number]) =>
 
 export const tiersSchema = z
   .strictObject({
-    2: tierSchema(2, 'transfer').optional(),
-    3: tierSchema(3, 'ticket').optional(),
+    2: tierSchema(2, D.tier2Mode).optional(),
+    3: tierSchema(3, D.tier3Mode).optional(),
   })
   .meta({ description: 'escalation modes and targets of Tier 2 and Tier 3; default: 2 transfer, 3 ticket, targets the channel’s' });
 

@@ -12,8 +12,7 @@ import { TEMPLATE_LIMITS as T } from './limits.js';
 import type { TemplateFileSpec, TemplateSpec } from './schema.js';
 import { WEEKDAYS } from './schema.js';
 import type { ShiftTemplate } from './shiftTemplate.js';
-
-const DAY_SEC = 86_400;
+import { DAY_SEC } from '../../engine/time.js';
 
 export interface HorizonContext {
   /** Length of the horizon (the requirement covers it), seconds. */

@@ -9,8 +9,7 @@ import { formatDuration } from '../duration.js';
 import { boundedNumber, duration, timeOfDay, wholeNumber } from '../quantity.js';
 import { id } from '../schema/common.js';
 import { TEMPLATE_LIMITS as T } from './limits.js';
-
-const DAY_SEC = 86_400;
+import { DAY_SEC } from '../../engine/time.js';
 
 /** Weekdays as planners write them, Monday first; index 0–6 is the weekday number `dayStartWeekday` uses. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

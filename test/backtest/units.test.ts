@@ -9,7 +9,7 @@ import { actualValue } from '../../workers/backtest/backtest.js';
 import { conditionedArrivalTimes } from '../../workers/backtest/conditionedArrivals.js';
 import { historyModel } from '../../workers/backtest/historyModel.js';
 import type { HistoryInterval, HistoryReport } from '../../workers/backtest/historyReport.js';
-import { minimumDraws, nominalCoverage, predictionBand } from '../../workers/backtest/predictionBand.js';
+import { minimumDraws, nominalCoverage, predictionBand } from '../../analysis/backtest/predictionBand.js';
 import { model } from '../support/model.js';
 
 describe('prediction band between order statistics', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../../reports/result.js';
+import type { RunResult } from '../../analysis/run/result.js';
 import { ccsim } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ccsim-dates-'));

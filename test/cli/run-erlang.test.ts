@@ -3,8 +3,8 @@
 // in a file of its own so that `npm run coverage-check` runs it without the other CLI suites.
 import { studentTQuantile as tQuantile } from '../../engine/studentT.js';
 import { describe, expect, it } from 'vitest';
-import type { Estimate } from '../../reports/confidence.js';
-import type { RunResult } from '../../reports/result.js';
+import type { Estimate } from '../../analysis/confidence.js';
+import type { RunResult } from '../../analysis/run/result.js';
 import { ccsim } from '../support/cli.js';
 import { expectNear, testSeed } from '../support/statistics.js';
 

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Estimate } from '../../reports/confidence.js';
-import type { RunResult } from '../../reports/result.js';
+import type { Estimate } from '../../analysis/confidence.js';
+import type { RunResult } from '../../analysis/run/result.js';
 import { ccsim } from '../support/cli.js';
 import { testSeed } from '../support/statistics.js';
 

@@ -1,8 +1,8 @@
 // `ccsim run` end to end through the built CLI: the JSON contract, determinism, the Erlang
 // columns, and input errors (agreement with Erlang: run-erlang.test.ts).
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_METRICS, CONFERENCE_METRICS, EXIT_METRICS, GROUP_METRICS, TRANSFER_DROP_METRIC, WRAP_UP_METRICS } from '../../reports/kpi.js';
-import type { RunResult } from '../../reports/result.js';
+import { CHANNEL_METRICS, CONFERENCE_METRICS, EXIT_METRICS, GROUP_METRICS, TRANSFER_DROP_METRIC, WRAP_UP_METRICS } from '../../analysis/kpi.js';
+import type { RunResult } from '../../analysis/run/result.js';
 import { ccsim } from '../support/cli.js';
 
 const runJson = (...args: string[]): { text: string; result: RunResult } => {
@@ -19,7 +19,7 @@ describe('ccsim run', () => {
     const { result } = runJson('scenarios/sales-service.yaml', '--replications', '4');
     expect(result).toMatchObject({ schemaVersion: 1, scenario: 'Sales and service', seed: 1, replications: 4, serviceLevelDefinition: 'excludeShortAbandons' });
     // The exit metrics (maximum wait, the close), the parts of AHT, dropped transfers and
-    // conferences are written only for scenarios that use them (reports/scenarioMetrics.ts).
+    // conferences are written only for scenarios that use them (analysis/scenarioMetrics.ts).
     const optional: readonly string[] = [...EXIT_METRICS, ...WRAP_UP_METRICS, TRANSFER_DROP_METRIC, ...CONFERENCE_METRICS];
     const metrics = CHANNEL_METRICS.filter((m) => !optional.includes(m));
     for (const m of metrics) expect(isEstimate(result.summary.overall[m]), m).toBe(true);

@@ -1,4 +1,4 @@
-// `ccsim run --intervals weekday` (issue 16 goal 3; reports/intervalDetail.ts): each row of the
+// `ccsim run --intervals weekday` (issue 16 goal 3; analysis/run/intervalDetail.ts): each row of the
 // weekday profile is the sum of its intervals over the horizon's days of that weekday — checked
 // against the interval file's per-replication values, with the weekday of each interval taken
 // from JavaScript's UTC calendar, not from ccsim's. The identities are exact at any seed.
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../../reports/result.js';
+import type { RunResult } from '../../analysis/run/result.js';
 import { ccsim } from '../support/cli.js';
 import { testSeed } from '../support/statistics.js';
 

@@ -14,7 +14,7 @@ import type { ContactTypeModel, Model } from '../../engine/model.js';
 import { Stream } from '../../engine/random.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { erlangBaseline } from '../../reports/baseline.js';
+import { erlangBaseline } from '../../analysis/baseline.js';
 import { loadFloor } from '../../workers/scheduling/loadFloor.js';
 import { erlangStart } from '../../workers/staffing/erlangStart.js';
 import { constant, exp, model, withChannel } from '../support/model.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { GroupBasics } from '../../engine/defaults.js';
 import type { DistSpec, Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { buildRunResult } from '../../reports/result.js';
+import { buildRunResult } from '../../analysis/run/result.js';
 import { runReplications } from '../../workers/replications.js';
 import { exp, model, sum } from '../support/model.js';
 import { expectNear, meanAndError, testSeed } from '../support/statistics.js';

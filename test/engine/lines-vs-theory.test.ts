@@ -15,7 +15,7 @@ import { erlangB } from '../../engine/erlang/index.js';
 import type { Model } from '../../engine/model.js';
 import { studentTQuantile as tQuantile } from '../../engine/studentT.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
-import { buildRunResult } from '../../reports/result.js';
+import { buildRunResult } from '../../analysis/run/result.js';
 import { runReplications } from '../../workers/replications.js';
 import { stationary, type BirthDeathQueue } from '../support/birthDeath.js';
 import { channelEstimates, reported } from '../support/estimates.js';

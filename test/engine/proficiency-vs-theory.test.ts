@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { erlangA, erlangC } from '../../engine/erlang/index.js';
 import { studentTQuantile as tQuantile } from '../../engine/studentT.js';
-import { buildRunResult } from '../../reports/result.js';
+import { buildRunResult } from '../../analysis/run/result.js';
 import { runReplications } from '../../workers/replications.js';
 import { relaxationSec, stationary } from '../support/birthDeath.js';
 import { channelEstimates, reported } from '../support/estimates.js';

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { simulateReplication } from '../../engine/simulate.js';
 import type { Model } from '../../engine/model.js';
-import { buildRunResult } from '../../reports/result.js';
+import { buildRunResult } from '../../analysis/run/result.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { TRACE_COLUMNS, writeTrace } from '../../workers/contactTrace.js';
 import { constant, model, withChannel } from '../support/model.js';

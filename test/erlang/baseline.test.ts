@@ -1,11 +1,12 @@
-// The Erlang baseline of `ccsim run` (reports/baseline.ts) on hand-built compiled models: Erlang
+// The Erlang baseline of `ccsim run` (analysis/baseline.ts) on hand-built compiled models: Erlang
 // figures against published values or the birth–death chain of test/support/birthDeath.ts,
 // agents and loads against counts done by hand.
 import { describe, expect, it } from 'vitest';
 import { completeModel, type ChannelBasics, type GroupBasics } from '../../engine/defaults.js';
+import { distMean } from '../../engine/distributions.js';
 import { CHAT_APPROXIMATION } from '../../engine/erlang/index.js';
 import type { DistSpec, Model } from '../../engine/model.js';
-import { agentsByChannel, availableAgents, distMean, erlangBaseline } from '../../reports/baseline.js';
+import { agentsByChannel, availableAgents, erlangBaseline } from '../../analysis/baseline.js';
 import { stationary } from '../support/birthDeath.js';
 
 function channel(id: string, ratePerSec: number[], handle: DistSpec, patience: DistSpec | null = null): ChannelBasics {

@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignModel, Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { CAMPAIGN_METRICS } from '../../reports/campaignKpis.js';
-import { renderReport } from '../../reports/render.js';
-import { checkObjective, parseMetricRef } from '../../reports/objective.js';
-import { buildRunResult } from '../../reports/result.js';
-import type { SweepResult } from '../../reports/sweep.js';
+import { CAMPAIGN_METRICS } from '../../analysis/campaignKpis.js';
+import { renderReport } from '../../reports/run/render.js';
+import { checkObjective, parseMetricRef } from '../../analysis/objective.js';
+import { buildRunResult } from '../../analysis/run/result.js';
+import type { SweepResult } from '../../analysis/sweep/result.js';
 import { ccsim } from '../support/cli.js';
 import { constant, model } from '../support/model.js';
 

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { EXIT_METRICS } from '../../reports/kpi.js';
-import { renderReport } from '../../reports/render.js';
-import { buildRunResult } from '../../reports/result.js';
+import { EXIT_METRICS } from '../../analysis/kpi.js';
+import { renderReport } from '../../reports/run/render.js';
+import { buildRunResult } from '../../analysis/run/result.js';
 import { constant, model, withChannel } from '../support/model.js';
 
 // One agent, calls of 100 s at 0, 10, 20, 280 and 285 s of a 300-second day (intervals of 100 s).

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../../reports/result.js';
+import type { RunResult } from '../../analysis/run/result.js';
 import { expectSelfContained, openReport } from '../support/browser.js';
 import { ccsim, ROOT } from '../support/cli.js';
 import { FAST } from './support.js';

@@ -16,10 +16,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSweepHtml } from '../../reports/sweepHtml.js';
-import type { SweepResult } from '../../reports/sweep.js';
+import { renderSweepHtml } from '../../reports/sweep/html.js';
+import type { SweepResult } from '../../analysis/sweep/result.js';
 import { renderStaffingHtml } from '../../reports/staffing/html.js';
-import type { StaffingResult } from '../../reports/staffing/result.js';
+import type { StaffingResult } from '../../analysis/staffing/result.js';
 import { openReport, type OpenedReport } from '../support/browser.js';
 import { ccsim } from '../support/cli.js';
 import { scratch } from './support.js';
@@ -96,7 +96,7 @@ async function render(dir: string, name: string, variants: readonly string[], ho
   cli(['run', file, '--json', '--out', join(dir, 'run.json')]);
   writeFileSync(join(dir, 'run.json'), JSON.stringify(edit(join(dir, 'run.json'))));
   cli(['report', join(dir, 'run.json'), '--format', 'html', '--out', join(dir, 'run.html')]);
-  // Sweep and staffing: their HTML is a function of their JSON (reports/sweepRender.ts).
+  // Sweep and staffing: their HTML is a function of their JSON (reports/sweep/render.ts).
   cli(['sweep', file, '--workers', '1', '--baseline', variants[0] ?? '', '--format', 'json', '--report', join(dir, 'sweep.json')]);
   writeFileSync(join(dir, 'sweep.html'), await renderSweepHtml(edit(join(dir, 'sweep.json')) as SweepResult));
   cli(['staff', file, '--workers', '0', '--whole-day', '--format', 'json', '--report', join(dir, 'staff.json')]);

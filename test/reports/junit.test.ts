@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { escapeXml } from '../../reports/junit.js';
+import { escapeXml } from '../../reports/run/junit.js';
 import { ccsim, ROOT } from '../support/cli.js';
 import { FAST, scratch } from './support.js';
 

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactTypeModel, Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { CONFERENCE_METRICS, WRAP_UP_METRICS } from '../../reports/kpi.js';
-import { renderReport } from '../../reports/render.js';
-import { buildRunResult } from '../../reports/result.js';
+import { CONFERENCE_METRICS, WRAP_UP_METRICS } from '../../analysis/kpi.js';
+import { renderReport } from '../../reports/run/render.js';
+import { buildRunResult } from '../../analysis/run/result.js';
 import { constant, model, withChannel } from '../support/model.js';
 
 // One agent; calls at 0, 10 and 150 of a 300-second day (intervals of 100 s); talk 50 s, wrap-up

@@ -2,8 +2,8 @@
 // the result's own shape), never the random numbers inside.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS } from '../../reports/csv.js';
-import type { RunResult } from '../../reports/result.js';
+import { CSV_COLUMNS } from '../../reports/run/csv.js';
+import type { RunResult } from '../../analysis/run/result.js';
 import { ccsim } from '../support/cli.js';
 import { FAST, estimateKeys, mdTables, runResult } from './support.js';
 

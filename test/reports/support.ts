@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { RunResult } from '../../reports/result.js';
+import type { RunResult } from '../../analysis/run/result.js';
 import { ccsim, ROOT } from '../support/cli.js';
 
 export const scratch = (): string => mkdtempSync(join(tmpdir(), 'ccsim-reports-'));
@@ -29,7 +29,7 @@ const isEstimate = (v: unknown): boolean => isObject(v) && 'mean' in v && 'ci95'
 
 /**
  * [scope, id, metric] of every estimate in `container` (the summary or one interval), walked
- * here independently of reports/scopes.ts: `overall` holds metrics, other scopes hold ids.
+ * here independently of analysis/scopes.ts: `overall` holds metrics, other scopes hold ids.
  */
 export function estimateKeys(container: object): [string, string, string][] {
   const out: [string, string, string][] = [];

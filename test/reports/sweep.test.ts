@@ -4,9 +4,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SweepResult } from '../../reports/sweep.js';
-import { CHARTED_DIFFERENCES, CHARTED_METRICS, sweepCharts } from '../../reports/sweepCharts.js';
-import { sweepLayout } from '../../reports/sweepPoints.js';
+import type { SweepResult } from '../../analysis/sweep/result.js';
+import { CHARTED_DIFFERENCES, CHARTED_METRICS, sweepCharts } from '../../reports/sweep/charts.js';
+import { sweepLayout } from '../../reports/sweep/points.js';
 import { ccsim, ROOT } from '../support/cli.js';
 import { mdTables, scratch } from './support.js';
 

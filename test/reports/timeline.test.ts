@@ -2,7 +2,8 @@
 // startDate, dates and weekdays with one — checked against calendar facts (2026-03-02 is a
 // Monday, 2028 is a leap year) and against JavaScript's own UTC calendar for chart times.
 import { describe, expect, it } from 'vitest';
-import { chartAxisFormat, chartMs, clockOfDay, dayLabel, momentLabel, recordedFrom, startDateField, startField, timeLabel } from '../../reports/timeline.js';
+import { startDateField, startField } from '../../analysis/timeline.js';
+import { chartAxisFormat, chartMs, clockOfDay, dayLabel, momentLabel, recordedFrom, timeLabel } from '../../reports/timeline.js';
 
 const H = 3600;
 const DAY = 86_400;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../engine/errors.js';
-import { parseRunResult } from '../../reports/resultFile.js';
+import { parseRunResult } from '../../reports/run/resultFile.js';
 import { checkInputText, inputCap, INPUT_LIMITS, maxInputBytesFlag, readInputText } from '../../scenarios/inputFile.js';
 import { loadScenarioFile, loadScenarioText } from '../../scenarios/load.js';
 import { readInputFiles } from '../../workers/inputFiles.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { erlangView } from '../../engine/erlang/channelView.js';
 import { speedOn, tier1TypeSpeeds } from '../../engine/proficiency.js';
-import { erlangBaseline } from '../../reports/baseline.js';
+import { erlangBaseline } from '../../analysis/baseline.js';
 import { loadScenarioText } from '../../scenarios/load.js';
 import { scenarioProblems } from '../support/problems.js';
 

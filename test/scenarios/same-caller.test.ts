@@ -2,7 +2,7 @@
 // compiled model; and the customer view in the run result (summary.customers) only when used.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../scenarios/load.js';
-import { buildRunResult } from '../../reports/result.js';
+import { buildRunResult } from '../../analysis/run/result.js';
 import { runReplications } from '../../workers/replications.js';
 import { problemsOf } from '../support/problems.js';
 

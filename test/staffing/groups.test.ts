@@ -3,7 +3,7 @@
 // share no channel are staffed as each would be alone; a team that also takes the other
 // channel at rank 2 (blending) never needs more than the two teams alone.
 import { describe, expect, it } from 'vitest';
-import type { StaffingResult } from '../../reports/staffing/result.js';
+import type { StaffingResult } from '../../analysis/staffing/result.js';
 import { expectClaim, testSeed } from '../support/statistics.js';
 import { definitionOf, staff, teamsScenario, type TeamsOptions } from './support.js';
 

@@ -3,8 +3,8 @@
 // agent fewer in an interval does not meet them there or on the search's own (0..R−1) — checked
 // by re-simulating the plan independently of the search, with the same library path as `ccsim run`.
 import { describe, expect, it } from 'vitest';
-import { buildRunResult } from '../../reports/result.js';
-import { judge } from '../../reports/verdict.js';
+import { buildRunResult } from '../../analysis/run/result.js';
+import { judge } from '../../analysis/verdict.js';
 import { runReplications } from '../../workers/replications.js';
 import { countModel } from '../../workers/staffing/candidate.js';
 import { staffScenario } from '../../workers/staffing/staff.js';

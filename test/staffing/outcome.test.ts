@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { StaffingResult } from '../../reports/staffing/result.js';
+import type { StaffingResult } from '../../analysis/staffing/result.js';
 import { headline, outcomeLines } from '../../reports/staffing/outcome.js';
 import { ccsim, ROOT } from '../support/cli.js';
 import { expectClaim, testSeed } from '../support/statistics.js';

@@ -1,6 +1,6 @@
 // Helpers of the staffing suites: a search run in this thread (--workers 0) on scenario text.
 import { pino } from 'pino';
-import type { StaffingResult } from '../../reports/staffing/result.js';
+import type { StaffingResult } from '../../analysis/staffing/result.js';
 import { loadScenarioText } from '../../scenarios/load.js';
 import type { StaffDefinition } from '../../workers/staffing/definition.js';
 import { DEFAULT_JUDGING } from '../../workers/staffing/judgingRule.js';

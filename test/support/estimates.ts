@@ -7,7 +7,7 @@
  */
 import { expect } from 'vitest';
 import type { ReplicationCounters } from '../../engine/recorder.js';
-import type { Estimate } from '../../reports/confidence.js';
+import type { Estimate } from '../../analysis/confidence.js';
 import { meanAndError, ratioAndError } from './statistics.js';
 
 export interface Measured {

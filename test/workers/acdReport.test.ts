@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../engine/model.js';
 import { simulateReplication } from '../../engine/simulate.js';
-import { AcdAggregator, acdReportCsv, intervalLabeller, staffedAgents, type AcdRow } from '../../workers/acdReport.js';
+import type { AcdRow } from '../../analysis/run/acdRow.js';
+import { acdReportCsv } from '../../reports/run/acdReport.js';
+import { AcdAggregator, intervalLabeller, staffedAgents } from '../../workers/acdReport.js';
 import { traceReplication } from '../../workers/contactTrace.js';
 import { constant, exp, model } from '../support/model.js';
 

@@ -1,12 +1,12 @@
 // Helpers shared by the workers suites.
 import { loadScenarioText } from '../../scenarios/load.js';
-import { summaryKpis } from '../../reports/summaryKpis.js';
+import { summaryKpis } from '../../analysis/sweep/summaryKpis.js';
 import { runReplications } from '../../workers/replications.js';
 
 const total = (a: Float64Array): number => a.reduce((s, x) => s + x, 0);
 
 /**
- * Per-replication summary KPIs (reports/summaryKpis.ts) against figures computed here directly from
+ * Per-replication summary KPIs (analysis/sweep/summaryKpis.ts) against figures computed here directly from
  * each replication's raw counters, for a one-channel, one-group scenario: service level (the
  * default definition), P(wait), ASA, abandon rate, occupancy. Returns the mismatches.
  */

@@ -6,7 +6,7 @@
  * in its band (coverage), the mean absolute error of the median and its bias.
  *
  * Actual values are computed from the report's columns with the definitions of ccsim's own
- * figures (reports/kpi.ts): SL under `offered` = answered within T ÷ offered, under `answered`
+ * figures (analysis/kpi.ts): SL under `offered` = answered within T ÷ offered, under `answered`
  * = answered within T ÷ answered (an ACD report cannot give `excludeShortAbandons`: it does
  * not count short abandons); ASA = the report's mean wait of answered contacts; abandon share
  * = abandoned ÷ offered. An interval whose actual value is undefined (no column, nobody
@@ -14,15 +14,12 @@
  * scored.
  */
 import type { Model } from '../../engine/model.js';
-import { ratio } from '../../reports/kpi.js';
+import { ratio } from '../../analysis/kpi.js';
 import { historyModel, type HistoryModel } from './historyModel.js';
 import type { HistoryInterval, HistoryReport } from './historyReport.js';
-import { BACKTEST_METRICS, simulateHistory, type BacktestMetric } from './historySamples.js';
-import { nominalCoverage, predictionBand } from './predictionBand.js';
-
-/** The service-level definitions an ACD report can give. */
-export const BACKTEST_SL_DEFINITIONS = ['offered', 'answered'] as const;
-export type BacktestSlDefinition = (typeof BACKTEST_SL_DEFINITIONS)[number];
+import { nominalCoverage, predictionBand } from '../../analysis/backtest/predictionBand.js';
+import { BACKTEST_METRICS, type BacktestMetric, type BacktestResult, type BacktestRow, type BacktestSlDefinition, type MetricSummary } from '../../analysis/backtest/result.js';
+import { simulateHistory } from './historySamples.js';
 
 export interface BacktestOptions {
   readonly seed: number;
@@ -33,51 +30,6 @@ export interface BacktestOptions {
   readonly onProgress?: (done: number) => void;
 }
 
-export interface BacktestRow {
-  readonly channel: string;
-  readonly interval: number;
-  readonly label: string;
-  readonly startSec: number;
-  readonly metric: BacktestMetric;
-  readonly actual: number | null;
-  readonly median: number | null;
-  readonly lo: number | null;
-  readonly hi: number | null;
-  /** null: not scored. */
-  readonly inside: boolean | null;
-}
-
-export interface MetricSummary {
-  readonly channel: string;
-  readonly metric: BacktestMetric;
-  /** Intervals with both an actual value and a band. */
-  readonly scored: number;
-  readonly inside: number;
-  /** inside ÷ scored (null when nothing was scored). */
-  readonly coverage: number | null;
-  /** Mean of |median − actual| and of (median − actual) over the scored intervals. */
-  readonly meanAbsError: number | null;
-  readonly bias: number | null;
-}
-
-export interface BacktestResult {
-  readonly report: string;
-  readonly scenario: string;
-  readonly seed: number;
-  readonly replications: number;
-  readonly level: number;
-  /** The band's exact coverage for a correct model (./predictionBand.ts): at least `level`. */
-  readonly nominalCoverage: number;
-  readonly slDefinition: BacktestSlDefinition;
-  /** T of each channel's service level, seconds. */
-  readonly withinSec: Readonly<Record<string, number>>;
-  readonly intervalSec: number;
-  readonly dayStartSec: number;
-  readonly startDate: string | null;
-  readonly rows: readonly BacktestRow[];
-  readonly summary: readonly MetricSummary[];
-  readonly notes: readonly string[];
-}
 
 /** An interval's actual value of a metric from the report's columns, or undefined. */
 export function actualValue(row: HistoryInterval | undefined, metric: BacktestMetric, definition: BacktestSlDefinition): number | undefined {

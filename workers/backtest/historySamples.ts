@@ -13,10 +13,7 @@ import { replicaKpis } from '../staffing/replicaKpis.js';
 import type { Column } from '../staffing/targets.js';
 import { conditionedArrivalTimes } from './conditionedArrivals.js';
 import type { HistoryModel } from './historyModel.js';
-
-/** The metrics a back-test compares, as named in ccsim's results (reports/kpi.ts). */
-export const BACKTEST_METRICS = ['serviceLevel', 'asaSec', 'abandonRate'] as const;
-export type BacktestMetric = (typeof BACKTEST_METRICS)[number];
+import { BACKTEST_METRICS } from '../../analysis/backtest/result.js';
 
 export interface HistorySamples {
   readonly replications: number;

@@ -8,7 +8,7 @@
  */
 import { sampleStandardDeviation } from 'simple-statistics';
 import { studentTQuantile } from '../../engine/studentT.js';
-import { metricRange } from '../../reports/kpi.js';
+import { metricRange } from '../../analysis/kpi.js';
 import { estimateAt as judgedEstimateAt, type ConfidenceLevel, type JudgedEstimate } from '../staffing/judgingRule.js';
 import { judgeChecks, type CheckOutcome, type TargetCheck } from '../staffing/targets.js';
 

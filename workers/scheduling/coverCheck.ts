@@ -6,6 +6,7 @@
 import { InputError } from '../../engine/errors.js';
 import type { ShiftTemplate } from '../../scenarios/templates/shiftTemplate.js';
 import { COVER_LIMITS as C } from './coverLimits.js';
+import { DAY_SEC } from '../../engine/time.js';
 
 interface ProblemShape {
   readonly intervalSec: number;
@@ -19,7 +20,7 @@ const finiteIn = (x: number, lo: number, hi: number) => Number.isFinite(x) && x 
 function templateProblems(t: ShiftTemplate, i: number, horizonSec: number): string[] {
   const at = `templates[${i}]`;
   const out: string[] = [];
-  if (!finiteIn(t.lengthSec, Number.MIN_VALUE, 86_400)) out.push(`${at}.lengthSec: must be more than 0 and at most 86400 (got ${t.lengthSec})`);
+  if (!finiteIn(t.lengthSec, Number.MIN_VALUE, DAY_SEC)) out.push(`${at}.lengthSec: must be more than 0 and at most ${DAY_SEC} (got ${t.lengthSec})`);
   if (!(Number.isFinite(t.costPerHour) && t.costPerHour > 0)) out.push(`${at}.costPerHour: must be a number greater than 0 (got ${t.costPerHour})`);
   const bad = t.startsSec.findIndex((s) => !finiteIn(s, 0, horizonSec - t.lengthSec));
   if (bad >= 0) out.push(`${at}.startsSec[${bad}]: must put the whole shift inside the horizon, 0 to ${horizonSec - t.lengthSec} (got ${t.startsSec[bad]})`);
@@ -40,7 +41,7 @@ function templateProblems(t: ShiftTemplate, i: number, horizonSec: number): stri
 /** Throws `InputError` listing every field of the problem that breaks a rule. */
 export function checkCoverProblem(problem: ProblemShape, timeLimitSec: number, relativeGap: number): void {
   const out: string[] = [];
-  if (!finiteIn(problem.intervalSec, 1, 86_400)) out.push(`intervalSec: must be a number of seconds from 1 to 86400 (got ${problem.intervalSec})`);
+  if (!finiteIn(problem.intervalSec, 1, DAY_SEC)) out.push(`intervalSec: must be a number of seconds from 1 to ${DAY_SEC} (got ${problem.intervalSec})`);
   const n = problem.requirement.length;
   if (n < 1 || n > C.maxIntervals) out.push(`requirement: must list 1 to ${count(C.maxIntervals)} intervals (got ${count(n)})`);
   const bad = problem.requirement.findIndex((r) => !finiteIn(r, 0, C.maxRequirement));

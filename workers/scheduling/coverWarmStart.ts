@@ -18,8 +18,7 @@ import type { ShiftTemplate } from '../../scenarios/templates/shiftTemplate.js';
 import type { ColumnSet, StartColumns } from './coverColumns.js';
 import { buildProgram, solveProgram } from './coverProgram.js';
 import { scheduleOf, tally } from './coverSchedule.js';
-
-const DAY_SEC = 86_400;
+import { DAY_SEC } from '../../engine/time.js';
 
 /** Columns of one start: its count and its break slots. */
 const width = (start: StartColumns) => 1 + start.slotsSec.reduce((sum, s) => sum + s.length, 0);

@@ -9,17 +9,17 @@
  * The floor keeps the search there; it is far below Erlang's requirement (which adds the
  * agents that make waits short), so the schedule may still go well below Erlang where it pays.
  */
-import { erlangView } from '../../engine/erlang/channelView.js';
-import { tier1TypeSpeeds } from '../../engine/proficiency.js';
+import { erlangViews } from '../../engine/erlang/channelView.js';
 import type { Model } from '../../engine/model.js';
 
 export function loadFloor(model: Model, availability: number): number[] {
   // The interval's own mean handle time (engine/erlang/channelView.ts: one Erlang view of a channel).
-  const views = model.channels.map((c, ch) => erlangView(c, tier1TypeSpeeds(model, ch)));
+  const views = erlangViews(model);
   return Array.from({ length: model.intervalCount }, (_, i) => {
     const erlangs = model.channels.reduce((sum, c, ch) => {
-      const handle = views[ch]?.handleSecByInterval[i] ?? 0;
-      return sum + ((c.ratePerSec[i] ?? 0) * (1 - c.deflection) * handle) / c.concurrency;
+      const view = views[ch];
+      if (view === undefined) return sum;
+      return sum + ((c.ratePerSec[i] ?? 0) * view.rateFactor * (view.handleSecByInterval[i] ?? 0)) / view.serverFactor;
     }, 0);
     return Math.ceil(erlangs / (availability > 0 ? availability : 1) - 1e-9);
   });

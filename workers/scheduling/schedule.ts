@@ -12,7 +12,7 @@
  * answer and the Erlang cover are reported from those (./scheduleResult.ts).
  */
 import { InputError } from '../../engine/errors.js';
-import type { ScheduleResult } from '../../reports/schedule/result.js';
+import type { ScheduleResult } from '../../analysis/schedule/result.js';
 import { createRunner, type RunControls } from '../pool.js';
 import { fnv1a32 } from '../seed.js';
 import { erlangStart } from '../staffing/erlangStart.js';
@@ -31,6 +31,7 @@ import { loadFloor } from './loadFloor.js';
 import { scheduleModel, timed } from './scheduleModel.js';
 import { checkScheduleWork } from './scheduleWork.js';
 import { parseDate, weekdayIndex } from '../../scenarios/dateTime.js';
+import { DAY_SEC } from '../../engine/time.js';
 
 export interface ScheduleRunOptions extends RunControls {
   readonly definition: ScheduleDefinition;
@@ -84,7 +85,7 @@ export async function runSchedule(o: ScheduleRunOptions): Promise<ScheduleResult
   // A day's program is proved optimal in about a second; a week's is not within HiGHS's time
   // limit (docs/schedule.md, measured speed), and a solve stopped by the clock depends on the
   // machine's speed. Past one day the program stops once proved within 1% (deterministic).
-  const coverGap = model.horizonSec > 86_400 ? MULTI_DAY_RELATIVE_GAP : undefined;
+  const coverGap = model.horizonSec > DAY_SEC ? MULTI_DAY_RELATIVE_GAP : undefined;
   const candidateOf = (s: CoverSolution, extraAt: number | null = null): Candidate => ({ model: scheduleModel(model, timed(s.shifts, lengths), extraAt), from: 0, to: I - 1, day: true });
   const runner = createRunner(o.workers);
   const evaluators: Evaluator[] = [];

@@ -1,12 +1,12 @@
 /**
- * The `ccsim schedule` result (reports/schedule/result.ts) from the loop's outcome and the
+ * The `ccsim schedule` result (analysis/schedule/result.ts) from the loop's outcome and the
  * fresh re-judging of the schedule and of the Erlang cover: shifts with their breaks, paid
  * hours, FTE per week (paid hours per week ÷ 40, a horizon shorter than a week taken to repeat
  * through it), cost, and per interval the achieved metrics with CIs at the chosen confidence.
  */
 import type { Model } from '../../engine/model.js';
-import type { JudgedTarget, PlanSummary, ScheduleInterval, ScheduleResult } from '../../reports/schedule/result.js';
-import { SCHEDULE_SCHEMA_VERSION } from '../../reports/schedule/result.js';
+import type { JudgedTarget, PlanSummary, ScheduleInterval, ScheduleResult } from '../../analysis/schedule/result.js';
+import { SCHEDULE_SCHEMA_VERSION } from '../../analysis/schedule/result.js';
 import type { Evaluation } from '../staffing/evaluator.js';
 import { dayRows, intervalRows } from '../staffing/judging.js';
 import type { CheckOutcome, TargetSet } from '../staffing/targets.js';
@@ -14,9 +14,10 @@ import { estimateAt, judgeAt } from './confidenceJudging.js';
 import type { CoverSolution, ShiftTemplate } from './cover.js';
 import type { LoopOutcome } from './cuttingPlane.js';
 import type { ScheduleDefinition } from './definition.js';
-import { startDateField, startField } from '../../reports/timeline.js';
+import { startDateField, startField } from '../../analysis/timeline.js';
+import { DAY_SEC } from '../../engine/time.js';
 
-const WEEK_SEC = 7 * 86_400;
+const WEEK_SEC = 7 * DAY_SEC;
 /** Paid hours of one full-time equivalent in a week. */
 export const FTE_HOURS_PER_WEEK = 40;
 

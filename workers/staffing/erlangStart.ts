@@ -13,11 +13,11 @@
  * that tier's mean handle time), against the tier's target time or the channel's.
  * A group serving several channels adds up their requirements (no pooling credit).
  */
+import { distMean } from '../../engine/distributions.js';
 import { staffErlangA, staffErlangC } from '../../engine/erlang/index.js';
-import { erlangView, meansAt, type ErlangChannelView } from '../../engine/erlang/channelView.js';
-import { tier1TypeSpeeds } from '../../engine/proficiency.js';
+import { erlangViews, meanRatePerSec, meansAt, type ErlangChannelView } from '../../engine/erlang/channelView.js';
 import type { ChannelModel, Model } from '../../engine/model.js';
-import { availableAgents, distMean } from '../../reports/baseline.js';
+import { availableAgents } from '../../analysis/baseline.js';
 import type { ExtraTargets } from './definition.js';
 
 export interface ErlangStart {
@@ -38,10 +38,10 @@ function tierLoadPerContact(c: ChannelModel, tier: number): number {
   }, 0);
 }
 
-type Means = ReturnType<typeof meansAt>;
-
-function required(model: Model, c: ChannelModel, means: Means, ratePerSec: number, tier: number, extra: ExtraTargets): number {
-  const rate = ratePerSec * (1 - c.deflection);
+/** Agents channel c needs at `tier` (0: tier 1, at the view's means in `interval`, −1 the day's) for an arrival rate. */
+function required(model: Model, c: ChannelModel, view: ErlangChannelView, interval: number, ratePerSec: number, tier: number, extra: ExtraTargets): number {
+  const means = meansAt(view, interval);
+  const rate = ratePerSec * view.rateFactor;
   const perContact = tier === 0 ? means.handleSec : tierLoadPerContact(c, tier);
   if (rate <= 0 || perContact <= 0) return 0;
   const share = tier === 0 ? 1 : c.types.reduce((s, t) => s + t.share * (tier === 1 ? t.escalation[0] : t.escalation[0] * t.escalation[1]), 0);
@@ -61,17 +61,17 @@ function required(model: Model, c: ChannelModel, means: Means, ratePerSec: numbe
   } else {
     agents = staffErlangC({ ratePerSec: ratePerSecAtTier, handleSec, targets }).agents;
   }
-  return tier === 0 ? Math.ceil(agents / c.concurrency) : agents;
+  return tier === 0 ? Math.ceil(agents / view.serverFactor) : agents;
 }
 
 /** Erlang requirements of every group in every interval (or at the day's mean rate: `meanRate`). */
 export function erlangStart(model: Model, extra: ExtraTargets, meanRate = false): ErlangStart {
   const I = meanRate ? 1 : model.intervalCount;
   const rateAt = (c: ChannelModel, iv: number): number =>
-    meanRate ? c.ratePerSec.reduce((s, r) => s + r, 0) / Math.max(1, c.ratePerSec.length) : (c.ratePerSec[iv] ?? 0);
+    meanRate ? meanRatePerSec(c) : (c.ratePerSec[iv] ?? 0);
   const availability = model.groups.map((g) => (1 - g.shrinkage.planned) * (1 - g.shrinkage.absenteeism));
   const onPhone = model.groups.map(() => new Array<number>(I).fill(0));
-  const views = model.channels.map((c, ch) => erlangView(c, tier1TypeSpeeds(model, ch)));
+  const views = erlangViews(model);
   for (let iv = 0; iv < I; iv++) {
     const from = meanRate ? 0 : iv * model.intervalSec;
     const given = availableAgents(model, from, meanRate ? model.horizonSec : from + model.intervalSec);
@@ -84,7 +84,7 @@ export function erlangStart(model: Model, extra: ExtraTargets, meanRate = false)
         const bestRank = Math.min(...tierServers.map(rank));
         const servers = tierServers.filter((gi) => rank(gi) === bestRank);
         if (servers.length === 0) continue;
-        const need = required(model, c, meansAt(views[ch] as ErlangChannelView, meanRate ? -1 : iv), rateAt(c, iv), tier, extra);
+        const need = required(model, c, views[ch] as ErlangChannelView, meanRate ? -1 : iv, rateAt(c, iv), tier, extra);
         const total = servers.reduce((s, g) => s + (given[g] ?? 0), 0);
         for (const g of servers) {
           const share = total > 0 ? (given[g] ?? 0) / total : 1 / servers.length;

@@ -5,17 +5,17 @@
  *
  * - `{ on: 'ci', confidence }` (default 0.95): the target is met only when the whole
  *   two-sided Student-t CI at that level meets the bound — the `--strict` rule of `ccsim
- *   check` (reports/verdict.ts); a CI straddling the bound is `inconclusive`, not met. A
+ *   check` (analysis/verdict.ts); a CI straddling the bound is `inconclusive`, not met. A
  *   higher level asks for more agents: the CI is wider, so its far end must clear the bound.
  * - `{ on: 'mean' }`: met when the mean over replications meets the bound (the plan meets the
  *   target on average, as Erlang's answer does); no CI is asked for.
  *
  * The CI is t(1 − (1 − c)/2, n − 1) · s / √n around the mean (Law, "Simulation Modeling and
- * Analysis", §9.4.1), kept inside the metric's physical range like reports/confidence.ts.
+ * Analysis", §9.4.1), kept inside the metric's physical range like analysis/confidence.ts.
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { studentTQuantile } from '../../engine/studentT.js';
-import type { Range } from '../../reports/confidence.js';
+import type { Range } from '../../analysis/confidence.js';
 
 export const CONFIDENCE_LEVELS = [0.9, 0.95, 0.99] as const;
 export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
@@ -29,8 +29,8 @@ export interface JudgedEstimate {
   /** Null when no replication defines it (e.g. SL of an empty interval). */
   readonly mean: number | null;
   /**
-   * The CI at the judging's confidence (named `ci95` like reports/confidence.ts's Estimate, which
-   * reports/verdict.ts reads; its level is the judging's); null on the mean rule, or with fewer
+   * The CI at the judging's confidence (named `ci95` like analysis/confidence.ts's Estimate, which
+   * analysis/verdict.ts reads; its level is the judging's); null on the mean rule, or with fewer
    * than two defined replications.
    */
   readonly ci95: readonly [number, number] | null;
@@ -55,7 +55,7 @@ export function meanOnly(values: readonly number[]): JudgedEstimate {
 }
 
 /**
- * The estimate reports/verdict.ts judges: on the mean rule a zero-width interval at the mean,
+ * The estimate analysis/verdict.ts judges: on the mean rule a zero-width interval at the mean,
  * so the verdict passes or fails on the mean alone (never `inconclusive`).
  */
 export function verdictInput(e: JudgedEstimate, j: Judging): JudgedEstimate {

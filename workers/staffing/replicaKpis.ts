@@ -1,15 +1,18 @@
 /**
  * The few KPIs a staffing search judges and reports, taken from one replication's counters:
  * one row per interval of a range (and optionally one for the whole day), one value per
- * target column (workers/staffing/targets.ts). They are computed with the same tallies and
- * KPI functions as `ccsim run` (reports/tally.ts, reports/kpi.ts), and they are what the
- * search's checkpoint stores: a few numbers per interval instead of every counter.
+ * target column (workers/staffing/targets.ts). They are a replication's KPIs as `ccsim run`
+ * computes them (analysis/run/replicationKpis.ts: a scope's tally over its intervals, and its
+ * KPIs), and they are what the search's checkpoint stores: a few numbers per interval instead
+ * of every counter.
  */
 import type { Model } from '../../engine/model.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
-import { channelKpis, groupKpis } from '../../reports/kpi.js';
-import { staffingOf } from '../../reports/result.js';
-import { addChannel, addGroup, emptyTally, type Staffing } from '../../reports/tally.js';
+import { channelKpis } from '../../analysis/kpi.js';
+import {
+  channelTallyOver, dayWaitPercentiles, groupKpisOver, intervalWaitPercentiles, staffingOf, type Span,
+} from '../../analysis/run/replicationKpis.js';
+import type { Staffing } from '../../analysis/tally.js';
 import type { Column } from './targets.js';
 
 export interface ReplicaKpis {
@@ -21,27 +24,21 @@ export interface ReplicaKpis {
   readonly day: readonly number[] | null;
 }
 
-const PCT = 4;
-
-function rowOf(model: Model, r: ReplicationCounters, columns: readonly Column[], by: Staffing, intervals: readonly number[], day: boolean): number[] {
+function rowOf(model: Model, r: ReplicationCounters, columns: readonly Column[], by: Staffing, iv: number | 'day'): number[] {
+  const spans: readonly Span[] = iv === 'day' ? [[0, r.intervalCount]] : [[iv, iv + 1]];
+  const spanSec = (iv === 'day' ? r.intervalCount : 1) * model.intervalSec;
   const cache = new Map<string, Readonly<Record<string, number>>>();
   const kpisOf = (c: Column): Readonly<Record<string, number>> => {
     const key = `${c.scope}:${c.index}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const t = emptyTally();
-    let kpis: Record<string, number>;
-    if (c.scope === 'groups') {
-      for (const iv of intervals) addGroup(t, r, c.index, iv, by);
-      kpis = groupKpis(t);
-    } else {
-      for (const iv of intervals) addChannel(t, r, c.index, iv, by);
-      const I = r.intervalCount;
-      const at = (c.index * I + (intervals[0] ?? 0)) * PCT;
-      const pct = day ? r.waitPctChannel.subarray(c.index * PCT, c.index * PCT + PCT) : r.waitPctInterval.subarray(at, at + PCT);
-      kpis = channelKpis(t, pct, model.serviceLevelDefinition, intervals.length * model.intervalSec);
+    let kpis = cache.get(key);
+    if (kpis === undefined) {
+      if (c.scope === 'groups') kpis = groupKpisOver(r, c.index, spans, by);
+      else {
+        const percentiles = iv === 'day' ? dayWaitPercentiles(r, c.index) : intervalWaitPercentiles(r, c.index, iv);
+        kpis = channelKpis(channelTallyOver(r, c.index, spans, by), percentiles, model.serviceLevelDefinition, spanSec);
+      }
+      cache.set(key, kpis);
     }
-    cache.set(key, kpis);
     return kpis;
   };
   return columns.map((c) => kpisOf(c)[c.metric] ?? NaN);
@@ -51,9 +48,8 @@ function rowOf(model: Model, r: ReplicationCounters, columns: readonly Column[],
 export function replicaKpis(model: Model, r: ReplicationCounters, columns: readonly Column[], from: number, to: number, day: boolean): ReplicaKpis {
   const by = staffingOf(model);
   const rows: number[][] = [];
-  for (let iv = from; iv <= to; iv++) rows.push(rowOf(model, r, columns, by, [iv], false));
-  const all = Array.from({ length: r.intervalCount }, (_, i) => i);
-  return { from, rows, day: day ? rowOf(model, r, columns, by, all, true) : null };
+  for (let iv = from; iv <= to; iv++) rows.push(rowOf(model, r, columns, by, iv));
+  return { from, rows, day: day ? rowOf(model, r, columns, by, 'day') : null };
 }
 
 /** As JSON (NaN as null); `decodeKpis` is its inverse, exact for every finite double. */

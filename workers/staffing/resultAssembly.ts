@@ -1,19 +1,19 @@
 /**
- * The staffing result (reports/staffing/result.ts) from a finished search: the answer's
+ * The staffing result (analysis/staffing/result.ts) from a finished search: the answer's
  * whole-day run gives the achieved metrics with CIs; agents on duty are read off the
  * answer's schedules; totals and agreement compare it with the Erlang plan.
  */
 import { dutyTime } from '../../engine/dutyTime.js';
 import type { Model } from '../../engine/model.js';
-import type { AssertionOutcome } from '../../reports/assertions.js';
-import type { ChannelBaseline } from '../../reports/baseline.js';
-import { estimate, type Estimate } from '../../reports/confidence.js';
-import { metricRange } from '../../reports/kpi.js';
-import { staffingNotes } from '../../reports/staffing/notes.js';
+import type { AssertionOutcome } from '../../analysis/assertions.js';
+import type { ChannelBaseline } from '../../analysis/baseline.js';
+import { estimate, type Estimate } from '../../analysis/confidence.js';
+import { metricRange } from '../../analysis/kpi.js';
+import { staffingNotes } from '../../analysis/staffing/notes.js';
 import {
   STAFFING_SCHEMA_VERSION, type Agreement, type ChannelAchieved, type GroupStaffing, type IntervalStaffing, type PlanTotals,
   type SearchStopOutcome, type ShiftStaffing, type StaffingResult, type StaffingStatus, type TargetOutcome, type UnmetTarget,
-} from '../../reports/staffing/result.js';
+} from '../../analysis/staffing/result.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import type { StaffDefinition } from './definition.js';
 import type { ErlangStart } from './erlangStart.js';
@@ -22,7 +22,7 @@ import type { CountSearchResult } from './intervalPlan.js';
 import { dayRows, intervalRows, judgeChecks, judgeInterval } from './judging.js';
 import type { ShiftSearchResult } from './shiftPlan.js';
 import type { CheckOutcome, TargetSet } from './targets.js';
-import { startDateField, startField } from '../../reports/timeline.js';
+import { startDateField, startField } from '../../analysis/timeline.js';
 
 export type Answer =
   | { readonly kind: 'counts'; readonly finalModel: Model; readonly search: CountSearchResult; readonly shifts: null }

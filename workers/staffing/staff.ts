@@ -3,14 +3,14 @@
  * scenario, builds the targets, starts from the Erlang answer and runs the search of the
  * chosen mode (./intervalPlan.ts, ./shiftPlan.ts) on the worker pool, every evaluated
  * (candidate, replication) checkpointed (./evaluator.ts); then assembles the result
- * (reports/staffing/result.ts) from the answer's whole-day run.
+ * (analysis/staffing/result.ts) from the answer's whole-day run.
  */
 import { InputError } from '../../engine/errors.js';
 import type { Model } from '../../engine/model.js';
-import { evaluateAssertions } from '../../reports/assertions.js';
-import { erlangBaseline } from '../../reports/baseline.js';
-import { buildRunResult } from '../../reports/result.js';
-import type { StaffingResult } from '../../reports/staffing/result.js';
+import { evaluateAssertions } from '../../analysis/assertions.js';
+import { erlangBaseline } from '../../analysis/baseline.js';
+import { buildRunResult } from '../../analysis/run/result.js';
+import type { StaffingResult } from '../../analysis/staffing/result.js';
 import { loadScenarioText } from '../../scenarios/load.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import { modelWork, refuseBeyondLimits, staffWork } from '../../scenarios/workLimits.js';

@@ -1,7 +1,7 @@
 /**
  * The targets a staffing must meet, each a check of one metric of one channel or group in
  * each interval, judged over replications by the search's rule (./judgingRule.ts): by default
- * on its 95% CI with the rule of `ccsim check --strict` (reports/verdict.ts) — met only when
+ * on its 95% CI with the rule of `ccsim check --strict` (analysis/verdict.ts) — met only when
  * the whole CI meets the bound —, at 90% or 99% (`--confidence`), or on the mean (`--on
  * mean`). A metric that is undefined in every replication (no contacts in the interval)
  * constrains nothing.
@@ -15,9 +15,9 @@
  */
 import { InputError } from '../../engine/errors.js';
 import type { Model } from '../../engine/model.js';
-import { parseAssertion, type Assertion } from '../../reports/assertions.js';
-import { CHANNEL_METRICS, GROUP_METRICS, metricRange } from '../../reports/kpi.js';
-import { judge, type Comparator, type Verdict } from '../../reports/verdict.js';
+import { parseAssertion, type Assertion } from '../../analysis/assertions.js';
+import { CHANNEL_METRICS, GROUP_METRICS, metricRange } from '../../analysis/kpi.js';
+import { judge, type Comparator, type Verdict } from '../../analysis/verdict.js';
 import type { ExtraTargets } from './definition.js';
 import { DEFAULT_JUDGING, estimateAt, meanOnly, verdictInput, type JudgedEstimate, type Judging } from './judgingRule.js';
 
