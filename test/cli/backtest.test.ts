@@ -131,7 +131,8 @@ describe('backtest', () => {
     writeFileSync(big, 'interval_start,channel,offered,staffed\n08:00,voice,20000000,30\n08:30,voice,10,30\n');
     const r = ccsim(['backtest', big, '--scenario', scenario]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('backtest: one replication would simulate about 20.0 million contacts');
+    // 20 million in the first half-hour, 50 replications: past the billion contacts of one command.
+    expect(r.stderr).toContain('backtest: would simulate about 1.00 billion contacts (50 replications, about 20.0 million each); at most 1.00 billion are allowed in one command');
   });
 
   it('refuses a missing --scenario', () => {
