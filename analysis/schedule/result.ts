@@ -74,6 +74,14 @@ export interface PlanSummary {
   readonly met: boolean;
 }
 
+/** What missed when a schedule that met every target on the search's replications is judged on fresh ones. */
+export interface ScheduleConfirmation {
+  /** Start times (s) of the intervals that missed. */
+  readonly failing: readonly number[];
+  /** Day targets missed, by label. */
+  readonly missedDayTargets: readonly string[];
+}
+
 export interface ScheduleRound {
   readonly round: number;
   readonly paidHours: number;
@@ -81,7 +89,7 @@ export interface ScheduleRound {
   /** Start times (s) of the intervals that missed on the search's replications (per-interval mode). */
   readonly failing: readonly number[];
   /** When the search's replications met every target: what missed on the fresh ones (start times; day targets). */
-  readonly confirmation: { readonly failing: readonly number[]; readonly missedDayTargets: readonly string[] } | null;
+  readonly confirmation: ScheduleConfirmation | null;
   /** Day targets missed (day level). */
   readonly missedDayTargets: readonly string[];
   readonly cutsAdded: number;

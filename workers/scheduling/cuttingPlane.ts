@@ -38,6 +38,7 @@
  * The simulation and the program are ports (`ScheduleLoopPorts`), so the loop itself is
  * checked on hand-computable cases (test/schedule/cuttingPlane.test.ts).
  */
+import type { ScheduleConfirmation } from '../../analysis/schedule/result.js';
 import type { CoverSolution } from './cover.js';
 import type { LinearCut } from './coverCuts.js';
 
@@ -81,7 +82,7 @@ export interface LoopRound {
   /** Intervals that missed (per-interval mode), or [] (day level). */
   readonly failing: readonly number[];
   /** Judged on the fresh replications too (the search's met everything): what missed there. */
-  readonly confirmation: { readonly failing: readonly number[]; readonly missedDayTargets: readonly string[] } | null;
+  readonly confirmation: ScheduleConfirmation | null;
   /** Day targets missed (day level), by label. */
   readonly missedDayTargets: readonly string[];
   /** Cuts added after this round (per interval: one per failing interval). */
