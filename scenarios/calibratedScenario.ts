@@ -15,6 +15,7 @@ import type { DistSpec } from '../engine/model.js';
 import type { ChannelKind } from '../engine/model.js';
 import { exactDuration, formatClock, formatDuration } from './duration.js';
 import type { IntervalReport } from './intervalReport.js';
+import { DEFERRED_KINDS } from '../engine/defaults.js';
 
 export interface CalibratedChannel {
   /** The report's channel name. */
@@ -67,7 +68,7 @@ export interface CalibratedScenarioInput {
 
 /** Whether a channel kind's customers abandon (email and social wait in a backlog: DESIGN §2). */
 export function abandons(kind: ChannelKind): boolean {
-  return kind === 'voice' || kind === 'chat' || kind === 'messaging';
+  return !DEFERRED_KINDS.includes(kind);
 }
 
 /**

@@ -14,7 +14,7 @@ import { calibrateChannel } from '../../analysis/calibration/channelCalibration.
 import { fitCallRecords } from '../../analysis/fit/callRecordsFit.js';
 import { readCallRecords, type CallRecordsOptions } from '../../scenarios/callRecords.js';
 import { InputError } from '../../engine/errors.js';
-import type { ChannelKind } from '../../engine/model.js';
+import { CHANNEL_KINDS, type ChannelKind } from '../../engine/model.js';
 import { calibrationJson, renderCalibrationCsv, renderCalibrationText } from '../../reports/calibration/summary.js';
 import { abandons, calibratedScenarioYaml, scenarioIdOf, valuesPerInterval, type CalibratedChannel, type CalibratedScenarioInput } from '../../scenarios/calibratedScenario.js';
 import { SCENARIO_LIMITS } from '../../scenarios/limits.js';
@@ -27,6 +27,7 @@ import { emit, toJson } from '../output.js';
 import { readerOptions, reportFlagOptions } from '../reportFlags.js';
 import { CALIBRATE_FORMATS, readCalibrateFlags, type CalibrateArgs, type CalibrateFlags } from './calibrateFlags.js';
 import { DAY_SEC } from '../../engine/time.js';
+import { CONCURRENT_KINDS } from '../../engine/defaults.js';
 
 /**
  * The date the file says it was written: SOURCE_DATE_EPOCH when set (the reproducible-builds
@@ -43,7 +44,7 @@ function kindOf(name: string, flags: CalibrateFlags): ChannelKind {
   const named = flags.kinds.get(name);
   if (named !== undefined) return named;
   const lower = name.toLowerCase();
-  return lower === 'chat' || lower === 'email' || lower === 'social' || lower === 'messaging' ? lower : 'voice';
+  return (CHANNEL_KINDS as readonly string[]).includes(lower) ? (lower as ChannelKind) : 'voice';
 }
 
 function readReport(args: CalibrateArgs, flags: CalibrateFlags): { report: IntervalReport; warnings: string[] } {
@@ -122,7 +123,7 @@ export function calibrate(args: CalibrateArgs, flags: CalibrateFlags): Calibrate
     const calibration = calibrateChannel(rows, report.intervalSec, abandons(kind), sessions ?? 1);
     // A chat agent in several sessions is several servers: without the count the fit reads the
     // sessions' load against too few servers and finds too little patience.
-    const unsaid = sessions === undefined && (kind === 'chat' || kind === 'messaging')
+    const unsaid = sessions === undefined && CONCURRENT_KINDS.includes(kind)
       ? [`each staffed agent is taken as one session; if ${kind} agents hold several at once, give --concurrency "${name}=N"`]
       : [];
     const withSessions = { ...calibration, warnings: [...unsaid, ...calibration.warnings] };
