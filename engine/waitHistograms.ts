@@ -71,6 +71,8 @@ export function newHistogram(digits: 2 | 3): Histogram {
   // What hdr-histogram-js's build() makes for { bitBucketSize: 32, autoResize: true }.
   const h = new Int32Histogram(1, 3600 * TICKS_PER_SEC, digits);
   h.autoResize = true;
+  // recordTicks indexes by integer arithmetic that holds for a lowest discernible value of 1 only.
+  if (h.unitMagnitude !== 0) throw new Error(`wait histogram: unit magnitude ${h.unitMagnitude}, recordTicks needs 0`);
   return h;
 }
 
@@ -78,9 +80,11 @@ export function newHistogram(digits: 2 | 3): Histogram {
 const MAX_FAST_TICKS = 0x7fff_ffff;
 
 /**
- * Records `ticks` (a whole number ≥ 0) in h: the same as `h.recordValue(ticks)`, with the
- * counts index found by integer arithmetic instead of the library's `Math.log2` and
- * `Math.pow`, which cost about 8% of the M/M/c case's time. HdrHistogram's layout (Tene,
+ * Records `ticks` (a whole number ≥ 0) in h, a histogram of `newHistogram`: the same as
+ * `h.recordValue(ticks)`, with the counts index found by integer arithmetic instead of the
+ * library's `Math.log2` and `Math.pow` (its index functions took about 8% of a CPU profile of the
+ * M/M/c case; with the calendar's lazy sequence number, 5.2% of its instructions were saved —
+ * docs/decisions.md). HdrHistogram's layout (Tene,
  * HdrHistogram, `countsArrayIndex`): with a lowest discernible value of 1 (as `newHistogram`
  * makes them) the bucket is how many bits the value has above the sub-bucket half range
  * (`subBucketHalfCountMagnitude`), never below 0; the sub-bucket is the value shifted right by
@@ -92,7 +96,7 @@ export function recordTicks(h: Histogram, ticks: number): void {
   const over = 31 - Math.clz32(ticks) - m;
   const bucket = over > 0 ? over : 0;
   const index = ((bucket + 1) << m) + (ticks >>> bucket) - h.subBucketHalfCount;
-  if (ticks > MAX_FAST_TICKS || index >= h.countsArrayLength || h.unitMagnitude !== 0) {
+  if (ticks > MAX_FAST_TICKS || index >= h.countsArrayLength) {
     h.recordValue(ticks);
     return;
   }
