@@ -4,7 +4,7 @@
  * flight finishes and is recorded; then the result is rendered by the command.
  */
 import type { RunControls } from '../workers/pool.js';
-import { defaultWorkers } from '../workers/pool.js';
+import { defaultWorkers } from '../workers/threads.js';
 import { StaffingInterrupted } from '../workers/staffing/evaluator.js';
 import { processColourContext, wantsColour } from '../reports/palette.js';
 import { inputCap } from '../scenarios/inputFile.js';

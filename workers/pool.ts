@@ -41,8 +41,6 @@ export interface RunControls {
   readonly maxInputBytes?: number;
 }
 
-export { defaultWorkers } from './threads.js';
-
 function workerFile(): string {
   const beside = new URL('./task.js', import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside.href;

@@ -14,7 +14,7 @@ import { renderScheduleCsv } from '../../reports/schedule/csv.js';
 import { renderScheduleHtml } from '../../reports/schedule/html.js';
 import type { ScheduleResult } from '../../analysis/schedule/result.js';
 import { renderScheduleText, unmetText } from '../../reports/schedule/text.js';
-import { defaultWorkers } from '../../workers/pool.js';
+import { defaultWorkers } from '../../workers/threads.js';
 import { runSchedule } from '../../workers/scheduling/schedule.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
 import { inputOptions } from '../inputFlags.js';

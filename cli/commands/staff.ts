@@ -20,7 +20,7 @@ import { outcomeLines } from '../../reports/staffing/outcome.js';
 import { renderStaffingText } from '../../reports/staffing/text.js';
 import { EXIT_CHECK_FAILED } from '../errors.js';
 import { loadScenarioText } from '../../scenarios/load.js';
-import { defaultWorkers } from '../../workers/pool.js';
+import { defaultWorkers } from '../../workers/threads.js';
 import { runStaffing } from '../../workers/staffing/staff.js';
 import { plainBound } from '../assertionBounds.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';

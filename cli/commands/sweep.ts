@@ -14,7 +14,7 @@ import { SERVICE_LEVEL_DEFINITIONS } from '../../engine/model.js';
 import { CHANNEL_METRICS } from '../../analysis/kpi.js';
 import { loadScenarioText, scenarioTextWarnings } from '../../scenarios/load.js';
 import { sweepResult } from '../../workers/outcomes.js';
-import { defaultWorkers } from '../../workers/pool.js';
+import { defaultWorkers } from '../../workers/threads.js';
 import { runSweep } from '../../workers/sweep.js';
 import { EXIT_INTERNAL } from '../errors.js';
 import { inputOptions, maxInputBytes } from '../inputFlags.js';
