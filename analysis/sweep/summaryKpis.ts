@@ -16,6 +16,7 @@
 import type { Model } from '../../engine/model.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
 import { CAMPAIGN_METRICS } from '../campaignKpis.js';
+import { estimate } from '../confidence.js';
 import { GROUP_METRICS } from '../kpi.js';
 import { replicationKpis, type ReplicationKpis } from '../run/replicationKpis.js';
 import { channelMetricsOf } from '../scenarioMetrics.js';
@@ -32,8 +33,8 @@ export interface SummaryKpis {
   readonly campaigns?: Readonly<Record<string, Kpis>>;
 }
 
-/** The mean of the one value `v` (analysis/confidence.ts `estimate`): v itself, −0 read as 0 as the sum does; NaN when undefined. */
-const meanOfOne = (v: number | undefined): number => (v !== undefined && Number.isFinite(v) ? v + 0 : NaN);
+/** The run summary's mean of the one value `v` (`estimate`), NaN where the run's is null. */
+const meanOfOne = (v: number | undefined): number => estimate([v ?? NaN]).mean ?? NaN;
 
 /** `metrics` of one scope's KPIs, in that order. */
 function values(metrics: readonly string[], kpis: Readonly<Record<string, number>> | undefined): Kpis {
