@@ -2,7 +2,7 @@
 // { case, contacts, events, wallSec, eventsPerSec, contactsPerSec, peakRssMB }.
 // usage: node bench/case.mjs NAME   (run `npm run build` first; `npm run bench` does)
 import { loadScenarioFile } from '../dist/scenarios/load.js';
-import { simulateReplication } from '../dist/engine/simulate.js';
+import { timeReplications } from './timing.mjs';
 
 const CASES = {
   // (a) the classic case: 300/h, AHT 6 m, 35 agents, 8 h, many replications.
@@ -23,19 +23,7 @@ if (!spec) {
   process.exit(2);
 }
 const { model } = loadScenarioFile(spec.file, { overrides: spec.set });
-// Warm the JIT on a short run so the figure is the steady speed, as the reference reports it.
-simulateReplication(model, 12345, 0);
-let events = 0, contacts = 0;
-const cpu0 = process.cpuUsage();
-const t0 = process.hrtime.bigint();
-for (let r = 0; r < spec.replications; r++) {
-  const c = simulateReplication(model, model.seed, r);
-  events += c.events;
-  contacts += c.contacts;
-}
-const wallSec = Number(process.hrtime.bigint() - t0) / 1e9;
-const cpu = process.cpuUsage(cpu0);
-const cpuSec = (cpu.user + cpu.system) / 1e6;
+const { contacts, events, wallSec, cpuSec } = timeReplications(model, spec.replications);
 console.log(JSON.stringify({
   case: name,
   replications: spec.replications,
