@@ -18,7 +18,7 @@ import { normalizeResult, resultJson } from '../../reports/run/render.js';
 import { buildRunResult } from '../../analysis/run/result.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { foldReplicationsOnThreads } from '../../workers/replications.js';
-import { runThreads, WORKERS_OPTION } from '../runThreads.js';
+import { runThreads, WORKERS_OPTION } from '../workersFlag.js';
 import { EXIT_CHECK_FAILED } from '../errors.js';
 import { writeFileAtomic } from '../../workers/fileWrites.js';
 import { inputOptions, maxInputBytes, type InputArgs } from '../inputFlags.js';

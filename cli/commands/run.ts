@@ -8,10 +8,9 @@ import { detailedRunResult } from '../../analysis/run/detailedResult.js';
 import { type RunResult } from '../../analysis/run/result.js';
 import { periodKpis, type ReplicationKpis } from '../../analysis/run/replicationKpis.js';
 import type { ReplicationCounters } from '../../engine/recorder.js';
-import { MAX_WORKERS } from '../../workers/threads.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { foldReplicationsOnThreads } from '../../workers/replications.js';
-import { runThreads, WORKERS_OPTION } from '../runThreads.js';
+import { runThreads, WORKERS_OPTION, workersProblem } from '../workersFlag.js';
 import { openIntervalFile } from '../intervalFileOutput.js';
 import { DEFAULT_SCENARIO, bundledScenario } from '../paths.js';
 import { chosenFormat, formatOptions } from '../formatFlags.js';
@@ -52,10 +51,7 @@ export function checkRunFlags(args: Pick<RunArgs, 'seed' | 'replications' | 'sl-
   if (def !== undefined && !(SERVICE_LEVEL_DEFINITIONS as readonly string[]).includes(def)) {
     problems.push(`--sl-definition: must be one of ${SERVICE_LEVEL_DEFINITIONS.join(', ')} (got "${def}")`);
   }
-  const w = args.workers;
-  if (w !== undefined && (!Number.isInteger(w) || w < 0 || w > MAX_WORKERS)) {
-    problems.push(`--workers: must be a whole number from 0 to ${MAX_WORKERS} (got ${w})`);
-  }
+  problems.push(...workersProblem(args.workers));
   if (problems.length > 0) throw new InputError(problems);
 }
 

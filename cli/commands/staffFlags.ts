@@ -13,7 +13,7 @@ import { parseShare, percentHint } from '../../scenarios/share.js';
 import { digestsOf, readInputFiles } from '../../workers/inputFiles.js';
 import { STAFF_OBJECTIVES, type StaffDefinition, type StaffMode, type StaffObjective } from '../../workers/staffing/definition.js';
 import { CONFIDENCE_LEVELS, DEFAULT_JUDGING, type ConfidenceLevel, type Judging } from '../../workers/staffing/judgingRule.js';
-import { MAX_WORKERS } from '../../workers/threads.js';
+import { workersProblem } from '../workersFlag.js';
 
 export interface StaffArgs extends InputArgs {
   file: string;
@@ -105,7 +105,7 @@ export function staffDefinition(a: StaffArgs, scenarioInfo: (text: string, label
     p.push(`--replications: must be a whole number from 2 to ${MAX_REPLICATIONS} (a CI needs at least 2) (got ${a.replications})`);
   }
   if (a.seed !== undefined && !isWhole(a.seed, 0, Number.MAX_SAFE_INTEGER)) p.push(`--seed: must be a non-negative integer (got ${a.seed})`);
-  if (a.workers !== undefined && !isWhole(a.workers, 0, MAX_WORKERS)) p.push(`--workers: must be a whole number from 0 to ${MAX_WORKERS} (got ${a.workers})`);
+  p.push(...workersProblem(a.workers));
   if (!isWhole(a['max-rounds'], 0, 1000)) p.push(`--max-rounds: must be a whole number from 0 to 1000 (got ${a['max-rounds']})`);
   if (a['whole-day'] && a.shifts) p.push('--whole-day and --shifts: give one of them');
   if (a.resume && a.out === undefined) p.push('--resume: needs --out FILE, the search file to continue');

@@ -4,7 +4,7 @@
  */
 import { basename, dirname } from 'node:path';
 import { InputError } from '../../engine/errors.js';
-import { MAX_WORKERS } from '../../workers/threads.js';
+import { workersProblem } from '../workersFlag.js';
 import { plainBound } from '../assertionBounds.js';
 import { chosenFormat } from '../formatFlags.js';
 import { maxInputBytes, type InputArgs } from '../inputFlags.js';
@@ -65,7 +65,7 @@ export function checkSweepFlags(a: SweepArgs): void {
   const whole = (flag: string, v: number | undefined, min: number, max: number): void => {
     if (v !== undefined && !isWhole(v, min, max)) p.push(`--${flag}: must be a whole number from ${min} to ${max} (got ${v})`);
   };
-  whole('workers', a.workers, 0, MAX_WORKERS);
+  p.push(...workersProblem(a.workers));
   whole('replications', a.replications, a.precision === undefined ? 1 : 2, MAX_REPLICATIONS);
   whole('max-replications', a['max-replications'], 2, MAX_REPLICATIONS);
   if (a.seed !== undefined && !isWhole(a.seed, 0, Number.MAX_SAFE_INTEGER)) p.push(`--seed: must be a non-negative integer (got ${a.seed})`);

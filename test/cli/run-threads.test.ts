@@ -1,12 +1,12 @@
 // `ccsim run` and `ccsim check` with their replications on worker threads (`--workers`,
-// cli/runThreads.ts, workers/replications.ts foldReplicationsOnThreads): the same bytes as in
+// cli/workersFlag.ts, workers/replications.ts foldReplicationsOnThreads): the same bytes as in
 // this thread, the default that picks threads only for long runs, and failures on a thread
 // reported as they are in this thread.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runThreads, THREADED_RUN_CONTACTS } from '../../cli/runThreads.js';
+import { runThreads, THREADED_RUN_CONTACTS } from '../../cli/workersFlag.js';
 import { defaultWorkers } from '../../workers/threads.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { ccsim } from '../support/cli.js';
