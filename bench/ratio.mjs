@@ -4,12 +4,13 @@
 // second (ccsim ÷ reference, medians of the rounds' ratios):
 // - whole process: `ccsim run --workers 0` (one thread: start-up, scenario, simulation, report)
 //   against `node mmc.mjs` for the same number of customers, each timed from outside; and the
-//   same `ccsim run` as it runs by default (its replications on the machine's cores);
+//   same `ccsim run` with its replications on the machine's cores (`--workers`);
 // - steady kernel: replications of the same case in a warm process against the reference's own
 //   steady figure (its customers per second once warm).
 // One JSON line. usage: node bench/ratio.mjs [ROUNDS]   (run `npm run build` first)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const reference = '../shared/bench-reference/mmc.mjs';
 if (!existsSync(reference)) {
@@ -27,12 +28,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const run = ['dist/cli/main.js', 'run', 'scenarios/classic-80-20.yaml', '-r', '4', '--set', 'horizon=2016h', '--set', 'warmup=2h', '--format', 'json'];
 const runOneThread = [...run, '--workers', '0'];
+const runThreaded = [...run, '--workers', String(availableParallelism())];
 const steady = ['bench/steady.mjs', '4', 'horizon=2016h', 'warmup=2h'];
 const rows = [];
 for (let i = 0; i < rounds; i++) {
   const ours = timed(runOneThread);
   const contacts = JSON.parse(ours.out).summary.overall.offered.mean * 4;
-  const threaded = timed(run);
+  const threaded = timed(runThreaded);
   const kernel = JSON.parse(timed(steady).out);
   const ref = timed([reference, '--c', '35', '--arrivalsPerHour', '300', '--serviceMean', '360', '--customers', String(Math.round(contacts)), '--json', '1']);
   const refJson = JSON.parse(ref.out);

@@ -26,8 +26,8 @@ export function foldReplications<T>(model: Model, seed: number, replications: nu
 }
 
 /**
- * `foldReplications` on `threads` worker threads: each replication is a task, at most the
- * runner's concurrency (two a thread) past the next one to fold are in flight, and `fold` sees
+ * `foldReplications` on `threads` worker threads: each replication is a task, at most `threads`
+ * from the next one to fold on are in flight, and `fold` sees
  * them in index order — so what it makes is what `foldReplications` makes, to the byte, and at
  * most that many replications' counters are held at once. A replication that fails throws here
  * as it would in this thread (a SimulationError with its simulated time), after the threads stop.
@@ -45,7 +45,8 @@ export async function foldReplicationsOnThreads<T>(
   let submitted = 0;
   try {
     for (let i = 0; i < replications; i++) {
-      for (; submitted < replications && submitted < i + runner.concurrency; submitted++) {
+      // One in flight a thread: the counters waiting to be folded are at most one a thread.
+      for (; submitted < replications && submitted < i + threads; submitted++) {
         inFlight.set(submitted, runner.run({ model, seed, replications: [submitted], pointIndex: 0, raw: true }).then((o) => o[0]));
       }
       const outcome = await inFlight.get(i);

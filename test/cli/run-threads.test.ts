@@ -1,13 +1,12 @@
 // `ccsim run` and `ccsim check` with their replications on worker threads (`--workers`,
 // cli/workersFlag.ts, workers/replications.ts foldReplicationsOnThreads): the same bytes as in
-// this thread, the default that picks threads only for long runs, and failures on a thread
+// this thread, the default (this thread), and failures on a thread
 // reported as they are in this thread.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runThreads, THREADED_RUN_CONTACTS } from '../../cli/workersFlag.js';
-import { defaultWorkers } from '../../workers/threads.js';
+import { runThreads } from '../../cli/workersFlag.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { ccsim } from '../support/cli.js';
 
@@ -72,12 +71,8 @@ describe('runThreads: how many threads a run gets', () => {
     expect(runThreads(8, classic(4, '8h'))).toBe(4);
   });
 
-  it('by default, keeps a short run in this thread and gives a long one the cores', () => {
-    // 300 calls an hour: 2 × 8 h is 4,800 contacts; 2 × 2,000 h is 1.2 million.
+  it('by default, keeps every run in this thread (threads cost a copy of the working memory each)', () => {
     expect(runThreads(undefined, classic(2, '8h'))).toBe(0);
-    expect(300 * 2 * 2000).toBeGreaterThanOrEqual(THREADED_RUN_CONTACTS);
-    expect(runThreads(undefined, classic(2, '2000h'))).toBe(Math.min(defaultWorkers(), 2));
-    // One replication, however long, stays here: there is nothing to share.
-    expect(runThreads(undefined, classic(1, '8000h'))).toBe(0);
+    expect(runThreads(undefined, classic(4, '2000h'))).toBe(0);
   });
 });
